@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs every tool draftguard needs, at pinned versions, idempotently:
+# skips whatever is already present at the right version. Safe to run again.
+#
+#   rustup target wasm32-unknown-unknown, wasm-pack, wasm-bindgen-cli (matching
+#   the crate's pinned wasm-bindgen), Debian chromium + chromium-driver, npm dev deps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_PACK_VERSION=0.15.1
+WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Cargo.toml and this script must agree, or wasm-pack falls back to a download that fails here.
+if ! grep -q "wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" Cargo.toml; then
+  echo "setup: Cargo.toml does not pin wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" >&2
+  exit 1
+fi
+
+command -v cargo >/dev/null || { echo "setup: cargo (rustup) is required" >&2; exit 1; }
+command -v node >/dev/null || { echo "setup: node 20+ is required" >&2; exit 1; }
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rust target wasm32-unknown-unknown: present"
+else
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
+else
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+  # no --locked: a locked dependency version of 0.2.130 is not in the registry
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "$(wasm-pack --version 2>/dev/null)" = "wasm-pack $WASM_PACK_VERSION" ]; then
+  say "wasm-pack $WASM_PACK_VERSION: present"
+else
+  say "installing wasm-pack $WASM_PACK_VERSION (a few minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+fi
+
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  say "chromium + chromedriver: present"
+else
+  say "installing Debian chromium + chromium-driver"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver
+fi
+
+if [ -f package-lock.json ]; then
+  if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+    say "npm dev dependencies: present"
+  else
+    say "installing npm dev dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
+say "tools ready"

@@ -1,0 +1,321 @@
+//! wasm-bindgen API: `Guard`, `scan`, `redact`, `kinds`.
+//!
+//! Thin on purpose: converts options and results between JS and the core,
+//! converts UTF-8 byte offsets to UTF-16 code units, and turns errors into JS
+//! `Error`s with clear messages. No detection logic lives here.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{offsets, redact, Category, Confidence, Finding, Locale, Options, REGISTRY};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Broad class of sensitive data. */
+export type Category = "financial" | "government_id" | "credential" | "medical" | "confidential" | "contact";
+
+/** How sure the guard is that a finding is what its kind says. */
+export type Confidence = "high" | "medium" | "low";
+
+/** A supported UI language. BCP 47 tags such as "de-CH" or "zh-Hans" are accepted too. */
+export type Locale = "en" | "de" | "zh";
+
+/** Options for `new Guard(options)`. Unknown keys, kinds or categories throw an Error. */
+export interface GuardOptions {
+  /** Only these kinds (default: all). See `kinds()`. */
+  kinds?: string[];
+  /** Never these kinds. */
+  excludeKinds?: string[];
+  /** Only kinds of these categories (default: all). */
+  categories?: Category[];
+  /** Drop findings below this confidence (default "low": report everything). */
+  minConfidence?: Confidence;
+  /** Values never reported, compared without separators, case-insensitively. */
+  allowlist?: string[];
+  /** Refuse drafts longer than this many UTF-8 bytes (default 16 MiB, at most 256 MiB). */
+  maxInputBytes?: number;
+  /** Include the raw value in `Finding.value` (default false: masked preview only). */
+  includeValue?: boolean;
+}
+
+/** One piece of sensitive data in a draft. */
+export interface Finding {
+  /** Stable snake_case id: "credit_card", "iban", "us_ssn", "us_itin", "us_aba_routing", "bank_account", ... */
+  kind: string;
+  category: Category;
+  /** UTF-16 code units, end exclusive: `text.slice(start, end)` is the value as typed. */
+  start: number;
+  end: number;
+  confidence: Confidence;
+  /** Why it was flagged, e.g. ["luhn", "issuer:visa", "context:card"]. */
+  reasons: string[];
+  /** The value masked, e.g. "•••• •••• •••• 4242". */
+  preview: string;
+  /** The raw value; only present with `includeValue: true`. */
+  value?: string;
+}
+
+/** Options for `guard.redact(text, options)`. */
+export interface RedactOptions {
+  /** "label" (default): "[CREDIT CARD]"; "mask": "•••• •••• •••• 4242"; "char": every character replaced. */
+  style?: "label" | "mask" | "char";
+  /** Language of labels (default "en"). */
+  locale?: Locale | string;
+  /** The single character used by "mask" and "char" (default "•"). */
+  maskChar?: string;
+}
+
+/** A redacted draft. `findings` carry offsets into the original text. */
+export interface RedactResult {
+  text: string;
+  findings: Finding[];
+}
+
+/** A detector the guard knows. */
+export interface KindInfo {
+  kind: string;
+  category: Category;
+  /** Plain-language names: { en: "Credit card number", de: "Kreditkartennummer", zh: "信用卡号" }. */
+  names: { en: string; de: string; zh: string };
+}
+"#;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsGuardOptions {
+    kinds: Option<Vec<String>>,
+    exclude_kinds: Option<Vec<String>>,
+    categories: Option<Vec<String>>,
+    min_confidence: Option<String>,
+    allowlist: Option<Vec<String>>,
+    max_input_bytes: Option<f64>,
+    include_value: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsRedactOptions {
+    style: Option<String>,
+    locale: Option<String>,
+    mask_char: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsFinding<'a> {
+    kind: &'a str,
+    category: &'a str,
+    start: usize,
+    end: usize,
+    confidence: &'a str,
+    reasons: &'a [String],
+    preview: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsRedactResult<'a> {
+    text: &'a str,
+    findings: Vec<JsFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsKindInfo {
+    kind: &'static str,
+    category: &'static str,
+    names: JsNames,
+}
+
+#[derive(Serialize)]
+struct JsNames {
+    en: &'static str,
+    de: &'static str,
+    zh: &'static str,
+}
+
+/// Parses an optional JS options object; `undefined` and `null` mean defaults.
+fn parse<T: for<'de> Deserialize<'de> + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(JsError::new(&format!("invalid {what}: expected an object")));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
+        .map_err(|e| JsError::new(&format!("draftguard: could not build the result: {e}")))
+}
+
+fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
+    let bad = |m: String| JsError::new(&format!("invalid GuardOptions: {m}"));
+    let mut o = Options::default();
+    o.kinds = js.kinds;
+    o.exclude_kinds = js.exclude_kinds.unwrap_or_default();
+    if let Some(cs) = js.categories {
+        let mut parsed = Vec::with_capacity(cs.len());
+        for c in cs {
+            let cat = Category::parse(&c).ok_or_else(|| {
+                let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+                bad(format!(
+                    "unknown category {c:?}; expected one of {}",
+                    all.join(", ")
+                ))
+            })?;
+            parsed.push(cat);
+        }
+        o.categories = Some(parsed);
+    }
+    if let Some(c) = js.min_confidence {
+        o.min_confidence = Confidence::parse(&c).ok_or_else(|| {
+            bad(format!(
+                "minConfidence must be \"low\", \"medium\" or \"high\", got {c:?}"
+            ))
+        })?;
+    }
+    o.allowlist = js.allowlist.unwrap_or_default();
+    if let Some(n) = js.max_input_bytes {
+        if !(n.is_finite()
+            && n.fract() == 0.0
+            && n >= 1.0
+            && n <= crate::scan::MAX_INPUT_BYTES_LIMIT as f64)
+        {
+            return Err(bad(format!(
+                "maxInputBytes must be a whole number from 1 to {}, got {n}",
+                crate::scan::MAX_INPUT_BYTES_LIMIT
+            )));
+        }
+        o.max_input_bytes = n as usize;
+    }
+    o.include_value = js.include_value.unwrap_or(false);
+    Ok(o)
+}
+
+fn redact_options(js: JsRedactOptions) -> Result<redact::RedactOptions, JsError> {
+    let bad = |m: String| JsError::new(&format!("invalid RedactOptions: {m}"));
+    let mut o = redact::RedactOptions::default();
+    if let Some(s) = js.style {
+        o.style = match s.as_str() {
+            "label" => redact::Style::Label,
+            "mask" => redact::Style::Mask,
+            "char" => redact::Style::Char,
+            _ => {
+                return Err(bad(format!(
+                    "style must be \"label\", \"mask\" or \"char\", got {s:?}"
+                )))
+            }
+        };
+    }
+    if let Some(l) = js.locale {
+        o.locale = Locale::parse(&l)
+            .ok_or_else(|| bad(format!("unsupported locale {l:?}; supported: en, de, zh")))?;
+    }
+    if let Some(m) = js.mask_char {
+        let mut chars = m.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_alphanumeric() => o.mask_char = c,
+            _ => {
+                return Err(bad(format!(
+                    "maskChar must be one character that is not a letter or digit, got {m:?}"
+                )))
+            }
+        }
+    }
+    Ok(o)
+}
+
+/// Converts findings' byte offsets to UTF-16 and borrows them as JS-shaped records.
+fn js_findings<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
+    let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
+    offsets::to_utf16(text, &mut offs);
+    findings
+        .iter()
+        .zip(offs.chunks_exact(2))
+        .map(|(f, se)| JsFinding {
+            kind: f.kind,
+            category: f.category.as_str(),
+            start: se[0],
+            end: se[1],
+            confidence: f.confidence.as_str(),
+            reasons: &f.reasons,
+            preview: &f.preview,
+            value: f.value.as_deref(),
+        })
+        .collect()
+}
+
+/// A configured scanner for drafts.
+#[wasm_bindgen]
+pub struct Guard {
+    inner: crate::Guard,
+}
+
+#[wasm_bindgen]
+impl Guard {
+    /// Creates a guard. Throws an Error naming the problem for unknown keys, kinds,
+    /// categories or out-of-range values.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "GuardOptions")] options: JsValue,
+    ) -> Result<Guard, JsError> {
+        let js: JsGuardOptions = parse(options, "GuardOptions")?;
+        let inner =
+            crate::Guard::new(guard_options(js)?).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Guard { inner })
+    }
+
+    /// Finds sensitive data in `text`. Offsets are UTF-16 code units.
+    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
+    pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
+        let findings = self
+            .inner
+            .scan(text)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&js_findings(text, &findings))
+    }
+
+    /// Scans `text` and returns it with every finding replaced.
+    #[wasm_bindgen(unchecked_return_type = "RedactResult")]
+    pub fn redact(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "RedactOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let opts = redact_options(parse(options, "RedactOptions")?)?;
+        let r = self
+            .inner
+            .redact(text, &opts)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&JsRedactResult {
+            text: &r.text,
+            findings: js_findings(text, &r.findings),
+        })
+    }
+
+    /// The kinds this guard looks for.
+    #[wasm_bindgen(js_name = activeKinds, unchecked_return_type = "string[]")]
+    pub fn active_kinds(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.kinds().collect::<Vec<_>>())
+    }
+}
+
+/// Every detector draftguard has, with its category and localised names.
+#[wasm_bindgen(unchecked_return_type = "KindInfo[]")]
+pub fn kinds() -> Result<JsValue, JsError> {
+    let list: Vec<JsKindInfo> = REGISTRY
+        .iter()
+        .map(|d| JsKindInfo {
+            kind: d.kind,
+            category: d.category.as_str(),
+            names: JsNames {
+                en: d.name.en,
+                de: d.name.de,
+                zh: d.name.zh,
+            },
+        })
+        .collect();
+    to_js(&list)
+}

@@ -1,0 +1,69 @@
+//! ISO/IEC 7064 check character systems.
+//!
+//! Only the pure-number systems are here; each is a sub-module so that a
+//! detector reads `iso7064::mod_97_10::is_valid(..)`. MOD 11-2 (Chinese resident
+//! ID) and MOD 11,10 (German tax ID) join them as their detectors arrive.
+
+/// ISO 7064 MOD 97-10, as used by IBAN (ISO 13616) and many national numbers.
+///
+/// Letters count as two-digit numbers (A = 10 … Z = 35); the value is valid
+/// when the whole number is congruent to 1 mod 97.
+pub mod mod_97_10 {
+    /// Remainder mod 97 of `s` read as a number, letters expanded A = 10 … Z = 35
+    /// (case-insensitive). `None` if `s` has any other character.
+    pub fn remainder(s: &str) -> Option<u32> {
+        let mut r: u32 = 0;
+        for b in s.bytes() {
+            match b {
+                b'0'..=b'9' => r = (r * 10 + u32::from(b - b'0')) % 97,
+                b'A'..=b'Z' | b'a'..=b'z' => {
+                    let v = u32::from(b.to_ascii_uppercase() - b'A') + 10;
+                    r = (r * 100 + v) % 97;
+                }
+                _ => return None,
+            }
+        }
+        Some(r)
+    }
+
+    /// `true` if the alphanumeric string `s` is congruent to 1 mod 97.
+    ///
+    /// ```
+    /// use draftguard::checksum::iso7064::mod_97_10;
+    /// assert!(mod_97_10::is_valid("370400440532013000131489"));
+    /// assert!(!mod_97_10::is_valid("370400440532013000131488"));
+    /// ```
+    pub fn is_valid(s: &str) -> bool {
+        !s.is_empty() && remainder(s) == Some(1)
+    }
+
+    /// The two check digits (`02`…`98`) for `payload` (check digits to be appended).
+    pub fn check_digits(payload: &str) -> Option<u32> {
+        let r = remainder(&format!("{payload}00"))?;
+        Some(98 - r)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn known_answers_from_iso_7064_and_iso_13616() {
+            // ISO 7064 annex example: 794 has check digits 44.
+            assert_eq!(check_digits("794"), Some(44));
+            assert!(is_valid("79444"));
+            // ISO 13616 example IBAN GB82 WEST 1234 5698 7654 32, rearranged.
+            assert!(is_valid("WEST12345698765432GB82"));
+            assert!(is_valid("west12345698765432gb82"));
+            assert!(!is_valid("WEST12345698765432GB83"));
+            // DE89 3704 0044 0532 0130 00: BBAN + "DE" (1314) + check digits.
+            assert!(is_valid("370400440532013000131489"));
+        }
+
+        #[test]
+        fn rejects_foreign_characters() {
+            assert_eq!(remainder("12 34"), None);
+            assert!(!is_valid(""));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Bank account number given next to an explicit label.
+//!
+//! Domestic account numbers (US 6–17 digits, German Kontonummer up to 10,
+//! Chinese 16–19, …) have no common structure or check digit, so a run of
+//! 6–17 digits (optionally dash-grouped) is reported only right after a strong
+//! label such as "account number", "Kontonummer" or "银行账号", and always with
+//! low confidence. IBANs and cards are found by their own detectors and win overlaps.
+//!
+//! ```
+//! use draftguard::detectors::bank_account::validate;
+//! assert!(validate("12345678").is_ok());
+//! assert!(validate("00000000").is_err());
+//! ```
+use super::{
+    shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+};
+
+/// The bank account detector.
+pub const DETECTOR: Detector = Detector {
+    kind: "bank_account",
+    category: Category::Financial,
+    name: L10n {
+        en: "Bank account number",
+        de: "Kontonummer",
+        zh: "银行账号",
+    },
+    label: L10n {
+        en: "ACCOUNT NUMBER",
+        de: "KONTONUMMER",
+        zh: "银行账号",
+    },
+    pattern: r"\b(?:[0-9]{6,17}|[0-9]{2,6}(?:-[0-9]{2,10}){1,3})\b",
+    prefilter: Prefilter::Digits(6),
+    context: Words {
+        en: &[
+            "account number",
+            "account no",
+            "account #",
+            "acct",
+            "acct no",
+            "acct #",
+            "a/c",
+            "bank account",
+            "checking account",
+            "savings account",
+        ],
+        de: &[
+            "kontonummer",
+            "konto-nr",
+            "konto nr",
+            "kontonr",
+            "bankkonto",
+            "girokonto",
+            "sparkonto",
+        ],
+        zh: &["银行账号", "银行账户", "账号", "账户号码", "帐号", "存折"],
+    },
+    negative_context: super::common::NOT_SENSITIVE,
+    scoring: Scoring {
+        alone: None,
+        with_context: Confidence::Low,
+    },
+    priority: 10,
+    keep_last: 4,
+    keep_leading_letters: 0,
+    validate,
+};
+
+/// Returns the digits if `candidate` could be an account number.
+pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
+    let digits = shape::compact(candidate)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Invalid::Format);
+    }
+    if !(6..=17).contains(&digits.len()) {
+        return Err(Invalid::Length);
+    }
+    if shape::all_same(&digits) {
+        return Err(Invalid::Component);
+    }
+    Ok(Valid::new(digits, vec!["account_shape"]))
+}

@@ -1,0 +1,333 @@
+//! Detectors: one file each, declared as data plus a `validate` function.
+//!
+//! Adding an identifier = one file here + one line in [`REGISTRY`] + one
+//! fixture in `tests/fixtures/<kind>.txt` (a test fails if the fixture is missing).
+
+use std::fmt;
+
+pub mod bank_account;
+pub mod common;
+pub mod credit_card;
+pub mod iban;
+pub mod us_aba_routing;
+pub mod us_itin;
+pub mod us_ssn;
+
+/// Every detector, in one list. Order does not matter for results: overlaps are
+/// resolved by confidence, then [`Detector::priority`].
+pub static REGISTRY: &[&Detector] = &[
+    &credit_card::DETECTOR,
+    &iban::DETECTOR,
+    &us_ssn::DETECTOR,
+    &us_itin::DETECTOR,
+    &us_aba_routing::DETECTOR,
+    &bank_account::DETECTOR,
+];
+
+/// Looks a detector up by its stable `kind` id.
+pub fn by_kind(kind: &str) -> Option<&'static Detector> {
+    REGISTRY.iter().copied().find(|d| d.kind == kind)
+}
+
+/// A kind of sensitive data and how to find it.
+#[derive(Debug)]
+pub struct Detector {
+    /// Stable snake_case id, e.g. `"credit_card"`; part of the public API.
+    pub kind: &'static str,
+    /// Broad class, used for options and the user-facing prompt.
+    pub category: Category,
+    /// Plain-language name, e.g. "Credit card number".
+    pub name: L10n,
+    /// Upper-case label for redaction, e.g. "CREDIT CARD" (rendered `[CREDIT CARD]`).
+    pub label: L10n,
+    /// Candidate pattern (Rust `regex` syntax) run on normalised text: ASCII
+    /// digits, letters and separators only. Must start and end with a word
+    /// boundary `\b`; the engine checks the wider neighbourhood itself.
+    pub pattern: &'static str,
+    /// What must be in the text before the pattern runs at all.
+    pub prefilter: Prefilter,
+    /// Words that make a candidate more likely to be this kind, per language.
+    pub context: Words,
+    /// Words that make a candidate *less* likely ("order number", "invoice").
+    pub negative_context: Words,
+    /// Confidence without and with context. `alone: None` means a candidate is
+    /// reported only when a context word is near it.
+    pub scoring: Scoring,
+    /// Overlap tie-break between kinds of equal confidence: higher wins.
+    pub priority: u8,
+    /// How many trailing alphanumerics a mask customarily keeps ("•••• 4242").
+    pub keep_last: u8,
+    /// Leading letters kept by a mask (the IBAN country code); digits never are.
+    pub keep_leading_letters: u8,
+    /// Checks a candidate (as typed, normalised) and returns the compact value.
+    pub validate: fn(&str) -> Result<Valid, Invalid>,
+}
+
+/// Broad class of a finding. Serialised in snake_case in the JS API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// Cards, bank accounts, routing numbers.
+    Financial,
+    /// National IDs, tax IDs, passports, driver's licences.
+    GovernmentId,
+    /// Passwords, API keys, private keys.
+    Credential,
+    /// Health information.
+    Medical,
+    /// Classification markers on business documents.
+    Confidential,
+    /// Email addresses, phone numbers.
+    Contact,
+}
+
+impl Category {
+    /// Every category, in display order.
+    pub const ALL: [Category; 6] = [
+        Category::Financial,
+        Category::GovernmentId,
+        Category::Credential,
+        Category::Medical,
+        Category::Confidential,
+        Category::Contact,
+    ];
+
+    /// The stable snake_case id used in the JS API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Financial => "financial",
+            Category::GovernmentId => "government_id",
+            Category::Credential => "credential",
+            Category::Medical => "medical",
+            Category::Confidential => "confidential",
+            Category::Contact => "contact",
+        }
+    }
+
+    /// Parses the snake_case id.
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure the guard is that a finding is what its kind says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    /// Plausible; shown quietly.
+    Low,
+    /// Valid structure and checksum, no context.
+    Medium,
+    /// Valid and confirmed by context, or a strong checksum on its own.
+    High,
+}
+
+impl Confidence {
+    /// `"low" | "medium" | "high"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+
+    /// Parses `"low" | "medium" | "high"`.
+    pub fn parse(s: &str) -> Option<Confidence> {
+        [Confidence::Low, Confidence::Medium, Confidence::High]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+
+    pub(crate) fn lowered(self) -> Option<Confidence> {
+        match self {
+            Confidence::High => Some(Confidence::Medium),
+            Confidence::Medium => Some(Confidence::Low),
+            Confidence::Low => None,
+        }
+    }
+}
+
+/// Confidence of a validated candidate without and with context.
+#[derive(Clone, Copy, Debug)]
+pub struct Scoring {
+    /// Confidence with no context word nearby; `None`: context is required.
+    pub alone: Option<Confidence>,
+    /// Confidence with a context word nearby.
+    pub with_context: Confidence,
+}
+
+/// What must be present before a detector's pattern runs.
+#[derive(Clone, Copy, Debug)]
+pub enum Prefilter {
+    /// A cluster of at least this many ASCII digits (after normalisation),
+    /// consecutive digits at most a few characters apart.
+    Digits(u8),
+}
+
+/// One string per supported UI language.
+#[derive(Clone, Copy, Debug)]
+pub struct L10n {
+    /// English.
+    pub en: &'static str,
+    /// German.
+    pub de: &'static str,
+    /// Chinese (simplified).
+    pub zh: &'static str,
+}
+
+impl L10n {
+    /// The string for `locale`.
+    pub fn get(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.en,
+            Locale::De => self.de,
+            Locale::Zh => self.zh,
+        }
+    }
+}
+
+/// A supported language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// English (default).
+    #[default]
+    En,
+    /// German.
+    De,
+    /// Chinese (simplified).
+    Zh,
+}
+
+impl Locale {
+    /// Parses a BCP 47 tag by its primary language: `"de-CH"` → German.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Locale::En),
+            "de" => Some(Locale::De),
+            "zh" => Some(Locale::Zh),
+            _ => None,
+        }
+    }
+}
+
+/// Context words per language, lower case. Latin words match as whole words
+/// (so "lic" never matches inside "public"); CJK words match as substrings,
+/// because CJK text has no spaces.
+#[derive(Clone, Copy, Debug)]
+pub struct Words {
+    /// English.
+    pub en: &'static [&'static str],
+    /// German.
+    pub de: &'static [&'static str],
+    /// Chinese.
+    pub zh: &'static [&'static str],
+}
+
+impl Words {
+    /// No words.
+    pub const NONE: Words = Words {
+        en: &[],
+        de: &[],
+        zh: &[],
+    };
+
+    /// All words of all languages.
+    pub fn all(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.en.iter().chain(self.de).chain(self.zh).copied()
+    }
+}
+
+/// A validated candidate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Valid {
+    /// The value without separators, upper case (used for the allowlist).
+    pub compact: String,
+    /// Why it is believed: `"luhn"`, `"issuer:visa"`, `"mod97"`, …
+    pub reasons: Vec<&'static str>,
+    /// A weak shape of this kind (e.g. an unformatted SSN): report it only
+    /// with context, and one confidence level lower.
+    pub weak: bool,
+}
+
+impl Valid {
+    pub(crate) fn new(compact: String, reasons: Vec<&'static str>) -> Valid {
+        Valid {
+            compact,
+            reasons,
+            weak: false,
+        }
+    }
+}
+
+/// Why a candidate is not this kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    /// Wrong number of characters.
+    Length,
+    /// Wrong shape: characters, grouping or separators.
+    Format,
+    /// The check digit(s) do not match.
+    Checksum,
+    /// A component is out of range (issuer prefix, country, area number, …).
+    Component,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Invalid::Length => "wrong length",
+            Invalid::Format => "wrong format",
+            Invalid::Checksum => "check digit mismatch",
+            Invalid::Component => "component out of range",
+        })
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Helpers shared by detectors' `validate` functions.
+pub(crate) mod shape {
+    use super::Invalid;
+
+    /// Separators a value may be grouped with.
+    pub const SEPARATORS: &[u8] = b" -";
+
+    /// ASCII alphanumerics of `s`, upper-cased; the separator bytes seen.
+    /// Fails on any other character or on mixed separators ("4111 1111-1111").
+    pub fn compact(s: &str) -> Result<String, Invalid> {
+        let mut out = String::with_capacity(s.len());
+        let mut sep: Option<u8> = None;
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_uppercase() as char);
+            } else if SEPARATORS.contains(&b) {
+                if sep.is_some_and(|x| x != b) {
+                    return Err(Invalid::Format);
+                }
+                sep = Some(b);
+            } else {
+                return Err(Invalid::Format);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Lengths of the groups of `s` split at separators.
+    pub fn groups(s: &str) -> Vec<usize> {
+        s.split(|c: char| SEPARATORS.contains(&(c as u8)) && c.is_ascii())
+            .map(str::len)
+            .collect()
+    }
+
+    /// `true` if every character of the ASCII digit string is the same ("0000000").
+    pub fn all_same(digits: &str) -> bool {
+        let b = digits.as_bytes();
+        b.iter().all(|&c| c == b[0])
+    }
+}

@@ -1,0 +1,432 @@
+//! The engine: normalise → prefilter → regex → validate → context → resolve.
+//!
+//! Works on UTF-8 byte offsets of the original text; the JS binding converts
+//! them to UTF-16 once, at the boundary.
+
+mod context;
+mod normalize;
+mod prefilter;
+mod resolve;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use regex::bytes::Regex;
+
+use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
+use crate::redact;
+
+pub use context::contains_word;
+pub use normalize::Normalized;
+
+/// Default limit on the size of a draft, in UTF-8 bytes.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// The largest `max_input_bytes` accepted.
+pub const MAX_INPUT_BYTES_LIMIT: usize = 256 * 1024 * 1024;
+/// Most entries an allowlist may have.
+pub const MAX_ALLOWLIST: usize = 10_000;
+
+/// What a [`Guard`] looks for. The default finds every kind at every confidence.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Only these kinds (`None`: all registered kinds).
+    pub kinds: Option<Vec<String>>,
+    /// Never these kinds.
+    pub exclude_kinds: Vec<String>,
+    /// Only kinds of these categories (`None`: all).
+    pub categories: Option<Vec<Category>>,
+    /// Drop findings below this confidence.
+    pub min_confidence: Confidence,
+    /// Values never reported, compared without separators and case-insensitively
+    /// ("4111 1111 1111 1111" allows "4111-1111-1111-1111" too).
+    pub allowlist: Vec<String>,
+    /// Drafts longer than this (UTF-8 bytes) are refused with [`ScanError::TooLarge`].
+    pub max_input_bytes: usize,
+    /// Put the raw value in [`Finding::value`]. Off by default: findings carry
+    /// only a masked preview.
+    pub include_value: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            kinds: None,
+            exclude_kinds: Vec::new(),
+            categories: None,
+            min_confidence: Confidence::Low,
+            allowlist: Vec::new(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            include_value: false,
+        }
+    }
+}
+
+/// Options that cannot be used, with a message naming the problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionsError(pub String);
+
+impl fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid draftguard options: {}", self.0)
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// A draft that cannot be scanned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScanError {
+    /// The draft is longer than [`Options::max_input_bytes`].
+    TooLarge {
+        /// Size of the draft in UTF-8 bytes.
+        bytes: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScanError::TooLarge { bytes, limit } => write!(
+                f,
+                "draft too large to scan: {bytes} bytes (UTF-8), the limit is {limit} bytes (option maxInputBytes)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {}
+
+/// One piece of sensitive data found in a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The detector's stable id, e.g. `"credit_card"`.
+    pub kind: &'static str,
+    /// The detector's category.
+    pub category: Category,
+    /// UTF-8 byte offset of the value's first byte in the scanned text.
+    pub start: usize,
+    /// UTF-8 byte offset just past the value.
+    pub end: usize,
+    /// How sure the guard is.
+    pub confidence: Confidence,
+    /// Why: `"luhn"`, `"issuer:visa"`, `"context:card"`, …
+    pub reasons: Vec<String>,
+    /// The value as typed, masked: `"•••• •••• •••• 1111"`.
+    pub preview: String,
+    /// The raw value, only with [`Options::include_value`].
+    pub value: Option<String>,
+}
+
+impl Finding {
+    /// The detector that produced this finding.
+    pub fn detector(&self) -> &'static Detector {
+        crate::detectors::by_kind(self.kind).expect("findings come from registered detectors")
+    }
+}
+
+/// A configured scanner. Cheap to create; patterns are compiled once per
+/// process, on first use of each detector.
+#[derive(Clone, Debug)]
+pub struct Guard {
+    detectors: Vec<(usize, &'static Detector)>,
+    min_confidence: Confidence,
+    allowlist: Vec<String>,
+    max_input_bytes: usize,
+    include_value: bool,
+}
+
+impl Default for Guard {
+    fn default() -> Guard {
+        Guard::new(Options::default()).expect("default options are valid")
+    }
+}
+
+impl Guard {
+    /// A guard for `options`; unknown kinds and absurd limits are errors.
+    pub fn new(options: Options) -> Result<Guard, OptionsError> {
+        let known = |k: &String| REGISTRY.iter().any(|d| d.kind == k);
+        for k in options.kinds.iter().flatten().chain(&options.exclude_kinds) {
+            if !known(k) {
+                let all: Vec<&str> = REGISTRY.iter().map(|d| d.kind).collect();
+                return Err(OptionsError(format!(
+                    "unknown kind {k:?}; known kinds: {}",
+                    all.join(", ")
+                )));
+            }
+        }
+        if options.max_input_bytes == 0 || options.max_input_bytes > MAX_INPUT_BYTES_LIMIT {
+            return Err(OptionsError(format!(
+                "maxInputBytes must be between 1 and {MAX_INPUT_BYTES_LIMIT}, got {}",
+                options.max_input_bytes
+            )));
+        }
+        if options.allowlist.len() > MAX_ALLOWLIST {
+            return Err(OptionsError(format!(
+                "allowlist has {} entries, at most {MAX_ALLOWLIST} are allowed",
+                options.allowlist.len()
+            )));
+        }
+        let detectors = REGISTRY
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                options
+                    .kinds
+                    .as_ref()
+                    .is_none_or(|ks| ks.iter().any(|k| k == d.kind))
+            })
+            .filter(|(_, d)| !options.exclude_kinds.iter().any(|k| k == d.kind))
+            .filter(|(_, d)| {
+                options
+                    .categories
+                    .as_ref()
+                    .is_none_or(|cs| cs.contains(&d.category))
+            })
+            .map(|(i, d)| (i, *d))
+            .collect();
+        let allowlist = options
+            .allowlist
+            .iter()
+            .map(|v| compact(v))
+            .filter(|v| !v.is_empty())
+            .collect();
+        Ok(Guard {
+            detectors,
+            min_confidence: options.min_confidence,
+            allowlist,
+            max_input_bytes: options.max_input_bytes,
+            include_value: options.include_value,
+        })
+    }
+
+    /// The kinds this guard looks for.
+    pub fn kinds(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.detectors.iter().map(|(_, d)| d.kind)
+    }
+
+    /// Finds sensitive data in `text`. Findings do not overlap and are in text order.
+    pub fn scan(&self, text: &str) -> Result<Vec<Finding>, ScanError> {
+        if text.len() > self.max_input_bytes {
+            return Err(ScanError::TooLarge {
+                bytes: text.len(),
+                limit: self.max_input_bytes,
+            });
+        }
+        let norm = Normalized::new(text);
+        let hay = norm.as_str();
+        let mut candidates = Vec::new();
+        let min_digits = self
+            .detectors
+            .iter()
+            .map(|(_, d)| match d.prefilter {
+                Prefilter::Digits(n) => usize::from(n),
+            })
+            .min();
+        let Some(min_digits) = min_digits else {
+            return Ok(Vec::new());
+        };
+        let windows = prefilter::digit_windows(hay, min_digits);
+        for &(index, detector) in &self.detectors {
+            let Prefilter::Digits(need) = detector.prefilter;
+            let re = compiled(index);
+            for w in windows.iter().filter(|w| w.digits >= usize::from(need)) {
+                self.search_window(hay, *w, detector, re, &mut candidates);
+            }
+        }
+        let kept = resolve::non_overlapping(candidates);
+        Ok(kept
+            .into_iter()
+            .map(|c| self.finding(text, &norm, c))
+            .collect())
+    }
+
+    /// Scans `text` and replaces every finding as `options` say.
+    pub fn redact(
+        &self,
+        text: &str,
+        options: &redact::RedactOptions,
+    ) -> Result<redact::Redacted, ScanError> {
+        let findings = self.scan(text)?;
+        let text = redact::apply(text, &findings, options);
+        Ok(redact::Redacted { text, findings })
+    }
+
+    /// Runs one detector over one window, keeping validated candidates.
+    fn search_window(
+        &self,
+        hay: &str,
+        w: prefilter::Window,
+        d: &'static Detector,
+        re: &Regex,
+        out: &mut Vec<resolve::Candidate>,
+    ) {
+        let bytes = hay.as_bytes();
+        let mut pos = w.start;
+        while pos < w.end {
+            let Some(m) = re.find_at(&bytes[..w.end], pos) else {
+                break;
+            };
+            match self.accept(hay, m.start(), m.end(), d, re) {
+                Some(c) => {
+                    pos = c.end;
+                    out.push(c);
+                }
+                // Not valid as matched: try again from the next group, so a
+                // number glued in front ("1234 4111 1111 1111 1111") cannot hide a card.
+                None => pos = next_group(bytes, m.start(), m.end()),
+            }
+        }
+    }
+
+    /// Validates the match `[s, e)`, shortening it group by group from the
+    /// right until valid ("4111 1111 1111 1111 123" → the card without the CVV).
+    fn accept(
+        &self,
+        hay: &str,
+        s: usize,
+        mut e: usize,
+        d: &'static Detector,
+        re: &Regex,
+    ) -> Option<resolve::Candidate> {
+        let bytes = hay.as_bytes();
+        loop {
+            if isolated(bytes, s, e) {
+                if let Ok(valid) = (d.validate)(&hay[s..e]) {
+                    return self.score(hay, s, e, d, valid);
+                }
+            }
+            let cut = bytes[s..e].iter().rposition(|b| b" -".contains(b))? + s;
+            let m = re.find_at(&bytes[..cut], s).filter(|m| m.start() == s)?;
+            e = m.end();
+        }
+    }
+
+    /// Applies context, the allowlist and the confidence floor.
+    fn score(
+        &self,
+        hay: &str,
+        s: usize,
+        e: usize,
+        d: &'static Detector,
+        valid: crate::detectors::Valid,
+    ) -> Option<resolve::Candidate> {
+        if self.allowlist.contains(&valid.compact) {
+            return None;
+        }
+        let around = context::neighbourhood(hay, s, e);
+        let ctx = context::find(&around, &d.context);
+        let neg = if ctx.is_none() {
+            context::find(&around, &d.negative_context)
+        } else {
+            None
+        };
+        let mut confidence = match (ctx.is_some(), valid.weak) {
+            (true, false) => Some(d.scoring.with_context),
+            (true, true) => d.scoring.with_context.lowered(),
+            (false, false) => d.scoring.alone,
+            (false, true) => None,
+        };
+        if neg.is_some() {
+            confidence = confidence.and_then(Confidence::lowered);
+        }
+        let confidence = confidence.filter(|c| *c >= self.min_confidence)?;
+        let mut reasons: Vec<String> = valid.reasons.iter().map(|r| r.to_string()).collect();
+        if let Some(w) = ctx {
+            reasons.push(format!("context:{w}"));
+        }
+        if let Some(w) = neg {
+            reasons.push(format!("unlikely:{w}"));
+        }
+        Some(resolve::Candidate {
+            detector: d,
+            start: s,
+            end: e,
+            confidence,
+            reasons,
+        })
+    }
+
+    fn finding(&self, text: &str, norm: &Normalized, c: resolve::Candidate) -> Finding {
+        let start = norm.start_to_original(c.start);
+        let end = norm.end_to_original(c.end);
+        let value = &text[start..end];
+        Finding {
+            kind: c.detector.kind,
+            category: c.detector.category,
+            start,
+            end,
+            confidence: c.confidence,
+            reasons: c.reasons,
+            preview: redact::mask(value, c.detector, redact::PREVIEW_MASK),
+            value: self.include_value.then(|| value.to_string()),
+        }
+    }
+}
+
+/// `false` if `[s, e)` is one link of a chain joined by `-`, `.`, `/` or `_`
+/// (UUIDs, version strings, dates, IP addresses, file names), or touches a letter or digit.
+fn isolated(b: &[u8], s: usize, e: usize) -> bool {
+    const JOINERS: &[u8] = b"-./_";
+    let left_ok = s == 0
+        || (!b[s - 1].is_ascii_alphanumeric()
+            && !(s >= 2 && JOINERS.contains(&b[s - 1]) && b[s - 2].is_ascii_alphanumeric()));
+    let right_ok = e == b.len()
+        || (!b[e].is_ascii_alphanumeric()
+            && !(e + 1 < b.len() && JOINERS.contains(&b[e]) && b[e + 1].is_ascii_alphanumeric()));
+    left_ok && right_ok
+}
+
+/// Where to look next after a failed match at `[s, e)`: the start of its
+/// second group, or its end if it has no separator.
+fn next_group(b: &[u8], s: usize, e: usize) -> usize {
+    b[s..e]
+        .iter()
+        .position(|c| b" -".contains(c))
+        .map_or(e, |p| s + p + 1)
+}
+
+/// Values compared by the allowlist: alphanumerics only, upper-cased.
+fn compact(v: &str) -> String {
+    Normalized::new(v)
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The compiled pattern of `REGISTRY[index]`, compiled on first use.
+fn compiled(index: usize) -> &'static Regex {
+    static CACHE: OnceLock<Vec<OnceLock<Regex>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| REGISTRY.iter().map(|_| OnceLock::new()).collect());
+    cache[index].get_or_init(|| {
+        // ASCII mode: `\b` is an ASCII word boundary, so CJK next to a number is a boundary.
+        Regex::new(&format!("(?-u){}", REGISTRY[index].pattern))
+            .expect("detector patterns are tested to compile")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        for i in 0..REGISTRY.len() {
+            compiled(i);
+        }
+    }
+
+    #[test]
+    fn isolation_rejects_chains_but_not_punctuation() {
+        let t = b"id 550e8400-1234-4111111111111111-x";
+        let s = 17;
+        assert!(!isolated(t, s, s + 16));
+        let t = b"card: 4111111111111111.";
+        assert!(isolated(t, 6, 22));
+        let t = b"v1.4111111111111111";
+        assert!(!isolated(t, 3, 19));
+    }
+}

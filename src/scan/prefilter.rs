@@ -1,0 +1,119 @@
+//! The cheap pass that decides where patterns run at all.
+//!
+//! Financial and ID numbers are digit clusters: digits at most [`GAP`] bytes
+//! apart (an IBAN's letter groups fit in the gap). One byte loop finds the
+//! clusters and counts their digits; a detector's pattern then runs only in
+//! windows around clusters with at least as many digits as it needs. Text with
+//! no such cluster (most prose) never reaches a regex.
+
+/// Most non-digit bytes allowed between two digits of one cluster
+/// (" MTLC AST" between digit groups of a Maltese IBAN is 9).
+const GAP: usize = 10;
+/// Bytes a window reaches beyond its cluster, for leading letters ("DE89…").
+const PAD: usize = 12;
+
+/// Part of the normalised text worth running patterns on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// First byte (on a char boundary).
+    pub start: usize,
+    /// End byte, exclusive; `text[end]` is not an ASCII alphanumeric, so a
+    /// word boundary found at `end` is a true one.
+    pub end: usize,
+    /// Digits in the largest cluster inside the window.
+    pub digits: usize,
+}
+
+/// Windows around digit clusters of at least `min_digits` digits, merged where
+/// they overlap, in text order.
+pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
+    let b = text.as_bytes();
+    let mut windows: Vec<Window> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut last = i;
+        let mut digits = 0;
+        while i < b.len() && i - last <= GAP {
+            if b[i].is_ascii_digit() {
+                digits += 1;
+                last = i;
+            }
+            i += 1;
+        }
+        i = last + 1;
+        if digits < min_digits {
+            continue;
+        }
+        let w = Window {
+            start: floor_char_boundary(text, start.saturating_sub(PAD)),
+            end: word_end(b, (last + 1 + PAD).min(b.len())),
+            digits,
+        };
+        match windows.last_mut() {
+            Some(prev) if prev.end >= w.start => {
+                prev.end = prev.end.max(w.end);
+                prev.digits = prev.digits.max(w.digits);
+            }
+            _ => windows.push(w),
+        }
+    }
+    windows
+}
+
+/// Moves `i` right until it is not inside a run of ASCII alphanumerics (and on a char boundary).
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || (b[i] & 0xC0) == 0x80) {
+        i += 1;
+    }
+    i
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_without_long_numbers_has_no_windows() {
+        assert!(digit_windows("In 2024 we met 3 times at 10:30.", 9).is_empty());
+        assert!(digit_windows("", 1).is_empty());
+    }
+
+    #[test]
+    fn a_grouped_card_is_one_cluster_with_padding() {
+        let t = "my card is 4111 1111 1111 1111, thanks";
+        let w = digit_windows(t, 13);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].digits, 16);
+        assert!(w[0].start <= 11 && w[0].end >= 30);
+    }
+
+    #[test]
+    fn an_iban_with_letter_groups_stays_one_cluster() {
+        let t = "IBAN MT84 MALT 0110 0001 2345 MTLC AST0 01S end";
+        let w = digit_windows(t, 8);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].start <= 5 && w[0].end >= 43, "{w:?}");
+    }
+
+    #[test]
+    fn window_end_never_splits_a_word_or_a_character() {
+        let t = "1234567890123 abcdefghijklmnop 卡号";
+        let w = digit_windows(t, 13);
+        assert_eq!(&t[w[0].end..w[0].end + 1], " ");
+        let t = "1234567890123 卡号卡号卡号";
+        let w = digit_windows(t, 13);
+        assert!(t.is_char_boundary(w[0].end));
+    }
+}

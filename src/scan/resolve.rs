@@ -1,0 +1,40 @@
+//! Overlap resolution: one span, best kind.
+
+use crate::detectors::{Confidence, Detector};
+
+/// A validated, scored match in normalised offsets.
+#[derive(Debug)]
+pub struct Candidate {
+    pub detector: &'static Detector,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: Confidence,
+    pub reasons: Vec<String>,
+}
+
+/// Keeps the best candidates that do not overlap, in text order. Better means:
+/// higher confidence, then higher detector priority, then longer, then earlier.
+pub fn non_overlapping(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        b.confidence
+            .cmp(&a.confidence)
+            .then(b.detector.priority.cmp(&a.detector.priority))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    // Accepted spans never overlap, so they are ordered by start and by end alike.
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for c in candidates {
+        let clash = spans
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.start);
+        if !clash {
+            spans.insert(c.start, c.end);
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
