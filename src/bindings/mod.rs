@@ -81,7 +81,7 @@ export interface KindInfo {
 "#;
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 struct JsGuardOptions {
     kinds: Option<Vec<String>>,
     exclude_kinds: Option<Vec<String>>,
@@ -93,7 +93,7 @@ struct JsGuardOptions {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 struct JsRedactOptions {
     style: Option<String>,
     locale: Option<String>,
@@ -133,13 +133,39 @@ struct JsNames {
     zh: &'static str,
 }
 
+const GUARD_OPTION_KEYS: &[&str] = &[
+    "kinds",
+    "excludeKinds",
+    "categories",
+    "minConfidence",
+    "allowlist",
+    "maxInputBytes",
+    "includeValue",
+];
+const REDACT_OPTION_KEYS: &[&str] = &["style", "locale", "maskChar"];
+
 /// Parses an optional JS options object; `undefined` and `null` mean defaults.
-fn parse<T: for<'de> Deserialize<'de> + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
+/// Unknown keys are errors (serde-wasm-bindgen only reads the known ones, so
+/// a misspelt option would otherwise be silently ignored).
+fn parse<T: for<'de> Deserialize<'de> + Default>(
+    value: JsValue,
+    what: &str,
+    keys: &[&str],
+) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new(&format!("invalid {what}: expected an object")));
+    }
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !keys.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "invalid {what}: unknown option {key:?}; expected one of {}",
+                keys.join(", ")
+            )));
+        }
     }
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
 }
@@ -152,46 +178,57 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
     let bad = |m: String| JsError::new(&format!("invalid GuardOptions: {m}"));
-    let mut o = Options::default();
-    o.kinds = js.kinds;
-    o.exclude_kinds = js.exclude_kinds.unwrap_or_default();
-    if let Some(cs) = js.categories {
-        let mut parsed = Vec::with_capacity(cs.len());
-        for c in cs {
-            let cat = Category::parse(&c).ok_or_else(|| {
-                let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-                bad(format!(
-                    "unknown category {c:?}; expected one of {}",
-                    all.join(", ")
-                ))
-            })?;
-            parsed.push(cat);
-        }
-        o.categories = Some(parsed);
-    }
-    if let Some(c) = js.min_confidence {
-        o.min_confidence = Confidence::parse(&c).ok_or_else(|| {
+    let defaults = Options::default();
+    let categories = match js.categories {
+        None => None,
+        Some(cs) => Some(
+            cs.iter()
+                .map(|c| {
+                    Category::parse(c).ok_or_else(|| {
+                        let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+                        bad(format!(
+                            "unknown category {c:?}; expected one of {}",
+                            all.join(", ")
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
+    let min_confidence = match js.min_confidence {
+        None => defaults.min_confidence,
+        Some(c) => Confidence::parse(&c).ok_or_else(|| {
             bad(format!(
                 "minConfidence must be \"low\", \"medium\" or \"high\", got {c:?}"
             ))
-        })?;
-    }
-    o.allowlist = js.allowlist.unwrap_or_default();
-    if let Some(n) = js.max_input_bytes {
-        if !(n.is_finite()
-            && n.fract() == 0.0
-            && n >= 1.0
-            && n <= crate::scan::MAX_INPUT_BYTES_LIMIT as f64)
+        })?,
+    };
+    let max_input_bytes = match js.max_input_bytes {
+        None => defaults.max_input_bytes,
+        Some(n)
+            if n.is_finite()
+                && n.fract() == 0.0
+                && n >= 1.0
+                && n <= crate::scan::MAX_INPUT_BYTES_LIMIT as f64 =>
         {
+            n as usize
+        }
+        Some(n) => {
             return Err(bad(format!(
                 "maxInputBytes must be a whole number from 1 to {}, got {n}",
                 crate::scan::MAX_INPUT_BYTES_LIMIT
-            )));
+            )))
         }
-        o.max_input_bytes = n as usize;
-    }
-    o.include_value = js.include_value.unwrap_or(false);
-    Ok(o)
+    };
+    Ok(Options {
+        kinds: js.kinds,
+        exclude_kinds: js.exclude_kinds.unwrap_or_default(),
+        categories,
+        min_confidence,
+        allowlist: js.allowlist.unwrap_or_default(),
+        max_input_bytes,
+        include_value: js.include_value.unwrap_or(false),
+    })
 }
 
 fn redact_options(js: JsRedactOptions) -> Result<redact::RedactOptions, JsError> {
@@ -261,7 +298,7 @@ impl Guard {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "GuardOptions")] options: JsValue,
     ) -> Result<Guard, JsError> {
-        let js: JsGuardOptions = parse(options, "GuardOptions")?;
+        let js: JsGuardOptions = parse(options, "GuardOptions", GUARD_OPTION_KEYS)?;
         let inner =
             crate::Guard::new(guard_options(js)?).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Guard { inner })
@@ -284,7 +321,7 @@ impl Guard {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "RedactOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let opts = redact_options(parse(options, "RedactOptions")?)?;
+        let opts = redact_options(parse(options, "RedactOptions", REDACT_OPTION_KEYS)?)?;
         let r = self
             .inner
             .redact(text, &opts)

@@ -223,7 +223,10 @@ mod tests {
         assert!(luhn::is_valid(&ts));
         assert_eq!(validate(&ts), Err(Invalid::Component));
         // Mastercard 2-series stops at 2720.
-        let mc = format!("272100000000000{}", luhn::check_digit("272100000000000").unwrap());
+        let mc = format!(
+            "272100000000000{}",
+            luhn::check_digit("272100000000000").unwrap()
+        );
         assert!(luhn::is_valid(&mc));
         assert_eq!(validate(&mc), Err(Invalid::Component));
         // Amex is 15 digits only.

@@ -369,13 +369,13 @@ impl Guard {
 /// (UUIDs, version strings, dates, IP addresses, file names), or touches a letter or digit.
 fn isolated(b: &[u8], s: usize, e: usize) -> bool {
     const JOINERS: &[u8] = b"-./_";
-    let left_ok = s == 0
-        || (!b[s - 1].is_ascii_alphanumeric()
-            && !(s >= 2 && JOINERS.contains(&b[s - 1]) && b[s - 2].is_ascii_alphanumeric()));
-    let right_ok = e == b.len()
-        || (!b[e].is_ascii_alphanumeric()
-            && !(e + 1 < b.len() && JOINERS.contains(&b[e]) && b[e + 1].is_ascii_alphanumeric()));
-    left_ok && right_ok
+    let touches = |at: usize, beyond: Option<usize>| {
+        b[at].is_ascii_alphanumeric()
+            || (JOINERS.contains(&b[at]) && beyond.is_some_and(|i| b[i].is_ascii_alphanumeric()))
+    };
+    let left = s > 0 && touches(s - 1, s.checked_sub(2));
+    let right = e < b.len() && touches(e, Some(e + 1).filter(|&i| i < b.len()));
+    !left && !right
 }
 
 /// Where to look next after a failed match at `[s, e)`: the start of its

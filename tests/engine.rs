@@ -1,0 +1,267 @@
+//! Engine behaviour a user of the Rust API would notice.
+#![cfg(not(target_arch = "wasm32"))]
+
+use draftguard::{Category, Confidence, Guard, Locale, Options, RedactOptions, ScanError, Style};
+
+const CARD: &str = "4111 1111 1111 1111";
+const IBAN: &str = "DE89 3704 0044 0532 0130 00";
+
+fn kinds(guard: &Guard, text: &str) -> Vec<&'static str> {
+    guard.scan(text).unwrap().iter().map(|f| f.kind).collect()
+}
+
+#[test]
+fn finds_every_financial_kind_in_one_draft() {
+    let text = format!(
+        "Card {CARD}, IBAN {IBAN}, SSN 536-22-8726, ITIN 912-70-1234, routing number 021000021, account number 12345678."
+    );
+    assert_eq!(
+        kinds(&Guard::default(), &text),
+        [
+            "credit_card",
+            "iban",
+            "us_ssn",
+            "us_itin",
+            "us_aba_routing",
+            "bank_account"
+        ]
+    );
+}
+
+#[test]
+fn overlapping_candidates_resolve_to_the_best_kind() {
+    // Also a 9-digit candidate for bank_account and us_ssn; the routing number wins.
+    let g = Guard::default();
+    let f = g
+        .scan("routing number and account number: 021000021")
+        .unwrap();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].kind, "us_aba_routing");
+    // The IBAN wins over the bank account label right before it.
+    assert_eq!(kinds(&g, &format!("Kontonummer {IBAN}")), ["iban"]);
+}
+
+#[test]
+fn options_filter_kinds_categories_and_confidence() {
+    let text = format!("{CARD} and SSN 536-22-8726 and account number 12345678");
+    let only_cards = Guard::new(Options {
+        kinds: Some(vec!["credit_card".into()]),
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(kinds(&only_cards, &text), ["credit_card"]);
+    let no_cards = Guard::new(Options {
+        exclude_kinds: vec!["credit_card".into()],
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(kinds(&no_cards, &text), ["us_ssn", "bank_account"]);
+    let gov = Guard::new(Options {
+        categories: Some(vec![Category::GovernmentId]),
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(kinds(&gov, &text), ["us_ssn"]);
+    let sure = Guard::new(Options {
+        min_confidence: Confidence::Medium,
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(kinds(&sure, &text), ["credit_card", "us_ssn"]);
+}
+
+#[test]
+fn invalid_options_are_clear_errors() {
+    let e = Guard::new(Options {
+        kinds: Some(vec!["creditcard".into()]),
+        ..Options::default()
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("unknown kind \"creditcard\""), "{e}");
+    assert!(
+        e.to_string().contains("credit_card"),
+        "lists the known kinds: {e}"
+    );
+    assert!(Guard::new(Options {
+        max_input_bytes: 0,
+        ..Options::default()
+    })
+    .is_err());
+    assert!(Guard::new(Options {
+        allowlist: vec![String::new(); 10_001],
+        ..Options::default()
+    })
+    .is_err());
+}
+
+#[test]
+fn allowlisted_values_are_not_reported_in_any_spelling() {
+    let g = Guard::new(Options {
+        allowlist: vec![
+            "4111-1111-1111-1111".into(),
+            "de89370400440532013000".into(),
+        ],
+        ..Options::default()
+    })
+    .unwrap();
+    assert!(g.scan(&format!("{CARD} {IBAN}")).unwrap().is_empty());
+    assert_eq!(kinds(&g, "5555555555554444"), ["credit_card"]);
+}
+
+#[test]
+fn raw_values_only_on_request() {
+    let text = format!("card {CARD}");
+    let f = Guard::default().scan(&text).unwrap();
+    assert_eq!(f[0].value, None);
+    assert!(!f[0].preview.contains("4111"));
+    let with = Guard::new(Options {
+        include_value: true,
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(with.scan(&text).unwrap()[0].value.as_deref(), Some(CARD));
+}
+
+#[test]
+fn spans_are_the_value_as_typed_after_emoji_cjk_and_full_width_digits() {
+    let g = Guard::default();
+    for (text, value) in [
+        ("😀🎉 card 4111 1111 1111 1111 ok", "4111 1111 1111 1111"),
+        (
+            "信用卡号：４１１１ １１１１ １１１１ １１１１。",
+            "４１１１ １１１１ １１１１ １１１１",
+        ),
+        (
+            "卡号4111\u{200B}1111\u{200B}1111\u{200B}1111\u{200B}!",
+            "4111\u{200B}1111\u{200B}1111\u{200B}1111",
+        ),
+        (
+            "Ｉ Ｂ Ａ Ｎ ＤＥ８９３７０４００４４０５３２０１３０００",
+            "ＤＥ８９３７０４００４４０５３２０１３０００",
+        ),
+    ] {
+        let f = g.scan(text).unwrap();
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], value);
+    }
+}
+
+#[test]
+fn redaction_never_leaves_a_digit_of_a_value_except_the_kept_ones() {
+    let g = Guard::default();
+    let text = format!("卡号 ４１１１ １１１１ １１１１ １１１１, IBAN {IBAN}, SSN 536-22-8726, routing number 021000021");
+    for style in [Style::Label, Style::Mask, Style::Char] {
+        let r = g
+            .redact(
+                &text,
+                &RedactOptions {
+                    style,
+                    ..RedactOptions::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(r.findings.len(), 4);
+        let digits: String = r.text.chars().filter(|c| c.is_numeric()).collect();
+        // The mask keeps the customary last four of each of the four values; the others keep none.
+        let kept = if style == Style::Mask { 4 * 4 } else { 0 };
+        assert_eq!(digits.chars().count(), kept, "{style:?}: {}", r.text);
+    }
+    let masked = g
+        .redact(
+            &text,
+            &RedactOptions {
+                style: Style::Mask,
+                ..RedactOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        masked.text.contains("•••• •••• •••• １１１１")
+            && masked.text.contains("DE•• •••• •••• •••• ••30 00"),
+        "{}",
+        masked.text
+    );
+    let r = g
+        .redact(&format!("card {CARD}"), &RedactOptions::default())
+        .unwrap();
+    assert_eq!(r.text, "card [CREDIT CARD]");
+    let r = g
+        .redact(
+            &format!("card {CARD}"),
+            &RedactOptions {
+                locale: Locale::De,
+                ..RedactOptions::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(r.text, "card [KREDITKARTE]");
+    let r = g
+        .redact(
+            &format!("card {CARD}"),
+            &RedactOptions {
+                locale: Locale::Zh,
+                style: Style::Label,
+                mask_char: '*',
+            },
+        )
+        .unwrap();
+    assert_eq!(r.text, "card [信用卡号]");
+}
+
+#[test]
+fn redaction_is_idempotent() {
+    let g = Guard::default();
+    for style in [Style::Label, Style::Mask, Style::Char] {
+        let opts = RedactOptions {
+            style,
+            ..RedactOptions::default()
+        };
+        let once = g
+            .redact(&format!("card {CARD} iban {IBAN}"), &opts)
+            .unwrap()
+            .text;
+        let twice = g.redact(&once, &opts).unwrap();
+        assert!(twice.findings.is_empty(), "{style:?}: {once}");
+        assert_eq!(twice.text, once);
+    }
+}
+
+#[test]
+fn empty_and_oversized_drafts() {
+    let g = Guard::default();
+    assert!(g.scan("").unwrap().is_empty());
+    let small = Guard::new(Options {
+        max_input_bytes: 10,
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(
+        small.scan("12345678901"),
+        Err(ScanError::TooLarge {
+            bytes: 11,
+            limit: 10
+        })
+    );
+    assert!(small.scan("1234567890").is_ok());
+}
+
+#[test]
+fn adversarial_drafts_finish_and_find_what_is_there() {
+    let g = Guard::default();
+    let mb = 1 << 20;
+    for (name, text) in [
+        ("digits", "7".repeat(mb)),
+        ("separators", "1 ".repeat(mb / 2)),
+        ("dashes", "12-".repeat(mb / 3)),
+        ("keywords", "card number IBAN SSN routing ".repeat(mb / 29)),
+        ("mixed scripts", "卡号 ４１ Konto 😀 12 ".repeat(mb / 30)),
+        ("zero width", "4\u{200B}".repeat(mb / 4)),
+    ] {
+        assert!(g.scan(&text).is_ok(), "{name}");
+    }
+    // A card in a sea of digits groups is still found, once per card.
+    let text = format!("{} {CARD} {}", "12 ".repeat(100_000), "34 ".repeat(100_000));
+    assert_eq!(kinds(&g, &text), ["credit_card"]);
+    let many = format!("card {CARD}; ").repeat(10_000);
+    assert_eq!(g.scan(&many).unwrap().len(), 10_000);
+}
