@@ -23,7 +23,7 @@ pub mod redact;
 pub mod scan;
 
 #[cfg(target_arch = "wasm32")]
-mod bindings;
+pub mod bindings;
 
 pub use detectors::{by_kind, Category, Confidence, Detector, Invalid, Locale, Valid, REGISTRY};
 pub use redact::{RedactOptions, Redacted, Style};
