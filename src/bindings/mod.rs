@@ -133,6 +133,16 @@ struct JsNames {
     zh: &'static str,
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `GuardOptions` from the TypeScript section.
+    #[wasm_bindgen(typescript_type = "GuardOptions")]
+    pub type GuardOptions;
+    /// `RedactOptions` from the TypeScript section.
+    #[wasm_bindgen(typescript_type = "RedactOptions")]
+    pub type RedactOptions;
+}
+
 const GUARD_OPTION_KEYS: &[&str] = &[
     "kinds",
     "excludeKinds",
@@ -148,13 +158,13 @@ const REDACT_OPTION_KEYS: &[&str] = &["style", "locale", "maskChar"];
 /// Unknown keys are errors (serde-wasm-bindgen only reads the known ones, so
 /// a misspelt option would otherwise be silently ignored).
 fn parse<T: for<'de> Deserialize<'de> + Default>(
-    value: JsValue,
+    value: Option<JsValue>,
     what: &str,
     keys: &[&str],
 ) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
-    }
+    };
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new(&format!("invalid {what}: expected an object")));
     }
@@ -295,10 +305,12 @@ impl Guard {
     /// Creates a guard. Throws an Error naming the problem for unknown keys, kinds,
     /// categories or out-of-range values.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "GuardOptions")] options: JsValue,
-    ) -> Result<Guard, JsError> {
-        let js: JsGuardOptions = parse(options, "GuardOptions", GUARD_OPTION_KEYS)?;
+    pub fn new(options: Option<GuardOptions>) -> Result<Guard, JsError> {
+        let js: JsGuardOptions = parse(
+            options.map(JsValue::from),
+            "GuardOptions",
+            GUARD_OPTION_KEYS,
+        )?;
         let inner =
             crate::Guard::new(guard_options(js)?).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Guard { inner })
@@ -316,12 +328,12 @@ impl Guard {
 
     /// Scans `text` and returns it with every finding replaced.
     #[wasm_bindgen(unchecked_return_type = "RedactResult")]
-    pub fn redact(
-        &self,
-        text: &str,
-        #[wasm_bindgen(unchecked_param_type = "RedactOptions")] options: JsValue,
-    ) -> Result<JsValue, JsError> {
-        let opts = redact_options(parse(options, "RedactOptions", REDACT_OPTION_KEYS)?)?;
+    pub fn redact(&self, text: &str, options: Option<RedactOptions>) -> Result<JsValue, JsError> {
+        let opts = redact_options(parse(
+            options.map(JsValue::from),
+            "RedactOptions",
+            REDACT_OPTION_KEYS,
+        )?)?;
         let r = self
             .inner
             .redact(text, &opts)

@@ -20,8 +20,8 @@ fn number(v: &JsValue, key: &str) -> u32 {
     get(v, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number")) as u32
 }
 
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
+fn options<T: JsCast>(json: &str) -> T {
+    js_sys::JSON::parse(json).unwrap().unchecked_into()
 }
 
 fn findings(guard: &Guard, text: &str) -> Vec<JsValue> {
@@ -38,7 +38,7 @@ fn error_message(r: Result<impl Sized, wasm_bindgen::JsError>) -> String {
 
 #[wasm_bindgen_test]
 fn scan_returns_plain_objects_with_utf16_offsets() {
-    let guard = Guard::new(JsValue::UNDEFINED).unwrap();
+    let guard = Guard::new(None).unwrap();
     let text = "😀 卡号：４１１１ １１１１ １１１１ １１１１, IBAN DE89 3704 0044 0532 0130 00 🎉";
     let js_text = JsString::from(text);
     let found = findings(&guard, text);
@@ -61,30 +61,30 @@ fn scan_returns_plain_objects_with_utf16_offsets() {
 
 #[wasm_bindgen_test]
 fn redact_replaces_values_and_reports_original_offsets() {
-    let guard = Guard::new(JsValue::NULL).unwrap();
+    let guard = Guard::new(Some(JsValue::NULL.unchecked_into())).unwrap();
     let text = "Karte 4111 1111 1111 1111 und SSN 536-22-8726";
-    let r = guard.redact(text, options(r#"{"locale":"de-DE"}"#)).map_err(JsValue::from).unwrap();
+    let r = guard.redact(text, Some(options(r#"{"locale":"de-DE"}"#))).map_err(JsValue::from).unwrap();
     assert_eq!(string(&r, "text"), "Karte [KREDITKARTE] und SSN [SSN]");
     let f = Array::from(&get(&r, "findings")).get(0);
     assert_eq!((number(&f, "start"), number(&f, "end")), (6, 25));
-    let masked = guard.redact(text, options(r#"{"style":"mask","maskChar":"*"}"#)).map_err(JsValue::from).unwrap();
+    let masked = guard.redact(text, Some(options(r#"{"style":"mask","maskChar":"*"}"#))).map_err(JsValue::from).unwrap();
     assert_eq!(string(&masked, "text"), "Karte **** **** **** 1111 und SSN ***-**-8726");
 }
 
 #[wasm_bindgen_test]
 fn options_are_validated_with_clear_errors() {
-    let msg = error_message(Guard::new(options(r#"{"minConfidense":"high"}"#)));
+    let msg = error_message(Guard::new(Some(options(r#"{"minConfidense":"high"}"#))));
     assert!(msg.contains("unknown option \"minConfidense\""), "{msg}");
-    let msg = error_message(Guard::new(options(r#"{"kinds":["visa"]}"#)));
+    let msg = error_message(Guard::new(Some(options(r#"{"kinds":["visa"]}"#))));
     assert!(msg.contains("unknown kind \"visa\"") && msg.contains("credit_card"), "{msg}");
-    let msg = error_message(Guard::new(options(r#"{"maxInputBytes":-5}"#)));
+    let msg = error_message(Guard::new(Some(options(r#"{"maxInputBytes":-5}"#))));
     assert!(msg.contains("maxInputBytes"), "{msg}");
-    let msg = error_message(Guard::new(JsValue::from_str("strict")));
+    let msg = error_message(Guard::new(Some(JsValue::from_str("strict").unchecked_into())));
     assert!(msg.contains("expected an object"), "{msg}");
-    let guard = Guard::new(JsValue::UNDEFINED).unwrap();
-    let msg = error_message(guard.redact("x", options(r#"{"style":"bold"}"#)));
+    let guard = Guard::new(None).unwrap();
+    let msg = error_message(guard.redact("x", Some(options(r#"{"style":"bold"}"#))));
     assert!(msg.contains("style"), "{msg}");
-    let small = Guard::new(options(r#"{"maxInputBytes":8}"#)).unwrap();
+    let small = Guard::new(Some(options(r#"{"maxInputBytes":8}"#))).unwrap();
     let msg = error_message(small.scan("123456789"));
     assert!(msg.contains("too large"), "{msg}");
 }
@@ -92,13 +92,13 @@ fn options_are_validated_with_clear_errors() {
 #[wasm_bindgen_test]
 fn options_change_what_is_reported() {
     let text = "card 4111111111111111, account number 12345678";
-    let all = Guard::new(JsValue::UNDEFINED).unwrap();
+    let all = Guard::new(None).unwrap();
     assert_eq!(findings(&all, text).len(), 2);
-    let sure = Guard::new(options(r#"{"minConfidence":"medium","includeValue":true}"#)).unwrap();
+    let sure = Guard::new(Some(options(r#"{"minConfidence":"medium","includeValue":true}"#))).unwrap();
     let f = findings(&sure, text);
     assert_eq!(f.len(), 1);
     assert_eq!(string(&f[0], "value"), "4111111111111111");
-    let allow = Guard::new(options(r#"{"allowlist":["4111 1111 1111 1111"],"categories":["financial"]}"#)).unwrap();
+    let allow = Guard::new(Some(options(r#"{"allowlist":["4111 1111 1111 1111"],"categories":["financial"]}"#))).unwrap();
     assert_eq!(findings(&allow, text).iter().map(|f| string(f, "kind")).collect::<Vec<_>>(), ["bank_account"]);
 }
 

@@ -1,0 +1,113 @@
+// The built package (pkg/, `wasm-pack build --target web`) used from Node 20
+// exactly as the README shows: import, initSync, new Guard, scan, redact.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
+if (!existsSync(`${pkg}draftguard.js`)) {
+  throw new Error(`pkg/ is missing: build it first (wasm-pack build --target web --release --out-dir pkg)`);
+}
+const { initSync, Guard, kinds } = await import(`${pkg}draftguard.js`);
+initSync({ module: readFileSync(`${pkg}draftguard_bg.wasm`) });
+
+const CARD = '4111 1111 1111 1111';
+const IBAN = 'DE89 3704 0044 0532 0130 00';
+
+test('text.slice(start, end) is the value as typed, after emoji, CJK and full-width digits', () => {
+  const guard = new Guard();
+  const drafts = [
+    [`👩‍👩‍👧‍👦 pay ${CARD} now`, CARD],
+    [`信用卡号：４１１１ １１１１ １１１１ １１１１。`, '４１１１ １１１１ １１１１ １１１１'],
+    [`𝒳𝒴 Konto ${IBAN} 🎉`, IBAN],
+    [`SSN\u00a0536\u20112\u200b2\u20118726`, '536\u20112\u200b2\u20118726'],
+  ];
+  for (const [text, value] of drafts) {
+    const found = guard.scan(text);
+    assert.equal(found.length, 1, text);
+    assert.equal(text.slice(found[0].start, found[0].end), value);
+  }
+});
+
+test('a finding carries kind, category, confidence, reasons and a masked preview only', () => {
+  const [f] = new Guard().scan(`my card: ${CARD}`);
+  assert.deepEqual(f, {
+    kind: 'credit_card',
+    category: 'financial',
+    start: 9,
+    end: 28,
+    confidence: 'high',
+    reasons: ['luhn', 'issuer:visa', 'context:card'],
+    preview: '•••• •••• •••• 1111',
+  });
+  assert.ok(!JSON.stringify(f).includes('4111'), 'no raw value in a finding');
+});
+
+test('precision: order numbers, Luhn failures and ordinary prose are not flagged', () => {
+  const guard = new Guard();
+  for (const text of [
+    'Order 4111 1111 1111 1112 has shipped',
+    'I forgot my password again, and my card is at home',
+    'Meeting at 10:30 on 2024-05-01, room 4111, call +1 415 555 2671',
+    'build 550e8400-e29b-41d4-a716-446655440000',
+    '',
+  ]) {
+    assert.deepEqual(guard.scan(text), [], text);
+  }
+});
+
+test('redact: labels in three languages, masks that keep the last four', () => {
+  const guard = new Guard();
+  const text = `Karte ${CARD}, IBAN ${IBAN}`;
+  assert.equal(guard.redact(text).text, 'Karte [CREDIT CARD], IBAN [IBAN]');
+  assert.equal(guard.redact(text, { locale: 'de' }).text, 'Karte [KREDITKARTE], IBAN [IBAN]');
+  assert.equal(guard.redact(text, { locale: 'zh-CN' }).text, 'Karte [信用卡号], IBAN [银行账号]');
+  const masked = guard.redact(text, { style: 'mask' });
+  assert.equal(masked.text, 'Karte •••• •••• •••• 1111, IBAN DE•• •••• •••• •••• ••30 00');
+  assert.equal(masked.findings.length, 2);
+  assert.equal(text.slice(masked.findings[1].start, masked.findings[1].end), IBAN);
+  assert.equal(guard.redact(text, { style: 'char', maskChar: '█' }).text, `Karte ${'█'.repeat(19)}, IBAN ${'█'.repeat(27)}`);
+});
+
+test('bad input gets an Error with a clear message, never a crash', () => {
+  assert.throws(() => new Guard({ kind: ['iban'] }), { name: 'Error', message: /unknown option "kind"/ });
+  assert.throws(() => new Guard({ kinds: ['passport'] }), /unknown kind "passport"/);
+  assert.throws(() => new Guard({ categories: ['money'] }), /unknown category "money"/);
+  assert.throws(() => new Guard({ minConfidence: 3 }), /minConfidence|invalid type/);
+  assert.throws(() => new Guard({ maxInputBytes: Infinity }), /maxInputBytes/);
+  assert.throws(() => new Guard([]), /expected an object/);
+  assert.throws(() => new Guard().redact('x', { maskChar: '' }), /maskChar/);
+  const small = new Guard({ maxInputBytes: 1024 });
+  assert.throws(() => small.scan('x'.repeat(1025)), /too large.*1025 bytes/);
+  // The guard still works after an error.
+  assert.equal(small.scan(`card ${CARD}`).length, 1);
+});
+
+test('10 MB drafts scan to completion, adversarial ones included', () => {
+  const guard = new Guard();
+  for (const text of ['7'.repeat(10_000_000), '1 '.repeat(5_000_000), 'SSN card IBAN '.repeat(700_000)]) {
+    assert.deepEqual(guard.scan(text), []);
+  }
+  const needle = `${'lorem ipsum 42 '.repeat(600_000)} card ${CARD} end`;
+  const found = guard.scan(needle);
+  assert.equal(found.length, 1);
+  assert.equal(needle.slice(found[0].start, found[0].end), CARD);
+});
+
+test('kinds() names every detector in English, German and Chinese', () => {
+  const list = kinds();
+  for (const k of ['credit_card', 'iban', 'us_ssn', 'us_itin', 'us_aba_routing', 'bank_account']) {
+    const info = list.find((x) => x.kind === k);
+    assert.ok(info, k);
+    for (const lang of ['en', 'de', 'zh']) assert.ok(info.names[lang].length > 1, `${k} ${lang}`);
+  }
+});
+
+test('the TypeScript declarations read like docs', () => {
+  const dts = readFileSync(`${pkg}draftguard.d.ts`, 'utf8');
+  assert.match(dts, /export interface Finding \{/);
+  assert.match(dts, /scan\(text: string\): Finding\[\];/);
+  assert.match(dts, /constructor\(options\?: GuardOptions \| null\);/);
+  assert.match(dts, /redact\(text: string, options\?: RedactOptions \| null\): RedactResult;/);
+});
