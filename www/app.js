@@ -51,7 +51,7 @@ async function loadDetector() {
     );
   }
   lastSignature = null;
-  scheduleUpdate();
+  update(); // at once, so the panel and the status notice change together
 }
 
 function setStatus(text, tone) {

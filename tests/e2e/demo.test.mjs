@@ -69,10 +69,15 @@ beforeEach(async () => {
   await page.goto(server.url);
   // Detector ready: the loading notice disappears and the panel reports its state.
   await page.locator('#status').waitFor({ state: 'hidden', timeout: 15_000 });
-  assert.equal(await page.locator('#findings-summary').textContent(), 'Nothing sensitive found.');
+  await page.waitForFunction(
+    () => document.querySelector('#findings-summary').textContent === 'Nothing sensitive found.',
+    null,
+    { timeout: 5_000 },
+  );
 });
 
 afterEach(async () => {
+  if (!server || !context) return;
   const origin = new URL(server.url).origin;
   const foreign = requests.filter((url) => !url.startsWith(origin + '/'));
   await context?.close();
