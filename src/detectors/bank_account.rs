@@ -10,6 +10,7 @@
 //! use draftguard::detectors::bank_account::validate;
 //! assert!(validate("12345678").is_ok());
 //! assert!(validate("00000000").is_err());
+//! assert!(validate("2024-05-01").is_err()); // a date
 //! ```
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
@@ -75,8 +76,23 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !(6..=17).contains(&digits.len()) {
         return Err(Invalid::Length);
     }
-    if shape::all_same(&digits) {
+    if shape::all_same(&digits) || is_date(candidate) {
         return Err(Invalid::Component);
     }
     Ok(Valid::new(digits, vec!["account_shape"]))
+}
+
+/// `2024-05-01` or `01-05-2024`: a date, not an account.
+fn is_date(candidate: &str) -> bool {
+    let parts: Vec<u32> = candidate
+        .split('-')
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let widths: Vec<usize> = candidate.split('-').map(str::len).collect();
+    let (y, m, d) = match (widths.as_slice(), parts.as_slice()) {
+        ([4, 2, 2], &[y, m, d]) => (y, m, d),
+        ([2, 2, 4], &[d, m, y]) => (y, m, d),
+        _ => return false,
+    };
+    (1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }

@@ -14,57 +14,92 @@ pub const BEFORE: usize = 48;
 pub const AFTER: usize = 24;
 
 /// The lower-cased neighbourhood of `text[start..end]`, with the candidate
-/// itself replaced by a space so no word can span it.
+/// itself replaced by a space so no word can span it. It stops at the nearest
+/// other digit on each side: a label belongs to the number next to it, so in
+/// "account number 12345678. Order 4411-2039" the label is not the order's.
 pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
-    let before: String = {
-        let head = &text[..start];
-        let from = head
-            .char_indices()
-            .rev()
-            .take(BEFORE)
-            .last()
-            .map_or(start, |(i, _)| i);
-        head[from..].to_lowercase()
-    };
-    let after: String = text[end..]
-        .chars()
+    let head = &text[..start];
+    let mut from = start;
+    for (i, c) in head.char_indices().rev().take(BEFORE) {
+        if c.is_ascii_digit() {
+            break;
+        }
+        from = i;
+    }
+    let tail = &text[end..];
+    let to = tail
+        .char_indices()
         .take(AFTER)
-        .collect::<String>()
-        .to_lowercase();
-    format!("{before} {after}")
+        .find(|(_, c)| c.is_ascii_digit())
+        .map_or_else(
+            || {
+                tail.char_indices()
+                    .nth(AFTER)
+                    .map_or(tail.len(), |(i, _)| i)
+            },
+            |(i, _)| i,
+        );
+    format!(
+        "{} {}",
+        head[from..].to_lowercase(),
+        tail[..to].to_lowercase()
+    )
 }
 
-/// The first of `words` found in `hay` (already lower-cased), if any.
-pub fn find(hay: &str, words: &Words) -> Option<&'static str> {
-    words.all().find(|w| contains_word(hay, w))
+/// A detector's context words indexed by first byte, built once per process:
+/// a neighbourhood is then searched in one pass instead of once per word.
+#[derive(Debug)]
+pub struct WordIndex {
+    words: Vec<&'static str>,
+    by_first_byte: Vec<Vec<usize>>,
+}
+
+impl WordIndex {
+    /// Indexes every word of every language.
+    pub fn new(words: &Words) -> WordIndex {
+        let words: Vec<&'static str> = words.all().filter(|w| !w.is_empty()).collect();
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (i, w) in words.iter().enumerate() {
+            by_first_byte[usize::from(w.as_bytes()[0])].push(i);
+        }
+        WordIndex {
+            words,
+            by_first_byte,
+        }
+    }
+
+    /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
+    pub fn find(&self, hay: &str) -> Option<&'static str> {
+        let h = hay.as_bytes();
+        (0..h.len()).find_map(|s| {
+            self.by_first_byte[usize::from(h[s])]
+                .iter()
+                .map(|&i| self.words[i])
+                .find(|w| matches_at(hay, s, w))
+        })
+    }
 }
 
 /// `true` if `word` occurs in `hay` as a whole word (or anywhere, for CJK words).
 pub fn contains_word(hay: &str, word: &str) -> bool {
-    let Some(first) = word.chars().next() else {
+    !word.is_empty() && (0..hay.len()).any(|s| matches_at(hay, s, word))
+}
+
+/// `true` if `word` occurs at byte `s` of `hay`: whole-word for a word that
+/// starts or ends with a letter or digit, anywhere for CJK.
+fn matches_at(hay: &str, s: usize, word: &str) -> bool {
+    let e = s + word.len();
+    if e > hay.len() || &hay.as_bytes()[s..e] != word.as_bytes() {
         return false;
-    };
-    if is_cjk(first) {
-        return hay.contains(word);
     }
-    let last = word.chars().next_back().unwrap_or(first);
-    let mut from = 0;
-    while let Some(pos) = hay[from..].find(word) {
-        let s = from + pos;
-        let e = s + word.len();
-        let before_ok = !is_word_char(first)
-            || hay[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c));
-        let after_ok =
-            !is_word_char(last) || hay[e..].chars().next().is_none_or(|c| !is_word_char(c));
-        if before_ok && after_ok {
-            return true;
-        }
-        from = s + first.len_utf8();
-    }
-    false
+    let first = word.chars().next().is_some_and(is_word_char);
+    let last = word.chars().next_back().is_some_and(is_word_char);
+    (!first
+        || hay[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c)))
+        && (!last || hay[e..].chars().next().is_none_or(|c| !is_word_char(c)))
 }
 
 /// Letters and digits of alphabetic scripts; CJK characters are word
@@ -104,6 +139,19 @@ mod tests {
     }
 
     #[test]
+    fn the_index_finds_the_leftmost_word_of_any_language() {
+        let idx = WordIndex::new(&Words {
+            en: &["card", "credit card"],
+            de: &["karte"],
+            zh: &["卡号"],
+        });
+        assert_eq!(idx.find("my credit card no"), Some("credit card"));
+        assert_eq!(idx.find("ec-karte und card"), Some("karte"));
+        assert_eq!(idx.find("号码卡号"), Some("卡号"));
+        assert_eq!(idx.find("discard cards"), None);
+    }
+
+    #[test]
     fn neighbourhood_excludes_the_candidate_and_is_bounded() {
         let text = "x".repeat(100) + " Card 4111111111111111 Visa" + &"y".repeat(100);
         let s = text.find("4111").unwrap();
@@ -111,6 +159,10 @@ mod tests {
         assert!(n.contains("card") && n.contains("visa") && !n.contains("4111"));
         assert!(n.chars().count() <= BEFORE + AFTER + 1);
         // Multi-byte characters are counted as characters, never split.
+        // A label does not reach past another number.
+        let text = "account number 12345678.\nOrder 4411-2039 shipped";
+        let s = text.find("4411").unwrap();
+        assert!(!neighbourhood(text, s, s + 9).contains("account"));
         let text = "信用卡号：4111111111111111";
         let s = text.find('4').unwrap();
         assert!(neighbourhood(text, s, text.len()).contains("信用卡"));

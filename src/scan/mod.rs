@@ -230,9 +230,9 @@ impl Guard {
         let windows = prefilter::digit_windows(hay, min_digits);
         for &(index, detector) in &self.detectors {
             let Prefilter::Digits(need) = detector.prefilter;
-            let re = compiled(index);
+            let c = compiled(index);
             for w in windows.iter().filter(|w| w.digits >= usize::from(need)) {
-                self.search_window(hay, *w, detector, re, &mut candidates);
+                self.search_window(hay, *w, c, &mut candidates);
             }
         }
         let kept = resolve::non_overlapping(candidates);
@@ -258,20 +258,19 @@ impl Guard {
         &self,
         hay: &str,
         w: prefilter::Window,
-        d: &'static Detector,
-        re: &Regex,
+        c: &Compiled,
         out: &mut Vec<resolve::Candidate>,
     ) {
         let bytes = hay.as_bytes();
         let mut pos = w.start;
         while pos < w.end {
-            let Some(m) = re.find_at(&bytes[..w.end], pos) else {
+            let Some(m) = c.regex.find_at(&bytes[..w.end], pos) else {
                 break;
             };
-            match self.accept(hay, m.start(), m.end(), d, re) {
-                Some(c) => {
-                    pos = c.end;
-                    out.push(c);
+            match self.accept(hay, m.start(), m.end(), c) {
+                Some(found) => {
+                    pos = found.end;
+                    out.push(found);
                 }
                 // Not valid as matched: try again from the next group, so a
                 // number glued in front ("1234 4111 1111 1111 1111") cannot hide a card.
@@ -287,18 +286,20 @@ impl Guard {
         hay: &str,
         s: usize,
         mut e: usize,
-        d: &'static Detector,
-        re: &Regex,
+        c: &Compiled,
     ) -> Option<resolve::Candidate> {
         let bytes = hay.as_bytes();
         loop {
             if isolated(bytes, s, e) {
-                if let Ok(valid) = (d.validate)(&hay[s..e]) {
-                    return self.score(hay, s, e, d, valid);
+                if let Ok(valid) = (c.detector.validate)(&hay[s..e]) {
+                    return self.score(hay, s, e, c, valid);
                 }
             }
             let cut = bytes[s..e].iter().rposition(|b| b" -".contains(b))? + s;
-            let m = re.find_at(&bytes[..cut], s).filter(|m| m.start() == s)?;
+            let m = c
+                .regex
+                .find_at(&bytes[..cut], s)
+                .filter(|m| m.start() == s)?;
             e = m.end();
         }
     }
@@ -309,16 +310,17 @@ impl Guard {
         hay: &str,
         s: usize,
         e: usize,
-        d: &'static Detector,
+        c: &Compiled,
         valid: crate::detectors::Valid,
     ) -> Option<resolve::Candidate> {
+        let d = c.detector;
         if self.allowlist.contains(&valid.compact) {
             return None;
         }
         let around = context::neighbourhood(hay, s, e);
-        let ctx = context::find(&around, &d.context);
+        let ctx = c.context.find(&around);
         let neg = if ctx.is_none() {
-            context::find(&around, &d.negative_context)
+            c.negative.find(&around)
         } else {
             None
         };
@@ -397,14 +399,28 @@ fn compact(v: &str) -> String {
         .collect()
 }
 
-/// The compiled pattern of `REGISTRY[index]`, compiled on first use.
-fn compiled(index: usize) -> &'static Regex {
-    static CACHE: OnceLock<Vec<OnceLock<Regex>>> = OnceLock::new();
+/// A detector's pattern and word indexes, built once per process on first use.
+struct Compiled {
+    detector: &'static Detector,
+    regex: Regex,
+    context: context::WordIndex,
+    negative: context::WordIndex,
+}
+
+/// The compiled form of `REGISTRY[index]`.
+fn compiled(index: usize) -> &'static Compiled {
+    static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| REGISTRY.iter().map(|_| OnceLock::new()).collect());
     cache[index].get_or_init(|| {
-        // ASCII mode: `\b` is an ASCII word boundary, so CJK next to a number is a boundary.
-        Regex::new(&format!("(?-u){}", REGISTRY[index].pattern))
-            .expect("detector patterns are tested to compile")
+        let d = REGISTRY[index];
+        Compiled {
+            detector: d,
+            // ASCII mode: `\b` is an ASCII word boundary, so CJK next to a number is a boundary.
+            regex: Regex::new(&format!("(?-u){}", d.pattern))
+                .expect("detector patterns are tested to compile"),
+            context: context::WordIndex::new(&d.context),
+            negative: context::WordIndex::new(&d.negative_context),
+        }
     })
 }
 

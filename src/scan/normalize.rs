@@ -58,7 +58,19 @@ impl<'a> Normalized<'a> {
         let mut out: Option<String> = None;
         let mut edits = Vec::new();
         let mut copied_to = 0; // original bytes before this are already in `out`
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            // Only these UTF-8 lead bytes start a character `replacement` changes;
+            // ASCII, CJK ideographs and continuation bytes are skipped cheaply.
+            if !matches!(
+                bytes[i],
+                0xC2 | 0xD9 | 0xDB | 0xE0 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+            ) {
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                continue;
+            };
             let Some(rep) = replacement(c) else { continue };
             let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
             buf.push_str(&text[copied_to..i]);
