@@ -11,8 +11,8 @@ step "clippy (native)";            cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests";               cargo test
 step "build pkg/";                 bash scripts/build.sh
-step "wasm tests in Node";         wasm-pack --quiet test --node -- --test wasm_node
-step "wasm tests in Chromium";     wasm-pack --quiet test --headless --chrome -- --test wasm_browser
+step "wasm tests in Node";         wasm-pack test --node -- --test wasm_node
+step "wasm tests in Chromium";     wasm-pack test --headless --chrome -- --test wasm_browser
 step "JS API tests (Node)";        node --test tests/js/
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
 step "all tests passed"
