@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod checksum;
+pub mod codec;
 pub mod detectors;
 pub mod offsets;
 pub mod redact;

@@ -85,6 +85,27 @@ pub fn apply(text: &str, findings: &[Finding], options: &RedactOptions) -> Strin
     out
 }
 
+/// Longest preview, in characters; longer masks keep their start and end.
+pub const PREVIEW_MAX_CHARS: usize = 40;
+
+/// The masked preview of a finding's value: the detector's own preview, or the
+/// mask, shortened to [`PREVIEW_MAX_CHARS`] around an ellipsis.
+pub fn preview(value: &str, d: &Detector) -> String {
+    if let Some(own) = d.preview {
+        return own(value);
+    }
+    let masked = mask(value, d, PREVIEW_MASK);
+    let chars: Vec<char> = masked.chars().collect();
+    if chars.len() <= PREVIEW_MAX_CHARS {
+        return masked;
+    }
+    let head: String = chars[..PREVIEW_MAX_CHARS / 2].iter().collect();
+    let tail: String = chars[chars.len() - (PREVIEW_MAX_CHARS / 2 - 1)..]
+        .iter()
+        .collect();
+    format!("{head}…{tail}")
+}
+
 /// `value` with its letters and digits replaced by `mask_char`, except the
 /// detector's customary kept characters; separators stay, invisible characters go.
 pub fn mask(value: &str, d: &Detector, mask_char: char) -> String {

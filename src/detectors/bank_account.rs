@@ -64,6 +64,7 @@ pub const DETECTOR: Detector = Detector {
     priority: 10,
     keep_last: 4,
     keep_leading_letters: 0,
+    preview: None,
     validate,
 };
 

@@ -89,6 +89,7 @@ pub const DETECTOR: Detector = Detector {
     priority: 90,
     keep_last: 4,
     keep_leading_letters: 0,
+    preview: None,
     validate,
 };
 

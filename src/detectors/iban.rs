@@ -62,6 +62,7 @@ pub const DETECTOR: Detector = Detector {
     priority: 100,
     keep_last: 4,
     keep_leading_letters: 2,
+    preview: None,
     validate,
 };
 

@@ -9,6 +9,7 @@ pub mod bank_account;
 pub mod common;
 pub mod credit_card;
 pub mod iban;
+pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
 pub mod us_ssn;
@@ -22,6 +23,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_itin::DETECTOR,
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
+    &private_key::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
@@ -40,9 +42,10 @@ pub struct Detector {
     pub name: L10n,
     /// Upper-case label for redaction, e.g. "CREDIT CARD" (rendered `[CREDIT CARD]`).
     pub label: L10n,
-    /// Candidate pattern (Rust `regex` syntax) run on normalised text: ASCII
-    /// digits, letters and separators only. Must start and end with a word
-    /// boundary `\b`; the engine checks the wider neighbourhood itself.
+    /// Candidate pattern (Rust `regex` syntax, ASCII mode) run on normalised
+    /// text. If it has a capture group named `value`, that group is the
+    /// finding's span and what `validate` sees (`password\s*=\s*(?P<value>\S+)`);
+    /// otherwise the whole match is. Number patterns start and end with `\b`.
     pub pattern: &'static str,
     /// What must be in the text before the pattern runs at all.
     pub prefilter: Prefilter,
@@ -59,6 +62,9 @@ pub struct Detector {
     pub keep_last: u8,
     /// Leading letters kept by a mask (the IBAN country code); digits never are.
     pub keep_leading_letters: u8,
+    /// A preview for values masking would make useless (a whole PEM block);
+    /// `None`: the masked value (`•••• •••• •••• 4242`), capped in length.
+    pub preview: Option<fn(&str) -> String>,
     /// Checks a candidate (as typed, normalised) and returns the compact value.
     pub validate: fn(&str) -> Result<Valid, Invalid>,
 }
@@ -161,12 +167,27 @@ pub struct Scoring {
     pub with_context: Confidence,
 }
 
-/// What must be present before a detector's pattern runs.
+/// What must be present before a detector's pattern runs, and where it runs.
 #[derive(Clone, Copy, Debug)]
 pub enum Prefilter {
-    /// A cluster of at least this many ASCII digits (after normalisation),
-    /// consecutive digits at most a few characters apart.
+    /// A cluster of at least this many ASCII digits (after normalisation)
+    /// joined by single separators. The pattern runs around the cluster;
+    /// matches must stand alone (not one link of a `-`/`.`/`/` chain) and are
+    /// shortened group by group when they do not validate.
     Digits(u8),
+    /// One of these ASCII keywords, matched case-insensitively (one pass over
+    /// the text for all detectors). The pattern runs from `before` bytes
+    /// before a hit to `after` bytes after it.
+    Keywords {
+        /// Literal keywords or prefixes: `"ghp_"`, `"password"`, `"-----BEGIN"`.
+        words: &'static [&'static str],
+        /// Bytes the window reaches before a keyword hit.
+        before: u16,
+        /// Bytes the window reaches after a keyword hit.
+        after: u16,
+    },
+    /// The pattern runs over the whole text (for shapes with no keyword).
+    Always,
 }
 
 /// One string per supported UI language.

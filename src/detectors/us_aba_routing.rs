@@ -55,6 +55,7 @@ pub const DETECTOR: Detector = Detector {
     priority: 70,
     keep_last: 4,
     keep_leading_letters: 0,
+    preview: None,
     validate,
 };
 

@@ -49,6 +49,7 @@ pub const DETECTOR: Detector = Detector {
     priority: 80,
     keep_last: 4,
     keep_leading_letters: 0,
+    preview: None,
     validate,
 };
 

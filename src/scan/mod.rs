@@ -131,6 +131,8 @@ impl Finding {
 #[derive(Clone, Debug)]
 pub struct Guard {
     detectors: Vec<(usize, &'static Detector)>,
+    /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
+    enabled: Vec<bool>,
     min_confidence: Confidence,
     allowlist: Vec<String>,
     max_input_bytes: usize,
@@ -192,8 +194,13 @@ impl Guard {
             .map(|v| compact(v))
             .filter(|v| !v.is_empty())
             .collect();
+        let mut enabled = vec![false; REGISTRY.len()];
+        for &(i, _) in &detectors {
+            enabled[i] = true;
+        }
         Ok(Guard {
             detectors,
+            enabled,
             min_confidence: options.min_confidence,
             allowlist,
             max_input_bytes: options.max_input_bytes,
@@ -220,19 +227,39 @@ impl Guard {
         let min_digits = self
             .detectors
             .iter()
-            .map(|(_, d)| match d.prefilter {
-                Prefilter::Digits(n) => usize::from(n),
+            .filter_map(|(_, d)| match d.prefilter {
+                Prefilter::Digits(n) => Some(usize::from(n)),
+                _ => None,
             })
             .min();
-        let Some(min_digits) = min_digits else {
-            return Ok(Vec::new());
-        };
-        let windows = prefilter::digit_windows(hay, min_digits);
+        let digit_windows = min_digits
+            .map(|n| prefilter::digit_windows(hay, n))
+            .unwrap_or_default();
+        let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
         for &(index, detector) in &self.detectors {
-            let Prefilter::Digits(need) = detector.prefilter;
             let c = compiled(index);
-            for w in windows.iter().filter(|w| w.digits >= usize::from(need)) {
-                self.search_window(hay, *w, c, &mut candidates);
+            match detector.prefilter {
+                Prefilter::Digits(need) => {
+                    for w in digit_windows
+                        .iter()
+                        .filter(|w| w.digits >= usize::from(need))
+                    {
+                        self.search_window(hay, *w, c, &mut candidates);
+                    }
+                }
+                Prefilter::Keywords { .. } => {
+                    for w in &keyword_windows[index] {
+                        self.search_window(hay, *w, c, &mut candidates);
+                    }
+                }
+                Prefilter::Always => {
+                    let w = prefilter::Window {
+                        start: 0,
+                        end: hay.len(),
+                        digits: 0,
+                    };
+                    self.search_window(hay, w, c, &mut candidates);
+                }
             }
         }
         let kept = resolve::non_overlapping(candidates);
@@ -267,6 +294,13 @@ impl Guard {
             let Some(m) = c.regex.find_at(&bytes[..w.end], pos) else {
                 break;
             };
+            if !c.is_number {
+                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c) {
+                    out.push(found);
+                }
+                pos = m.end();
+                continue;
+            }
             match self.accept(hay, m.start(), m.end(), c) {
                 Some(found) => {
                     pos = found.end;
@@ -302,6 +336,30 @@ impl Guard {
                 .filter(|m| m.start() == s)?;
             e = m.end();
         }
+    }
+
+    /// Validates a pattern match `[s, e)`; the span is its `value` group if it has one.
+    fn accept_value(
+        &self,
+        hay: &str,
+        s: usize,
+        e: usize,
+        c: &Compiled,
+    ) -> Option<resolve::Candidate> {
+        let (vs, ve) = match c.value_group {
+            None => (s, e),
+            Some(g) => {
+                // Captures only over the match the lazy DFA already found: cheap.
+                let caps = c.regex.captures_at(&hay.as_bytes()[..e], s)?;
+                let v = caps.get(g)?;
+                (v.start(), v.end())
+            }
+        };
+        if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
+            return None;
+        }
+        let valid = (c.detector.validate)(&hay[vs..ve]).ok()?;
+        self.score(hay, vs, ve, c, valid)
     }
 
     /// Applies context, the allowlist and the confidence floor.
@@ -361,7 +419,7 @@ impl Guard {
             end,
             confidence: c.confidence,
             reasons: c.reasons,
-            preview: redact::mask(value, c.detector, redact::PREVIEW_MASK),
+            preview: redact::preview(value, c.detector),
             value: self.include_value.then(|| value.to_string()),
         }
     }
@@ -403,6 +461,10 @@ fn compact(v: &str) -> String {
 struct Compiled {
     detector: &'static Detector,
     regex: Regex,
+    /// Index of the capture group named `value`, if the pattern has one.
+    value_group: Option<usize>,
+    /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
+    is_number: bool,
     context: context::WordIndex,
     negative: context::WordIndex,
 }
@@ -413,11 +475,14 @@ fn compiled(index: usize) -> &'static Compiled {
     let cache = CACHE.get_or_init(|| REGISTRY.iter().map(|_| OnceLock::new()).collect());
     cache[index].get_or_init(|| {
         let d = REGISTRY[index];
+        // ASCII mode: `\b` is an ASCII word boundary, so CJK next to a number is a boundary.
+        let regex = Regex::new(&format!("(?-u){}", d.pattern))
+            .expect("detector patterns are tested to compile");
         Compiled {
             detector: d,
-            // ASCII mode: `\b` is an ASCII word boundary, so CJK next to a number is a boundary.
-            regex: Regex::new(&format!("(?-u){}", d.pattern))
-                .expect("detector patterns are tested to compile"),
+            value_group: regex.capture_names().position(|n| n == Some("value")),
+            is_number: matches!(d.prefilter, Prefilter::Digits(_)),
+            regex,
             context: context::WordIndex::new(&d.context),
             negative: context::WordIndex::new(&d.negative_context),
         }

@@ -6,6 +6,16 @@
 //! windows around clusters with at least as many digits as it needs. Text with
 //! no such cluster (prose, most code and logs: `12:30:45`, `v1.8.3`) never
 //! reaches a regex.
+//!
+//! Credentials and other keyword-led kinds declare literal keywords instead;
+//! one Aho-Corasick pass finds them all, and a detector runs only in windows
+//! around its own keywords.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::detectors::{Prefilter, REGISTRY};
 
 /// Bytes that may join two digits of one cluster.
 const JOINERS: &[u8] = b" -";
@@ -67,6 +77,94 @@ pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
         }
     }
     windows
+}
+
+/// Every keyword of every keyword-prefiltered detector, in one automaton.
+struct Keywords {
+    automaton: AhoCorasick,
+    /// Per automaton pattern: (registry index, window before, window after) of each owner.
+    owners: Vec<Vec<(usize, usize, usize)>>,
+}
+
+fn keywords() -> &'static Keywords {
+    static KEYWORDS: OnceLock<Keywords> = OnceLock::new();
+    KEYWORDS.get_or_init(|| {
+        let mut words: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        for (i, d) in REGISTRY.iter().enumerate() {
+            if let Prefilter::Keywords {
+                words: ws,
+                before,
+                after,
+            } = d.prefilter
+            {
+                for w in ws {
+                    let w = w.to_ascii_lowercase();
+                    let owner = (i, usize::from(before), usize::from(after));
+                    match words.iter().position(|x| *x == w) {
+                        Some(p) => owners[p].push(owner),
+                        None => {
+                            words.push(w);
+                            owners.push(vec![owner]);
+                        }
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .expect("detector keywords build an automaton");
+        Keywords { automaton, owners }
+    })
+}
+
+/// Windows around keyword hits, per registry index (empty for detectors
+/// that are not `enabled` or have no keyword in the text), merged, in text order.
+pub fn keyword_windows(text: &str, enabled: impl Fn(usize) -> bool) -> Vec<Vec<Window>> {
+    let kw = keywords();
+    let b = text.as_bytes();
+    let mut per: Vec<Vec<Window>> = vec![Vec::new(); REGISTRY.len()];
+    if kw.owners.is_empty() {
+        return per;
+    }
+    for hit in kw.automaton.find_overlapping_iter(text) {
+        for &(i, before, after) in &kw.owners[hit.pattern().as_usize()] {
+            if !enabled(i) {
+                continue;
+            }
+            let w = Window {
+                start: floor_char_boundary(text, hit.start().saturating_sub(before)),
+                end: word_end(b, (hit.end() + after).min(b.len())),
+                digits: 0,
+            };
+            let list = &mut per[i];
+            match list.last_mut() {
+                Some(prev) if prev.end >= w.start && prev.start <= w.start => {
+                    prev.end = prev.end.max(w.end)
+                }
+                _ => list.push(w),
+            }
+        }
+    }
+    for list in &mut per {
+        merge(list);
+    }
+    per
+}
+
+/// Sorts windows by start and merges overlapping ones.
+fn merge(list: &mut Vec<Window>) {
+    list.sort_by_key(|w| w.start);
+    let mut out: Vec<Window> = Vec::with_capacity(list.len());
+    for w in list.drain(..) {
+        match out.last_mut() {
+            Some(prev) if prev.end >= w.start => prev.end = prev.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    *list = out;
 }
 
 /// Moves `i` right until it is not inside a run of ASCII alphanumerics (and on a char boundary).
