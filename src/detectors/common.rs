@@ -8,6 +8,12 @@ use super::Words;
 pub const NOT_SENSITIVE: Words = Words {
     en: &[
         "order",
+        "orders",
+        "order id",
+        "id",
+        "ids",
+        "user id",
+        "invoices",
         "order number",
         "order no",
         "invoice",
@@ -52,5 +58,6 @@ pub const NOT_SENSITIVE: Words = Words {
         "序列号",
         "工单",
         "流水号",
+        "编号",
     ],
 };
