@@ -2,7 +2,7 @@
 //!
 //! Domestic account numbers (US 6–17 digits, German Kontonummer up to 10,
 //! Chinese 16–19, …) have no common structure or check digit, so a run of
-//! 6–17 digits (optionally dash-grouped) is reported only right after a strong
+//! 6–19 digits (optionally dash-grouped) is reported only right after a strong
 //! label such as "account number", "Kontonummer" or "银行账号", and always with
 //! low confidence. IBANs and cards are found by their own detectors and win overlaps.
 //!
@@ -30,7 +30,7 @@ pub const DETECTOR: Detector = Detector {
         de: "KONTONUMMER",
         zh: "银行账号",
     },
-    pattern: r"\b(?:[0-9]{6,17}|[0-9]{2,6}(?:-[0-9]{2,10}){1,3})\b",
+    pattern: r"\b(?:[0-9]{6,19}|[0-9]{2,6}(?:-[0-9]{2,10}){1,3})\b",
     prefilter: Prefilter::Digits(6),
     context: Words {
         en: &[
@@ -74,7 +74,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Invalid::Format);
     }
-    if !(6..=17).contains(&digits.len()) {
+    if !(6..=19).contains(&digits.len()) {
         return Err(Invalid::Length);
     }
     if shape::all_same(&digits) || is_date(candidate) {
