@@ -65,9 +65,12 @@ const TEMPLATES: &[&str] = &[
     "Score: {tiny}-{tiny}, what a game on {date}!",
 ];
 
+/// Makes one value for a `{placeholder}`.
+type Filler = Box<dyn Fn(&mut Lcg) -> String>;
+
 fn fill(t: &str, r: &mut Lcg) -> String {
     let mut s = t.to_string();
-    let fills: Vec<(&str, Box<dyn Fn(&mut Lcg) -> String>)> = vec![
+    let fills: Vec<(&str, Filler)> = vec![
         (
             "{date}",
             Box::new(|r| format!("2024-{:02}-{:02}", 1 + r.next() % 12, 1 + r.next() % 28)),
