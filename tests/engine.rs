@@ -265,3 +265,54 @@ fn adversarial_drafts_finish_and_find_what_is_there() {
     let many = format!("card {CARD}; ").repeat(10_000);
     assert_eq!(g.scan(&many).unwrap().len(), 10_000);
 }
+
+#[test]
+fn locales_switch_country_detectors_and_context_languages() {
+    let de = |kinds: Option<Vec<String>>| {
+        Guard::new(Options {
+            locales: Some(vec!["de-CH".into()]),
+            kinds,
+            ..Options::default()
+        })
+        .unwrap()
+    };
+    // US identifiers are off for a German-only user; cards and IBANs are everywhere.
+    assert_eq!(
+        kinds(&de(None), &format!("SSN 536-22-8726, Karte {CARD}")),
+        ["credit_card"]
+    );
+    // Naming a kind switches it on whatever the locales.
+    assert_eq!(
+        kinds(&de(Some(vec!["us_ssn".into()])), "SSN 536-22-8726"),
+        ["us_ssn"]
+    );
+    // Context words come from the user's languages: German raises, English does not.
+    let g = de(None);
+    assert_eq!(
+        g.scan(&format!("Kreditkarte {CARD}")).unwrap()[0].confidence,
+        Confidence::High
+    );
+    assert_eq!(
+        g.scan(&format!("credit card {CARD}")).unwrap()[0].confidence,
+        Confidence::Medium
+    );
+    // A locale outside en/de/zh keeps all three context languages.
+    let fr = Guard::new(Options {
+        locales: Some(vec!["fr".into()]),
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(
+        fr.scan(&format!("card {CARD}")).unwrap()[0].confidence,
+        Confidence::High
+    );
+    let e = Guard::new(Options {
+        locales: Some(vec!["deutsch!".into()]),
+        ..Options::default()
+    })
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("\"deutsch!\" is not a language tag"),
+        "{e}"
+    );
+}

@@ -28,6 +28,13 @@ export interface GuardOptions {
   excludeKinds?: string[];
   /** Only kinds of these categories (default: all). */
   categories?: Category[];
+  /**
+   * The user's languages as BCP 47 tags. They switch on country-specific detectors (the German
+   * tax ID for "de", US SSNs for "en") and choose the languages of context words. Default: in a
+   * browser, `navigator.languages`; elsewhere every detector and all three context languages.
+   * Kinds named in `kinds` are on whatever the locales.
+   */
+  locales?: string[];
   /** Drop findings below this confidence (default "low": report everything). */
   minConfidence?: Confidence;
   /** Values never reported, compared without separators, case-insensitively. */
@@ -86,6 +93,7 @@ struct JsGuardOptions {
     kinds: Option<Vec<String>>,
     exclude_kinds: Option<Vec<String>>,
     categories: Option<Vec<String>>,
+    locales: Option<Vec<String>>,
     min_confidence: Option<String>,
     allowlist: Option<Vec<String>>,
     max_input_bytes: Option<f64>,
@@ -147,6 +155,7 @@ const GUARD_OPTION_KEYS: &[&str] = &[
     "kinds",
     "excludeKinds",
     "categories",
+    "locales",
     "minConfidence",
     "allowlist",
     "maxInputBytes",
@@ -234,6 +243,7 @@ fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
         kinds: js.kinds,
         exclude_kinds: js.exclude_kinds.unwrap_or_default(),
         categories,
+        locales: js.locales.or_else(browser_languages),
         min_confidence,
         allowlist: js.allowlist.unwrap_or_default(),
         max_input_bytes,
@@ -272,6 +282,23 @@ fn redact_options(js: JsRedactOptions) -> Result<redact::RedactOptions, JsError>
         }
     }
     Ok(o)
+}
+
+/// `navigator.languages` when running in a browser (a `window` exists), else `None`.
+fn browser_languages() -> Option<Vec<String>> {
+    let global = js_sys::global();
+    let window = js_sys::Reflect::get(&global, &"window".into())
+        .ok()
+        .filter(|w| w.is_object())?;
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into())
+        .ok()
+        .filter(|n| n.is_object())?;
+    let languages = js_sys::Reflect::get(&navigator, &"languages".into()).ok()?;
+    let tags: Vec<String> = js_sys::Array::from(&languages)
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    (!tags.is_empty()).then_some(tags)
 }
 
 /// Converts findings' byte offsets to UTF-16 and borrows them as JS-shaped records.

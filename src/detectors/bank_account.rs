@@ -20,6 +20,7 @@ use super::{
 pub const DETECTOR: Detector = Detector {
     kind: "bank_account",
     category: Category::Financial,
+    locales: &[],
     name: L10n {
         en: "Bank account number",
         de: "Kontonummer",

@@ -22,6 +22,7 @@ use crate::checksum::luhn;
 pub const DETECTOR: Detector = Detector {
     kind: "credit_card",
     category: Category::Financial,
+    locales: &[],
     name: L10n {
         en: "Credit card number",
         de: "Kreditkartennummer",

@@ -21,6 +21,7 @@ use crate::checksum::iso7064::mod_97_10;
 pub const DETECTOR: Detector = Detector {
     kind: "iban",
     category: Category::Financial,
+    locales: &[],
     name: L10n {
         en: "IBAN (bank account)",
         de: "IBAN (Bankkonto)",

@@ -38,6 +38,11 @@ pub struct Detector {
     pub kind: &'static str,
     /// Broad class, used for options and the user-facing prompt.
     pub category: Category,
+    /// Languages (BCP 47 primary subtags) of the places this identifier is
+    /// used in, e.g. `&["de"]` for the German tax ID. A guard whose `locales`
+    /// option names none of them leaves the detector off unless `kinds` asks
+    /// for it. Empty: used everywhere (cards, IBANs, keys).
+    pub locales: &'static [&'static str],
     /// Plain-language name, e.g. "Credit card number".
     pub name: L10n,
     /// Upper-case label for redaction, e.g. "CREDIT CARD" (rendered `[CREDIT CARD]`).

@@ -24,6 +24,7 @@ use crate::codec;
 pub const DETECTOR: Detector = Detector {
     kind: "private_key",
     category: Category::Credential,
+    locales: &[],
     name: L10n {
         en: "Private key",
         de: "Privater Schlüssel",

@@ -21,6 +21,7 @@ use crate::checksum::aba;
 pub const DETECTOR: Detector = Detector {
     kind: "us_aba_routing",
     category: Category::Financial,
+    locales: &["en"],
     name: L10n {
         en: "US bank routing number",
         de: "US-Bankleitzahl (ABA-Routingnummer)",

@@ -16,6 +16,7 @@ use super::{shape, us_ssn, Category, Detector, Invalid, L10n, Prefilter, Valid, 
 pub const DETECTOR: Detector = Detector {
     kind: "us_itin",
     category: Category::GovernmentId,
+    locales: &["en"],
     name: L10n {
         en: "US taxpayer ID (ITIN)",
         de: "US-Steuernummer (ITIN)",

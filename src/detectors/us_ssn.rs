@@ -21,6 +21,7 @@ use super::{
 pub const DETECTOR: Detector = Detector {
     kind: "us_ssn",
     category: Category::GovernmentId,
+    locales: &["en"],
     name: L10n {
         en: "US Social Security number",
         de: "US-Sozialversicherungsnummer (SSN)",

@@ -35,6 +35,12 @@ pub struct Options {
     pub exclude_kinds: Vec<String>,
     /// Only kinds of these categories (`None`: all).
     pub categories: Option<Vec<Category>>,
+    /// The user's languages as BCP 47 tags (`"de-CH"`, `"zh-Hans-CN"`, `"en"`).
+    /// They switch on country-specific detectors (the German tax ID for `de`)
+    /// and choose the languages of context words (any of en, de, zh named;
+    /// all three if none is). `None`: every detector, every context language.
+    /// Kinds listed in `kinds` are on whatever the locales.
+    pub locales: Option<Vec<String>>,
     /// Drop findings below this confidence.
     pub min_confidence: Confidence,
     /// Values never reported, compared without separators and case-insensitively
@@ -53,6 +59,7 @@ impl Default for Options {
             kinds: None,
             exclude_kinds: Vec::new(),
             categories: None,
+            locales: None,
             min_confidence: Confidence::Low,
             allowlist: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
@@ -133,6 +140,8 @@ pub struct Guard {
     detectors: Vec<(usize, &'static Detector)>,
     /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
     enabled: Vec<bool>,
+    /// Context languages in use: en, de, zh.
+    languages: [bool; 3],
     min_confidence: Confidence,
     allowlist: Vec<String>,
     max_input_bytes: usize,
@@ -170,14 +179,33 @@ impl Guard {
                 options.allowlist.len()
             )));
         }
+        let locales = match &options.locales {
+            None => None,
+            Some(tags) => Some(
+                tags.iter()
+                    .map(|t| primary_subtag(t))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        let on_for_locales = |d: &Detector| {
+            d.locales.is_empty()
+                || locales
+                    .as_ref()
+                    .is_none_or(|ls| d.locales.iter().any(|l| ls.iter().any(|x| x == l)))
+        };
+        let mut languages = [true; 3];
+        if let Some(ls) = &locales {
+            let named = ["en", "de", "zh"].map(|l| ls.iter().any(|x| x == l));
+            if named.iter().any(|&n| n) {
+                languages = named;
+            }
+        }
         let detectors = REGISTRY
             .iter()
             .enumerate()
-            .filter(|(_, d)| {
-                options
-                    .kinds
-                    .as_ref()
-                    .is_none_or(|ks| ks.iter().any(|k| k == d.kind))
+            .filter(|(_, d)| match &options.kinds {
+                Some(ks) => ks.iter().any(|k| k == d.kind),
+                None => on_for_locales(d),
             })
             .filter(|(_, d)| !options.exclude_kinds.iter().any(|k| k == d.kind))
             .filter(|(_, d)| {
@@ -201,6 +229,7 @@ impl Guard {
         Ok(Guard {
             detectors,
             enabled,
+            languages,
             min_confidence: options.min_confidence,
             allowlist,
             max_input_bytes: options.max_input_bytes,
@@ -338,6 +367,19 @@ impl Guard {
         }
     }
 
+    /// The first word of the guard's context languages found in `around`.
+    fn find_words(
+        &self,
+        per_language: &[context::WordIndex; 3],
+        around: &str,
+    ) -> Option<&'static str> {
+        per_language
+            .iter()
+            .zip(self.languages)
+            .filter(|(_, on)| *on)
+            .find_map(|(idx, _)| idx.find(around))
+    }
+
     /// Validates a pattern match `[s, e)`; the span is its `value` group if it has one.
     fn accept_value(
         &self,
@@ -376,9 +418,9 @@ impl Guard {
             return None;
         }
         let around = context::neighbourhood(hay, s, e);
-        let ctx = c.context.find(&around);
+        let ctx = self.find_words(&c.context, &around);
         let neg = if ctx.is_none() {
-            c.negative.find(&around)
+            self.find_words(&c.negative, &around)
         } else {
             None
         };
@@ -447,6 +489,18 @@ fn next_group(b: &[u8], s: usize, e: usize) -> usize {
         .map_or(e, |p| s + p + 1)
 }
 
+/// The primary language subtag of a BCP 47 tag, lower-cased: `"de-CH"` → `"de"`.
+fn primary_subtag(tag: &str) -> Result<String, OptionsError> {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(primary.to_ascii_lowercase())
+    } else {
+        Err(OptionsError(format!(
+            "locales: {tag:?} is not a language tag such as \"en\", \"de-CH\" or \"zh-Hans\""
+        )))
+    }
+}
+
 /// Values compared by the allowlist: alphanumerics only, upper-cased.
 fn compact(v: &str) -> String {
     Normalized::new(v)
@@ -465,8 +519,9 @@ struct Compiled {
     value_group: Option<usize>,
     /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
     is_number: bool,
-    context: context::WordIndex,
-    negative: context::WordIndex,
+    /// Context words per language: en, de, zh.
+    context: [context::WordIndex; 3],
+    negative: [context::WordIndex; 3],
 }
 
 /// The compiled form of `REGISTRY[index]`.
@@ -483,8 +538,8 @@ fn compiled(index: usize) -> &'static Compiled {
             value_group: regex.capture_names().position(|n| n == Some("value")),
             is_number: matches!(d.prefilter, Prefilter::Digits(_)),
             regex,
-            context: context::WordIndex::new(&d.context),
-            negative: context::WordIndex::new(&d.negative_context),
+            context: context::WordIndex::per_language(&d.context),
+            negative: context::WordIndex::per_language(&d.negative_context),
         }
     })
 }

@@ -95,6 +95,24 @@ test('10 MB drafts scan to completion, adversarial ones included', () => {
   assert.equal(needle.slice(found[0].start, found[0].end), CARD);
 });
 
+test('every documented GuardOptions key is accepted, and locales gate country detectors', () => {
+  const dts = readFileSync(`${pkg}draftguard.d.ts`, 'utf8');
+  const body = dts.slice(dts.indexOf('export interface GuardOptions {'), dts.indexOf('}', dts.indexOf('export interface GuardOptions {')));
+  const keys = [...body.matchAll(/^\s+(\w+)\?:/gm)].map((m) => m[1]);
+  assert.ok(keys.length >= 8, `found ${keys}`);
+  const values = { kinds: ['iban'], excludeKinds: [], categories: ['financial'], locales: ['de'], minConfidence: 'low',
+    allowlist: [], maxInputBytes: 1000, includeValue: false };
+  for (const k of keys) {
+    assert.ok(k in values, `test has no sample value for documented option ${k}`);
+    assert.doesNotThrow(() => new Guard({ [k]: values[k] }), k);
+  }
+  const german = new Guard({ locales: ['de-DE'] });
+  assert.deepEqual(german.scan(`SSN 536-22-8726, Karte ${CARD}`).map((f) => f.kind), ['credit_card']);
+  assert.ok(!german.activeKinds().includes('us_ssn'));
+  assert.ok(new Guard().activeKinds().includes('us_ssn'), 'in Node the default is every detector');
+  assert.throws(() => new Guard({ locales: ['??'] }), /locales/);
+});
+
 test('kinds() names every detector in English, German and Chinese', () => {
   const list = kinds();
   for (const k of ['credit_card', 'iban', 'us_ssn', 'us_itin', 'us_aba_routing', 'bank_account']) {
