@@ -7,6 +7,7 @@ use std::fmt;
 
 pub mod bank_account;
 pub mod common;
+pub mod confidential_marker;
 pub mod credit_card;
 pub mod iban;
 pub mod private_key;
@@ -24,6 +25,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
+    &confidential_marker::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
