@@ -28,4 +28,4 @@ pub mod bindings;
 
 pub use detectors::{by_kind, Category, Confidence, Detector, Invalid, Locale, Valid, REGISTRY};
 pub use redact::{RedactOptions, Redacted, Style};
-pub use scan::{Finding, Guard, Options, OptionsError, ScanError};
+pub use scan::{CustomRule, Finding, Guard, Options, OptionsError, ScanError};

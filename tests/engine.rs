@@ -316,3 +316,110 @@ fn locales_switch_country_detectors_and_context_languages() {
         "{e}"
     );
 }
+
+fn rule(kind: &str, pattern: &str) -> draftguard::CustomRule {
+    draftguard::CustomRule {
+        kind: kind.into(),
+        name: Some("Employee ID".into()),
+        pattern: pattern.into(),
+        validator: None,
+        category: Category::Confidential,
+        context: vec![],
+        context_required: false,
+        confidence: Confidence::Medium,
+    }
+}
+
+#[test]
+fn custom_rules_find_validate_redact_and_respect_context() {
+    let emp = rule("employee_id", r"\bEMP-[0-9]{6}\b");
+    let mut card = rule("gift_card", r"\bGC(?P<value>[0-9]{16})\b");
+    card.validator = Some("luhn".into());
+    card.context = vec!["Gutschein".into()];
+    card.context_required = true;
+    let g = Guard::new(Options {
+        custom_rules: vec![emp, card],
+        ..Options::default()
+    })
+    .unwrap();
+    let text = "Ticket from EMP-123456: Gutschein GC4111111111111111, GC4111111111111112";
+    let f = g.scan(text).unwrap();
+    let got: Vec<(&str, &str, Confidence)> = f
+        .iter()
+        .map(|f| (f.kind, &text[f.start..f.end], f.confidence))
+        .collect();
+    // The value group is the span; the Luhn failure is not reported.
+    assert_eq!(
+        got,
+        [
+            ("employee_id", "EMP-123456", Confidence::Medium),
+            ("gift_card", "4111111111111111", Confidence::High)
+        ]
+    );
+    assert_eq!(f[1].reasons, ["custom_rule", "luhn", "context:gutschein"]);
+    let r = g.redact(text, &RedactOptions::default()).unwrap();
+    assert_eq!(
+        r.text,
+        "Ticket from [EMPLOYEE ID]: Gutschein GC[GIFT CARD], GC4111111111111112"
+    );
+    // Without its context word the gated rule stays silent.
+    assert_eq!(kinds(&g, "GC4111111111111111"), Vec::<&str>::new());
+    // Custom kinds can be selected and excluded like built-in ones.
+    let only = Guard::new(Options {
+        custom_rules: vec![rule("employee_id", r"EMP-[0-9]{6}")],
+        kinds: Some(vec!["employee_id".into()]),
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(kinds(&only, &format!("EMP-123456 {CARD}")), ["employee_id"]);
+}
+
+#[test]
+fn bad_custom_rules_and_allowlist_patterns_name_the_field() {
+    let err = |o: Options| Guard::new(o).unwrap_err().to_string();
+    let with = |r: draftguard::CustomRule| Options {
+        custom_rules: vec![r],
+        ..Options::default()
+    };
+    assert!(err(with(rule("Employee", "x"))).contains("customRules[0].kind"));
+    assert!(err(with(rule("credit_card", "x"))).contains("is a built-in kind"));
+    assert!(err(with(rule("emp", "(unclosed"))).contains("customRules[0].pattern"));
+    assert!(
+        err(with(rule("emp", "a{1000}{1000}"))).contains("customRules[0].pattern"),
+        "size limit"
+    );
+    let mut r = rule("emp", "x");
+    r.validator = Some("crc99".into());
+    assert!(err(with(r)).contains("customRules[0].validator: unknown validator \"crc99\""));
+    let mut r = rule("emp", "x");
+    r.context_required = true;
+    assert!(err(with(r)).contains("contextRequired"));
+    let two = Options {
+        custom_rules: vec![rule("emp", "x"), rule("emp", "y")],
+        ..Options::default()
+    };
+    assert!(err(two).contains("used by two rules"));
+    let bad = Options {
+        allowlist_patterns: vec!["4242".into(), "[".into()],
+        ..Options::default()
+    };
+    assert!(err(bad).contains("allowlistPatterns[1]"));
+}
+
+#[test]
+fn allowlist_patterns_drop_matching_values_entirely() {
+    let g = Guard::new(Options {
+        allowlist_patterns: vec![r"4111[ -]?1111[ -]?1111[ -]?1111".into()],
+        ..Options::default()
+    })
+    .unwrap();
+    assert!(g.scan(&format!("test card {CARD}")).unwrap().is_empty());
+    assert_eq!(kinds(&g, "card 5555 5555 5555 4444"), ["credit_card"]);
+    // Anchored: a pattern matching part of a value does not allow it.
+    let partial = Guard::new(Options {
+        allowlist_patterns: vec!["4111".into()],
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(kinds(&partial, &format!("card {CARD}")), ["credit_card"]);
+}

@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{offsets, redact, Category, Confidence, Finding, Locale, Options, REGISTRY};
+use crate::{
+    offsets, redact, Category, Confidence, CustomRule, Finding, Locale, Options, REGISTRY,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -39,6 +41,10 @@ export interface GuardOptions {
   minConfidence?: Confidence;
   /** Values never reported, compared without separators, case-insensitively. */
   allowlist?: string[];
+  /** Regular expressions (Rust regex syntax); a finding whose value as typed matches one entirely is dropped. */
+  allowlistPatterns?: string[];
+  /** Detectors of your own: a pattern, optionally checked by a built-in validator. */
+  customRules?: CustomRule[];
   /** Refuse drafts longer than this many UTF-8 bytes (default 16 MiB, at most 256 MiB). */
   maxInputBytes?: number;
   /** Include the raw value in `Finding.value` (default false: masked preview only). */
@@ -60,6 +66,26 @@ export interface Finding {
   preview: string;
   /** The raw value; only present with `includeValue: true`. */
   value?: string;
+}
+
+/** A detector defined by the application. */
+export interface CustomRule {
+  /** snake_case id, different from every built-in kind, e.g. "employee_id". */
+  kind: string;
+  /** Rust regex syntax (ASCII mode). A group named `value` — `(?P<value>...)` — is the span. */
+  pattern: string;
+  /** Plain-language name (default: the kind). */
+  name?: string;
+  /** "luhn" | "mod97" | "iban" | "aba", or a built-in kind whose check the value must pass. */
+  validator?: string;
+  /** Default "confidential". */
+  category?: Category;
+  /** Words that raise confidence (whole words; CJK anywhere). */
+  context?: string[];
+  /** Report only next to a context word (default false). */
+  contextRequired?: boolean;
+  /** Confidence without context (default "medium"); one level higher with context. */
+  confidence?: Confidence;
 }
 
 /** Options for `guard.redact(text, options)`. */
@@ -96,8 +122,23 @@ struct JsGuardOptions {
     locales: Option<Vec<String>>,
     min_confidence: Option<String>,
     allowlist: Option<Vec<String>>,
+    allowlist_patterns: Option<Vec<String>>,
+    custom_rules: Option<Vec<JsCustomRule>>,
     max_input_bytes: Option<f64>,
     include_value: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsCustomRule {
+    kind: String,
+    pattern: String,
+    name: Option<String>,
+    validator: Option<String>,
+    category: Option<String>,
+    context: Option<Vec<String>>,
+    context_required: Option<bool>,
+    confidence: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -158,10 +199,22 @@ const GUARD_OPTION_KEYS: &[&str] = &[
     "locales",
     "minConfidence",
     "allowlist",
+    "allowlistPatterns",
+    "customRules",
     "maxInputBytes",
     "includeValue",
 ];
 const REDACT_OPTION_KEYS: &[&str] = &["style", "locale", "maskChar"];
+const CUSTOM_RULE_KEYS: &[&str] = &[
+    "kind",
+    "pattern",
+    "name",
+    "validator",
+    "category",
+    "context",
+    "contextRequired",
+    "confidence",
+];
 
 /// Parses an optional JS options object; `undefined` and `null` mean defaults.
 /// Unknown keys are errors (serde-wasm-bindgen only reads the known ones, so
@@ -177,6 +230,27 @@ fn parse<T: for<'de> Deserialize<'de> + Default>(
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new(&format!("invalid {what}: expected an object")));
     }
+    check_keys(&value, what, keys)?;
+    if what == "GuardOptions" {
+        let rules =
+            js_sys::Reflect::get(&value, &"customRules".into()).unwrap_or(JsValue::UNDEFINED);
+        if js_sys::Array::is_array(&rules) {
+            for (i, rule) in js_sys::Array::from(&rules).iter().enumerate() {
+                if rule.is_object() {
+                    check_keys(
+                        &rule,
+                        &format!("GuardOptions: customRules[{i}]"),
+                        CUSTOM_RULE_KEYS,
+                    )?;
+                }
+            }
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
+}
+
+/// Fails on any own key of the object `value` that is not in `keys`.
+fn check_keys(value: &JsValue, what: &str, keys: &[&str]) -> Result<(), JsError> {
     for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
         if !keys.contains(&key.as_str()) {
@@ -186,7 +260,7 @@ fn parse<T: for<'de> Deserialize<'de> + Default>(
             )));
         }
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
+    Ok(())
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -198,29 +272,57 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
     let bad = |m: String| JsError::new(&format!("invalid GuardOptions: {m}"));
     let defaults = Options::default();
+    let category = |c: &str, at: &str| {
+        Category::parse(c).ok_or_else(|| {
+            let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+            bad(format!(
+                "{at}unknown category {c:?}; expected one of {}",
+                all.join(", ")
+            ))
+        })
+    };
+    let confidence = |c: &str, at: &str| {
+        Confidence::parse(c).ok_or_else(|| {
+            bad(format!(
+                "{at} must be \"low\", \"medium\" or \"high\", got {c:?}"
+            ))
+        })
+    };
     let categories = match js.categories {
         None => None,
         Some(cs) => Some(
             cs.iter()
-                .map(|c| {
-                    Category::parse(c).ok_or_else(|| {
-                        let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-                        bad(format!(
-                            "unknown category {c:?}; expected one of {}",
-                            all.join(", ")
-                        ))
-                    })
-                })
+                .map(|c| category(c, ""))
                 .collect::<Result<Vec<_>, _>>()?,
         ),
     };
+    let custom_rules = js
+        .custom_rules
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            Ok(CustomRule {
+                kind: r.kind,
+                name: r.name,
+                pattern: r.pattern,
+                validator: r.validator,
+                category: match r.category {
+                    None => Category::Confidential,
+                    Some(c) => category(&c, &format!("customRules[{i}].category: "))?,
+                },
+                context: r.context.unwrap_or_default(),
+                context_required: r.context_required.unwrap_or(false),
+                confidence: match r.confidence {
+                    None => Confidence::Medium,
+                    Some(c) => confidence(&c, &format!("customRules[{i}].confidence"))?,
+                },
+            })
+        })
+        .collect::<Result<Vec<_>, JsError>>()?;
     let min_confidence = match js.min_confidence {
         None => defaults.min_confidence,
-        Some(c) => Confidence::parse(&c).ok_or_else(|| {
-            bad(format!(
-                "minConfidence must be \"low\", \"medium\" or \"high\", got {c:?}"
-            ))
-        })?,
+        Some(c) => confidence(&c, "minConfidence")?,
     };
     let max_input_bytes = match js.max_input_bytes {
         None => defaults.max_input_bytes,
@@ -246,6 +348,8 @@ fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
         locales: js.locales.or_else(browser_languages),
         min_confidence,
         allowlist: js.allowlist.unwrap_or_default(),
+        allowlist_patterns: js.allowlist_patterns.unwrap_or_default(),
+        custom_rules,
         max_input_bytes,
         include_value: js.include_value.unwrap_or(false),
     })

@@ -156,6 +156,13 @@ impl Confidence {
             .find(|c| c.as_str() == s)
     }
 
+    pub(crate) fn raised(self) -> Confidence {
+        match self {
+            Confidence::Low => Confidence::Medium,
+            _ => Confidence::High,
+        }
+    }
+
     pub(crate) fn lowered(self) -> Option<Confidence> {
         match self {
             Confidence::High => Some(Confidence::Medium),

@@ -48,7 +48,7 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
 
 /// A detector's context words indexed by first byte, built once per process:
 /// a neighbourhood is then searched in one pass instead of once per word.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct WordIndex {
     words: Vec<&'static str>,
     by_first_byte: Vec<Vec<usize>>,

@@ -4,6 +4,7 @@
 //! them to UTF-16 once, at the boundary.
 
 mod context;
+mod custom;
 mod normalize;
 mod prefilter;
 mod resolve;
@@ -17,6 +18,7 @@ use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
 use crate::redact;
 
 pub use context::contains_word;
+pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use normalize::Normalized;
 
 /// Default limit on the size of a draft, in UTF-8 bytes.
@@ -46,6 +48,12 @@ pub struct Options {
     /// Values never reported, compared without separators and case-insensitively
     /// ("4111 1111 1111 1111" allows "4111-1111-1111-1111" too).
     pub allowlist: Vec<String>,
+    /// Regular expressions (Rust `regex` syntax, ASCII mode) for values never
+    /// reported: a finding whose value as typed matches one entirely is dropped
+    /// (`"4242 ?4242 ?4242 ?4242"` for a test card, `"\\+1 ?800.*"`).
+    pub allowlist_patterns: Vec<String>,
+    /// Detectors defined by the application (patterns, optionally validated).
+    pub custom_rules: Vec<CustomRule>,
     /// Drafts longer than this (UTF-8 bytes) are refused with [`ScanError::TooLarge`].
     pub max_input_bytes: usize,
     /// Put the raw value in [`Finding::value`]. Off by default: findings carry
@@ -62,6 +70,8 @@ impl Default for Options {
             locales: None,
             min_confidence: Confidence::Low,
             allowlist: Vec::new(),
+            allowlist_patterns: Vec::new(),
+            custom_rules: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             include_value: false,
         }
@@ -106,7 +116,7 @@ impl fmt::Display for ScanError {
 impl std::error::Error for ScanError {}
 
 /// One piece of sensitive data found in a draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Finding {
     /// The detector's stable id, e.g. `"credit_card"`.
     pub kind: &'static str,
@@ -124,12 +134,44 @@ pub struct Finding {
     pub preview: String,
     /// The raw value, only with [`Options::include_value`].
     pub value: Option<String>,
+    /// The detector that produced it (built-in or a custom rule).
+    source: &'static Detector,
 }
 
 impl Finding {
     /// The detector that produced this finding.
     pub fn detector(&self) -> &'static Detector {
-        crate::detectors::by_kind(self.kind).expect("findings come from registered detectors")
+        self.source
+    }
+}
+
+impl PartialEq for Finding {
+    fn eq(&self, o: &Finding) -> bool {
+        (
+            self.kind,
+            self.category,
+            self.start,
+            self.end,
+            self.confidence,
+        ) == (o.kind, o.category, o.start, o.end, o.confidence)
+            && (&self.reasons, &self.preview, &self.value) == (&o.reasons, &o.preview, &o.value)
+    }
+}
+
+impl Eq for Finding {}
+
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Finding")
+            .field("kind", &self.kind)
+            .field("category", &self.category)
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("confidence", &self.confidence)
+            .field("reasons", &self.reasons)
+            .field("preview", &self.preview)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -142,8 +184,12 @@ pub struct Guard {
     enabled: Vec<bool>,
     /// Context languages in use: en, de, zh.
     languages: [bool; 3],
+    /// Custom rules' detectors, compiled for this guard.
+    custom: Vec<Compiled>,
     min_confidence: Confidence,
     allowlist: Vec<String>,
+    /// Anchored allowlist patterns.
+    allow_patterns: Vec<Regex>,
     max_input_bytes: usize,
     include_value: bool,
 }
@@ -157,10 +203,30 @@ impl Default for Guard {
 impl Guard {
     /// A guard for `options`; unknown kinds and absurd limits are errors.
     pub fn new(options: Options) -> Result<Guard, OptionsError> {
-        let known = |k: &String| REGISTRY.iter().any(|d| d.kind == k);
+        let mut custom_detectors: Vec<&'static Detector> = Vec::new();
+        for (i, rule) in options.custom_rules.iter().enumerate() {
+            let d = custom::detector(rule, &format!("customRules[{i}]"))?;
+            if custom_detectors.iter().any(|c| c.kind == d.kind) {
+                return Err(OptionsError(format!(
+                    "customRules[{i}].kind: {:?} is used by two rules",
+                    d.kind
+                )));
+            }
+            custom_detectors.push(d);
+        }
+        let known = |k: &String| {
+            REGISTRY
+                .iter()
+                .chain(&custom_detectors)
+                .any(|d| d.kind == k)
+        };
         for k in options.kinds.iter().flatten().chain(&options.exclude_kinds) {
             if !known(k) {
-                let all: Vec<&str> = REGISTRY.iter().map(|d| d.kind).collect();
+                let all: Vec<&str> = REGISTRY
+                    .iter()
+                    .chain(&custom_detectors)
+                    .map(|d| d.kind)
+                    .collect();
                 return Err(OptionsError(format!(
                     "unknown kind {k:?}; known kinds: {}",
                     all.join(", ")
@@ -179,6 +245,27 @@ impl Guard {
                 options.allowlist.len()
             )));
         }
+        let allow_patterns = options
+            .allowlist_patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                build_regex(&format!("^(?:{p})$"))
+                    .map_err(|e| OptionsError(format!("allowlistPatterns[{i}]: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let wanted = |d: &Detector| {
+            options
+                .kinds
+                .as_ref()
+                .is_none_or(|ks| ks.iter().any(|k| k == d.kind))
+                && !options.exclude_kinds.iter().any(|k| k == d.kind)
+        };
+        let custom = custom_detectors
+            .into_iter()
+            .filter(|d| wanted(d))
+            .map(|d| Compiled::new(d).map_err(|e| OptionsError(format!("customRules: {e}"))))
+            .collect::<Result<Vec<_>, _>>()?;
         let locales = match &options.locales {
             None => None,
             Some(tags) => Some(
@@ -230,6 +317,8 @@ impl Guard {
             detectors,
             enabled,
             languages,
+            custom,
+            allow_patterns,
             min_confidence: options.min_confidence,
             allowlist,
             max_input_bytes: options.max_input_bytes,
@@ -265,6 +354,11 @@ impl Guard {
             .map(|n| prefilter::digit_windows(hay, n))
             .unwrap_or_default();
         let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
+        let whole = prefilter::Window {
+            start: 0,
+            end: hay.len(),
+            digits: 0,
+        };
         for &(index, detector) in &self.detectors {
             let c = compiled(index);
             match detector.prefilter {
@@ -281,15 +375,11 @@ impl Guard {
                         self.search_window(hay, *w, c, &mut candidates);
                     }
                 }
-                Prefilter::Always => {
-                    let w = prefilter::Window {
-                        start: 0,
-                        end: hay.len(),
-                        digits: 0,
-                    };
-                    self.search_window(hay, w, c, &mut candidates);
-                }
+                Prefilter::Always => self.search_window(hay, whole, c, &mut candidates),
             }
+        }
+        for c in &self.custom {
+            self.search_window(hay, whole, c, &mut candidates);
         }
         let kept = resolve::non_overlapping(candidates);
         Ok(kept
@@ -414,7 +504,12 @@ impl Guard {
         valid: crate::detectors::Valid,
     ) -> Option<resolve::Candidate> {
         let d = c.detector;
-        if self.allowlist.contains(&valid.compact) {
+        if self.allowlist.contains(&valid.compact)
+            || self
+                .allow_patterns
+                .iter()
+                .any(|re| re.is_match(&hay.as_bytes()[s..e]))
+        {
             return None;
         }
         let around = context::neighbourhood(hay, s, e);
@@ -463,6 +558,7 @@ impl Guard {
             reasons: c.reasons,
             preview: redact::preview(value, c.detector),
             value: self.include_value.then(|| value.to_string()),
+            source: c.detector,
         }
     }
 }
@@ -511,7 +607,8 @@ fn compact(v: &str) -> String {
         .collect()
 }
 
-/// A detector's pattern and word indexes, built once per process on first use.
+/// A detector's pattern and word indexes.
+#[derive(Clone, Debug)]
 struct Compiled {
     detector: &'static Detector,
     regex: Regex,
@@ -524,23 +621,45 @@ struct Compiled {
     negative: [context::WordIndex; 3],
 }
 
-/// The compiled form of `REGISTRY[index]`.
-fn compiled(index: usize) -> &'static Compiled {
-    static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| REGISTRY.iter().map(|_| OnceLock::new()).collect());
-    cache[index].get_or_init(|| {
-        let d = REGISTRY[index];
-        // ASCII mode: `\b` is an ASCII word boundary, so CJK next to a number is a boundary.
-        let regex = Regex::new(&format!("(?-u){}", d.pattern))
-            .expect("detector patterns are tested to compile");
-        Compiled {
+impl Compiled {
+    fn new(d: &'static Detector) -> Result<Compiled, String> {
+        let regex = build_regex(d.pattern)?;
+        Ok(Compiled {
             detector: d,
             value_group: regex.capture_names().position(|n| n == Some("value")),
             is_number: matches!(d.prefilter, Prefilter::Digits(_)),
             regex,
             context: context::WordIndex::per_language(&d.context),
             negative: context::WordIndex::per_language(&d.negative_context),
-        }
+        })
+    }
+}
+
+/// Compiles a pattern in ASCII mode (`\b` is an ASCII word boundary, so CJK
+/// next to a number is a boundary), with size limits so no option can make a
+/// huge program.
+fn build_regex(pattern: &str) -> Result<Regex, String> {
+    regex::bytes::RegexBuilder::new(&format!("(?-u){pattern}"))
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 20)
+        .nest_limit(64)
+        .build()
+        .map_err(|e| {
+            e.to_string()
+                .lines()
+                .last()
+                .unwrap_or("invalid pattern")
+                .trim()
+                .to_string()
+        })
+}
+
+/// The compiled form of `REGISTRY[index]`, built once per process on first use.
+fn compiled(index: usize) -> &'static Compiled {
+    static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| REGISTRY.iter().map(|_| OnceLock::new()).collect());
+    cache[index].get_or_init(|| {
+        Compiled::new(REGISTRY[index]).expect("detector patterns are tested to compile")
     })
 }
 

@@ -101,7 +101,7 @@ test('every documented GuardOptions key is accepted, and locales gate country de
   const keys = [...body.matchAll(/^\s+(\w+)\?:/gm)].map((m) => m[1]);
   assert.ok(keys.length >= 8, `found ${keys}`);
   const values = { kinds: ['iban'], excludeKinds: [], categories: ['financial'], locales: ['de'], minConfidence: 'low',
-    allowlist: [], maxInputBytes: 1000, includeValue: false };
+    allowlist: [], allowlistPatterns: ['x'], customRules: [], maxInputBytes: 1000, includeValue: false };
   for (const k of keys) {
     assert.ok(k in values, `test has no sample value for documented option ${k}`);
     assert.doesNotThrow(() => new Guard({ [k]: values[k] }), k);
@@ -128,4 +128,25 @@ test('the TypeScript declarations read like docs', () => {
   assert.match(dts, /scan\(text: string\): Finding\[\];/);
   assert.match(dts, /constructor\(options\?: GuardOptions \| null\);/);
   assert.match(dts, /redact\(text: string, options\?: RedactOptions \| null\): RedactResult;/);
+});
+
+test('custom rules and allowlist patterns from JS, with errors that name the field', () => {
+  const guard = new Guard({
+    customRules: [
+      { kind: 'employee_id', name: 'Employee ID', pattern: '\\bEMP-[0-9]{6}\\b', category: 'confidential' },
+      { kind: 'gift_card', pattern: 'GC(?P<value>[0-9]{16})', validator: 'luhn', context: ['voucher'], contextRequired: true },
+    ],
+    allowlistPatterns: ['5555 ?5555 ?5555 ?4444'],
+  });
+  const text = 'EMP-123456 voucher GC4111111111111111, test card 5555 5555 5555 4444';
+  const found = guard.scan(text);
+  assert.deepEqual(found.map((f) => [f.kind, text.slice(f.start, f.end), f.confidence]), [
+    ['employee_id', 'EMP-123456', 'medium'],
+    ['gift_card', '4111111111111111', 'high'],
+  ]);
+  assert.equal(guard.redact(text).text, '[EMPLOYEE ID] voucher GC[GIFT CARD], test card 5555 5555 5555 4444');
+  assert.throws(() => new Guard({ customRules: [{ kind: 'x1', pattern: '(' }] }), /customRules\[0\]\.pattern/);
+  assert.throws(() => new Guard({ customRules: [{ kind: 'emp', pattern: 'x', validatr: 'luhn' }] }), /customRules\[0\]: unknown option "validatr"/);
+  assert.throws(() => new Guard({ customRules: [{ kind: 'emp', pattern: 'x', confidence: 'sure' }] }), /customRules\[0\]\.confidence/);
+  assert.throws(() => new Guard({ allowlistPatterns: ['['] }), /allowlistPatterns\[0\]/);
 });
