@@ -32,9 +32,9 @@ export interface GuardOptions {
   categories?: Category[];
   /**
    * The user's languages as BCP 47 tags. They switch on country-specific detectors (the German
-   * tax ID for "de", US SSNs for "en") and choose the languages of context words. Default: in a
-   * browser, `navigator.languages`; elsewhere every detector and all three context languages.
-   * Kinds named in `kinds` are on whatever the locales.
+   * tax ID for "de", US SSNs for "en"). Default: in a browser, `navigator.languages`; elsewhere
+   * every detector. Kinds named in `kinds` are on whatever the locales. Context words of
+   * English, German and Chinese always count, whatever the locales.
    */
   locales?: string[];
   /** Drop findings below this confidence (default "low": report everything). */

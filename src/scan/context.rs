@@ -68,16 +68,6 @@ impl WordIndex {
         }
     }
 
-    /// One index per language: en, de, zh.
-    pub fn per_language(words: &Words) -> [WordIndex; 3] {
-        let only = |en, de, zh| WordIndex::new(&Words { en, de, zh });
-        [
-            only(words.en, &[], &[]),
-            only(&[], words.de, &[]),
-            only(&[], &[], words.zh),
-        ]
-    }
-
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
     pub fn find(&self, hay: &str) -> Option<&'static str> {
         let h = hay.as_bytes();

@@ -38,10 +38,10 @@ pub struct Options {
     /// Only kinds of these categories (`None`: all).
     pub categories: Option<Vec<Category>>,
     /// The user's languages as BCP 47 tags (`"de-CH"`, `"zh-Hans-CN"`, `"en"`).
-    /// They switch on country-specific detectors (the German tax ID for `de`)
-    /// and choose the languages of context words (any of en, de, zh named;
-    /// all three if none is). `None`: every detector, every context language.
-    /// Kinds listed in `kinds` are on whatever the locales.
+    /// They switch on country-specific detectors (the German tax ID for `de`).
+    /// `None`: every detector. Kinds listed in `kinds` are on whatever the
+    /// locales. Context words of all three languages always count: the
+    /// language of the draft, not of the browser, decides which words appear.
     pub locales: Option<Vec<String>>,
     /// Drop findings below this confidence.
     pub min_confidence: Confidence,
@@ -182,8 +182,6 @@ pub struct Guard {
     detectors: Vec<(usize, &'static Detector)>,
     /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
     enabled: Vec<bool>,
-    /// Context languages in use: en, de, zh.
-    languages: [bool; 3],
     /// Custom rules' detectors, compiled for this guard.
     custom: Vec<Compiled>,
     min_confidence: Confidence,
@@ -280,13 +278,6 @@ impl Guard {
                     .as_ref()
                     .is_none_or(|ls| d.locales.iter().any(|l| ls.iter().any(|x| x == l)))
         };
-        let mut languages = [true; 3];
-        if let Some(ls) = &locales {
-            let named = ["en", "de", "zh"].map(|l| ls.iter().any(|x| x == l));
-            if named.iter().any(|&n| n) {
-                languages = named;
-            }
-        }
         let detectors = REGISTRY
             .iter()
             .enumerate()
@@ -316,7 +307,6 @@ impl Guard {
         Ok(Guard {
             detectors,
             enabled,
-            languages,
             custom,
             allow_patterns,
             min_confidence: options.min_confidence,
@@ -457,19 +447,6 @@ impl Guard {
         }
     }
 
-    /// The first word of the guard's context languages found in `around`.
-    fn find_words(
-        &self,
-        per_language: &[context::WordIndex; 3],
-        around: &str,
-    ) -> Option<&'static str> {
-        per_language
-            .iter()
-            .zip(self.languages)
-            .filter(|(_, on)| *on)
-            .find_map(|(idx, _)| idx.find(around))
-    }
-
     /// Validates a pattern match `[s, e)`; the span is its `value` group if it has one.
     fn accept_value(
         &self,
@@ -513,9 +490,9 @@ impl Guard {
             return None;
         }
         let around = context::neighbourhood(hay, s, e);
-        let ctx = self.find_words(&c.context, &around);
+        let ctx = c.context.find(&around);
         let neg = if ctx.is_none() {
-            self.find_words(&c.negative, &around)
+            c.negative.find(&around)
         } else {
             None
         };
@@ -616,9 +593,8 @@ struct Compiled {
     value_group: Option<usize>,
     /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
     is_number: bool,
-    /// Context words per language: en, de, zh.
-    context: [context::WordIndex; 3],
-    negative: [context::WordIndex; 3],
+    context: context::WordIndex,
+    negative: context::WordIndex,
 }
 
 impl Compiled {
@@ -629,8 +605,8 @@ impl Compiled {
             value_group: regex.capture_names().position(|n| n == Some("value")),
             is_number: matches!(d.prefilter, Prefilter::Digits(_)),
             regex,
-            context: context::WordIndex::per_language(&d.context),
-            negative: context::WordIndex::per_language(&d.negative_context),
+            context: context::WordIndex::new(&d.context),
+            negative: context::WordIndex::new(&d.negative_context),
         })
     }
 }
