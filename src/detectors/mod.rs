@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+pub mod api_key;
 pub mod bank_account;
 pub mod common;
 pub mod credit_card;
@@ -24,6 +25,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
+    &api_key::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
