@@ -152,7 +152,7 @@ providers! {
     ("langsmith", "LangSmith API key", ["lsv2_"], r"lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}", None, false),
     ("sendgrid", "SendGrid API key", ["sg."], r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}", None, false),
     ("brevo", "Brevo (Sendinblue) API key", ["xkeysib-"], r"xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16}", None, false),
-    ("mailgun", "Mailgun API key", ["key-"], r"key-[0-9a-f]{32}", None, false),
+    ("mailgun", "Mailgun API key", ["key-"], r"key-[0-9a-f]{32}", None, true),
     ("mailchimp", "Mailchimp API key", ["-us"], r"[0-9a-f]{32}-us[0-9]{1,2}", None, false),
     ("npm", "npm access token", ["npm_"], r"npm_[A-Za-z0-9]{36}", Crc32Base62, false),
     ("pypi", "PyPI upload token", ["pypi-ageichlwas5vcmc"], r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,300}", None, false),
@@ -262,6 +262,8 @@ const CONTEXT: Words = Words {
         "datadog_api_key",
         "mistral",
         "mistral_api_key",
+        "mailgun",
+        "mailgun_api_key",
         "vercel",
         "vercel_token",
         "github",
@@ -338,7 +340,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if is_placeholder(candidate) {
         return Err(Invalid::Component);
     }
-    if p.gated && !mixed_enough(candidate, p) {
+    if !mixed_enough(candidate, p) {
         return Err(Invalid::Component);
     }
     let mut reasons = vec![p.reason];
@@ -380,6 +382,13 @@ fn base62_6(mut n: u32) -> String {
     String::from_utf8(out.to_vec()).expect("ASCII")
 }
 
+/// Well-known keys published in vendors' documentation, which open nothing
+/// of anyone's (AWS's examples are caught by their `EXAMPLE` marker).
+const DOCUMENTED: &[&str] = &[
+    // Azurite / Azure Storage Emulator account key for `devstoreaccount1`.
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+];
+
 /// Documentation examples and hand-typed stand-ins: marker words, long runs
 /// of one character, counting sequences, or too few distinct characters.
 fn is_placeholder(value: &str) -> bool {
@@ -394,16 +403,22 @@ fn is_placeholder(value: &str) -> bool {
         "redacted",
         "changeme",
         "xxxxx",
-        "abcdefgh",
-        "12345678",
-        "0123456",
+        "abcdef",
+        "123456",
     ];
+    if DOCUMENTED.contains(&value) {
+        return true;
+    }
     let lower = value.to_ascii_lowercase();
     if MARKERS.iter().any(|m| lower.contains(m)) {
         return true;
     }
-    // An X / Twitter bearer token legitimately starts with 22 `A`s.
+    // An X / Twitter bearer token legitimately starts with 22 `A`s; nothing
+    // real is mostly `A`s.
     let body = value.trim_start_matches('A').as_bytes();
+    if body.len() * 2 < value.len() {
+        return true;
+    }
     let mut run = 1;
     for w in body.windows(2) {
         run = if w[0] == w[1] { run + 1 } else { 1 };
@@ -419,8 +434,9 @@ fn is_placeholder(value: &str) -> bool {
     distinct < (body.len() / 2).min(10)
 }
 
-/// Prefix-less shapes must look random: a 40-character AWS secret or a
-/// 32/24-character mixed-case key has upper, lower case and digits; a bare
+/// Shapes that code identifiers can take must look random: a prefix-less
+/// AWS secret, a Mistral or Vercel key, a legacy Notion `secret_` token has
+/// upper, lower case and digits; a Hugging Face token mixes cases; a bare
 /// hex key has both letters and digits.
 fn mixed_enough(value: &str, p: &Provider) -> bool {
     let has = |f: fn(&u8) -> bool| value.as_bytes().iter().any(f);
@@ -430,7 +446,20 @@ fn mixed_enough(value: &str, p: &Provider) -> bool {
         has(u8::is_ascii_digit),
     );
     match p.id {
-        "aws" | "mistral" | "vercel" | "okta" | "contentful" | "azure" => upper && lower && digit,
+        "notion" => upper && lower && digit,
+        "aws" | "mistral" | "vercel" | "okta" | "contentful" | "azure" if p.gated => {
+            upper && lower && digit
+        }
+        // Random letters; a camelCase identifier (`hf_downloadModelWeights…`)
+        // has no two capitals in a row, a random token almost surely does
+        // (all but about 1 in 1,100).
+        "huggingface" => {
+            lower
+                && value
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w.iter().all(u8::is_ascii_uppercase))
+        }
         "datadog" => lower && digit,
         _ => true,
     }
