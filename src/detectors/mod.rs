@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+pub mod api_key;
 pub mod bank_account;
 pub mod common;
 pub mod confidential_marker;
@@ -26,6 +27,7 @@ pub static REGISTRY: &[&Detector] = &[
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
     &confidential_marker::DETECTOR,
+    &api_key::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.

@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::detectors::{Prefilter, REGISTRY};
 
@@ -111,8 +111,10 @@ fn keywords() -> &'static Keywords {
                 }
             }
         }
+        // Always a DFA: the automatic choice falls back to a slower NFA past ~100 keywords.
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&words)
             .expect("detector keywords build an automaton");
@@ -185,6 +187,12 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_keyword_automaton_stays_a_dfa_however_many_keywords() {
+        // The automatic choice switches to a slower NFA past ~100 keywords.
+        assert_eq!(keywords().automaton.kind(), AhoCorasickKind::DFA);
+    }
 
     #[test]
     fn prose_without_long_numbers_has_no_windows() {
