@@ -6,6 +6,7 @@
 //! ICAO 9303 7-3-1, Verhoeff) sit beside these.
 
 pub mod aba;
+pub mod icao9303;
 pub mod iso7064;
 pub mod luhn;
 
