@@ -11,6 +11,7 @@ pub mod credit_card;
 pub mod de_tax_id;
 pub mod iban;
 pub mod private_key;
+pub mod uk_nino;
 pub mod us_aba_routing;
 pub mod us_itin;
 pub mod us_ssn;
@@ -26,6 +27,7 @@ pub static REGISTRY: &[&Detector] = &[
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
     &de_tax_id::DETECTOR,
+    &uk_nino::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
