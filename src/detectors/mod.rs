@@ -9,6 +9,8 @@ pub mod bank_account;
 pub mod common;
 pub mod credit_card;
 pub mod de_tax_id;
+pub mod es_dni;
+pub mod es_nie;
 pub mod iban;
 pub mod private_key;
 pub mod uk_nino;
@@ -28,6 +30,8 @@ pub static REGISTRY: &[&Detector] = &[
     &private_key::DETECTOR,
     &de_tax_id::DETECTOR,
     &uk_nino::DETECTOR,
+    &es_dni::DETECTOR,
+    &es_nie::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
