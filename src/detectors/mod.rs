@@ -12,6 +12,7 @@ pub mod de_tax_id;
 pub mod es_dni;
 pub mod es_nie;
 pub mod iban;
+pub mod it_fiscal_code;
 pub mod private_key;
 pub mod uk_nino;
 pub mod us_aba_routing;
@@ -32,6 +33,7 @@ pub static REGISTRY: &[&Detector] = &[
     &uk_nino::DETECTOR,
     &es_dni::DETECTOR,
     &es_nie::DETECTOR,
+    &it_fiscal_code::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
