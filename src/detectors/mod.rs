@@ -11,6 +11,7 @@ pub mod credit_card;
 pub mod de_tax_id;
 pub mod es_dni;
 pub mod es_nie;
+pub mod fr_nir;
 pub mod iban;
 pub mod it_fiscal_code;
 pub mod private_key;
@@ -34,6 +35,7 @@ pub static REGISTRY: &[&Detector] = &[
     &es_dni::DETECTOR,
     &es_nie::DETECTOR,
     &it_fiscal_code::DETECTOR,
+    &fr_nir::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
