@@ -14,6 +14,7 @@ pub mod es_nie;
 pub mod fr_nir;
 pub mod iban;
 pub mod it_fiscal_code;
+pub mod passport_mrz;
 pub mod private_key;
 pub mod uk_nino;
 pub mod us_aba_routing;
@@ -36,6 +37,7 @@ pub static REGISTRY: &[&Detector] = &[
     &es_nie::DETECTOR,
     &it_fiscal_code::DETECTOR,
     &fr_nir::DETECTOR,
+    &passport_mrz::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
