@@ -8,6 +8,7 @@ use std::fmt;
 pub mod bank_account;
 pub mod common;
 pub mod credit_card;
+pub mod de_id_card;
 pub mod de_tax_id;
 pub mod es_dni;
 pub mod es_nie;
@@ -38,6 +39,7 @@ pub static REGISTRY: &[&Detector] = &[
     &it_fiscal_code::DETECTOR,
     &fr_nir::DETECTOR,
     &passport_mrz::DETECTOR,
+    &de_id_card::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
