@@ -9,6 +9,7 @@ pub mod aba;
 pub mod icao9303;
 pub mod iso7064;
 pub mod luhn;
+pub mod weighted;
 
 /// Value of an ASCII digit, or `None` for any other byte.
 #[inline]

@@ -15,6 +15,7 @@ pub mod es_nie;
 pub mod fr_nir;
 pub mod iban;
 pub mod it_fiscal_code;
+pub mod nl_bsn;
 pub mod passport_mrz;
 pub mod private_key;
 pub mod uk_nino;
@@ -40,6 +41,7 @@ pub static REGISTRY: &[&Detector] = &[
     &fr_nir::DETECTOR,
     &passport_mrz::DETECTOR,
     &de_id_card::DETECTOR,
+    &nl_bsn::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
