@@ -17,6 +17,7 @@ pub mod iban;
 pub mod it_fiscal_code;
 pub mod nl_bsn;
 pub mod passport_mrz;
+pub mod pl_pesel;
 pub mod private_key;
 pub mod uk_nino;
 pub mod us_aba_routing;
@@ -42,6 +43,7 @@ pub static REGISTRY: &[&Detector] = &[
     &passport_mrz::DETECTOR,
     &de_id_card::DETECTOR,
     &nl_bsn::DETECTOR,
+    &pl_pesel::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
