@@ -19,6 +19,7 @@ pub mod nl_bsn;
 pub mod passport_mrz;
 pub mod pl_pesel;
 pub mod private_key;
+pub mod uk_nhs;
 pub mod uk_nino;
 pub mod us_aba_routing;
 pub mod us_itin;
@@ -44,6 +45,7 @@ pub static REGISTRY: &[&Detector] = &[
     &de_id_card::DETECTOR,
     &nl_bsn::DETECTOR,
     &pl_pesel::DETECTOR,
+    &uk_nhs::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
