@@ -79,6 +79,42 @@ pub fn uk_nhs(s: &str) -> bool {
     }
 }
 
+/// German health insurance number (KVNR, unchangeable part): a letter and
+/// nine digits. The letter becomes two digits (A = 01 … Z = 26); the first
+/// ten of the resulting eleven digits are weighted 1, 2, 1, 2, …, the digit
+/// sums of the products added, and the last digit of the total is the check
+/// digit (a modified Luhn). Spec: GKV-Spitzenverband, "Richtlinien für den
+/// Aufbau der Krankenversichertennummer" (§ 290 SGB V), Anlage 1.
+///
+/// ```
+/// use draftguard::checksum::weighted;
+/// assert!(weighted::de_kvnr("A123456780"));
+/// assert!(!weighted::de_kvnr("A123456789"));
+/// ```
+pub fn de_kvnr(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || !b[0].is_ascii_uppercase() {
+        return false;
+    }
+    let letter = u32::from(b[0] - b'A') + 1;
+    let mut values = vec![letter / 10, letter % 10];
+    for &c in &b[1..9] {
+        match digit(c) {
+            Some(d) => values.push(d),
+            None => return false,
+        }
+    }
+    let total: u32 = values
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let p = d * if i % 2 == 0 { 1 } else { 2 };
+            p / 10 + p % 10
+        })
+        .sum();
+    digit(b[9]) == Some(total % 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +136,17 @@ mod tests {
         assert!(pl_pesel("02070803628"));
         assert!(!pl_pesel("02070803627"));
         assert!(!pl_pesel("0207080362"));
+    }
+
+    #[test]
+    fn kvnr_known_answers() {
+        // A12345678: 0·1 1·2 1·1 2·2 3·1 4·2 5·1 6·2→3 7·1 8·2→7 = 40 → 0.
+        assert!(de_kvnr("A123456780"));
+        assert!(de_kvnr("F561021588"));
+        assert!(de_kvnr("Z637060758"));
+        assert!(!de_kvnr("Z637060757"));
+        assert!(!de_kvnr("a123456780"));
+        assert!(!de_kvnr("A12345678"));
     }
 
     #[test]

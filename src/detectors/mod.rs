@@ -8,6 +8,7 @@ use std::fmt;
 pub mod bank_account;
 pub mod common;
 pub mod credit_card;
+pub mod de_health_insurance;
 pub mod de_id_card;
 pub mod de_tax_id;
 pub mod es_dni;
@@ -46,6 +47,7 @@ pub static REGISTRY: &[&Detector] = &[
     &nl_bsn::DETECTOR,
     &pl_pesel::DETECTOR,
     &uk_nhs::DETECTOR,
+    &de_health_insurance::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
