@@ -18,6 +18,7 @@ pub mod iban;
 pub mod it_fiscal_code;
 pub mod nl_bsn;
 pub mod passport_mrz;
+pub mod passport_number;
 pub mod pl_pesel;
 pub mod private_key;
 pub mod uk_nhs;
@@ -48,6 +49,7 @@ pub static REGISTRY: &[&Detector] = &[
     &pl_pesel::DETECTOR,
     &uk_nhs::DETECTOR,
     &de_health_insurance::DETECTOR,
+    &passport_number::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
