@@ -65,7 +65,13 @@ pub const DETECTOR: Detector = Detector {
             "steuer-identifikationsnummer",
             "steuerliche identifikationsnummer",
         ],
-        zh: &["税号", "税务识别号", "纳税识别号", "纳税人识别号", "税务编号"],
+        zh: &[
+            "税号",
+            "税务识别号",
+            "纳税识别号",
+            "纳税人识别号",
+            "税务编号",
+        ],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {
