@@ -35,8 +35,31 @@ pub const DETECTOR: Detector = Detector {
         de: "VERSICHERTENNUMMER",
         zh: "医保号",
     },
-    pattern: r"\b[A-Za-z][0-9]{9}\b",
-    prefilter: Prefilter::Digits(9),
+    // A number only ever reported with a context word: it runs near those
+    // words only, and the guards stand in for the digit path's chain check.
+    pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[A-Za-z][0-9]{9}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "versicherten",
+            "kvnr",
+            "krankenkasse",
+            "krankenversicherung",
+            "gesundheitskarte",
+            "egk",
+            "versicherungsnummer",
+            "health insurance",
+            "insurance number",
+            "insurance no",
+            "health card",
+            "医保号",
+            "医疗保险号",
+            "保险号",
+            "德国医保",
+            "健康卡",
+        ],
+        before: 100,
+        after: 180,
+    },
     context: Words {
         en: &[
             "health insurance number",

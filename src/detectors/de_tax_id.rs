@@ -39,14 +39,32 @@ pub const DETECTOR: Detector = Detector {
         de: "STEUER-ID",
         zh: "税号",
     },
-    pattern: r"\b[1-9][0-9](?: ?[0-9]{3}){3}\b",
-    prefilter: Prefilter::Digits(11),
+    // A number only ever reported with a context word: it runs near those
+    // words only, and the guards stand in for the digit path's chain check.
+    pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[1-9][0-9](?: ?[0-9]{3}){3}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "steuer",
+            "idnr",
+            "id-nr",
+            "identifikationsnummer",
+            "tax id",
+            "tax-id",
+            "tax identification",
+            "tax number",
+            "税号",
+            "税务识别号",
+            "纳税",
+            "税务编号",
+        ],
+        before: 100,
+        after: 180,
+    },
     context: Words {
         en: &[
             "steuer-id",
             "steuerid",
             "idnr",
-            "tin",
             "tax id",
             "tax-id",
             "tax identification number",

@@ -32,8 +32,23 @@ pub const DETECTOR: Detector = Detector {
         de: "BSN",
         zh: "公民服务号",
     },
-    pattern: r"\b(?:[0-9]{9}|[0-9]{4} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{3} [0-9]{3})\b",
-    prefilter: Prefilter::Digits(9),
+    // A number only ever reported with a context word: it runs near those
+    // words only, and the guards stand in for the digit path's chain check.
+    pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b(?:[0-9]{9}|[0-9]{4} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{3} [0-9]{3})\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "bsn",
+            "servicenummer",
+            "citizen service",
+            "sofi",
+            "sozialversicherungsnummer",
+            "dutch social security",
+            "公民服务号",
+            "荷兰社会保险号",
+        ],
+        before: 100,
+        after: 180,
+    },
     context: Words {
         en: &[
             "bsn",

@@ -34,8 +34,22 @@ pub const DETECTOR: Detector = Detector {
         de: "PESEL",
         zh: "PESEL",
     },
-    pattern: r"\b[0-9]{11}\b",
-    prefilter: Prefilter::Digits(11),
+    // A number only ever reported with a context word: it runs near those
+    // words only, and the guards stand in for the digit path's chain check.
+    pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[0-9]{11}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "pesel",
+            "polish id",
+            "polish national id",
+            "polnische identifikationsnummer",
+            "波兰身份证号",
+            "波兰公民身份号",
+            "波兰身份号",
+        ],
+        before: 100,
+        after: 180,
+    },
     context: Words {
         en: &["pesel", "pesel number", "polish id", "polish national id"],
         de: &["pesel", "pesel-nummer", "polnische identifikationsnummer"],

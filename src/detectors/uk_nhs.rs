@@ -35,8 +35,21 @@ pub const DETECTOR: Detector = Detector {
         de: "NHS-NUMMER",
         zh: "NHS号码",
     },
-    pattern: r"\b[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}\b",
-    prefilter: Prefilter::Digits(10),
+    // A number only ever reported with a context word: it runs near those
+    // words only, and the guards stand in for the digit path's chain check.
+    pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "nhs",
+            "patient number",
+            "health service number",
+            "patientennummer",
+            "英国医保号",
+            "国民医疗服务号",
+        ],
+        before: 100,
+        after: 180,
+    },
     context: Words {
         en: &[
             "nhs",
