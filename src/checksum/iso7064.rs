@@ -67,3 +67,73 @@ pub mod mod_97_10 {
         }
     }
 }
+
+/// ISO 7064 MOD 11,10, a hybrid system with one decimal check digit, as used
+/// by the German tax ID (Steuerliche Identifikationsnummer).
+///
+/// Start with 10; for each digit `d`: `s = (p + d) mod 10` (0 counts as 10),
+/// `p = 2s mod 11`. A number (payload + check digit) is valid when the running
+/// value after its last digit is 1.
+pub mod mod_11_10 {
+    use crate::checksum::digit;
+
+    /// The last `s = (p + d) mod 10` after `digits` (0 standing for 10).
+    fn run(digits: &str) -> Option<u32> {
+        // 5 doubled mod 11 is 10, the start value of `p`.
+        let mut check = 5;
+        for b in digits.bytes() {
+            let d = digit(b)?;
+            let p = (if check == 0 { 10 } else { check } * 2) % 11;
+            check = (p + d) % 10;
+        }
+        Some(check)
+    }
+
+    /// `true` if the digit string `s` (payload followed by its check digit) is valid.
+    ///
+    /// ```
+    /// use draftguard::checksum::iso7064::mod_11_10;
+    /// assert!(mod_11_10::is_valid("794623"));
+    /// assert!(!mod_11_10::is_valid("794624"));
+    /// ```
+    pub fn is_valid(s: &str) -> bool {
+        s.len() >= 2 && run(s) == Some(1)
+    }
+
+    /// The check digit for the digit string `payload`.
+    pub fn check_digit(payload: &str) -> Option<u32> {
+        let c = run(payload)?;
+        let p = (if c == 0 { 10 } else { c } * 2) % 11;
+        Some((11 - p) % 10)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn known_answers() {
+            // ISO 7064 worked example: 79462 has check digit 3.
+            assert_eq!(check_digit("79462"), Some(3));
+            assert!(is_valid("794623"));
+            // BZSt/python-stdnum example Steuer-ID 36 574 261 809.
+            assert_eq!(check_digit("3657426180"), Some(9));
+            assert!(is_valid("36574261809"));
+            assert!(!is_valid("36574261890"));
+            // Every payload gets exactly one valid check digit.
+            for payload in ["1", "12345", "0000000000", "9999999999"] {
+                let c = check_digit(payload).unwrap();
+                for d in 0..10 {
+                    assert_eq!(is_valid(&format!("{payload}{d}")), d == c, "{payload}{d}");
+                }
+            }
+        }
+
+        #[test]
+        fn rejects_non_digits() {
+            assert!(!is_valid("7946a3"));
+            assert!(!is_valid("1"));
+            assert_eq!(check_digit("1 2"), None);
+        }
+    }
+}

@@ -7,8 +7,10 @@
 
 pub mod aba;
 pub mod crc32;
+pub mod icao9303;
 pub mod iso7064;
 pub mod luhn;
+pub mod weighted;
 
 /// Value of an ASCII digit, or `None` for any other byte.
 #[inline]

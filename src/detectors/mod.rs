@@ -10,8 +10,21 @@ pub mod bank_account;
 pub mod common;
 pub mod confidential_marker;
 pub mod credit_card;
+pub mod de_health_insurance;
+pub mod de_id_card;
+pub mod de_tax_id;
+pub mod es_dni;
+pub mod es_nie;
+pub mod fr_nir;
 pub mod iban;
+pub mod it_fiscal_code;
+pub mod nl_bsn;
+pub mod passport_mrz;
+pub mod passport_number;
+pub mod pl_pesel;
 pub mod private_key;
+pub mod uk_nhs;
+pub mod uk_nino;
 pub mod us_aba_routing;
 pub mod us_itin;
 pub mod us_ssn;
@@ -28,6 +41,19 @@ pub static REGISTRY: &[&Detector] = &[
     &private_key::DETECTOR,
     &confidential_marker::DETECTOR,
     &api_key::DETECTOR,
+    &de_tax_id::DETECTOR,
+    &uk_nino::DETECTOR,
+    &es_dni::DETECTOR,
+    &es_nie::DETECTOR,
+    &it_fiscal_code::DETECTOR,
+    &fr_nir::DETECTOR,
+    &passport_mrz::DETECTOR,
+    &de_id_card::DETECTOR,
+    &nl_bsn::DETECTOR,
+    &pl_pesel::DETECTOR,
+    &uk_nhs::DETECTOR,
+    &de_health_insurance::DETECTOR,
+    &passport_number::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
