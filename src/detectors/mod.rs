@@ -9,7 +9,9 @@ pub mod bank_account;
 pub mod common;
 pub mod credit_card;
 pub mod iban;
+pub mod password;
 pub mod private_key;
+pub mod secret_value;
 pub mod us_aba_routing;
 pub mod us_itin;
 pub mod us_ssn;
@@ -24,6 +26,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
+    &password::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.

@@ -1,0 +1,225 @@
+//! Shared judgement of a secret *value* for the keyword-led credential
+//! detectors (`password`, `connection_string`, `generic_secret`): is it a
+//! placeholder or a reference rather than a secret, does it read as a word
+//! or an identifier, how random does it look. Pure functions, no regexes.
+
+/// Placeholder and reference shapes that are never reported as a secret
+/// (the README copies this list).
+pub const PLACEHOLDER_SHAPES_DOC: &str = "\
+Placeholders and references, never reported: anything in angle brackets, braces or \
+square brackets (`<YOUR_PASSWORD>`, `{password}`, `{{ pw }}`, `[REDACTED]`); shell, \
+CI and template references (`$DB_PASSWORD`, `${DB_PASSWORD}`, `${{ secrets.X }}`, \
+`$(cat secret)`, `%PASSWORD%`, `$env:PW`); code that reads a secret \
+(`process.env.X`, `os.environ[...]`, `os.getenv(...)`, `getPassword()`, \
+`config.db.password`); masks and fillers (`********`, `xxxx`, `...`, `•••`, `000000`, \
+one character repeated); values that read as a word or an identifier (`secret`, \
+`Required`, `NONE`, `string`, `newPassword`, `user_password`), including `changeme`, \
+`password`, `Passwort`, `null`, `none`, `true`, `false`, `undefined`; phrases such as \
+`your_password_here`, `changeme123`, `example`, `placeholder`, `redacted`; empty values.";
+
+/// Words (lower case) that, contained in a value, mark it as an example rather
+/// than a secret: `your_password_here`, `changeme123`, `<insert-token>`.
+const PLACEHOLDER_PARTS: &[&str] = &[
+    "your",
+    "here",
+    "changeme",
+    "change_me",
+    "change-me",
+    "changeit",
+    "example",
+    "placeholder",
+    "redacted",
+    "dummy",
+    "sample",
+    "insert",
+    "replace",
+    "xxxx",
+    "****",
+    "....",
+    "••",
+    "dein",
+    "ihr_",
+    "todo",
+];
+
+/// `true` if `v` is a placeholder, a reference to a secret stored elsewhere,
+/// or a mask — see [`PLACEHOLDER_SHAPES_DOC`].
+pub fn is_placeholder(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    let b = v.as_bytes();
+    let Some(&first) = b.first() else {
+        return true;
+    };
+    let last = b[b.len() - 1];
+    if matches!(first, b'<' | b'{' | b'[' | b'(') || matches!(last, b'>' | b'}' | b']') {
+        return true;
+    }
+    if first == b'$' && (b.len() == 1 || is_identifier(&v[1..]) || b"{(".contains(&b[1])) {
+        return true;
+    }
+    if lower.starts_with("$env:") || (first == b'%' && last == b'%') {
+        return true;
+    }
+    if [
+        "process.env",
+        "os.environ",
+        "os.getenv",
+        "env(",
+        "env[",
+        "getenv",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    // A call or an attribute path: `getPassword()`, `input(`, `settings.DB_PASS`.
+    if last == b'(' || last == b'[' || v.ends_with("()") || is_dotted_path(v) {
+        return true;
+    }
+    if b.iter().all(|&c| b"*xX.#-_?~0".contains(&c)) || v.chars().all(|c| c == '•') {
+        return true;
+    }
+    if b.iter().all(|&c| c == first) {
+        return true;
+    }
+    PLACEHOLDER_PARTS.iter().any(|p| lower.contains(p))
+}
+
+/// `true` if `v` reads as a word or a code identifier rather than a secret:
+/// `secret`, `Required`, `NONE`, `newPassword`, `user_password`, `get-token`.
+pub fn looks_like_word(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    // One word in any case: lower, Capitalised or UPPER.
+    let rest = &b[1..];
+    if rest.iter().all(u8::is_ascii_lowercase) || b.iter().all(u8::is_ascii_uppercase) {
+        return true;
+    }
+    // snake_case / kebab-case / SCREAMING_SNAKE made of letter words.
+    if b.iter()
+        .all(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'-')
+        && (b.iter().all(|c| !c.is_ascii_uppercase()) || b.iter().all(|c| !c.is_ascii_lowercase()))
+    {
+        return true;
+    }
+    // camelCase / PascalCase: letters only, each capital starting a lower-case run.
+    if b.iter().all(u8::is_ascii_alphabetic) {
+        let humps = b
+            .windows(2)
+            .all(|w| !(w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase()));
+        let ends_lower = b[b.len() - 1].is_ascii_lowercase();
+        return humps && ends_lower;
+    }
+    false
+}
+
+/// Character classes present in `v`: lower, upper, digit, other (symbols).
+pub fn classes(v: &str) -> u8 {
+    let b = v.as_bytes();
+    let has = |f: fn(&u8) -> bool| u8::from(b.iter().any(f));
+    has(u8::is_ascii_lowercase)
+        + has(u8::is_ascii_uppercase)
+        + has(u8::is_ascii_digit)
+        + has(|c| !c.is_ascii_alphanumeric())
+}
+
+/// Shannon entropy of `v`'s bytes, in bits per character.
+pub fn entropy(v: &str) -> f64 {
+    let mut counts = [0u32; 256];
+    for &c in v.as_bytes() {
+        counts[usize::from(c)] += 1;
+    }
+    let n = v.len() as f64;
+    counts
+        .iter()
+        .filter(|&&k| k > 0)
+        .map(|&k| {
+            let p = f64::from(k) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// The preview of a secret: a fixed mask that reveals neither characters nor length.
+pub fn preview(_value: &str) -> String {
+    "••••••••".to_string()
+}
+
+fn is_identifier(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && (b[0].is_ascii_alphabetic() || b[0] == b'_')
+        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// `a.b`, `config.db.password`, `self.password`: identifiers joined by dots.
+fn is_dotted_path(s: &str) -> bool {
+    s.contains('.')
+        && s.split('.')
+            .all(|p| is_identifier(p) && !p.bytes().any(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_references() {
+        for p in [
+            "<YOUR_PASSWORD>",
+            "{password}",
+            "${DB_PASSWORD}",
+            "$DB_PASSWORD",
+            "%PASSWORD%",
+            "$(cat",
+            "process.env.DB_PASS",
+            "os.environ[",
+            "********",
+            "xxx",
+            "...",
+            "changeme",
+            "your_password_here",
+            "getPassword()",
+            "config.db.password",
+            "000000",
+            "aaaaaaa",
+            "[REDACTED]",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for s in ["hunter2!", "S3cr3t!", "$ecret1!", "Tr0ub4dor&3", "v1.2.3x9"] {
+            assert!(!is_placeholder(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn words_and_identifiers() {
+        for w in [
+            "password",
+            "Passwort",
+            "NONE",
+            "null",
+            "string",
+            "newPassword",
+            "user_password",
+            "tokenExpiryInSeconds",
+            "get_api_key_from_env",
+            "API_KEY",
+        ] {
+            assert!(looks_like_word(w), "{w}");
+        }
+        for s in ["hunter2", "dRaGoN", "S3cret", "Xk9mQ2vLp", "aB3dE"] {
+            assert!(!looks_like_word(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn entropy_of_known_strings() {
+        assert_eq!(entropy("aaaa"), 0.0);
+        assert!((entropy("abcd") - 2.0).abs() < 1e-9);
+        assert!(entropy("0123456789abcdef") > 3.99);
+    }
+}
