@@ -7,6 +7,7 @@ use std::fmt;
 
 pub mod bank_account;
 pub mod common;
+pub mod connection_string;
 pub mod credit_card;
 pub mod iban;
 pub mod password;
@@ -26,6 +27,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
+    &connection_string::DETECTOR,
     &password::DETECTOR,
 ];
 
