@@ -9,6 +9,7 @@ pub mod bank_account;
 pub mod common;
 pub mod connection_string;
 pub mod credit_card;
+pub mod generic_secret;
 pub mod iban;
 pub mod password;
 pub mod private_key;
@@ -29,6 +30,7 @@ pub static REGISTRY: &[&Detector] = &[
     &private_key::DETECTOR,
     &connection_string::DETECTOR,
     &password::DETECTOR,
+    &generic_secret::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.

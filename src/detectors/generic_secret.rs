@@ -1,0 +1,213 @@
+//! High-entropy secrets next to a secret-ish key, when no provider-specific
+//! detector knows their format.
+//!
+//! Keys (case-insensitive, alone or as the end of a longer key such as
+//! `GITHUB_TOKEN`, `stripe.secret_key`, `clientSecret`, `X-API-Key`):
+//! `secret`, `token`, `api_key`/`apikey`, `access_key`, `private_key`,
+//! `signing_key`, `encryption_key`, `master_key`, `session_key`, `auth`,
+//! German `Schlüssel`, `Geheimnis`, Chinese `密钥`, `秘钥`, `令牌`; in
+//! `key = value`, `key: value`, JSON, `.env`, HTTP headers (`-H "X-API-Key: …"`),
+//! `Authorization: Bearer …` / `Token …` / `Basic …`, a bare `Bearer …`, and
+//! prose ("the API key is …", "der Schlüssel lautet …", "令牌是…"). The span is the value.
+//!
+//! Check rule (no public specification; thresholds tuned on the fixture):
+//! the value is 16–512 characters of `[A-Za-z0-9+/=_.~-]` and
+//! * hex (one letter case): at least 32 characters, Shannon entropy ≥ 3.0
+//!   bits/char, digits and letters both present;
+//! * otherwise (base64 / base62 / URL-safe): at least 20 characters, entropy
+//!   ≥ 3.7 bits/char (≥ 3.5 from 32 characters: long random strings repeat
+//!   more), at least one digit, and upper and lower case letters, or digits
+//!   making up a quarter of it.
+//!
+//! Never reported: UUIDs, SRI hashes (`sha384-…`), base64 images (`iVBORw0KGgo…`,
+//! `/9j/…`, `R0lGOD…`), identifiers and paths (`tokenExpiryInSeconds`,
+//! `get_api_key_from_env`, `oauth2_token_v2`), placeholders as in `password`
+//! ([`secret_value::PLACEHOLDER_SHAPES_DOC`]). Keys that merely contain
+//! "key"/"token" as a word part (`monkey`, `keyboard`, `max_tokens`, `author`)
+//! are not keys; git SHAs next to "commit"/"sha" have no secret key.
+//!
+//! ```
+//! use draftguard::detectors::generic_secret::validate;
+//! assert!(validate("Zq8vR2mXk4Lp9TnW3sYb7HdC").is_ok());
+//! assert!(validate("tokenExpiryInSeconds").is_err());
+//! ```
+use super::secret_value::{self, entropy, is_placeholder, looks_like_word};
+use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+
+/// The generic secret detector.
+pub const DETECTOR: Detector = Detector {
+    kind: "generic_secret",
+    category: Category::Credential,
+    name: L10n {
+        en: "Secret key or token",
+        de: "Geheimer Schlüssel oder Token",
+        zh: "密钥或令牌",
+    },
+    label: L10n {
+        en: "SECRET",
+        de: "GEHEIMNIS",
+        zh: "密钥",
+    },
+    pattern: concat!(
+        "(?:",
+        // key = value, key: value, "key": "value", X-API-Key: value
+        r#"\b(?i:(?:[a-z0-9]+[_.-])*[a-z0-9]*(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|auth)(?:[_.-]?(?:key|token|secret|value|b64|base64))?)\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
+        r#"(?i:(?:bearer|token|basic)[ \t]+)?"#,
+        // Authorization: Bearer …, a bare Bearer …
+        r#"|\b(?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|token|basic)[ \t]+|\b(?i:bearer)[ \t]+"#,
+        // prose: the API key is …, der Schlüssel lautet …
+        r#"|\b(?i:secret|token|api[ -]?key|access[ -]?key|schlüssel|geheimnis)[ \t]+(?i:is|ist|lautet)[ \t]*:?[ \t]+(?i:(?:now|jetzt)[ \t]+)?(?:["']|“|„)?"#,
+        r#"|(?i:schlüssel|geheimnis)[ \t]*[:=][ \t]*["']?"#,
+        // 密钥是… 令牌：…
+        r#"|(?:密钥|秘钥|令牌)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)[ \t]*(?:["']|“)?"#,
+        ")",
+        r#"(?P<value>[A-Za-z0-9+/_.~=-]{16,512})"#,
+    ),
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "secret",
+            "token",
+            "api_key",
+            "apikey",
+            "api-key",
+            "api key",
+            "access_key",
+            "accesskey",
+            "access-key",
+            "private_key",
+            "privatekey",
+            "private-key",
+            "signing_key",
+            "signing-key",
+            "signingkey",
+            "encryption_key",
+            "encryption-key",
+            "encryptionkey",
+            "master_key",
+            "master-key",
+            "masterkey",
+            "session_key",
+            "session-key",
+            "sessionkey",
+            "auth\"",
+            "auth'",
+            "auth:",
+            "auth=",
+            "auth =",
+            "auth_",
+            "authorization",
+            "bearer",
+            "schlüssel",
+            "geheimnis",
+            "密钥",
+            "秘钥",
+            "令牌",
+        ],
+        before: 64,
+        after: 600,
+    },
+    context: Words::NONE,
+    negative_context: Words::NONE,
+    scoring: Scoring {
+        alone: Some(Confidence::High),
+        with_context: Confidence::High,
+    },
+    priority: 30,
+    keep_last: 0,
+    keep_leading_letters: 0,
+    preview: Some(secret_value::preview),
+    validate,
+};
+
+/// Prefixes of values that are not secrets: SRI hashes and base64 images.
+const NOT_SECRET_PREFIXES: &[&str] = &[
+    "sha1-",
+    "sha256-",
+    "sha384-",
+    "sha512-",
+    "iVBORw0KGgo",
+    "/9j/",
+    "R0lGOD",
+    "UklGR",
+    "PHN2Zy",
+];
+
+/// Checks that `value` is random enough to be a secret and is not a known non-secret shape.
+pub fn validate(value: &str) -> Result<Valid, Invalid> {
+    let v = value.trim_end_matches(['.', '-', '_', '~']);
+    if v.len() < 16 || v.len() > 512 {
+        return Err(Invalid::Length);
+    }
+    if is_uuid(v) || NOT_SECRET_PREFIXES.iter().any(|p| v.starts_with(p)) {
+        return Err(Invalid::Format);
+    }
+    if is_placeholder(v) || looks_like_word(v) || is_identifier_like(v) {
+        return Err(Invalid::Format);
+    }
+    let b = v.as_bytes();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let lower = b.iter().any(u8::is_ascii_lowercase);
+    let upper = b.iter().any(u8::is_ascii_uppercase);
+    let h = entropy(v);
+    let hex = b.iter().all(u8::is_ascii_hexdigit) && !(lower && upper);
+    let reason = if hex {
+        if v.len() < 32 {
+            return Err(Invalid::Length);
+        }
+        if h < 3.0 || digits == 0 || digits == v.len() {
+            return Err(Invalid::Component);
+        }
+        "entropy:hex"
+    } else {
+        if v.len() < 20 {
+            return Err(Invalid::Length);
+        }
+        let need = if v.len() >= 32 { 3.5 } else { 3.7 };
+        if h < need || digits == 0 || !((lower && upper) || digits * 4 >= v.len()) {
+            return Err(Invalid::Component);
+        }
+        "entropy:base64"
+    };
+    Ok(Valid::new(v.to_ascii_uppercase(), vec![reason]))
+}
+
+/// 8-4-4-4-12 hex digits.
+fn is_uuid(v: &str) -> bool {
+    let groups: Vec<&str> = v.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups
+            .iter()
+            .all(|g| g.bytes().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Names and paths: every `_ - . /`-separated part is a word, perhaps with a
+/// short number (`oauth2_token_v2`, `src/main/app-config.yml`).
+fn is_identifier_like(v: &str) -> bool {
+    let parts: Vec<&str> = v
+        .split(['_', '-', '.', '/'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let letters = p.trim_end_matches(|c: char| c.is_ascii_digit());
+            p.len() - letters.len() <= 2 && (letters.is_empty() || looks_like_word(letters))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_values_pass_and_shapes_do_not() {
+        assert!(validate("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b").is_ok());
+        assert!(validate("550e8400-e29b-41d4-a716-446655440000").is_err());
+        assert!(validate(
+            "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"
+        )
+        .is_err());
+        assert!(validate("get_api_key_from_env").is_err());
+        assert!(validate("oauth2_access_token_v2").is_err());
+        assert!(validate("aaaaaaaaaaaaaaaaaaaaaaaa").is_err());
+    }
+}
