@@ -51,7 +51,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: concat!(
         "(?:",
         // key = value, key: value, "key": "value", X-API-Key: value
-        r#"\b(?i:(?:[a-z0-9]+[_.-])*[a-z0-9]*(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|auth)(?:[_.-]?(?:key|token|secret|value|b64|base64))?)\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
+        r#"\b(?i:(?:[a-z0-9]+[_.-])*[a-z0-9]*(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|auth)(?:[_.-]?(?:key|token|secret|value|b64|base64|base|hex|raw|str|string|data|prod|live))?(?:[_.-](?:key|value|b64|base64|base|hex|raw|str|string|data|prod|live))?)\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
         r#"(?i:(?:bearer|token|basic)[ \t]+)?"#,
         // Authorization: Bearer …, a bare Bearer …
         r#"|\b(?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|token|basic)[ \t]+|\b(?i:bearer)[ \t]+"#,
@@ -107,7 +107,12 @@ pub const DETECTOR: Detector = Detector {
         after: 600,
     },
     context: Words::NONE,
-    negative_context: Words::NONE,
+    // Pagination cursors and CSRF tokens are random but not credentials.
+    negative_context: Words {
+        en: &["page", "cursor", "continuation", "pagination", "csrf", "xsrf", "nonce"],
+        de: &[],
+        zh: &[],
+    },
     scoring: Scoring {
         alone: Some(Confidence::High),
         with_context: Confidence::High,

@@ -62,6 +62,8 @@ pub const DETECTOR: Detector = Detector {
         r#"|--(?i:password|passwd|pass)[ \t]+["']?"#,
         // mysql -u root -pS3cret
         r#"|\b(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb)\b[^\n|;&]{0,160}?[ \t]-p["']?"#,
+        // sshpass -p …, docker login -p …, redis-cli -a …
+        r#"|\b(?i:sshpass|docker[ \t]+login|podman[ \t]+login|redis-cli)\b[^\n|;&]{0,160}?[ \t]-[pa][ \t]+["']?"#,
         // prose: my password (for the vpn) is (now) …
         r#"|\b(?i:password|passwort|kennwort|passcode|pw|pwd)(?:[ \t]+(?i:for|to|of|für|fürs|zum|zur|von|vom)[ \t]+[^\n:=]{1,40}?)?[ \t]+(?i:is|was|ist|lautet|war|are)[ \t]*:?[ \t]+(?i:(?:now|still|jetzt|nun|noch)[ \t]+)?(?:["']|“|„)?"#,
         // 密码是… 密码：… 口令为…
@@ -70,7 +72,18 @@ pub const DETECTOR: Detector = Detector {
         r#"(?P<value>[^\x00-\x20"'`<>\x7f-\xff]*[^\x00-\x20"'`<>\x7f-\xff.,;:?)\]}])"#,
     ),
     prefilter: Prefilter::Keywords {
-        words: &["pass", "pw", "kennwort", "密码", "口令", "mysql", "mariadb"],
+        words: &[
+            "pass",
+            "pw",
+            "kennwort",
+            "密码",
+            "口令",
+            "mysql",
+            "mariadb",
+            "docker login",
+            "podman login",
+            "redis-cli",
+        ],
         before: 48,
         after: 200,
     },
@@ -90,6 +103,7 @@ pub const DETECTOR: Detector = Detector {
             "--password",
             "--pass",
             "-p",
+            "-a",
         ],
         de: &["passwort:", "passwort :", "kennwort:", "kennwort :"],
         zh: &["密码：", "密码:", "口令：", "口令:", "是：", "为："],

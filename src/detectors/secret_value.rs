@@ -12,7 +12,7 @@ CI and template references (`$DB_PASSWORD`, `${DB_PASSWORD}`, `${{ secrets.X }}`
 `$(cat secret)`, `%PASSWORD%`, `$env:PW`); code that reads a secret \
 (`process.env.X`, `os.environ[...]`, `os.getenv(...)`, `getPassword()`, \
 `config.db.password`); masks and fillers (`********`, `xxxx`, `...`, `•••`, `000000`, \
-one character repeated); values that read as a word or an identifier (`secret`, \
+one character repeated); YAML tags (`!vault`) and paths (`/tmp`, `~/.pgpass`); values that read as a word or an identifier (`secret`, \
 `Required`, `NONE`, `string`, `newPassword`, `user_password`), including `changeme`, \
 `password`, `Passwort`, `null`, `none`, `true`, `false`, `undefined`; phrases such as \
 `your_password_here`, `changeme123`, `example`, `placeholder`, `redacted`; empty values.";
@@ -40,6 +40,7 @@ const PLACEHOLDER_PARTS: &[&str] = &[
     "dein",
     "ihr_",
     "todo",
+    "mypass",
 ];
 
 /// `true` if `v` is a placeholder, a reference to a secret stored elsewhere,
@@ -75,6 +76,13 @@ pub fn is_placeholder(v: &str) -> bool {
     }
     // A call or an attribute path: `getPassword()`, `input(`, `settings.DB_PASS`.
     if last == b'(' || last == b'[' || v.ends_with("()") || is_dotted_path(v) {
+        return true;
+    }
+    // A YAML tag (`!vault |`, `!Ref DbPassword`) or a path (`/tmp`, `~/.pgpass`).
+    if (first == b'!' && is_identifier(&v[1..]))
+        || first == b'/'
+        || ["~/", "./", "../"].iter().any(|p| v.starts_with(p))
+    {
         return true;
     }
     if b.iter().all(|&c| b"*xX.#-_?~0".contains(&c)) || v.chars().all(|c| c == '•') {
@@ -187,6 +195,9 @@ mod tests {
             "000000",
             "aaaaaaa",
             "[REDACTED]",
+            "!vault",
+            "/tmp",
+            "~/.pgpass",
         ] {
             assert!(is_placeholder(p), "{p}");
         }
