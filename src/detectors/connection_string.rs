@@ -31,7 +31,7 @@
 //! assert!(validate("Xk9#mQ2v").is_ok());
 //! assert!(validate("password").is_err());
 //! ```
-use super::secret_value::{self, is_placeholder, looks_like_word};
+use super::secret_value::{self, is_constant_name, is_placeholder, looks_like_word};
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 
 /// The connection string detector.
@@ -51,7 +51,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: concat!(
         "(?:",
         // scheme://user:password@  (no brackets: IPv6 hosts are not userinfo)
-        r#"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@\[\]"'<>]*:"#,
+        r#"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@\[\]"'`<>\x80-\xff]*:"#,
         // Oracle user/password@
         r#"|\bjdbc:oracle:[a-z]+:[^\s/@:"'<>]+/|\bsqlplus[ \t]+(?:-[A-Za-z][ \t]+)*[^\s/@"'<>-][^\s/@"'<>]*/"#,
         // password parameter of a URL or JDBC URL
@@ -59,7 +59,7 @@ pub const DETECTOR: Detector = Detector {
         // ADO.NET / ODBC: another connection keyword, then Password= / Pwd=
         r#"|\b(?i:server|data source|host|address|addr|driver|dsn|provider|user id|userid|uid|user|username|initial catalog|database)[ \t]*=[^\n]{0,200}?;[ \t]*(?i:password|pwd)[ \t]*=[ \t]*"#,
         ")",
-        r#"(?P<value>[^\s/?#@&;"'<>]+)(?:[@;&#"'\s)\]}>,]|$)"#,
+        r#"(?P<value>[^\s/?#@&;"'`<>\x80-\xff]+)(?:[@;&#"'`\s)\]}>,]|$)"#,
     ),
     prefilter: Prefilter::Keywords {
         // The scheme, or the first keyword of an ADO.NET/ODBC string: the
@@ -109,11 +109,11 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
         return Err(Invalid::Length);
     }
     // `http://host:8080 ` reaches here as "8080": a port, not a password.
-    let port = value.trim_end_matches(['.', ',', ')', ']']);
+    let port = value.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
     if port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Invalid::Component);
     }
-    if is_placeholder(value) || looks_like_word(value) {
+    if is_placeholder(value) || looks_like_word(value) || is_constant_name(value) {
         return Err(Invalid::Format);
     }
     let compact = value

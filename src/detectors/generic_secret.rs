@@ -21,7 +21,8 @@
 //!
 //! Never reported: UUIDs, SRI hashes (`sha384-…`), base64 images (`iVBORw0KGgo…`,
 //! `/9j/…`, `R0lGOD…`), identifiers and paths (`tokenExpiryInSeconds`,
-//! `get_api_key_from_env`, `oauth2_token_v2`), placeholders as in `password`
+//! `get_api_key_from_env`, `oauth2_token_v2`, `X509RequestInheritOptions`:
+//! mostly runs of 3+ lower-case letters), placeholders as in `password`
 //! ([`secret_value::PLACEHOLDER_SHAPES_DOC`]). Keys that merely contain
 //! "key"/"token" as a word part (`monkey`, `keyboard`, `max_tokens`, `author`)
 //! are not keys; git SHAs next to "commit"/"sha" have no secret key.
@@ -31,7 +32,7 @@
 //! assert!(validate("Zq8vR2mXk4Lp9TnW3sYb7HdC").is_ok());
 //! assert!(validate("tokenExpiryInSeconds").is_err());
 //! ```
-use super::secret_value::{self, entropy, is_placeholder, looks_like_word};
+use super::secret_value::{self, entropy, is_identifier_like, is_placeholder, looks_like_word};
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 
 /// The generic secret detector.
@@ -109,7 +110,15 @@ pub const DETECTOR: Detector = Detector {
     context: Words::NONE,
     // Pagination cursors and CSRF tokens are random but not credentials.
     negative_context: Words {
-        en: &["page", "cursor", "continuation", "pagination", "csrf", "xsrf", "nonce"],
+        en: &[
+            "page",
+            "cursor",
+            "continuation",
+            "pagination",
+            "csrf",
+            "xsrf",
+            "nonce",
+        ],
         de: &[],
         zh: &[],
     },
@@ -146,7 +155,7 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     if is_uuid(v) || NOT_SECRET_PREFIXES.iter().any(|p| v.starts_with(p)) {
         return Err(Invalid::Format);
     }
-    if is_placeholder(v) || looks_like_word(v) || is_identifier_like(v) {
+    if is_placeholder(v) || looks_like_word(v) || is_identifier_like(v) || is_wordy(v) {
         return Err(Invalid::Format);
     }
     let b = v.as_bytes();
@@ -185,18 +194,30 @@ fn is_uuid(v: &str) -> bool {
             .all(|g| g.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Names and paths: every `_ - . /`-separated part is a word, perhaps with a
-/// short number (`oauth2_token_v2`, `src/main/app-config.yml`).
-fn is_identifier_like(v: &str) -> bool {
-    let parts: Vec<&str> = v
-        .split(['_', '-', '.', '/'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| {
-            let letters = p.trim_end_matches(|c: char| c.is_ascii_digit());
-            p.len() - letters.len() <= 2 && (letters.is_empty() || looks_like_word(letters))
-        })
+/// Mostly dictionary-like humps (`X509RequestInheritOptions`): at least 60 %
+/// of the value is in runs of an optional capital and 3+ lower-case letters.
+/// Random base62 rarely is (such runs cover about a fifth of it).
+fn is_wordy(v: &str) -> bool {
+    let b = v.as_bytes();
+    let mut covered = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if b[i].is_ascii_uppercase() {
+            i += 1;
+        }
+        let lower_start = i;
+        while i < b.len() && b[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        if i - lower_start >= 3 {
+            covered += i - start;
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+    covered * 10 >= b.len() * 6
 }
 
 #[cfg(test)]
@@ -214,5 +235,6 @@ mod tests {
         assert!(validate("get_api_key_from_env").is_err());
         assert!(validate("oauth2_access_token_v2").is_err());
         assert!(validate("aaaaaaaaaaaaaaaaaaaaaaaa").is_err());
+        assert!(validate("X509RequestInheritOptions").is_err());
     }
 }

@@ -37,7 +37,7 @@
 //! assert!(validate("hunter2!").is_ok());
 //! assert!(validate("${DB_PASSWORD}").is_err());
 //! ```
-use super::secret_value::{self, classes, is_placeholder, looks_like_word};
+use super::secret_value::{self, classes, is_constant_name, is_placeholder, looks_like_word};
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 
 /// The password detector.
@@ -128,7 +128,7 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     if value.starts_with('-') || value.contains("://") {
         return Err(Invalid::Format);
     }
-    if is_placeholder(value) || looks_like_word(value) {
+    if is_placeholder(value) || looks_like_word(value) || is_constant_name(value) {
         return Err(Invalid::Format);
     }
     let all_digits = value.bytes().all(|b| b.is_ascii_digit());

@@ -12,7 +12,7 @@ CI and template references (`$DB_PASSWORD`, `${DB_PASSWORD}`, `${{ secrets.X }}`
 `$(cat secret)`, `%PASSWORD%`, `$env:PW`); code that reads a secret \
 (`process.env.X`, `os.environ[...]`, `os.getenv(...)`, `getPassword()`, \
 `config.db.password`); masks and fillers (`********`, `xxxx`, `...`, `•••`, `000000`, \
-one character repeated); YAML tags (`!vault`) and paths (`/tmp`, `~/.pgpass`); values that read as a word or an identifier (`secret`, \
+one character repeated); names and constants (`WIN32_ERROR`, `oauth2_token_v2`); code (`password::X`, `&str`, `*mut`, `&[u8]`, `__u32`, `0x04`, `self.get(x)`), HTML entities (`&quot`), `word:word` (`pserver:anoncvs`), YAML tags (`!vault`) and paths (`/tmp`, `~/.pgpass`); values that read as a word or an identifier (`secret`, \
 `Required`, `NONE`, `string`, `newPassword`, `user_password`), including `changeme`, \
 `password`, `Passwort`, `null`, `none`, `true`, `false`, `undefined`; phrases such as \
 `your_password_here`, `changeme123`, `example`, `placeholder`, `redacted`; empty values.";
@@ -74,8 +74,34 @@ pub fn is_placeholder(v: &str) -> bool {
     {
         return true;
     }
-    // A call or an attribute path: `getPassword()`, `input(`, `settings.DB_PASS`.
-    if last == b'(' || last == b'[' || v.ends_with("()") || is_dotted_path(v) {
+    // A call or an attribute path: `getPassword()`, `input(`, `settings.DB_PASS`,
+    // `self.byte_at(self.start`.
+    if last == b'(' || last == b'[' || is_dotted_path(v) {
+        return true;
+    }
+    if let Some(open) = v.find('(') {
+        let callee = &v[..open];
+        if is_identifier(callee) || is_dotted_path(callee) {
+            return true;
+        }
+    }
+    // Code: a path segment (`password::DETECTOR`), a type (`&str`, `*mut`,
+    // `&'a str`), a hex literal (`0x04`).
+    let and_star = matches!(first, b'&' | b'*') && b.len() > 1;
+    if matches!(first, b':' | b'=')
+        || v.contains("::")
+        || (first == b'_' && is_identifier(v))
+        || (and_star && (b"[('".contains(&b[1]) || is_identifier(&v[1..])))
+        || (lower.starts_with("0x") && b.len() <= 18 && b[2..].iter().all(u8::is_ascii_hexdigit))
+    {
+        return true;
+    }
+    // HTML-escaped markup (`correct.&quot;`) and `word:word` (`pserver:anoncvs`).
+    if ["&quot", "&amp", "&lt", "&gt", "&#"]
+        .iter()
+        .any(|e| lower.contains(e))
+        || (v.contains(':') && v.split(':').all(|p| p.is_empty() || looks_like_word(p)))
+    {
         return true;
     }
     // A YAML tag (`!vault |`, `!Ref DbPassword`) or a path (`/tmp`, `~/.pgpass`).
@@ -122,6 +148,40 @@ pub fn looks_like_word(v: &str) -> bool {
         return humps && ends_lower;
     }
     false
+}
+
+/// Names, constants and paths: every `_ - . /`-separated part (at least two)
+/// is a word, a word with a short number (`oauth2`, `v2`), or an upper-case
+/// acronym with digits (`WIN32`, `X509`): `oauth2_token_v2`, `WIN32_ERROR`,
+/// `Uri_PROPERTY`, `src/main/app-config.yml`.
+pub fn is_identifier_like(v: &str) -> bool {
+    let parts: Vec<&str> = v
+        .split(['_', '-', '.', '/'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let letters = p.trim_end_matches(|c: char| c.is_ascii_digit());
+            let acronym = p.bytes().any(|c| c.is_ascii_uppercase())
+                && p.bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            acronym
+                || (p.len() - letters.len() <= 2
+                    && (letters.is_empty() || looks_like_word(letters)))
+        })
+}
+
+/// A code name joined by `_` whose parts are all words or upper-case
+/// acronyms (`WIN32_ERROR`, `Uri_PROPERTY`, `MI_UsernameCreds`). Stricter than
+/// [`is_identifier_like`]: `Sunny_Day42` and `Rhein-Main77` stay passwords.
+pub fn is_constant_name(v: &str) -> bool {
+    v.contains('_')
+        && v.split('_').filter(|p| !p.is_empty()).all(|p| {
+            looks_like_word(p)
+                || (p.bytes().any(|c| c.is_ascii_uppercase())
+                    && p.bytes()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        })
 }
 
 /// Character classes present in `v`: lower, upper, digit, other (symbols).
@@ -198,6 +258,16 @@ mod tests {
             "!vault",
             "/tmp",
             "~/.pgpass",
+            ":DETECTOR",
+            "&str",
+            "*mut",
+            "0x04",
+            "__u32",
+            "&[u8",
+            "sys::FLAGS_PASS",
+            "self.byte_at(self.host_start",
+            "correct.&quot",
+            "pserver:anoncvs",
         ] {
             assert!(is_placeholder(p), "{p}");
         }
@@ -221,6 +291,28 @@ mod tests {
             "API_KEY",
         ] {
             assert!(looks_like_word(w), "{w}");
+        }
+        for w in [
+            "WIN32_ERROR",
+            "Uri_PROPERTY",
+            "oauth2_token_v2",
+            "src/main/app.yml",
+        ] {
+            assert!(is_identifier_like(w), "{w}");
+        }
+        for s in ["My_Pass_2024", "Sommer2024", "a9S_kpXz9w3"] {
+            assert!(!is_identifier_like(s), "{s}");
+        }
+        for w in [
+            "WIN32_ERROR",
+            "Uri_PROPERTY",
+            "MI_UsernameCreds",
+            "D3DKMT_DEFRAG_OP",
+        ] {
+            assert!(is_constant_name(w), "{w}");
+        }
+        for s in ["Sunny_Day42", "Rhein-Main77", "My_Pass_2024"] {
+            assert!(!is_constant_name(s), "{s}");
         }
         for s in ["hunter2", "dRaGoN", "S3cret", "Xk9mQ2vLp", "aB3dE"] {
             assert!(!looks_like_word(s), "{s}");
