@@ -159,16 +159,23 @@ pub fn is_identifier_like(v: &str) -> bool {
         .split(['_', '-', '.', '/'])
         .filter(|p| !p.is_empty())
         .collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| {
-            let letters = p.trim_end_matches(|c: char| c.is_ascii_digit());
-            let acronym = p.bytes().any(|c| c.is_ascii_uppercase())
-                && p.bytes()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            acronym
-                || (p.len() - letters.len() <= 2
-                    && (letters.is_empty() || looks_like_word(letters)))
-        })
+    let word = |p: &&str| {
+        let letters = p.trim_end_matches(|c: char| c.is_ascii_digit());
+        p.len() - letters.len() <= 2 && (letters.is_empty() || looks_like_word(letters))
+    };
+    // `WIN32`, `X509`, and short lower-case names with a number: `x25519`, `sha256`.
+    let acronym = |p: &&str| {
+        let b = p.as_bytes();
+        (b.iter().any(u8::is_ascii_uppercase)
+            && b.iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+            || (b.len() <= 6
+                && b[0].is_ascii_lowercase()
+                && b.iter()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    };
+    let words = parts.iter().filter(|p| word(p)).count();
+    parts.len() >= 2 && parts.iter().all(|p| word(p) || acronym(p)) && words * 2 >= parts.len()
 }
 
 /// A code name joined by `_` whose parts are all words or upper-case
