@@ -55,8 +55,10 @@ pub const DETECTOR: Detector = Detector {
     },
     pattern: concat!(
         "(?:",
-        // key = value, key: value, "key": "value", X-API-Key: value
-        r#"\b(?i:(?:[a-z0-9]+[_.-])*[a-z0-9]*(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|account[_-]?key|auth)(?:[_.-]?(?:key|token|secret|value|b64|base64|base|hex|raw|str|string|data|prod|live))?(?:[_.-](?:key|value|b64|base64|base|hex|raw|str|string|data|prod|live))?)\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
+        // key = value, key: value, "key": "value", X-API-Key: value. The match
+        // starts at the keyword (`GITHUB_TOKEN`, `accessToken`): patterns that
+        // start with literals let the regex skip ahead instead of scanning.
+        r#"(?i:(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|account[_-]?key|auth)(?:[_.-]?(?:key|token|secret|value|b64|base64|base|hex|raw|str|string|data|prod|live))?(?:[_.-](?:key|value|b64|base64|base|hex|raw|str|string|data|prod|live))?)\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
         r#"(?i:(?:bearer|token|basic)[ \t]+)?"#,
         // Authorization: Bearer …, a bare Bearer …
         r#"|\b(?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|token|basic)[ \t]+|\b(?i:bearer)[ \t]+"#,
