@@ -43,7 +43,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use super::{
+    secret_value, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+};
 use crate::checksum::crc32;
 
 /// A check beyond the shape.
@@ -338,7 +340,7 @@ pub fn provider(value: &str) -> Option<&'static Provider> {
 /// Checks that `candidate` is a token of a known format and not a placeholder.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     let p = provider(candidate).ok_or(Invalid::Format)?;
-    if is_placeholder(candidate) {
+    if secret_value::is_stand_in_token(candidate) {
         return Err(Invalid::Component);
     }
     if !mixed_enough(candidate, p) {
@@ -381,58 +383,6 @@ fn base62_6(mut n: u32) -> String {
         n /= 62;
     }
     String::from_utf8(out.to_vec()).expect("ASCII")
-}
-
-/// Well-known keys published in vendors' documentation, which open nothing
-/// of anyone's (AWS's examples are caught by their `EXAMPLE` marker).
-const DOCUMENTED: &[&str] = &[
-    // Azurite / Azure Storage Emulator account key for `devstoreaccount1`.
-    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
-];
-
-/// Documentation examples and hand-typed stand-ins: marker words, long runs
-/// of one character, counting sequences, or too few distinct characters.
-fn is_placeholder(value: &str) -> bool {
-    const MARKERS: &[&str] = &[
-        "example",
-        "placeholder",
-        "your_",
-        "yourkey",
-        "yourtoken",
-        "dummy",
-        "sample",
-        "redacted",
-        "changeme",
-        "xxxxx",
-        "abcdef",
-        "123456",
-    ];
-    if DOCUMENTED.contains(&value) {
-        return true;
-    }
-    let lower = value.to_ascii_lowercase();
-    if MARKERS.iter().any(|m| lower.contains(m)) {
-        return true;
-    }
-    // An X / Twitter bearer token legitimately starts with 22 `A`s; nothing
-    // real is mostly `A`s.
-    let body = value.trim_start_matches('A').as_bytes();
-    if body.len() * 2 < value.len() {
-        return true;
-    }
-    let mut run = 1;
-    for w in body.windows(2) {
-        run = if w[0] == w[1] { run + 1 } else { 1 };
-        if run >= 6 {
-            return true;
-        }
-    }
-    let mut seen = [false; 256];
-    for &b in body {
-        seen[usize::from(b)] = true;
-    }
-    let distinct = seen.iter().filter(|&&s| s).count();
-    distinct < (body.len() / 2).min(10)
 }
 
 /// Shapes that code identifiers can take must look random: a prefix-less

@@ -9,6 +9,7 @@ pub mod api_key;
 pub mod bank_account;
 pub mod common;
 pub mod confidential_marker;
+pub mod connection_string;
 pub mod credit_card;
 pub mod de_health_insurance;
 pub mod de_id_card;
@@ -16,13 +17,16 @@ pub mod de_tax_id;
 pub mod es_dni;
 pub mod es_nie;
 pub mod fr_nir;
+pub mod generic_secret;
 pub mod iban;
 pub mod it_fiscal_code;
 pub mod nl_bsn;
 pub mod passport_mrz;
 pub mod passport_number;
+pub mod password;
 pub mod pl_pesel;
 pub mod private_key;
+pub mod secret_value;
 pub mod uk_nhs;
 pub mod uk_nino;
 pub mod us_aba_routing;
@@ -54,6 +58,9 @@ pub static REGISTRY: &[&Detector] = &[
     &uk_nhs::DETECTOR,
     &de_health_insurance::DETECTOR,
     &passport_number::DETECTOR,
+    &connection_string::DETECTOR,
+    &password::DETECTOR,
+    &generic_secret::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
@@ -91,7 +98,9 @@ pub struct Detector {
     /// Confidence without and with context. `alone: None` means a candidate is
     /// reported only when a context word is near it.
     pub scoring: Scoring,
-    /// Overlap tie-break between kinds of equal confidence: higher wins.
+    /// Specificity: where candidates of two kinds overlap, the higher priority
+    /// wins (then the higher confidence). Catch-alls (bank_account,
+    /// generic_secret, password) are low; checksum-validated kinds high.
     pub priority: u8,
     /// How many trailing alphanumerics a mask customarily keeps ("•••• 4242").
     pub keep_last: u8,

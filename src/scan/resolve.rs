@@ -13,12 +13,15 @@ pub struct Candidate {
 }
 
 /// Keeps the best candidates that do not overlap, in text order. Better means:
-/// higher confidence, then higher detector priority, then longer, then earlier.
+/// the more specific kind (higher detector priority: a validated AWS key over
+/// a generic high-entropy secret, a routing number over a bare account
+/// number), then higher confidence, then longer, then earlier.
 pub fn non_overlapping(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by(|a, b| {
-        b.confidence
-            .cmp(&a.confidence)
-            .then(b.detector.priority.cmp(&a.detector.priority))
+        b.detector
+            .priority
+            .cmp(&a.detector.priority)
+            .then(b.confidence.cmp(&a.confidence))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
