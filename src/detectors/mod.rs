@@ -9,6 +9,7 @@ pub mod bank_account;
 pub mod common;
 pub mod credit_card;
 pub mod iban;
+pub mod jwt;
 pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
@@ -24,6 +25,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
+    &jwt::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
