@@ -310,7 +310,9 @@ impl Parser<'_> {
     }
 
     fn literal(&mut self, word: &[u8]) -> Option<()> {
-        self.b[self.i..].starts_with(word).then(|| self.i += word.len())
+        self.b[self.i..]
+            .starts_with(word)
+            .then(|| self.i += word.len())
     }
 
     fn string(&mut self) -> Option<()> {
@@ -397,7 +399,9 @@ mod tests {
         let ok = |s: &str| decode_object(&b64(s)).is_some();
         assert!(ok(r#"{"alg":"HS256"}"#));
         assert!(ok("{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}"));
-        assert!(ok(r#" {"a":[1,-2.5e3,true,null,{"b":"\u00e9\n"}],"c":{}} "#));
+        assert!(ok(
+            r#" {"a":[1,-2.5e3,true,null,{"b":"\u00e9\n"}],"c":{}} "#
+        ));
         assert!(!ok(r#"{"alg":"HS256""#));
         assert!(!ok(r#"{"alg":"HS256"} x"#));
         assert!(!ok(r#"{"alg":HS256}"#));
@@ -411,9 +415,13 @@ mod tests {
     fn header_needs_a_string_alg_and_payload_must_be_an_object() {
         let sig = "c2lnbmF0dXJlLWJ5dGVzLWhlcmUtMzJieXRlcw";
         assert_eq!(
-            validate(&token(r#"{"alg":"ES256","kid":"k1"}"#, r#"{"sub":"x"}"#, sig))
-                .unwrap()
-                .reasons,
+            validate(&token(
+                r#"{"alg":"ES256","kid":"k1"}"#,
+                r#"{"sub":"x"}"#,
+                sig
+            ))
+            .unwrap()
+            .reasons,
             ["jwt", "alg:ES256"]
         );
         assert_eq!(
