@@ -11,6 +11,7 @@ pub mod credit_card;
 pub mod iban;
 pub mod jwt;
 pub mod private_key;
+pub mod seed_phrase;
 pub mod us_aba_routing;
 pub mod us_itin;
 pub mod us_ssn;
@@ -26,6 +27,7 @@ pub static REGISTRY: &[&Detector] = &[
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
     &jwt::DETECTOR,
+    &seed_phrase::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
