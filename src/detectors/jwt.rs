@@ -40,11 +40,12 @@ pub const DETECTOR: Detector = Detector {
         de: "JWT",
         zh: "JWT 令牌",
     },
-    // A base64url character before `eyJ` would make it the middle of some other string.
-    pattern: r"(?:^|[^A-Za-z0-9_-])(?P<value>eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,})?)",
+    // A base64url character before `eyJ` would make it the middle of some
+    // other string; `%3D` is a URL-encoded `=` ("next=%2F%3Ftoken%3DeyJ…").
+    pattern: r"(?:^|[^A-Za-z0-9_-]|%3[Dd])(?P<value>eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,})?)",
     prefilter: Prefilter::Keywords {
         words: &["eyJ"],
-        before: 1,
+        before: 3,
         after: 16_000,
     },
     context: Words {
