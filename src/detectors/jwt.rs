@@ -475,4 +475,18 @@ mod tests {
         );
         assert_eq!(preview(&t), "eyJ…(JWT, RS256)");
     }
+
+    #[test]
+    fn token_like_floods_finish() {
+        let g = crate::Guard::default();
+        let header = b64(r#"{"alg":"HS256"}"#);
+        // Not "eyJ".repeat(…): the engine's keyword windows are quadratic in
+        // a long run of letters and digits with many hits (prefilter::word_end).
+        for text in [
+            format!("{header}.").repeat(20_000),
+            format!("{header}.e30.c2ln ").repeat(10_000),
+        ] {
+            assert!(g.scan(&text).is_ok());
+        }
+    }
 }

@@ -351,4 +351,17 @@ mod tests {
         assert_eq!(preview(&numbered), "12-word recovery phrase");
         assert!(validate(&format!("one two three four {p}")).is_err());
     }
+
+    #[test]
+    fn long_runs_of_words_finish_and_report_nothing() {
+        let g = crate::Guard::default();
+        for text in [
+            "abandon ".repeat(40_000),
+            "love you baby ".repeat(20_000),
+            "ozone\n".repeat(40_000),
+            "1. word 2. word ".repeat(15_000),
+        ] {
+            assert!(g.scan(&text).unwrap().is_empty());
+        }
+    }
 }
