@@ -164,6 +164,11 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     if is_uuid(v) || NOT_SECRET_PREFIXES.iter().any(|p| v.starts_with(p)) {
         return Err(Invalid::Format);
     }
+    // Base64 JSON (`eyJ…`) is a JWT's shape: the `jwt` detector decides, and
+    // what it rejects (published examples, placeholders, broken tokens) is not a secret here either.
+    if v.starts_with("eyJ") {
+        return Err(Invalid::Format);
+    }
     if is_placeholder(v)
         || secret_value::is_stand_in_token(v)
         || looks_like_word(v)

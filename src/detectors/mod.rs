@@ -20,6 +20,7 @@ pub mod fr_nir;
 pub mod generic_secret;
 pub mod iban;
 pub mod it_fiscal_code;
+pub mod jwt;
 pub mod nl_bsn;
 pub mod passport_mrz;
 pub mod passport_number;
@@ -27,6 +28,7 @@ pub mod password;
 pub mod pl_pesel;
 pub mod private_key;
 pub mod secret_value;
+pub mod seed_phrase;
 pub mod uk_nhs;
 pub mod uk_nino;
 pub mod us_aba_routing;
@@ -61,6 +63,8 @@ pub static REGISTRY: &[&Detector] = &[
     &connection_string::DETECTOR,
     &password::DETECTOR,
     &generic_secret::DETECTOR,
+    &jwt::DETECTOR,
+    &seed_phrase::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
