@@ -256,6 +256,18 @@ fn adversarial_drafts_finish_and_find_what_is_there() {
         ("keywords", "card number IBAN SSN routing ".repeat(mb / 29)),
         ("mixed scripts", "卡号 ４１ Konto 😀 12 ".repeat(mb / 30)),
         ("zero width", "4\u{200B}".repeat(mb / 4)),
+        // Keyword floods inside one long run of letters and digits (each hit
+        // once walked to the end of the run: quadratic, hours at this size).
+        ("jwt keyword flood", "eyJ".repeat(mb / 3)),
+        ("aws keyword flood", "AKIA".repeat(mb / 4)),
+        ("digit clusters in one word", "123456a".repeat(mb / 7)),
+        ("password flood", "password=".repeat(mb / 9)),
+        ("pem flood", "-----BEGIN".repeat(mb / 10)),
+        ("mrz flood", "<<".repeat(mb / 2)),
+        (
+            "seed words",
+            "abandon ability able about above ".repeat(mb / 33),
+        ),
     ] {
         assert!(g.scan(&text).is_ok(), "{name}");
     }

@@ -65,16 +65,10 @@ pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
         }
         let w = Window {
             start: floor_char_boundary(text, start.saturating_sub(PAD)),
-            end: word_end(b, (last + 1 + PAD).min(b.len())),
+            end: (last + 1 + PAD).min(b.len()),
             digits,
         };
-        match windows.last_mut() {
-            Some(prev) if prev.end >= w.start => {
-                prev.end = prev.end.max(w.end);
-                prev.digits = prev.digits.max(w.digits);
-            }
-            _ => windows.push(w),
-        }
+        push_window(&mut windows, w, b);
     }
     windows
 }
@@ -138,22 +132,37 @@ pub fn keyword_windows(text: &str, enabled: impl Fn(usize) -> bool) -> Vec<Vec<W
             }
             let w = Window {
                 start: floor_char_boundary(text, hit.start().saturating_sub(before)),
-                end: word_end(b, (hit.end() + after).min(b.len())),
+                end: (hit.end() + after).min(b.len()),
                 digits: 0,
             };
-            let list = &mut per[i];
-            match list.last_mut() {
-                Some(prev) if prev.end >= w.start && prev.start <= w.start => {
-                    prev.end = prev.end.max(w.end)
-                }
-                _ => list.push(w),
-            }
+            push_window(&mut per[i], w, b);
         }
     }
     for list in &mut per {
         merge(list);
     }
     per
+}
+
+/// Appends `w` (its `end` not yet moved to a word end) to `list`, merging it
+/// into the last window where they overlap. A window that ends inside the last
+/// one costs nothing: the walk to a word end happens at most once per run of
+/// letters and digits, so a flood of hits ("eyJeyJeyJ…", "AKIAAKIA…") stays linear.
+fn push_window(list: &mut Vec<Window>, mut w: Window, b: &[u8]) {
+    if let Some(prev) = list.last_mut() {
+        if prev.start <= w.start && w.end <= prev.end {
+            prev.digits = prev.digits.max(w.digits);
+            return;
+        }
+    }
+    w.end = word_end(b, w.end);
+    match list.last_mut() {
+        Some(prev) if prev.end >= w.start && prev.start <= w.start => {
+            prev.end = prev.end.max(w.end);
+            prev.digits = prev.digits.max(w.digits);
+        }
+        _ => list.push(w),
+    }
 }
 
 /// Sorts windows by start and merges overlapping ones.
