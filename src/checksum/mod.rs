@@ -8,6 +8,7 @@
 pub mod aba;
 pub mod iso7064;
 pub mod luhn;
+pub mod verhoeff;
 
 /// Value of an ASCII digit, or `None` for any other byte.
 #[inline]
