@@ -6,6 +6,7 @@
 use std::fmt;
 
 pub mod bank_account;
+pub mod cn_resident_id;
 pub mod common;
 pub mod credit_card;
 pub mod iban;
@@ -24,6 +25,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
+    &cn_resident_id::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
