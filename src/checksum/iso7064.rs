@@ -81,7 +81,11 @@ pub mod mod_11_2 {
             r = (r + crate::checksum::digit(b)?) * 2 % 11;
         }
         let c = (12 - r) % 11;
-        Some(if c == 10 { 'X' } else { char::from(b'0' + c as u8) })
+        Some(if c == 10 {
+            'X'
+        } else {
+            char::from(b'0' + c as u8)
+        })
     }
 
     /// `true` if `s` is ASCII digits followed by a valid check character

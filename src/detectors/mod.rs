@@ -10,6 +10,7 @@ pub mod cn_resident_id;
 pub mod common;
 pub mod credit_card;
 pub mod iban;
+pub mod in_aadhaar;
 pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
@@ -26,6 +27,7 @@ pub static REGISTRY: &[&Detector] = &[
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
     &cn_resident_id::DETECTOR,
+    &in_aadhaar::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
