@@ -6,6 +6,7 @@
 use std::fmt;
 
 pub mod bank_account;
+pub mod br_cpf;
 pub mod cn_resident_id;
 pub mod common;
 pub mod credit_card;
@@ -28,6 +29,7 @@ pub static REGISTRY: &[&Detector] = &[
     &private_key::DETECTOR,
     &cn_resident_id::DETECTOR,
     &in_aadhaar::DETECTOR,
+    &br_cpf::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
