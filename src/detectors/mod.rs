@@ -12,6 +12,7 @@ pub mod common;
 pub mod credit_card;
 pub mod iban;
 pub mod in_aadhaar;
+pub mod in_pan;
 pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
@@ -30,6 +31,7 @@ pub static REGISTRY: &[&Detector] = &[
     &cn_resident_id::DETECTOR,
     &in_aadhaar::DETECTOR,
     &br_cpf::DETECTOR,
+    &in_pan::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
