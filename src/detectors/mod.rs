@@ -7,6 +7,7 @@ use std::fmt;
 
 pub mod bank_account;
 pub mod br_cpf;
+pub mod ca_sin;
 pub mod cn_resident_id;
 pub mod common;
 pub mod credit_card;
@@ -32,6 +33,7 @@ pub static REGISTRY: &[&Detector] = &[
     &in_aadhaar::DETECTOR,
     &br_cpf::DETECTOR,
     &in_pan::DETECTOR,
+    &ca_sin::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
