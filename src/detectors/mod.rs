@@ -17,6 +17,7 @@ pub mod in_pan;
 pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
+pub mod us_medicare_mbi;
 pub mod us_ssn;
 
 /// Every detector, in one list. Order does not matter for results: overlaps are
@@ -34,6 +35,7 @@ pub static REGISTRY: &[&Detector] = &[
     &br_cpf::DETECTOR,
     &in_pan::DETECTOR,
     &ca_sin::DETECTOR,
+    &us_medicare_mbi::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
