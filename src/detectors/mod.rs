@@ -18,6 +18,7 @@ pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
 pub mod us_medicare_mbi;
+pub mod us_passport;
 pub mod us_ssn;
 
 /// Every detector, in one list. Order does not matter for results: overlaps are
@@ -36,6 +37,7 @@ pub static REGISTRY: &[&Detector] = &[
     &in_pan::DETECTOR,
     &ca_sin::DETECTOR,
     &us_medicare_mbi::DETECTOR,
+    &us_passport::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
