@@ -16,6 +16,7 @@ pub mod in_aadhaar;
 pub mod in_pan;
 pub mod private_key;
 pub mod us_aba_routing;
+pub mod us_drivers_license;
 pub mod us_itin;
 pub mod us_medicare_mbi;
 pub mod us_passport;
@@ -38,6 +39,7 @@ pub static REGISTRY: &[&Detector] = &[
     &ca_sin::DETECTOR,
     &us_medicare_mbi::DETECTOR,
     &us_passport::DETECTOR,
+    &us_drivers_license::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
