@@ -6,6 +6,7 @@
 use std::fmt;
 
 pub mod bank_account;
+pub mod br_cnpj;
 pub mod br_cpf;
 pub mod ca_sin;
 pub mod cn_resident_id;
@@ -40,6 +41,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_medicare_mbi::DETECTOR,
     &us_passport::DETECTOR,
     &us_drivers_license::DETECTOR,
+    &br_cnpj::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
