@@ -35,8 +35,28 @@ pub const DETECTOR: Detector = Detector {
         de: "SIN",
         zh: "社会保险号",
     },
-    pattern: r"\b(?:[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{3}-[0-9]{3}-[0-9]{3}|[0-9]{9})\b",
-    prefilter: Prefilter::Digits(9),
+    // Context-gated, so its words are the prefilter (a digit prefilter ran the
+    // pattern around every date in a log). The engine's chain check does not
+    // apply to keyword detectors: the pattern itself requires the value not
+    // to be one link of a `-`/`.`/`/`/`_` chain or of space-separated digits.
+    pattern: concat!(
+        r"(?:^|[^0-9A-Za-z._/ -]|(?:^|[^0-9A-Za-z])[._/-]|(?:^|[^0-9]) )",
+        r"(?P<value>[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{3}-[0-9]{3}-[0-9]{3}|[0-9]{9})",
+        r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
+    ),
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "sin",
+            "social insurance",
+            "assurance sociale",
+            "nas",
+            "sozialversicherungsnummer",
+            "社会保险号",
+            "社保号",
+        ],
+        before: 64,
+        after: 64,
+    },
     context: Words {
         en: &[
             "sin",

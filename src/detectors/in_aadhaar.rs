@@ -33,8 +33,20 @@ pub const DETECTOR: Detector = Detector {
         de: "AADHAAR",
         zh: "AADHAAR 号码",
     },
-    pattern: r"\b(?:[2-9][0-9]{3}[ -][0-9]{4}[ -][0-9]{4}|[2-9][0-9]{11})\b",
-    prefilter: Prefilter::Digits(12),
+    // Context-gated, so its words are the prefilter (a digit prefilter ran the
+    // pattern around every date in a log). The engine's chain check does not
+    // apply to keyword detectors: the pattern itself requires the value not
+    // to be one link of a `-`/`.`/`/`/`_` chain or of space-separated digits.
+    pattern: concat!(
+        r"(?:^|[^0-9A-Za-z._/ -]|(?:^|[^0-9A-Za-z])[._/-]|(?:^|[^0-9]) )",
+        r"(?P<value>[2-9][0-9]{3} [0-9]{4} [0-9]{4}|[2-9][0-9]{3}-[0-9]{4}-[0-9]{4}|[2-9][0-9]{11})",
+        r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
+    ),
+    prefilter: Prefilter::Keywords {
+        words: &["aadhaar", "aadhar", "uidai", "आधार"],
+        before: 64,
+        after: 64,
+    },
     context: Words {
         en: &[
             "aadhaar",

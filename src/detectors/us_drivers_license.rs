@@ -31,8 +31,31 @@ pub const DETECTOR: Detector = Detector {
         de: "FÜHRERSCHEIN",
         zh: "驾照号",
     },
-    pattern: r"(?i)\b(?:[A-Z]{1,2}[0-9]{6,14}|[0-9]{7,9}|[A-Z][0-9]{3}-[0-9]{3}-[0-9]{2}-[0-9]{3}-[0-9]|[A-Z][0-9]{3}-[0-9]{4}-[0-9]{4})\b",
-    prefilter: Prefilter::Digits(6),
+    // Context-gated, so its words are the prefilter (a digit prefilter ran the
+    // pattern around every date in a log). The engine's chain check does not
+    // apply to keyword detectors: the pattern itself requires the value not
+    // to be one link of a `-`/`.`/`/`/`_` chain or of space-separated digits.
+    pattern: concat!(
+        r"(?i)(?:^|[^0-9A-Za-z._/ -]|(?:^|[^0-9A-Za-z])[._/-]|(?:^|[^0-9]) )",
+        r"(?P<value>[A-Z]{1,2}[0-9]{6,14}|[0-9]{7,9}|[A-Z][0-9]{3}-[0-9]{3}-[0-9]{2}-[0-9]{3}-[0-9]|[A-Z][0-9]{3}-[0-9]{4}-[0-9]{4})",
+        r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
+    ),
+    prefilter: Prefilter::Keywords {
+        words: &[
+            "driver",
+            "driving",
+            "dl ",
+            "dl#",
+            "dl:",
+            "dln",
+            "license no",
+            "führerschein",
+            "驾照",
+            "驾驶",
+        ],
+        before: 64,
+        after: 64,
+    },
     context: Words {
         en: &[
             "driver's license",

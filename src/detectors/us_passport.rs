@@ -31,8 +31,20 @@ pub const DETECTOR: Detector = Detector {
         de: "REISEPASS",
         zh: "护照号",
     },
-    pattern: r"(?i)\b(?:[A-Z][0-9]{8}|[0-9]{9})\b",
-    prefilter: Prefilter::Digits(8),
+    // Context-gated, so its words are the prefilter (a digit prefilter ran the
+    // pattern around every date in a log). The engine's chain check does not
+    // apply to keyword detectors: the pattern itself requires the value not
+    // to be one link of a `-`/`.`/`/`/`_` chain or of space-separated digits.
+    pattern: concat!(
+        r"(?i)(?:^|[^0-9A-Za-z._/ -]|(?:^|[^0-9A-Za-z])[._/-]|(?:^|[^0-9]) )",
+        r"(?P<value>[A-Z][0-9]{8}|[0-9]{9})",
+        r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
+    ),
+    prefilter: Prefilter::Keywords {
+        words: &["passport", "reisepass", "passnummer", "pass-nr", "护照"],
+        before: 64,
+        after: 64,
+    },
     context: Words {
         en: &[
             "passport",
