@@ -5,7 +5,9 @@
 //! digits. The first weights the twelve base digits 5,4,3,2,9,8,7,6,5,4,3,2,
 //! the second the base and first check digit 6,5,4,3,2,9,…,2; each is
 //! `11 − sum mod 11`, or 0 when the remainder is below 2. The printed form
-//! stands alone (medium); fourteen bare digits need a word such as "CNPJ".
+//! stands alone (medium) when its branch is 0001–0999 (the `/000` it then
+//! holds is the prefilter); fourteen bare digits, and printed numbers of
+//! branches from 1000 on, need a word such as "CNPJ".
 //! The alphanumeric CNPJ (letters in the base, from July 2026) is not
 //! covered yet: its letter groups are invisible to the digit prefilter.
 //! Spec: Receita Federal, Instrução Normativa RFB nº 2.119/2022 (CNPJ) and
@@ -33,10 +35,20 @@ pub const DETECTOR: Detector = Detector {
         de: "CNPJ",
         zh: "CNPJ 号码",
     },
-    // The printed form is one cluster of six digits ("0001-95") for the
-    // prefilter; the window reaches back over "12.345.678/".
-    pattern: r"\b(?:[0-9]{2}\.[0-9]{3}\.[0-9]{3}/[0-9]{4}-[0-9]{2}|[0-9]{14})\b",
-    prefilter: Prefilter::Digits(6),
+    // Keywords, not digits, start the pattern: "/000" is in every printed
+    // CNPJ of a head office or of branches 2–999 (a digit prefilter ran the
+    // pattern around every date in a log). As keyword detectors skip the
+    // engine's chain check, the pattern rejects chains itself.
+    pattern: concat!(
+        r"(?:^|[^0-9A-Za-z._/ -]|(?:^|[^0-9A-Za-z])[._/-]|(?:^|[^0-9]) )",
+        r"(?P<value>[0-9]{2}\.[0-9]{3}\.[0-9]{3}/[0-9]{4}-[0-9]{2}|[0-9]{14})",
+        r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
+    ),
+    prefilter: Prefilter::Keywords {
+        words: &["/000", "cnpj"],
+        before: 32,
+        after: 64,
+    },
     context: Words {
         en: &[
             "cnpj",
