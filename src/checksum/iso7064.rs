@@ -1,8 +1,8 @@
 //! ISO/IEC 7064 check character systems.
 //!
 //! Only the pure-number systems are here; each is a sub-module so that a
-//! detector reads `iso7064::mod_97_10::is_valid(..)`. MOD 11-2 (Chinese resident
-//! ID) and MOD 11,10 (German tax ID) join them as their detectors arrive.
+//! detector reads `iso7064::mod_97_10::is_valid(..)`: MOD 97-10 (IBAN),
+//! MOD 11,10 (German tax ID) and MOD 11-2 (Chinese resident ID).
 
 /// ISO 7064 MOD 97-10, as used by IBAN (ISO 13616) and many national numbers.
 ///
@@ -134,6 +134,70 @@ pub mod mod_11_10 {
             assert!(!is_valid("7946a3"));
             assert!(!is_valid("1"));
             assert_eq!(check_digit("1 2"), None);
+        }
+    }
+}
+
+/// ISO 7064 MOD 11-2, as used by the Chinese resident identity number (GB 11643-1999).
+///
+/// A pure system with one check character `0`–`9` or `X` (= 10): weighting
+/// each character by 2^k mod 11, k counted from the right starting at 0, the
+/// sum of the whole number including its check character is congruent to 1 mod 11.
+pub mod mod_11_2 {
+    /// The check character (`'0'`…`'9'` or `'X'`) for the ASCII digits of `payload`.
+    pub fn check_char(payload: &str) -> Option<char> {
+        let mut r: u32 = 0;
+        for b in payload.bytes() {
+            r = (r + crate::checksum::digit(b)?) * 2 % 11;
+        }
+        let c = (12 - r) % 11;
+        Some(if c == 10 {
+            'X'
+        } else {
+            char::from(b'0' + c as u8)
+        })
+    }
+
+    /// `true` if `s` is ASCII digits followed by a valid check character
+    /// (`X` may be lower case).
+    ///
+    /// ```
+    /// use draftguard::checksum::iso7064::mod_11_2;
+    /// assert!(mod_11_2::is_valid("11010519491231002X"));
+    /// assert!(!mod_11_2::is_valid("110105194912310021"));
+    /// ```
+    pub fn is_valid(s: &str) -> bool {
+        let Some(last) = s.chars().next_back() else {
+            return false;
+        };
+        let payload = &s[..s.len() - last.len_utf8()];
+        !payload.is_empty() && check_char(payload) == Some(last.to_ascii_uppercase())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn known_answers_from_iso_7064_and_gb_11643() {
+            // ISO 7064 annex example: 0794 has check character 0.
+            assert_eq!(check_char("0794"), Some('0'));
+            assert!(is_valid("07940"));
+            // GB 11643-1999 example numbers.
+            assert_eq!(check_char("11010519491231002"), Some('X'));
+            assert!(is_valid("11010519491231002X"));
+            assert!(is_valid("11010519491231002x"));
+            assert!(is_valid("440524188001010014"));
+            assert!(!is_valid("440524188001010015"));
+            assert!(!is_valid("110105194912310020"));
+        }
+
+        #[test]
+        fn rejects_foreign_characters() {
+            assert_eq!(check_char("12a"), None);
+            assert!(!is_valid("X"));
+            assert!(!is_valid(""));
+            assert!(!is_valid("12 3X"));
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod crc32;
 pub mod icao9303;
 pub mod iso7064;
 pub mod luhn;
+pub mod verhoeff;
 pub mod weighted;
 
 /// Value of an ASCII digit, or `None` for any other byte.

@@ -7,6 +7,10 @@ use std::fmt;
 
 pub mod api_key;
 pub mod bank_account;
+pub mod br_cnpj;
+pub mod br_cpf;
+pub mod ca_sin;
+pub mod cn_resident_id;
 pub mod common;
 pub mod confidential_marker;
 pub mod connection_string;
@@ -19,6 +23,8 @@ pub mod es_nie;
 pub mod fr_nir;
 pub mod generic_secret;
 pub mod iban;
+pub mod in_aadhaar;
+pub mod in_pan;
 pub mod it_fiscal_code;
 pub mod jwt;
 pub mod nl_bsn;
@@ -32,7 +38,10 @@ pub mod seed_phrase;
 pub mod uk_nhs;
 pub mod uk_nino;
 pub mod us_aba_routing;
+pub mod us_drivers_license;
 pub mod us_itin;
+pub mod us_medicare_mbi;
+pub mod us_passport;
 pub mod us_ssn;
 
 /// Every detector, in one list. Order does not matter for results: overlaps are
@@ -65,6 +74,15 @@ pub static REGISTRY: &[&Detector] = &[
     &generic_secret::DETECTOR,
     &jwt::DETECTOR,
     &seed_phrase::DETECTOR,
+    &cn_resident_id::DETECTOR,
+    &in_aadhaar::DETECTOR,
+    &br_cpf::DETECTOR,
+    &in_pan::DETECTOR,
+    &ca_sin::DETECTOR,
+    &us_medicare_mbi::DETECTOR,
+    &us_passport::DETECTOR,
+    &us_drivers_license::DETECTOR,
+    &br_cnpj::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
@@ -399,6 +417,12 @@ pub(crate) mod shape {
         s.split(|c: char| SEPARATORS.contains(&(c as u8)) && c.is_ascii())
             .map(str::len)
             .collect()
+    }
+
+    /// `true` for digits people type as a stand-in: one repeated digit or a
+    /// counting run up or down ("00000000", "12345678", "987654321").
+    pub fn is_stand_in_digits(digits: &str) -> bool {
+        all_same(digits) || "0123456789".contains(digits) || "9876543210".contains(digits)
     }
 
     /// `true` if every character of the ASCII digit string is the same ("0000000").

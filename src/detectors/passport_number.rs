@@ -90,7 +90,11 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if digits == 0 {
         return Err(Invalid::Format);
     }
-    if digits == b.len() && (shape::all_same(&v) || looks_like_a_date(&v)) {
+    if digits == b.len() && looks_like_a_date(&v) {
+        return Err(Invalid::Component);
+    }
+    let tail = v.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    if tail.bytes().all(|c| c.is_ascii_digit()) && shape::is_stand_in_digits(tail) {
         return Err(Invalid::Component);
     }
     let all_digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
