@@ -86,15 +86,17 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
 
 /// `2024-05-01` or `01-05-2024`: a date, not an account.
 fn is_date(candidate: &str) -> bool {
-    let parts: Vec<u32> = candidate
-        .split('-')
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    let widths: Vec<usize> = candidate.split('-').map(str::len).collect();
-    let (y, m, d) = match (widths.as_slice(), parts.as_slice()) {
-        ([4, 2, 2], &[y, m, d]) => (y, m, d),
-        ([2, 2, 4], &[d, m, y]) => (y, m, d),
+    let num = |p: &str| p.parse::<u32>().ok();
+    let mut parts = candidate.split('-');
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let (y, m, d) = match (a.len(), b.len(), c.len()) {
+        (4, 2, 2) => (num(a), num(b), num(c)),
+        (2, 2, 4) => (num(c), num(b), num(a)),
         _ => return false,
     };
-    (1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    matches!((y, m, d), (Some(y), Some(m), Some(d)) if (1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
 }

@@ -122,8 +122,8 @@ pub fn keyword_windows(text: &str, enabled: impl Fn(usize) -> bool) -> Vec<Vec<W
     let kw = keywords();
     let b = text.as_bytes();
     let mut per: Vec<Vec<Window>> = vec![Vec::new(); REGISTRY.len()];
-    if kw.owners.is_empty() {
-        return per;
+    if !kw.owners.iter().flatten().any(|&(i, _, _)| enabled(i)) {
+        return per; // no enabled detector has keywords: skip the pass
     }
     for hit in kw.automaton.find_overlapping_iter(text) {
         for &(i, before, after) in &kw.owners[hit.pattern().as_usize()] {
