@@ -8,6 +8,7 @@ use std::fmt;
 pub mod bank_account;
 pub mod common;
 pub mod credit_card;
+pub mod email;
 pub mod iban;
 pub mod private_key;
 pub mod us_aba_routing;
@@ -24,6 +25,7 @@ pub static REGISTRY: &[&Detector] = &[
     &us_aba_routing::DETECTOR,
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
+    &email::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
