@@ -10,6 +10,7 @@ pub mod common;
 pub mod credit_card;
 pub mod email;
 pub mod iban;
+pub mod ip_address;
 pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
@@ -26,6 +27,7 @@ pub static REGISTRY: &[&Detector] = &[
     &bank_account::DETECTOR,
     &private_key::DETECTOR,
     &email::DETECTOR,
+    &ip_address::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
