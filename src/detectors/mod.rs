@@ -11,6 +11,7 @@ pub mod credit_card;
 pub mod email;
 pub mod iban;
 pub mod ip_address;
+pub mod phone;
 pub mod private_key;
 pub mod us_aba_routing;
 pub mod us_itin;
@@ -28,6 +29,7 @@ pub static REGISTRY: &[&Detector] = &[
     &private_key::DETECTOR,
     &email::DETECTOR,
     &ip_address::DETECTOR,
+    &phone::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
