@@ -11,6 +11,7 @@ pub mod credit_card;
 pub mod email;
 pub mod iban;
 pub mod ip_address;
+pub mod medical;
 pub mod phone;
 pub mod private_key;
 pub mod us_aba_routing;
@@ -30,6 +31,7 @@ pub static REGISTRY: &[&Detector] = &[
     &email::DETECTOR,
     &ip_address::DETECTOR,
     &phone::DETECTOR,
+    &medical::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
