@@ -53,9 +53,16 @@ pub const DETECTOR: Detector = Detector {
         de: "TELEFON",
         zh: "电话",
     },
-    // Groups after the first have two digits or more: "1 1 1 1 …" never
-    // matches, so a sea of short groups costs one regex pass, not one per group.
-    pattern: r"(?:\+[1-9][0-9]{0,2}[ -]?(?:\(0\)[ -]?)?(?:\([0-9]{1,5}\)[ -]?)?|\([0-9]{2,5}\)[ -]?|\b)(?:[0-9]{1,6}(?:[ -][0-9]{2,8}){1,4}|[0-9]{5,15})\b",
+    // After `+CC` or `(area)` any grouping; otherwise only the national shapes
+    // `validate` accepts (FR pairs, trunk 0 + area code, NANP, CN, IN, ES, or
+    // one bare run), so dates, times and "1 1 1 1 …" never reach `validate`.
+    pattern: concat!(
+        r"(?:(?:\+[1-9][0-9]{0,2}[ -]?(?:\(0\)[ -]?)?(?:\([0-9]{1,5}\)[ -]?)?|\([0-9]{2,5}\)[ -]?)",
+        r"(?:[0-9]{1,6}(?:[ -][0-9]{2,8}){1,4}|[0-9]{5,15})",
+        r"|\b(?:0[1-9](?:[ -][0-9]{2}){4}|0[1-9][0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}|00[1-9][0-9]{0,2}(?:[ -][0-9]{1,8}){1,5}",
+        r"|1[ -][2-9][0-9]{2}[ -][0-9]{3}[ -][0-9]{4}|[2-9][0-9]{2}(?:[ -][0-9]{2,4}){1,3}|1[3-9][0-9](?:[ -][0-9]{4}){2}",
+        r"|[6-9][0-9]{4}[ -][0-9]{5}|[0-9]{5,15}))\b",
+    ),
     prefilter: Prefilter::Digits(7),
     context: Words {
         en: &[
