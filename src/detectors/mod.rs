@@ -18,6 +18,7 @@ pub mod credit_card;
 pub mod de_health_insurance;
 pub mod de_id_card;
 pub mod de_tax_id;
+pub mod email;
 pub mod es_dni;
 pub mod es_nie;
 pub mod fr_nir;
@@ -25,12 +26,15 @@ pub mod generic_secret;
 pub mod iban;
 pub mod in_aadhaar;
 pub mod in_pan;
+pub mod ip_address;
 pub mod it_fiscal_code;
 pub mod jwt;
+pub mod medical;
 pub mod nl_bsn;
 pub mod passport_mrz;
 pub mod passport_number;
 pub mod password;
+pub mod phone;
 pub mod pl_pesel;
 pub mod private_key;
 pub mod secret_value;
@@ -83,6 +87,10 @@ pub static REGISTRY: &[&Detector] = &[
     &us_passport::DETECTOR,
     &us_drivers_license::DETECTOR,
     &br_cnpj::DETECTOR,
+    &email::DETECTOR,
+    &ip_address::DETECTOR,
+    &phone::DETECTOR,
+    &medical::DETECTOR,
 ];
 
 /// Looks a detector up by its stable `kind` id.
