@@ -104,12 +104,16 @@ export interface RedactResult {
   findings: Finding[];
 }
 
-/** A detector the guard knows. */
+/** A detector the guard knows: enough to generate a settings UI. */
 export interface KindInfo {
   kind: string;
   category: Category;
   /** Plain-language names: { en: "Credit card number", de: "Kreditkartennummer", zh: "信用卡号" }. */
   names: { en: string; de: string; zh: string };
+  /** What is validated, in one line: "Luhn check plus issuer range and length of 8 card networks". */
+  checks: string;
+  /** Languages whose users get this detector by default (see GuardOptions.locales); empty: everyone. */
+  locales: string[];
 }
 "#;
 
@@ -173,6 +177,8 @@ struct JsKindInfo {
     kind: &'static str,
     category: &'static str,
     names: JsNames,
+    checks: &'static str,
+    locales: &'static [&'static str],
 }
 
 #[derive(Serialize)]
@@ -475,6 +481,12 @@ impl Guard {
         })
     }
 
+    /// Every detector draftguard has (the same as the module function `kinds()`).
+    #[wasm_bindgen(js_name = kinds, unchecked_return_type = "KindInfo[]")]
+    pub fn all_kinds() -> Result<JsValue, JsError> {
+        kinds()
+    }
+
     /// The kinds this guard looks for.
     #[wasm_bindgen(js_name = activeKinds, unchecked_return_type = "string[]")]
     pub fn active_kinds(&self) -> Result<JsValue, JsError> {
@@ -482,7 +494,8 @@ impl Guard {
     }
 }
 
-/// Every detector draftguard has, with its category and localised names.
+/// Every detector draftguard has, with its category, localised names, what it
+/// validates and its locales.
 #[wasm_bindgen(unchecked_return_type = "KindInfo[]")]
 pub fn kinds() -> Result<JsValue, JsError> {
     let list: Vec<JsKindInfo> = REGISTRY
@@ -495,6 +508,8 @@ pub fn kinds() -> Result<JsValue, JsError> {
                 de: d.name.de,
                 zh: d.name.zh,
             },
+            checks: d.checks,
+            locales: d.locales,
         })
         .collect();
     to_js(&list)

@@ -31,6 +31,7 @@ pub const DETECTOR: Detector = Detector {
         de: "KONTONUMMER",
         zh: "银行账号",
     },
+    checks: "6–19 digits right after an account-number label; not a date, not one repeated digit",
     pattern: r"\b(?:[0-9]{6,19}|[0-9]{2,6}(?:-[0-9]{2,10}){1,3})\b",
     prefilter: Prefilter::Digits(6),
     context: Words {

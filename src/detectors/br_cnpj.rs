@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
         de: "CNPJ",
         zh: "CNPJ 号码",
     },
+    checks: "14 digits with two mod-11 check digits",
     // Keywords, not digits, start the pattern: "/000" is in every printed
     // CNPJ of a head office or of branches 2–999 (a digit prefilter ran the
     // pattern around every date in a log). As keyword detectors skip the

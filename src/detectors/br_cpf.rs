@@ -31,6 +31,7 @@ pub const DETECTOR: Detector = Detector {
         de: "CPF",
         zh: "CPF 号码",
     },
+    checks: "11 digits with two mod-11 check digits",
     // The dotted form is one cluster of five digits ("789-09") for the
     // prefilter; the window reaches back over "123.456.".
     pattern: r"\b(?:[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{9}-[0-9]{2}|[0-9]{11})\b",

@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
         de: "SIN",
         zh: "社会保险号",
     },
+    checks: "9 digits, Luhn, first digit not 0 or 8; next to a SIN label",
     // Context-gated, so its words are the prefilter (a digit prefilter ran the
     // pattern around every date in a log). The engine's chain check does not
     // apply to keyword detectors: the pattern itself requires the value not

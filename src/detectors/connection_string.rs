@@ -49,6 +49,8 @@ pub const DETECTOR: Detector = Detector {
         de: "PASSWORT",
         zh: "密码",
     },
+    checks:
+        "Credentials inside URLs, JDBC, ODBC and ADO.NET connection strings; placeholders ignored",
     pattern: concat!(
         "(?:",
         // scheme://user:password@  (no brackets: IPv6 hosts are not userinfo)

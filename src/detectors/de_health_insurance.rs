@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
         de: "VERSICHERTENNUMMER",
         zh: "医保号",
     },
+    checks: "Letter + 9 digits with the Krankenversichertennummer check digit; next to a label",
     // A number only ever reported with a context word: it runs near those
     // words only, and the guards stand in for the digit path's chain check.
     pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[A-Za-z][0-9]{9}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",

@@ -41,6 +41,7 @@ pub const DETECTOR: Detector = Detector {
         de: "AUSWEISNUMMER",
         zh: "证件号码",
     },
+    checks: "ID-card/passport serial alphabet and the ICAO 9303 7-3-1 check digit",
     pattern: r"\b[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}[0-9]?\b",
     prefilter: Prefilter::Keywords {
         words: &[

@@ -45,6 +45,7 @@ pub const DETECTOR: Detector = Detector {
         de: "E-MAIL",
         zh: "邮箱",
     },
+    checks: "RFC 5322 address shape with a real TLD; example and reserved domains ignored",
     // The address is the `value`; the one byte after it is matched so that an
     // SSH remote (`git@host:path`) does not match at all.
     // Not right after `/` or `:` (but after `mailto:`): `https://user@host/…` and

@@ -32,6 +32,7 @@ pub const DETECTOR: Detector = Detector {
         de: "DNI",
         zh: "西班牙身份证号",
     },
+    checks: "8 digits and the mod-23 control letter",
     pattern: r"\b[0-9]{8}[ -]?[A-Za-z]\b",
     prefilter: Prefilter::Digits(8),
     context: CONTEXT,

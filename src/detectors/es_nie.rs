@@ -29,6 +29,7 @@ pub const DETECTOR: Detector = Detector {
         de: "NIE",
         zh: "外国人身份号",
     },
+    checks: "X/Y/Z + 7 digits and the mod-23 control letter",
     pattern: r"\b[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]\b",
     prefilter: Prefilter::Digits(7),
     context: es_dni::CONTEXT,

@@ -37,6 +37,7 @@ pub const DETECTOR: Detector = Detector {
         de: "SOZIALVERSICHERUNGSNR.",
         zh: "社会保障号",
     },
+    checks: "Sex, year, month, department and the mod-97 key",
     pattern: r"\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[ABab]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\b",
     prefilter: Prefilter::Digits(8),
     context: Words {

@@ -54,6 +54,7 @@ pub const DETECTOR: Detector = Detector {
         de: "GEHEIMNIS",
         zh: "密钥",
     },
+    checks: "High-entropy value next to a secret-like key (thresholds per alphabet)",
     pattern: concat!(
         "(?:",
         // key = value, key: value, "key": "value", X-API-Key: value. The match

@@ -33,6 +33,7 @@ pub const DETECTOR: Detector = Detector {
         de: "AADHAAR",
         zh: "AADHAAR 号码",
     },
+    checks: "12 digits, first 2–9, Verhoeff check digit; next to a label",
     // Context-gated, so its words are the prefilter (a digit prefilter ran the
     // pattern around every date in a log). The engine's chain check does not
     // apply to keyword detectors: the pattern itself requires the value not

@@ -34,6 +34,7 @@ pub const DETECTOR: Detector = Detector {
         de: "PAN",
         zh: "PAN 税号",
     },
+    checks: "AAAPA9999A shape with a valid holder-type letter; next to a label",
     pattern: r"(?i)\b[A-Z]{3}[PCHFATBLJG][A-Z][0-9]{4}[A-Z]\b",
     prefilter: Prefilter::Keywords {
         words: &["pan", "permanent account", "income tax", "itr"],

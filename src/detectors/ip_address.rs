@@ -46,6 +46,7 @@ pub const DETECTOR: Detector = Detector {
         de: "IP-ADRESSE",
         zh: "IP地址",
     },
+    checks: "Public IPv4/IPv6 addresses; private, reserved and documentation ranges ignored",
     // IPv4: the whole dot-joined chain around a quad is matched, so a quad that
     // is one link of a longer chain reaches `validate` with its neighbours and
     // is rejected there. IPv6: only global unicast (first group 2xxx/3xxx) can

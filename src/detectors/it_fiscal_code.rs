@@ -41,6 +41,7 @@ pub const DETECTOR: Detector = Detector {
         de: "CODICE FISCALE",
         zh: "意大利税号",
     },
+    checks: "Month letter, day, and the odd/even check letter (omocodia included)",
     pattern: r"\b[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]\b",
     prefilter: Prefilter::Always,
     context: Words {

@@ -140,6 +140,7 @@ pub const DETECTOR: Detector = Detector {
         de: "GESUNDHEITSDATEN",
         zh: "健康信息",
     },
+    checks: "ICD-10 codes next to a diagnosis label; health terms in en/de/zh",
     pattern: PATTERN,
     prefilter: Prefilter::Keywords {
         words: KEYWORDS,

@@ -114,6 +114,9 @@ pub struct Detector {
     pub name: L10n,
     /// Upper-case label for redaction, e.g. "CREDIT CARD" (rendered `[CREDIT CARD]`).
     pub label: L10n,
+    /// What is validated, in one line (English), for settings UIs and docs:
+    /// "Luhn check plus issuer range and length of 8 card networks".
+    pub checks: &'static str,
     /// Candidate pattern (Rust `regex` syntax, ASCII mode) run on normalised
     /// text. If it has a capture group named `value`, that group is the
     /// finding's span and what `validate` sees (`password\s*=\s*(?P<value>\S+)`);
@@ -437,5 +440,64 @@ pub(crate) mod shape {
     pub fn all_same(digits: &str) -> bool {
         let b = digits.as_bytes();
         b.iter().all(|&c| c == b[0])
+    }
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn every_detector_is_well_formed() {
+        let mut kinds: Vec<&str> = REGISTRY.iter().map(|d| d.kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds.len(), REGISTRY.len(), "kinds are unique");
+        for d in REGISTRY {
+            let k = d.kind;
+            assert!(
+                k.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{k}"
+            );
+            for s in [
+                d.name.en, d.name.de, d.name.zh, d.label.en, d.label.de, d.label.zh,
+            ] {
+                assert!(
+                    !s.trim().is_empty(),
+                    "{k}: every name and label in en, de, zh"
+                );
+            }
+            assert!(d.checks.len() > 10, "{k}: says what it validates");
+            for l in d.locales {
+                assert!(
+                    (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()),
+                    "{k}: locale {l:?}"
+                );
+            }
+            // Neighbourhoods are lower-cased before matching: an upper-case word never matches.
+            for w in d.context.all().chain(d.negative_context.all()) {
+                assert_eq!(
+                    w,
+                    w.to_lowercase(),
+                    "{k}: context word {w:?} must be lower case"
+                );
+                assert!(
+                    !w.trim().is_empty() && w.trim() == w,
+                    "{k}: context word {w:?}"
+                );
+            }
+            // A context-gated detector needs words in every language the
+            // product speaks, or German and Chinese drafts can never trigger it.
+            if d.scoring.alone.is_none() {
+                for (lang, words) in [
+                    ("en", d.context.en),
+                    ("de", d.context.de),
+                    ("zh", d.context.zh),
+                ] {
+                    assert!(!words.is_empty(), "{k}: context-gated without {lang} words");
+                }
+            }
+        }
     }
 }

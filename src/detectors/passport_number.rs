@@ -39,6 +39,7 @@ pub const DETECTOR: Detector = Detector {
         de: "PASSNUMMER",
         zh: "护照号码",
     },
+    checks: "Country passport-number shapes next to a passport label",
     pattern: r"\b[A-Za-z0-9]{6,9}\b",
     prefilter: Prefilter::Keywords {
         words: &["pass", "护照"],

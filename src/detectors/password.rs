@@ -55,6 +55,8 @@ pub const DETECTOR: Detector = Detector {
         de: "PASSWORT",
         zh: "密码",
     },
+    checks:
+        "The value given for a password in prose, config, .env and commands; placeholders ignored",
     pattern: concat!(
         "(?:",
         // key = value, key: value, "key": "value", KEY=value (.env), --password=value

@@ -53,6 +53,7 @@ pub const DETECTOR: Detector = Detector {
         de: "TELEFON",
         zh: "电话",
     },
+    checks: "Numbering-plan length and prefixes of about 40 countries",
     // After `+CC` or `(area)` any grouping; otherwise only the national shapes
     // `validate` accepts (FR pairs, trunk 0 + area code, NANP, CN, IN, ES, or
     // one bare run), so dates, times and "1 1 1 1 …" never reach `validate`.

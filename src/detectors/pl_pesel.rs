@@ -34,6 +34,7 @@ pub const DETECTOR: Detector = Detector {
         de: "PESEL",
         zh: "PESEL",
     },
+    checks: "Birth date with encoded century and the weighted check digit; next to a label",
     // A number only ever reported with a context word: it runs near those
     // words only, and the guards stand in for the digit path's chain check.
     pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[0-9]{11}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",

@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
         de: "PRIVATER SCHLÜSSEL",
         zh: "私钥",
     },
+    checks: "PEM/OpenSSH/OpenPGP private key block whose body decodes to its key type",
     pattern: r"(?s)-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:(?:\r?\n|\\n)[A-Za-z0-9+/=]{16,})+)",
     prefilter: Prefilter::Keywords {
         words: &["-----BEGIN"],

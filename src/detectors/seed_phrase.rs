@@ -49,6 +49,7 @@ pub const DETECTOR: Detector = Detector {
         de: "WIEDERHERSTELLUNGSPHRASE",
         zh: "助记词",
     },
+    checks: "BIP-39 English words with a valid SHA-256 checksum",
     // A run of 12+ words of 3–8 letters (every BIP-39 word has 3–8): one word
     // per line, or separated by blanks or commas with optional list numbers,
     // where a numbered item may start a new line. Item numbers 2–24 join words,

@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
         de: "NHS-NUMMER",
         zh: "NHS号码",
     },
+    checks: "10 digits and the mod-11 check digit; next to a label",
     // A number only ever reported with a context word: it runs near those
     // words only, and the guards stand in for the digit path's chain check.
     pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",

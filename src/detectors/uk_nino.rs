@@ -32,6 +32,7 @@ pub const DETECTOR: Detector = Detector {
         de: "NI-NUMMER",
         zh: "国民保险号",
     },
+    checks: "Valid prefix letters, 6 digits and suffix A–D",
     pattern: r"\b[A-Z]{2}(?: [0-9]{2} [0-9]{2} [0-9]{2} |[0-9]{6})[A-D]\b",
     prefilter: Prefilter::Digits(6),
     context: Words {

@@ -31,6 +31,7 @@ pub const DETECTOR: Detector = Detector {
         de: "FÜHRERSCHEIN",
         zh: "驾照号",
     },
+    checks: "A US state licence format, next to a licence label",
     // Context-gated, so its words are the prefilter (a digit prefilter ran the
     // pattern around every date in a log). The engine's chain check does not
     // apply to keyword detectors: the pattern itself requires the value not

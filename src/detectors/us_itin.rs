@@ -27,6 +27,7 @@ pub const DETECTOR: Detector = Detector {
         de: "ITIN",
         zh: "报税识别号",
     },
+    checks: "9XX-GG-SSSS with the IRS group ranges",
     pattern: us_ssn::DETECTOR.pattern,
     prefilter: Prefilter::Digits(9),
     context: Words {

@@ -31,6 +31,7 @@ pub const DETECTOR: Detector = Detector {
         de: "MEDICARE-NUMMER",
         zh: "医疗保险号",
     },
+    checks: "MBI position rules (excluded letters); next to a label",
     pattern: r"(?i)\b[1-9][AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y][0-9][ -]?[AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y][0-9][ -]?[AC-HJKMNP-RT-Y]{2}[0-9]{2}\b",
     prefilter: Prefilter::Keywords {
         words: &["medicare", "mbi", "beneficiary"],

@@ -31,6 +31,7 @@ pub const DETECTOR: Detector = Detector {
         de: "REISEPASS",
         zh: "护照号",
     },
+    checks: "9 digits or letter + 8 digits, next to words saying it is a US passport",
     // Context-gated, so its words are the prefilter (a digit prefilter ran the
     // pattern around every date in a log). The engine's chain check does not
     // apply to keyword detectors: the pattern itself requires the value not

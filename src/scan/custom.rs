@@ -171,6 +171,10 @@ pub fn detector(rule: &CustomRule, at: &str) -> Result<&'static Detector, Option
             de: label,
             zh: label,
         },
+        checks: leak(match &rule.validator {
+            Some(v) => format!("custom rule, {v} check"),
+            None => "custom rule".to_string(),
+        }),
         pattern: leak(rule.pattern.clone()),
         prefilter: Prefilter::Always,
         context: Words {

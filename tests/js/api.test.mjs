@@ -121,8 +121,18 @@ test('every documented GuardOptions key is accepted, and locales gate country de
   assert.throws(() => new Guard({ locales: ['??'] }), /locales/);
 });
 
-test('kinds() names every detector in English, German and Chinese', () => {
+test('kinds() and Guard.kinds() describe every detector: names in three languages, what is validated', () => {
   const list = kinds();
+  assert.deepEqual(Guard.kinds(), list);
+  assert.ok(list.length >= 40, `${list.length} kinds`);
+  for (const k of list) {
+    assert.match(k.kind, /^[a-z][a-z0-9_]+$/);
+    assert.ok(['financial', 'government_id', 'credential', 'medical', 'confidential', 'contact'].includes(k.category), k.kind);
+    assert.ok(k.checks.length > 10, `${k.kind} says what it validates`);
+    assert.ok(Array.isArray(k.locales), k.kind);
+    for (const lang of ['en', 'de', 'zh']) assert.ok(k.names[lang].length > 1, `${k.kind} ${lang}`);
+  }
+  assert.deepEqual(list.find((k) => k.kind === 'de_tax_id').locales, ['de']);
   for (const k of ['credit_card', 'iban', 'us_ssn', 'us_itin', 'us_aba_routing', 'bank_account']) {
     const info = list.find((x) => x.kind === k);
     assert.ok(info, k);
