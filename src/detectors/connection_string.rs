@@ -52,11 +52,12 @@ pub const DETECTOR: Detector = Detector {
     checks:
         "Credentials inside URLs, JDBC, ODBC and ADO.NET connection strings; placeholders ignored",
     pattern: concat!(
-        "(?:",
-        // scheme://user:password@  (no brackets: IPv6 hosts are not userinfo)
-        r#"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@\[\]"'`<>\x80-\xff]*:"#,
+        // scheme://user:password@ (no brackets: IPv6 hosts are not userinfo).
+        // Inside userinfo `&` and `;` are password characters: it ends at `@`.
+        r#"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@\[\]"'`<>\x80-\xff]*:(?P<value2>[^\s/?#@"'`<>\x80-\xff]+)@"#,
+        "|(?:",
         // Oracle user/password@
-        r#"|\bjdbc:oracle:[a-z]+:[^\s/@:"'<>]+/|\bsqlplus[ \t]+(?:-[A-Za-z][ \t]+)*[^\s/@"'<>-][^\s/@"'<>]*/"#,
+        r#"\bjdbc:oracle:[a-z]+:[^\s/@:"'<>]+/|\bsqlplus[ \t]+(?:-[A-Za-z][ \t]+)*[^\s/@"'<>-][^\s/@"'<>]*/"#,
         // password parameter of a URL or JDBC URL
         r#"|\b(?i:jdbc:[a-z0-9]+:(?:[a-z]+:)?|[a-z][a-z0-9+.-]{1,30}://)[^\s"'<>]{0,300}?[?&;](?i:password|passwd|pwd)="#,
         // ADO.NET / ODBC: another connection keyword, then Password= / Pwd=

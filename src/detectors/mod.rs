@@ -118,8 +118,9 @@ pub struct Detector {
     /// "Luhn check plus issuer range and length of 8 card networks".
     pub checks: &'static str,
     /// Candidate pattern (Rust `regex` syntax, ASCII mode) run on normalised
-    /// text. If it has a capture group named `value`, that group is the
-    /// finding's span and what `validate` sees (`password\s*=\s*(?P<value>\S+)`);
+    /// text. If it has a capture group named `value` (or several, `value`,
+    /// `value2`, … for alternatives that end differently), the first that took
+    /// part is the finding's span and what `validate` sees (`password\s*=\s*(?P<value>\S+)`);
     /// otherwise the whole match is. Number patterns start and end with `\b`.
     pub pattern: &'static str,
     /// What must be in the text before the pattern runs at all.

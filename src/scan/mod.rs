@@ -455,14 +455,13 @@ impl Guard {
         e: usize,
         c: &Compiled,
     ) -> Option<resolve::Candidate> {
-        let (vs, ve) = match c.value_group {
-            None => (s, e),
-            Some(g) => {
-                // Captures only over the match the lazy DFA already found: cheap.
-                let caps = c.regex.captures_at(&hay.as_bytes()[..e], s)?;
-                let v = caps.get(g)?;
-                (v.start(), v.end())
-            }
+        let (vs, ve) = if c.value_groups.is_empty() {
+            (s, e)
+        } else {
+            // Captures only over the match the lazy DFA already found: cheap.
+            let caps = c.regex.captures_at(&hay.as_bytes()[..e], s)?;
+            let v = c.value_groups.iter().find_map(|&g| caps.get(g))?;
+            (v.start(), v.end())
         };
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
@@ -589,8 +588,9 @@ fn compact(v: &str) -> String {
 struct Compiled {
     detector: &'static Detector,
     regex: Regex,
-    /// Index of the capture group named `value`, if the pattern has one.
-    value_group: Option<usize>,
+    /// Indexes of the capture groups named `value`, `value2`, `value3`, … (one
+    /// per alternative of the pattern); the first that took part is the span.
+    value_groups: Vec<usize>,
     /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
     is_number: bool,
     context: context::WordIndex,
@@ -602,7 +602,17 @@ impl Compiled {
         let regex = build_regex(d.pattern)?;
         Ok(Compiled {
             detector: d,
-            value_group: regex.capture_names().position(|n| n == Some("value")),
+            value_groups: regex
+                .capture_names()
+                .enumerate()
+                .filter(|(_, n)| {
+                    n.is_some_and(|n| {
+                        n.strip_prefix("value")
+                            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect(),
             is_number: matches!(d.prefilter, Prefilter::Digits(_)),
             regex,
             context: context::WordIndex::new(&d.context),
