@@ -115,9 +115,58 @@ pub fn de_kvnr(s: &str) -> bool {
     digit(b[9]) == Some(total % 10)
 }
 
+/// Brazilian CPF: two mod-11 check digits over the 11 digits; the first
+/// weights 10…2 over digits 1–9, the second 11…2 over digits 1–10; each check
+/// digit is (sum × 10 mod 11) mod 10. Spec: Receita Federal, Instrução
+/// Normativa RFB nº 1.548/2015.
+///
+/// ```
+/// use draftguard::checksum::weighted;
+/// assert!(weighted::br_cpf("52998224725"));
+/// assert!(!weighted::br_cpf("52998224726"));
+/// ```
+pub fn br_cpf(s: &str) -> bool {
+    let check = |n: usize, weights: &[u32]| sum(&s[..n], weights).map(|t| t * 10 % 11 % 10);
+    s.len() == 11
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && check(9, &[10, 9, 8, 7, 6, 5, 4, 3, 2]) == digit(s.as_bytes()[9])
+        && check(10, &[11, 10, 9, 8, 7, 6, 5, 4, 3, 2]) == digit(s.as_bytes()[10])
+}
+
+/// Brazilian CNPJ: two mod-11 check digits over the 14 digits, weights
+/// 5,4,3,2,9,…,2 and 6,5,4,3,2,9,…,2; a remainder below 2 gives 0, else 11 − r.
+/// Spec: Receita Federal, Instrução Normativa RFB nº 2.119/2022.
+///
+/// ```
+/// use draftguard::checksum::weighted;
+/// assert!(weighted::br_cnpj("11222333000181"));
+/// assert!(!weighted::br_cnpj("11222333000182"));
+/// ```
+pub fn br_cnpj(s: &str) -> bool {
+    const W: [u32; 13] = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    let check =
+        |n: usize| sum(&s[..n], &W[13 - n..]).map(|t| if t % 11 < 2 { 0 } else { 11 - t % 11 });
+    s.len() == 14
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && check(12) == digit(s.as_bytes()[12])
+        && check(13) == digit(s.as_bytes()[13])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brazilian_check_digits_known_answers() {
+        for ok in ["52998224725", "11144477735", "39053344705"] {
+            assert!(br_cpf(ok), "{ok}");
+        }
+        assert!(!br_cpf("52998224752") && !br_cpf("5299822472") && !br_cpf("5299822472a"));
+        for ok in ["11222333000181", "60401056000180", "33859234000148"] {
+            assert!(br_cnpj(ok), "{ok}");
+        }
+        assert!(!br_cnpj("11222333000118") && !br_cnpj("1122233300018"));
+    }
 
     #[test]
     fn dutch_bsn_known_answers() {

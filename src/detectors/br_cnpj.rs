@@ -19,6 +19,7 @@
 //! assert!(validate("11.222.333/0001-82").is_err());
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::checksum::weighted;
 
 /// The CNPJ detector.
 pub const DETECTOR: Detector = Detector {
@@ -88,7 +89,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if super::shape::all_same(&digits[..12]) {
         return Err(Invalid::Component);
     }
-    if !check_digits_hold(&digits) {
+    if !weighted::br_cnpj(&digits) {
         return Err(Invalid::Checksum);
     }
     Ok(Valid {
@@ -96,22 +97,6 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         reasons: vec!["mod11"],
         weak: !printed,
     })
-}
-
-/// `true` if the last two of the 14 ASCII digits are the CNPJ check digits.
-fn check_digits_hold(digits: &str) -> bool {
-    const WEIGHTS: [u32; 13] = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
-    let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
-    let check = |n: usize| {
-        let w = &WEIGHTS[13 - n..];
-        let r = d[..n].iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
-        if r < 2 {
-            0
-        } else {
-            11 - r
-        }
-    };
-    check(12) == d[12] && check(13) == d[13]
 }
 
 #[cfg(test)]

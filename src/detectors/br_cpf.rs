@@ -15,6 +15,7 @@
 //! assert!(validate("529.982.247-26").is_err());
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::checksum::weighted;
 
 /// The CPF detector.
 pub const DETECTOR: Detector = Detector {
@@ -80,7 +81,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if super::shape::all_same(&digits) {
         return Err(Invalid::Component);
     }
-    if !check_digits_hold(&digits) {
+    if !weighted::br_cpf(&digits) {
         return Err(Invalid::Checksum);
     }
     Ok(Valid {
@@ -88,16 +89,6 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         reasons: vec!["mod11"],
         weak: !dotted,
     })
-}
-
-/// `true` if the last two of the 11 ASCII digits are the CPF check digits.
-fn check_digits_hold(digits: &str) -> bool {
-    let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
-    let check = |n: usize| {
-        let sum: u32 = (0..n).map(|i| d[i] * (n as u32 + 1 - i as u32)).sum();
-        sum * 10 % 11 % 10
-    };
-    check(9) == d[9] && check(10) == d[10]
 }
 
 #[cfg(test)]

@@ -120,11 +120,7 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     if is_placeholder(value) || looks_like_word(value) || is_constant_name(value) {
         return Err(Invalid::Format);
     }
-    let compact = value
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let compact = super::shape::alnum_upper(value);
     Ok(Valid::new(compact, vec!["credentials"]))
 }
 

@@ -184,11 +184,7 @@ pub fn validate(token: &str) -> Result<Valid, Invalid> {
     if weak {
         reasons.push("unsigned");
     }
-    let compact = token
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let compact = super::shape::alnum_upper(token);
     Ok(Valid {
         compact,
         reasons,

@@ -424,6 +424,15 @@ pub(crate) mod shape {
         Ok(out)
     }
 
+    /// The ASCII letters and digits of `s`, upper-cased: the compact form of a
+    /// value for the allowlist ("4111-1111" and "4111 1111" compare equal).
+    pub fn alnum_upper(s: &str) -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
     /// Lengths of the groups of `s` split at separators.
     pub fn groups(s: &str) -> Vec<usize> {
         s.split(|c: char| SEPARATORS.contains(&(c as u8)) && c.is_ascii())

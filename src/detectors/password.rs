@@ -136,11 +136,7 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     }
     let all_digits = value.bytes().all(|b| b.is_ascii_digit());
     let plausible = value.len() >= 6 && (all_digits || classes(value) >= 2);
-    let compact = value
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let compact = super::shape::alnum_upper(value);
     Ok(Valid {
         compact,
         reasons: vec![if plausible { "plausible" } else { "weak" }],

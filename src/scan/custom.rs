@@ -44,35 +44,31 @@ pub const CHECKSUM_VALIDATORS: &[&str] = &["luhn", "mod97", "iban", "aba"];
 const MAX_PATTERN: usize = 4096;
 
 fn no_check(v: &str) -> Result<Valid, Invalid> {
-    Ok(Valid::new(compact(v), vec!["custom_rule"]))
+    Ok(Valid::new(
+        detectors::shape::alnum_upper(v),
+        vec!["custom_rule"],
+    ))
 }
 
 fn luhn_check(v: &str) -> Result<Valid, Invalid> {
-    let d = compact(v);
+    let d = detectors::shape::alnum_upper(v);
     (d.bytes().all(|b| b.is_ascii_digit()) && luhn::is_valid(&d))
         .then(|| Valid::new(d, vec!["custom_rule", "luhn"]))
         .ok_or(Invalid::Checksum)
 }
 
 fn mod97_check(v: &str) -> Result<Valid, Invalid> {
-    let d = compact(v);
+    let d = detectors::shape::alnum_upper(v);
     mod_97_10::is_valid(&d)
         .then(|| Valid::new(d, vec!["custom_rule", "mod97"]))
         .ok_or(Invalid::Checksum)
 }
 
 fn aba_check(v: &str) -> Result<Valid, Invalid> {
-    let d = compact(v);
+    let d = detectors::shape::alnum_upper(v);
     aba::is_valid(&d)
         .then(|| Valid::new(d, vec!["custom_rule", "aba_checksum"]))
         .ok_or(Invalid::Checksum)
-}
-
-fn compact(v: &str) -> String {
-    v.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
 }
 
 /// A detector's `validate` function.

@@ -575,12 +575,7 @@ fn primary_subtag(tag: &str) -> Result<String, OptionsError> {
 
 /// Values compared by the allowlist: alphanumerics only, upper-cased.
 fn compact(v: &str) -> String {
-    Normalized::new(v)
-        .as_str()
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    crate::detectors::shape::alnum_upper(Normalized::new(v).as_str())
 }
 
 /// A detector's pattern and word indexes.
