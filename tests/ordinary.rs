@@ -190,7 +190,10 @@ fn a_thousand_ordinary_messages_raise_almost_no_low_finding_either() {
         .cloned()
         .collect();
     // Low findings are shown quietly; still, ordinary text must not be noisy.
-    println!("{} of 1000 ordinary messages have a low finding: {flagged:?}", flagged.len());
+    println!(
+        "{} of 1000 ordinary messages have a low finding: {flagged:?}",
+        flagged.len()
+    );
     assert!(
         flagged.len() <= 5,
         "{} messages with low findings:\n{}",
