@@ -350,22 +350,26 @@ impl Guard {
             digits: 0,
         };
         for &(index, detector) in &self.detectors {
-            let c = compiled(index);
+            // A pattern is compiled the first time its detector has a window:
+            // the first scan of an ordinary draft compiles only what it needs.
             match detector.prefilter {
                 Prefilter::Digits(need) => {
                     for w in digit_windows
                         .iter()
                         .filter(|w| w.digits >= usize::from(need))
                     {
-                        self.search_window(hay, *w, c, &mut candidates);
+                        self.search_window(hay, *w, compiled(index), &mut candidates);
                     }
                 }
                 Prefilter::Keywords { .. } => {
                     for w in &keyword_windows[index] {
-                        self.search_window(hay, *w, c, &mut candidates);
+                        self.search_window(hay, *w, compiled(index), &mut candidates);
                     }
                 }
-                Prefilter::Always => self.search_window(hay, whole, c, &mut candidates),
+                Prefilter::Always if !hay.is_empty() => {
+                    self.search_window(hay, whole, compiled(index), &mut candidates)
+                }
+                Prefilter::Always => {}
             }
         }
         for c in &self.custom {
