@@ -26,6 +26,8 @@ pub mod scan;
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
-pub use detectors::{by_kind, Category, Confidence, Detector, Invalid, Locale, Valid, REGISTRY};
+pub use detectors::{
+    by_kind, Category, Confidence, Detector, Invalid, Locale, Prefilter, Valid, REGISTRY,
+};
 pub use redact::{RedactOptions, Redacted, Style};
 pub use scan::{CustomRule, Finding, Guard, Options, OptionsError, ScanError};

@@ -94,6 +94,9 @@ pub fn validate(block: &str) -> Result<Valid, Invalid> {
     if body.len() < 60 {
         return Err(Invalid::Length);
     }
+    if !body.is_ascii() {
+        return Err(Invalid::Format); // base64 is ASCII (and the slice below needs it)
+    }
     // A cut-off block decodes up to its last whole base64 quantum.
     let usable = if complete {
         body.as_str()
