@@ -92,10 +92,7 @@ pub const DETECTOR: Detector = Detector {
 
 /// Returns the nine digits if `candidate` is a valid SIN.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let n = shape::compact(candidate)?;
-    if n.len() != 9 || !n.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Invalid::Length);
-    }
+    let n = shape::digits(candidate, 9)?;
     let groups = shape::groups(candidate);
     if groups != [9] && groups != [3, 3, 3] {
         return Err(Invalid::Format);

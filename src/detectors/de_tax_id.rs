@@ -106,10 +106,7 @@ pub const DETECTOR: Detector = Detector {
 
 /// Returns the eleven digits if `candidate` is a valid Steuer-ID.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let digits = shape::compact(candidate)?;
-    if digits.len() != 11 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Invalid::Length);
-    }
+    let digits = shape::digits(candidate, 11)?;
     let groups = shape::groups(candidate);
     if groups.len() != 1 && groups != [2, 3, 3, 3] {
         return Err(Invalid::Format);

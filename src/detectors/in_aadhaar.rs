@@ -76,10 +76,7 @@ pub const DETECTOR: Detector = Detector {
 
 /// Returns the 12 digits if `candidate` is a valid Aadhaar number.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let n = shape::compact(candidate)?;
-    if n.len() != 12 || !n.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Invalid::Length);
-    }
+    let n = shape::digits(candidate, 12)?;
     let groups = shape::groups(candidate);
     if groups != [12] && groups != [4, 4, 4] {
         return Err(Invalid::Format);

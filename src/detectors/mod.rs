@@ -433,6 +433,17 @@ pub(crate) mod shape {
             .collect()
     }
 
+    /// The digits of a separator-grouped number that must have exactly `n`
+    /// ASCII digits (`"536-22-8726"`, 9): [`compact`], then the length and
+    /// digit check every fixed-length national number starts with.
+    pub fn digits(s: &str, n: usize) -> Result<String, Invalid> {
+        let d = compact(s)?;
+        if d.len() != n || !d.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Invalid::Length);
+        }
+        Ok(d)
+    }
+
     /// Lengths of the groups of `s` split at separators.
     pub fn groups(s: &str) -> Vec<usize> {
         s.split(|c: char| SEPARATORS.contains(&(c as u8)) && c.is_ascii())

@@ -83,10 +83,7 @@ pub const DETECTOR: Detector = Detector {
 
 /// Returns the nine digits if `candidate` passes the 11-proef.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let digits = shape::compact(candidate)?;
-    if digits.len() != 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Invalid::Length);
-    }
+    let digits = shape::digits(candidate, 9)?;
     if candidate.contains('-') {
         return Err(Invalid::Format);
     }

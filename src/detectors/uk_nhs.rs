@@ -83,10 +83,7 @@ pub const DETECTOR: Detector = Detector {
 
 /// Returns the ten digits if `candidate` is a valid NHS number.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let digits = shape::compact(candidate)?;
-    if digits.len() != 10 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Invalid::Length);
-    }
+    let digits = shape::digits(candidate, 10)?;
     let groups = shape::groups(candidate);
     if groups.len() != 1 && groups != [3, 3, 4] {
         return Err(Invalid::Format);

@@ -63,10 +63,7 @@ pub const DETECTOR: Detector = Detector {
 
 /// Returns the nine digits if `candidate` is a valid routing number.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let rtn = shape::compact(candidate)?;
-    if rtn.len() != 9 || !rtn.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Invalid::Length);
-    }
+    let rtn = shape::digits(candidate, 9)?;
     let symbol: u32 = rtn[..2].parse().map_err(|_| Invalid::Format)?;
     if !matches!(symbol, 0..=12 | 21..=32 | 61..=72 | 80) || shape::all_same(&rtn) {
         return Err(Invalid::Component);

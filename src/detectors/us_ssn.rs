@@ -94,10 +94,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
 /// The digits of a 3-2-4 grouped or unformatted nine-digit number, and whether
 /// it was grouped with dashes (the customary, self-identifying form).
 pub(crate) fn nine_digits(candidate: &str) -> Result<(String, bool), Invalid> {
-    let digits = shape::compact(candidate)?;
-    if digits.len() != 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Invalid::Length);
-    }
+    let digits = shape::digits(candidate, 9)?;
     let groups = shape::groups(candidate);
     if groups.len() != 1 && groups != [3, 2, 4] {
         return Err(Invalid::Format);
