@@ -1,9 +1,10 @@
 //! Custom rules from options: a pattern, an optional built-in validator, a kind.
 //!
 //! A rule becomes a [`Detector`] like the built-in ones, so findings, overlap
-//! resolution and redaction treat it the same. Its strings are interned: each
-//! distinct rule is allocated once per process and reused by every guard that
-//! names it again (a page creating a guard per keystroke does not grow memory).
+//! resolution and redaction treat it the same. Rules are interned with their
+//! compiled pattern: each distinct rule is allocated and compiled once per
+//! process and reused by every guard that names it again (a page creating a
+//! guard per keystroke neither grows memory nor recompiles).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -99,8 +100,11 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// Checks `rule` and returns its (interned) detector; `at` names it in errors.
-pub fn detector(rule: &CustomRule, at: &str) -> Result<&'static Detector, OptionsError> {
+/// Checks `rule` and returns its (interned) detector, compiled; `at` names it in errors.
+pub(super) fn compiled(
+    rule: &CustomRule,
+    at: &str,
+) -> Result<&'static super::Compiled, OptionsError> {
     let bad = |field: &str, m: String| OptionsError(format!("{at}.{field}: {m}"));
     let k = &rule.kind;
     if !(2..=40).contains(&k.len())
@@ -126,7 +130,6 @@ pub fn detector(rule: &CustomRule, at: &str) -> Result<&'static Detector, Option
             format!("must be 1 to {MAX_PATTERN} bytes long"),
         ));
     }
-    super::build_regex(&rule.pattern).map_err(|e| bad("pattern", e))?;
     let validate = validator(rule.validator.as_deref()).map_err(|e| bad("validator", e))?;
     if rule.context_required && rule.context.is_empty() {
         return Err(bad(
@@ -134,14 +137,16 @@ pub fn detector(rule: &CustomRule, at: &str) -> Result<&'static Detector, Option
             "needs at least one context word".into(),
         ));
     }
-    static INTERNED: OnceLock<Mutex<HashMap<CustomRule, &'static Detector>>> = OnceLock::new();
+    static INTERNED: OnceLock<Mutex<HashMap<CustomRule, &'static super::Compiled>>> =
+        OnceLock::new();
     let mut map = INTERNED
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|p| p.into_inner());
-    if let Some(d) = map.get(rule) {
-        return Ok(d);
+    if let Some(c) = map.get(rule) {
+        return Ok(c);
     }
+    let regex = super::build_regex(&rule.pattern).map_err(|e| bad("pattern", e))?;
     let name = leak(
         rule.name
             .clone()
@@ -189,6 +194,8 @@ pub fn detector(rule: &CustomRule, at: &str) -> Result<&'static Detector, Option
         preview: None,
         validate,
     }));
-    map.insert(rule.clone(), d);
-    Ok(d)
+    let compiled: &'static super::Compiled =
+        Box::leak(Box::new(super::Compiled::from_regex(d, regex)));
+    map.insert(rule.clone(), compiled);
+    Ok(compiled)
 }

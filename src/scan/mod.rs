@@ -182,8 +182,8 @@ pub struct Guard {
     detectors: Vec<(usize, &'static Detector)>,
     /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
     enabled: Vec<bool>,
-    /// Custom rules' detectors, compiled for this guard.
-    custom: Vec<Compiled>,
+    /// Custom rules' detectors, compiled (interned per process).
+    custom: Vec<&'static Compiled>,
     min_confidence: Confidence,
     allowlist: Vec<String>,
     /// Anchored allowlist patterns.
@@ -201,17 +201,22 @@ impl Default for Guard {
 impl Guard {
     /// A guard for `options`; unknown kinds and absurd limits are errors.
     pub fn new(options: Options) -> Result<Guard, OptionsError> {
-        let mut custom_detectors: Vec<&'static Detector> = Vec::new();
+        let mut custom_rules: Vec<&'static Compiled> = Vec::new();
         for (i, rule) in options.custom_rules.iter().enumerate() {
-            let d = custom::detector(rule, &format!("customRules[{i}]"))?;
-            if custom_detectors.iter().any(|c| c.kind == d.kind) {
+            let c = custom::compiled(rule, &format!("customRules[{i}]"))?;
+            if custom_rules
+                .iter()
+                .any(|o| o.detector.kind == c.detector.kind)
+            {
                 return Err(OptionsError(format!(
                     "customRules[{i}].kind: {:?} is used by two rules",
-                    d.kind
+                    c.detector.kind
                 )));
             }
-            custom_detectors.push(d);
+            custom_rules.push(c);
         }
+        let custom_detectors: Vec<&'static Detector> =
+            custom_rules.iter().map(|c| c.detector).collect();
         let known = |k: &String| {
             REGISTRY
                 .iter()
@@ -259,11 +264,10 @@ impl Guard {
                 .is_none_or(|ks| ks.iter().any(|k| k == d.kind))
                 && !options.exclude_kinds.iter().any(|k| k == d.kind)
         };
-        let custom = custom_detectors
+        let custom: Vec<&'static Compiled> = custom_rules
             .into_iter()
-            .filter(|d| wanted(d))
-            .map(|d| Compiled::new(d).map_err(|e| OptionsError(format!("customRules: {e}"))))
-            .collect::<Result<Vec<_>, _>>()?;
+            .filter(|c| wanted(c.detector))
+            .collect();
         let locales = match &options.locales {
             None => None,
             Some(tags) => Some(
@@ -598,8 +602,11 @@ struct Compiled {
 
 impl Compiled {
     fn new(d: &'static Detector) -> Result<Compiled, String> {
-        let regex = build_regex(d.pattern)?;
-        Ok(Compiled {
+        Ok(Compiled::from_regex(d, build_regex(d.pattern)?))
+    }
+
+    fn from_regex(d: &'static Detector, regex: Regex) -> Compiled {
+        Compiled {
             detector: d,
             value_groups: regex
                 .capture_names()
@@ -616,7 +623,7 @@ impl Compiled {
             regex,
             context: context::WordIndex::new(&d.context),
             negative: context::WordIndex::new(&d.negative_context),
-        })
+        }
     }
 }
 
