@@ -80,11 +80,6 @@ impl WordIndex {
     }
 }
 
-/// `true` if `word` occurs in `hay` as a whole word (or anywhere, for CJK words).
-pub fn contains_word(hay: &str, word: &str) -> bool {
-    !word.is_empty() && (0..hay.len()).any(|s| matches_at(hay, s, word))
-}
-
 /// `true` if `word` occurs at byte `s` of `hay`: whole-word for a word that
 /// starts or ends with a letter or digit, anywhere for CJK.
 fn matches_at(hay: &str, s: usize, word: &str) -> bool {
@@ -117,6 +112,11 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `true` if `word` occurs in `hay` as a whole word (or anywhere, for CJK words).
+    fn contains_word(hay: &str, word: &str) -> bool {
+        !word.is_empty() && (0..hay.len()).any(|s| matches_at(hay, s, word))
+    }
 
     #[test]
     fn latin_words_match_whole_words_only() {

@@ -17,7 +17,6 @@ use regex::bytes::Regex;
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
 use crate::redact;
 
-pub use context::contains_word;
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use normalize::Normalized;
 
