@@ -61,4 +61,13 @@ if [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
 fi
+# Vite, webpack and TypeScript for the npm-package tests (tests/package/, its own lock file).
+if [ -f tests/package/package-lock.json ]; then
+  if [ -d tests/package/node_modules ] && [ tests/package/node_modules/.package-lock.json -nt tests/package/package-lock.json ]; then
+    say "package-test dependencies (tests/package): present"
+  else
+    say "installing package-test dependencies (npm ci in tests/package)"
+    npm ci --prefix tests/package --no-audit --no-fund --loglevel=error
+  fi
+fi
 say "tools ready"

@@ -15,4 +15,6 @@ step "wasm tests in Node";         wasm-pack test --node -- --test wasm_node
 step "wasm tests in Chromium";     wasm-pack test --headless --chrome -- --test wasm_browser
 step "JS API tests (Node)";        node --test tests/js/
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
+step "npm package: assemble dist/npm/"; bash scripts/package.sh
+step "npm package + CLI from the packed tarball (Vite, webpack, plain page in Chromium; Node ESM/CJS; TypeScript)"; node --test tests/package/
 step "all tests passed"

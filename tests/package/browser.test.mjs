@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, createServer as viteServer } from 'vite';
 import webpack from 'webpack';
 import { APP, CHROMIUM, CHROMIUM_ARGS, DIST, assertApp, cleanScratch, runPage, scratchProject, serveDir } from './helpers.mjs';
 
@@ -56,6 +56,32 @@ test('Vite: a production build of an app that imports draftguard runs in Chromiu
   assert.ok(readFileSync(path.join(dir, 'dist/assets', emitted[0])).equals(WASM_BYTES()), 'the package .wasm, unchanged');
   const { wasm } = await check(path.join(dir, 'dist'));
   assert.match(wasm, /\/assets\/draftguard_bg-[\w-]+\.wasm$/);
+});
+
+test('Vite dev server: the app runs with optimizeDeps.exclude, as the README says', async () => {
+  const dir = scratchProject('vite-dev', {
+    'index.html': '<!doctype html><link rel="icon" href="data:,"><title>vite app</title><script type="module" src="/main.js"></script>',
+    'main.js': APP,
+  });
+  // Pre-bundling would move the glue away from its .wasm (the README says why).
+  const server = await viteServer({
+    root: dir,
+    configFile: false,
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0 },
+    optimizeDeps: { exclude: ['draftguard'] },
+  });
+  await server.listen();
+  try {
+    const url = server.resolvedUrls.local[0];
+    const { result, requests, errors } = await runPage(browser, url);
+    assertApp(assert, result);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(url)), []);
+    assert.deepEqual(requests.filter((u) => u.endsWith('.wasm')), [`${url}node_modules/draftguard/draftguard_bg.wasm`]);
+  } finally {
+    await server.close();
+  }
 });
 
 test('webpack: a production build of an app that imports draftguard runs in Chromium', async () => {
