@@ -89,9 +89,9 @@ impl Dialog {
             head.append_child(&category)?;
             let preview = el(&doc, "code", "preview", &item.preview)?;
             let why = el(&doc, "p", "why", "")?;
-            let why_label = el(&doc, "span", "why-label", &format!("{}: ", cat.why))?;
+            let why_label = el(&doc, "span", "why-label", cat.why)?;
             why.append_child(&why_label)?;
-            why.append_child(&doc.create_text_node(&item.why.join("; ")))?;
+            why.append_child(&doc.create_text_node(&item.why.join(cat.clause_sep)))?;
             let label = el(&doc, "label", "toggle", "")?;
             let input: HtmlInputElement = doc.create_element("input")?.unchecked_into();
             input.set_type("checkbox");

@@ -47,7 +47,7 @@ pub struct Catalog {
     pub redact_this: &'static str,
     /// Shown beside the masked preview.
     pub will_be_sent_as: &'static str,
-    /// Label before the reasons.
+    /// Label before the reasons, with its colon.
     pub why: &'static str,
     /// Category names.
     pub categories: [&'static str; 6],
@@ -71,6 +71,8 @@ pub struct Catalog {
     pub dismiss: &'static str,
     /// Joins names in a list: ", ".
     pub list_sep: &'static str,
+    /// Joins reasons: "; ".
+    pub clause_sep: &'static str,
     /// Reason: a check digit / checksum verified.
     pub why_checksum: &'static str,
     /// Reason: a context word nearby; `{word}`.
@@ -101,7 +103,7 @@ const EN: Catalog = Catalog {
     send_anyway: "Send anyway",
     redact_this: "Redact",
     will_be_sent_as: "Sent as",
-    why: "Why",
+    why: "Why: ",
     categories: [
         "Financial",
         "Government ID",
@@ -131,6 +133,7 @@ const EN: Catalog = Catalog {
     },
     dismiss: "Dismiss",
     list_sep: ", ",
+    clause_sep: "; ",
     why_checksum: "its check digits are valid",
     why_context: "next to “{word}”",
     why_provider: "the key format of {provider}",
@@ -155,7 +158,7 @@ const DE: Catalog = Catalog {
     send_anyway: "Trotzdem senden",
     redact_this: "Schwärzen",
     will_be_sent_as: "Gesendet als",
-    why: "Warum",
+    why: "Warum: ",
     categories: [
         "Finanzen",
         "Ausweis/Steuer",
@@ -185,6 +188,7 @@ const DE: Catalog = Catalog {
     },
     dismiss: "Schließen",
     list_sep: ", ",
+    clause_sep: "; ",
     why_checksum: "die Prüfziffer stimmt",
     why_context: "steht neben „{word}“",
     why_provider: "Schlüsselformat von {provider}",
@@ -207,7 +211,7 @@ const ZH: Catalog = Catalog {
     send_anyway: "仍然发送",
     redact_this: "脱敏",
     will_be_sent_as: "发送为",
-    why: "原因",
+    why: "原因：",
     categories: ["财务", "身份证件", "密码或密钥", "医疗", "机密", "联系方式"],
     confidence: ["很可能", "可能", "或许"],
     badge: Plural {
@@ -228,6 +232,7 @@ const ZH: Catalog = Catalog {
     },
     dismiss: "关闭",
     list_sep: "、",
+    clause_sep: "；",
     why_checksum: "校验位正确",
     why_context: "旁边有“{word}”",
     why_provider: "符合 {provider} 的密钥格式",
