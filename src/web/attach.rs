@@ -125,6 +125,9 @@ struct State {
     dialog: RefCell<Option<(Dialog, Pending)>>,
     /// Set while the page's own send is triggered again: let it through.
     bypass: Cell<bool>,
+    /// Set until the end of the current task once a send attempt was let
+    /// through, so the events it causes (Enter → the page's submit) pass too.
+    let_through: Cell<bool>,
     composing: Cell<bool>,
     /// Bumped on every input; a deferred re-scan runs only if still current.
     generation: Cell<u32>,
@@ -198,6 +201,7 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
         overlay: RefCell::new(overlay),
         dialog: RefCell::new(None),
         bypass: Cell::new(false),
+        let_through: Cell::new(false),
         composing: Cell::new(false),
         generation: Cell::new(0),
         last_text: RefCell::new(None),
@@ -627,8 +631,8 @@ impl State {
 
     /// A send attempt: let it through, or hold it back and ask.
     fn intercept(self: &Rc<State>, e: &Event, trigger: Trigger) {
-        if self.bypass.get() {
-            return; // our own re-send
+        if self.bypass.get() || self.let_through.get() {
+            return; // our own re-send, or the same attempt already let through
         }
         if self.dialog.borrow().is_some() {
             hold(e); // already asking
@@ -636,7 +640,7 @@ impl State {
         }
         let text = self.editor.text();
         if text.trim().is_empty() {
-            return;
+            return self.let_through();
         }
         let findings = match self.guard.scan(&text) {
             Ok(f) => f,
@@ -647,6 +651,7 @@ impl State {
                     self.notice(cat.failed_closed, Tone::Warn);
                     self.decided("edit", &[], Some("guard_failed"));
                 } else {
+                    self.let_through();
                     self.notice(cat.failed_open, Tone::Warn);
                     self.decided("send_anyway", &[], Some("guard_failed"));
                 }
@@ -654,10 +659,11 @@ impl State {
             }
         };
         if findings.is_empty() {
-            return;
+            return self.let_through();
         }
         match self.cfg.mode {
             Mode::WarnOnly => {
+                self.let_through();
                 self.notice(
                     &plural(&self.cfg.catalog.warned, findings.len()),
                     Tone::Info,
@@ -687,6 +693,16 @@ impl State {
                 });
             }
         }
+    }
+
+    fn let_through(self: &Rc<State>) {
+        self.let_through.set(true);
+        let weak = Rc::downgrade(self);
+        dom::defer(0, move || {
+            if let Some(s) = weak.upgrade() {
+                s.let_through.set(false);
+            }
+        });
     }
 
     fn ask(self: &Rc<State>, pending: Pending) {
