@@ -254,3 +254,35 @@ test('bad targets and options are clear errors, and nothing is attached', async 
   ]);
   assert.match(errors[5], /^invalid AttachOptions: unknown option "sendButon"; expected one of sendButton, /);
 });
+
+test('a React-style value tracker sees the redaction (native setter + input event)', async () => {
+  await widget();
+  // What React does: an own `value` property on the node records every programmatic write;
+  // onChange fires only when an input event finds the DOM value different from the record.
+  await page.evaluate(() => {
+    const el = document.querySelector('#draft');
+    const proto = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+    let tracked = el.value;
+    Object.defineProperty(el, 'value', {
+      configurable: true,
+      get() { return proto.get.call(this); },
+      set(v) { tracked = String(v); proto.set.call(this, v); },
+    });
+    window.state = '';
+    el.addEventListener('input', () => {
+      const now = proto.get.call(el);
+      if (now !== tracked) { tracked = now; window.state = now; } // React's onChange
+    });
+    // The page sends its state, not the DOM.
+    document.querySelector('form').addEventListener('submit', (e) => {
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      window.sent.push(window.state);
+    }, true);
+  });
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  await page.getByRole('button', { name: 'Redact and send' }).click();
+  await page.waitForFunction(() => window.sent.length > 0);
+  assert.deepEqual(await sent(), [`card ${CARD_PREVIEW}`], 'the state the page sends is the redacted text');
+});
