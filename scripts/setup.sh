@@ -44,13 +44,14 @@ else
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 fi
 
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-  say "chromium + chromedriver: present"
+# A CJK font too, so the Chinese prompt renders (and its test screenshots are readable).
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  say "chromium + chromedriver + CJK font: present"
 else
-  say "installing Debian chromium + chromium-driver"
+  say "installing Debian chromium + chromium-driver + fonts-wqy-microhei"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-wqy-microhei
 fi
 
 if [ -f package-lock.json ]; then

@@ -25,6 +25,7 @@ pub mod scan;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+pub mod web;
 
 pub use detectors::{
     by_kind, Category, Confidence, Detector, Invalid, Locale, Prefilter, Valid, REGISTRY,

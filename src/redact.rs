@@ -63,26 +63,26 @@ pub fn apply(text: &str, findings: &[Finding], options: &RedactOptions) -> Strin
             continue; // overlapping or foreign finding: never corrupt the text
         }
         out.push_str(&text[at..f.start]);
-        let value = &text[f.start..f.end];
-        let d = f.detector();
-        match options.style {
-            Style::Label => {
-                out.push('[');
-                out.push_str(d.label.get(options.locale));
-                out.push(']');
-            }
-            Style::Mask => out.push_str(&mask(value, d, options.mask_char)),
-            Style::Char => out.extend(
-                value
-                    .chars()
-                    .filter(|c| !is_invisible(*c))
-                    .map(|_| options.mask_char),
-            ),
-        }
+        out.push_str(&replacement(&text[f.start..f.end], f, options));
         at = f.end;
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// What `apply` puts in place of one finding whose value as typed is `value`
+/// (editors that replace values one at a time use it directly).
+pub fn replacement(value: &str, f: &Finding, options: &RedactOptions) -> String {
+    let d = f.detector();
+    match options.style {
+        Style::Label => format!("[{}]", d.label.get(options.locale)),
+        Style::Mask => mask(value, d, options.mask_char),
+        Style::Char => value
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .map(|_| options.mask_char)
+            .collect(),
+    }
 }
 
 /// Longest preview, in characters; longer masks keep their start and end.

@@ -1,310 +1,269 @@
-// draftguard demo page: highlights sensitive data in the draft as you type.
+// draftguard demo chat: a page that embeds draftguard exactly as a site would.
 //
-// The draft textarea works on its own; the detector (pkg/draftguard.js + .wasm) is loaded
-// with a dynamic import so that a missing or broken build only disables detection.
-// User text is only ever put into the DOM through text nodes / textContent.
+// The page has its own chat logic (a controlled text box whose state, not the DOM, is what it
+// sends — like React — plus a contenteditable "rich" editor); draftguard is attached to both with
+// three lines and intercepts sending. If the module fails to load, the chat keeps working and says
+// that drafts are unchecked. User text only ever reaches the DOM as text (textContent).
 
 const $ = (sel) => document.querySelector(sel);
 
-const draft = $('#draft');
-const highlights = $('#highlights');
-const statusEl = $('#status');
-const findingsList = $('#findings');
-const summary = $('#findings-summary');
-const messages = $('#messages');
+const textarea = $('#draft');
+const rich = $('#rich');
+const sendButton = $('#send');
 const composer = $('#composer');
-const notice = $('#send-notice');
-const noticeText = $('#send-notice-text');
-const redactSendBtn = $('#redact-send');
-const sendAnywayBtn = $('#send-anyway');
-const keepEditingBtn = $('#keep-editing');
-
-/** @type {null | { scan(text: string): any[], redact(text: string, o: object): { text: string, findings: any[] } }} */
-let guard = null;
-/** kind id -> English plain-language name */
-const kindNames = new Map();
-let detectorState = 'loading'; // 'loading' | 'ready' | 'unavailable'
-
-let frame = 0;
-let lastFindings = [];
-let lastSignature = null;
+const messages = $('#messages');
+const statusEl = $('#status');
+const decisionEl = $('#decision');
+const languageSelect = $('#language');
+const variantSelect = $('#variant');
+const samplesSelect = $('#samples');
 
 // ---------------------------------------------------------------------------
-// Detector loading
+// The page's own strings (draftguard brings its own for the prompt).
 
-async function loadDetector() {
+const STRINGS = {
+  en: {
+    title: 'draftguard demo chat',
+    tagline: 'A chat page that uses draftguard as any site would: try sending a card number.',
+    language: 'Language',
+    editor: 'Editor',
+    variant_textarea: 'Plain text box',
+    variant_rich: 'Rich editor (contenteditable)',
+    samples: 'Sample drafts',
+    samples_pick: 'Insert a sample…',
+    conversation: 'Conversation',
+    greeting: 'Hi! How can I help you today?',
+    your_message: 'Your message',
+    placeholder: 'Write a message…',
+    send: 'Send',
+    hint: 'Enter sends, Shift+Enter adds a line.',
+    privacy: 'Everything runs in this page, in WebAssembly. Messages go only to the list above; nothing is sent anywhere or stored.',
+    unavailable: 'Sensitive-data checks are unavailable (the detector could not be loaded). You can still write and send; drafts are not checked.',
+    redacted_tag: 'redacted',
+    decision: (d) => `Last decision: ${d.action}${d.kinds.length ? ` (${d.kinds.join(', ')})` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
+  },
+  de: {
+    title: 'draftguard-Demo-Chat',
+    tagline: 'Eine Chat-Seite, die draftguard wie jede Website einbindet: Senden Sie eine Kartennummer.',
+    language: 'Sprache',
+    editor: 'Editor',
+    variant_textarea: 'Einfaches Textfeld',
+    variant_rich: 'Rich-Editor (contenteditable)',
+    samples: 'Beispielentwürfe',
+    samples_pick: 'Beispiel einfügen…',
+    conversation: 'Unterhaltung',
+    greeting: 'Hallo! Wie kann ich helfen?',
+    your_message: 'Ihre Nachricht',
+    placeholder: 'Nachricht schreiben…',
+    send: 'Senden',
+    hint: 'Enter sendet, Umschalt+Enter fügt eine Zeile ein.',
+    privacy: 'Alles läuft in dieser Seite, in WebAssembly. Nachrichten landen nur in der Liste oben; nichts wird gesendet oder gespeichert.',
+    unavailable: 'Die Prüfung auf vertrauliche Daten ist nicht verfügbar (der Detektor konnte nicht geladen werden). Sie können weiter schreiben und senden; Entwürfe werden nicht geprüft.',
+    redacted_tag: 'geschwärzt',
+    decision: (d) => `Letzte Entscheidung: ${d.action}${d.kinds.length ? ` (${d.kinds.join(', ')})` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
+  },
+  zh: {
+    title: 'draftguard 演示聊天',
+    tagline: '一个像普通网站一样嵌入 draftguard 的聊天页面：试着发送一个卡号。',
+    language: '语言',
+    editor: '编辑器',
+    variant_textarea: '普通文本框',
+    variant_rich: '富文本编辑器（contenteditable）',
+    samples: '示例草稿',
+    samples_pick: '插入示例…',
+    conversation: '对话',
+    greeting: '你好！今天有什么可以帮你？',
+    your_message: '你的消息',
+    placeholder: '输入消息…',
+    send: '发送',
+    hint: '按 Enter 发送，Shift+Enter 换行。',
+    privacy: '一切都在本页面的 WebAssembly 中运行。消息只进入上面的列表，不会发送到任何地方，也不会被存储。',
+    unavailable: '敏感数据检查不可用（无法加载检测器）。你仍然可以编写和发送消息，但草稿不会被检查。',
+    redacted_tag: '已脱敏',
+    decision: (d) => `最近的决定：${d.action}${d.kinds.length ? `（${d.kinds.join('、')}）` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
+  },
+};
+
+// Realistic drafts, all values fake (test card numbers, published sample IDs).
+const SAMPLES = [
+  { id: 'card-en', label: 'EN — card number', text: 'Can you book the hotel for me? Use my card 4111 1111 1111 1111, expiry 08/27.' },
+  { id: 'iban-de', label: 'DE — IBAN', text: 'Bitte überweise die Miete auf mein Konto, IBAN DE89 3704 0044 0532 0130 00. Danke!' },
+  { id: 'taxid-de', label: 'DE — Steuer-ID', text: 'Für die Steuererklärung: meine Steuer-ID ist 36 574 261 809.' },
+  { id: 'id-zh', label: '中文 — 身份证号', text: '帮我填一下这张表，我的身份证号码是11010519491231002X，电话稍后给你。' },
+  { id: 'medical-en', label: 'EN — medical', text: 'Rewrite this email to my boss: I was diagnosed with depression and I am on sertraline, so I need Friday off.' },
+  { id: 'secret-en', label: 'EN — .env with keys', text: 'Why does this fail?\nAWS_ACCESS_KEY_ID=AKIALACI57K43PEADJ4S\nDB_PASSWORD=Vpn2024#ok\nDEBUG=true' },
+  { id: 'password-de', label: 'DE — Passwort', text: 'Kannst du dich für mich einloggen? Mein Passwort ist Sommer2024' },
+  { id: 'clean-en', label: 'EN — nothing sensitive', text: 'What is a good name for a cat that likes to sleep in boxes?' },
+];
+
+let locale = pickLocale();
+let variant = 'textarea';
+
+function pickLocale() {
+  for (const tag of navigator.languages || []) {
+    const primary = tag.split('-')[0].toLowerCase();
+    if (primary in STRINGS) return primary;
+  }
+  return 'en';
+}
+
+function t(key) {
+  return STRINGS[locale][key] ?? STRINGS.en[key];
+}
+
+function translatePage() {
+  document.documentElement.lang = locale;
+  languageSelect.value = locale;
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = t(el.dataset.tPlaceholder);
+  for (const el of document.querySelectorAll('[data-t-aria-label]')) el.setAttribute('aria-label', t(el.dataset.tAriaLabel));
+  document.title = t('title');
+  if (document.body.dataset.guard === 'unavailable') statusEl.textContent = t('unavailable');
+}
+
+// ---------------------------------------------------------------------------
+// The page's own chat logic (knows nothing about draftguard).
+
+// A controlled text box: the page keeps the draft in its state and sends the state.
+let draftState = '';
+textarea.addEventListener('input', () => {
+  draftState = textarea.value;
+});
+
+function currentDraft() {
+  return variant === 'textarea' ? draftState : rich.innerText.replace(/\n$/, '');
+}
+
+function clearDraft() {
+  if (variant === 'textarea') {
+    draftState = '';
+    textarea.value = '';
+  } else {
+    rich.replaceChildren();
+  }
+}
+
+function send() {
+  const text = currentDraft();
+  if (text.trim() === '') return;
+  const li = document.createElement('li');
+  li.className = 'message outgoing';
+  const bubble = document.createElement('p');
+  bubble.className = 'bubble';
+  bubble.textContent = text;
+  li.append(bubble);
+  messages.append(li);
+  li.scrollIntoView({ block: 'nearest' });
+  clearDraft();
+  (variant === 'textarea' ? textarea : rich).focus();
+}
+
+for (const editor of [textarea, rich]) {
+  editor.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  });
+}
+composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  send();
+});
+
+function onDecision(d) {
+  decisionEl.textContent = t('decision')(d);
+  if (d.action === 'redact') {
+    const last = messages.lastElementChild;
+    if (last?.classList.contains('outgoing') && !last.querySelector('.tag')) {
+      last.classList.add('redacted');
+      const tag = document.createElement('span');
+      tag.className = 'tag';
+      tag.textContent = t('redacted_tag');
+      last.append(tag);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Page controls
+
+function showVariant(next) {
+  variant = next;
+  variantSelect.value = next;
+  textarea.hidden = next !== 'textarea';
+  rich.hidden = next !== 'rich';
+  (next === 'textarea' ? textarea : rich).focus();
+}
+
+function fillSamples() {
+  const pick = samplesSelect.options[0];
+  samplesSelect.replaceChildren(pick);
+  for (const s of SAMPLES) {
+    const o = document.createElement('option');
+    o.value = s.id;
+    o.textContent = s.label;
+    samplesSelect.append(o);
+  }
+}
+
+function insertSample(id) {
+  const sample = SAMPLES.find((s) => s.id === id);
+  if (!sample) return;
+  const editor = variant === 'textarea' ? textarea : rich;
+  editor.focus();
+  if (variant === 'textarea') editor.select();
+  else document.getSelection().selectAllChildren(editor);
+  // As if typed: the editor's undo stack and input events see it.
+  document.execCommand('insertText', false, sample.text);
+}
+
+variantSelect.addEventListener('change', () => showVariant(variantSelect.value));
+samplesSelect.addEventListener('change', () => {
+  insertSample(samplesSelect.value);
+  samplesSelect.value = '';
+});
+languageSelect.addEventListener('change', () => {
+  locale = languageSelect.value;
+  translatePage();
+  guardEditors();
+});
+
+// ---------------------------------------------------------------------------
+// draftguard: three lines is all an embedding site needs —
+//   import init, { attach } from './pkg/draftguard.js';
+//   await init();
+//   attach(textarea, { sendButton: '#send' });
+
+let draftguard = null;
+let handles = [];
+
+function guardEditors() {
+  if (!draftguard) return;
+  for (const h of handles) h.detach();
+  handles = [textarea, rich].map((el) =>
+    draftguard.attach(el, { sendButton: '#send', locale, onDecision }),
+  );
+}
+
+async function loadGuard() {
   try {
     const mod = await import('./pkg/draftguard.js');
     await mod.default();
-    guard = new mod.Guard({});
-    for (const info of mod.kinds()) kindNames.set(info.kind, info.names?.en || info.kind);
-    detectorState = 'ready';
-    setStatus('', null);
+    draftguard = mod;
+    guardEditors();
+    document.body.dataset.guard = 'ready';
   } catch (err) {
-    guard = null;
-    detectorState = 'unavailable';
-    console.error('draftguard failed to load:', err);
-    setStatus(
-      'Sensitive-data detection is unavailable: the detector could not be loaded. ' +
-        'You can still write and send messages, but nothing will be checked.',
-      'warn',
-    );
-  }
-  lastSignature = null;
-  update(); // at once, so the panel and the status notice change together
-}
-
-function setStatus(text, tone) {
-  statusEl.textContent = text;
-  statusEl.className = 'status' + (tone ? ' ' + tone : '');
-  statusEl.hidden = !text;
-}
-
-// ---------------------------------------------------------------------------
-// Scanning and rendering
-
-function scheduleUpdate() {
-  if (frame) return;
-  frame = requestAnimationFrame(() => {
-    frame = 0;
-    update();
-  });
-}
-
-function scan(text) {
-  if (!guard || text === '') return [];
-  try {
-    const found = guard.scan(text);
-    if (detectorState === 'failed') {
-      detectorState = 'ready';
-      setStatus('', null);
-    }
-    return found;
-  } catch (err) {
-    detectorState = 'failed';
-    setStatus(`This draft could not be checked: ${err?.message || err}`, 'warn');
-    return [];
+    // Fail open, visibly: the chat works, the user knows drafts are unchecked.
+    console.error('draftguard failed to load:', err?.message || err);
+    statusEl.textContent = t('unavailable');
+    statusEl.className = 'status warn';
+    statusEl.hidden = false;
+    document.body.dataset.guard = 'unavailable';
   }
 }
 
-/** Findings with sane offsets, sorted by position. */
-function usable(findings, text) {
-  return findings
-    .filter((f) => Number.isInteger(f.start) && Number.isInteger(f.end) && f.start < f.end && f.end <= text.length)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
-/** Sorted findings without overlaps (the earliest, longest one wins), for highlighting. */
-function nonOverlapping(sorted) {
-  const out = [];
-  let pos = 0;
-  for (const f of sorted) {
-    if (f.start < pos) continue;
-    out.push(f);
-    pos = f.end;
-  }
-  return out;
-}
-
-function update() {
-  const text = draft.value;
-  lastFindings = usable(scan(text), text);
-  renderHighlights(text, nonOverlapping(lastFindings));
-  renderFindings(lastFindings);
-}
-
-function renderHighlights(text, findings) {
-  const frag = document.createDocumentFragment();
-  let pos = 0;
-  for (const f of findings) {
-    if (f.start > pos) frag.append(document.createTextNode(text.slice(pos, f.start)));
-    const mark = document.createElement('mark');
-    mark.dataset.kind = f.kind;
-    mark.dataset.confidence = f.confidence;
-    mark.textContent = text.slice(f.start, f.end);
-    frag.append(mark);
-    pos = f.end;
-  }
-  if (pos < text.length) frag.append(document.createTextNode(text.slice(pos)));
-  // A textarea shows an empty last line after a trailing newline; a div does not.
-  if (text === '' || text.endsWith('\n')) frag.append(document.createTextNode('\u200b'));
-  highlights.replaceChildren(frag);
-  syncGeometry();
-}
-
-function nameOf(kind) {
-  return kindNames.get(kind) || kind.replace(/_/g, ' ');
-}
-
-function renderFindings(findings) {
-  // Rebuild the list only when what it shows changes, so the live region stays quiet
-  // while the user types around existing findings.
-  const signature =
-    detectorState + '\n' +
-    findings.map((f) => [f.kind, f.preview, f.confidence, (f.reasons || []).join(',')].join('|')).join('\n');
-  if (signature === lastSignature) return;
-  lastSignature = signature;
-
-  if (detectorState === 'loading') {
-    summary.textContent = 'Loading the detector…';
-  } else if (detectorState === 'unavailable') {
-    summary.textContent = 'Detection unavailable.';
-  } else if (findings.length === 0) {
-    summary.textContent = 'Nothing sensitive found.';
-  } else {
-    summary.textContent =
-      findings.length === 1 ? '1 item of sensitive data found.' : `${findings.length} items of sensitive data found.`;
-  }
-  summary.classList.toggle('alert', findings.length > 0);
-
-  const items = findings.map((f, index) => {
-    const li = document.createElement('li');
-    li.className = 'finding';
-    li.dataset.kind = f.kind;
-    li.dataset.confidence = f.confidence;
-
-    const head = el('div', 'finding-head');
-    head.append(el('span', 'name', nameOf(f.kind)), el('code', 'kind', f.kind));
-
-    const details = el('dl', 'finding-details');
-    details.append(
-      el('dt', '', 'Masked'),
-      el('dd', 'preview', f.preview),
-      el('dt', '', 'Confidence'),
-      el('dd', 'confidence', f.confidence),
-      el('dt', '', 'Why'),
-      el('dd', 'reasons', (f.reasons || []).join(', ')),
-    );
-
-    const show = el('button', 'show link', 'Select in draft');
-    show.type = 'button';
-    show.addEventListener('click', () => selectFinding(index));
-
-    li.append(head, details, show);
-    return li;
-  });
-  findingsList.replaceChildren(...items);
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function selectFinding(index) {
-  const f = lastFindings[index];
-  if (!f) return;
-  draft.focus();
-  draft.setSelectionRange(f.start, f.end);
-}
-
-// ---------------------------------------------------------------------------
-// Keeping the overlay aligned with the textarea
-
-function syncGeometry() {
-  const cs = getComputedStyle(draft);
-  const borderX = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
-  // Room taken by a vertical scrollbar inside the textarea (0 with overlay scrollbars).
-  const scrollbar = Math.max(0, draft.offsetWidth - draft.clientWidth - borderX);
-  highlights.style.paddingRight = `${parseFloat(cs.paddingRight) + scrollbar}px`;
-  syncScroll();
-}
-
-function syncScroll() {
-  highlights.scrollTop = draft.scrollTop;
-  highlights.scrollLeft = draft.scrollLeft;
-}
-
-// ---------------------------------------------------------------------------
-// Sending
-
-function appendMessage(text, { redacted = false } = {}) {
-  const li = el('li', 'message outgoing');
-  const bubble = el('p', 'bubble', text);
-  li.append(bubble);
-  if (redacted) {
-    li.classList.add('redacted');
-    li.append(el('span', 'tag', 'redacted'));
-  }
-  messages.append(li);
-  li.scrollIntoView({ block: 'nearest' });
-  draft.value = '';
-  hideNotice();
-  update();
-  draft.focus();
-}
-
-function showNotice(findings) {
-  const names = [...new Set(findings.map((f) => nameOf(f.kind)))];
-  noticeText.textContent =
-    `This message contains ${findings.length === 1 ? 'sensitive data' : `${findings.length} pieces of sensitive data`}` +
-    ` (${names.join(', ')}). Send it redacted?`;
-  notice.hidden = false;
-  redactSendBtn.focus();
-}
-
-function hideNotice() {
-  notice.hidden = true;
-}
-
-function trySend() {
-  const text = draft.value;
-  if (text.trim() === '') {
-    draft.focus();
-    return;
-  }
-  const findings = usable(scan(text), text);
-  if (findings.length > 0) showNotice(findings);
-  else appendMessage(text);
-}
-
-composer.addEventListener('submit', (event) => {
-  event.preventDefault();
-  trySend();
-});
-
-draft.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey) {
-    event.preventDefault();
-    trySend();
-  }
-});
-
-redactSendBtn.addEventListener('click', () => {
-  const text = draft.value;
-  if (!guard) return appendMessage(text);
-  let result;
-  try {
-    result = guard.redact(text, { style: 'mask', locale: 'en' });
-  } catch (err) {
-    setStatus(`Could not redact this message: ${err?.message || err}`, 'warn');
-    return;
-  }
-  appendMessage(result.text, { redacted: result.findings.length > 0 });
-});
-
-sendAnywayBtn.addEventListener('click', () => appendMessage(draft.value));
-
-keepEditingBtn.addEventListener('click', () => {
-  hideNotice();
-  draft.focus();
-});
-
-notice.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') {
-    hideNotice();
-    draft.focus();
-  }
-});
-
-draft.addEventListener('input', () => {
-  if (!notice.hidden) hideNotice();
-  scheduleUpdate();
-});
-draft.addEventListener('scroll', syncScroll);
-new ResizeObserver(() => syncGeometry()).observe(draft);
-
-update();
-loadDetector();
+translatePage();
+fillSamples();
+showVariant('textarea');
+loadGuard();

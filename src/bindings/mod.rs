@@ -198,7 +198,7 @@ extern "C" {
     pub type RedactOptions;
 }
 
-const GUARD_OPTION_KEYS: &[&str] = &[
+pub(crate) const GUARD_OPTION_KEYS: &[&str] = &[
     "kinds",
     "excludeKinds",
     "categories",
@@ -429,6 +429,12 @@ fn js_findings<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
             value: f.value.as_deref(),
         })
         .collect()
+}
+
+/// Builds a core guard from a JS `GuardOptions` object (for the DOM layer).
+pub(crate) fn core_guard(options: JsValue) -> Result<crate::Guard, JsError> {
+    let js: JsGuardOptions = parse(Some(options), "GuardOptions", GUARD_OPTION_KEYS)?;
+    crate::Guard::new(guard_options(js)?).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A configured scanner for drafts.

@@ -1,0 +1,479 @@
+//! Every string the prompt shows, in English, German and Chinese.
+//!
+//! One catalog per language, as data; nothing in the DOM layer spells a
+//! user-visible literal. Plural messages carry CLDR's categories for each
+//! language: English and German distinguish "one" and "other", Chinese has
+//! only "other". `{n}`, `{names}`, `{word}` and `{provider}` are placeholders.
+//!
+//! This module is pure Rust (no DOM), so the catalogs are tested natively.
+//!
+//! ```
+//! use draftguard::web::i18n::{catalog, plural};
+//! use draftguard::Locale;
+//! assert_eq!(plural(&catalog(Locale::En).intro, 1), "Your message contains 1 item that may be sensitive.");
+//! assert_eq!(plural(&catalog(Locale::De).intro, 2), "Ihre Nachricht enthält 2 Angaben, die vertraulich sein könnten.");
+//! assert_eq!(plural(&catalog(Locale::Zh).intro, 3), "您的消息包含 3 项可能敏感的信息。");
+//! ```
+
+use crate::{Category, Confidence, Locale};
+
+/// A message with a plural form per CLDR category; `{n}` is the count.
+#[derive(Debug)]
+pub struct Plural {
+    /// n = 1 (English, German). Chinese has no "one" form: same as `other`.
+    pub one: &'static str,
+    /// Every other count.
+    pub other: &'static str,
+}
+
+/// The strings of one language.
+#[derive(Debug)]
+pub struct Catalog {
+    /// `lang` attribute of the dialog.
+    pub lang: &'static str,
+    /// Dialog heading.
+    pub title: &'static str,
+    /// First line of the dialog.
+    pub intro: Plural,
+    /// Why this matters.
+    pub mindful: &'static str,
+    /// Button: close the dialog and go back to the draft.
+    pub edit: &'static str,
+    /// Button: redact the findings chosen and send.
+    pub redact_send: &'static str,
+    /// Button: send the draft as it is.
+    pub send_anyway: &'static str,
+    /// Toggle label on each finding: replace it when sending.
+    pub redact_this: &'static str,
+    /// Shown beside the masked preview.
+    pub will_be_sent_as: &'static str,
+    /// Label before the reasons, with its colon.
+    pub why: &'static str,
+    /// Category names.
+    pub categories: [&'static str; 6],
+    /// "high", "medium", "low" certainty.
+    pub confidence: [&'static str; 3],
+    /// Count badge tooltip.
+    pub badge: Plural,
+    /// Inline notice after pasting sensitive content; `{names}` lists the kinds.
+    pub pasted: &'static str,
+    /// The redacted text could not be written into the editor.
+    pub write_back_failed: &'static str,
+    /// The guard failed and the message was sent unchecked (fail open).
+    pub failed_open: &'static str,
+    /// The guard failed and the message was held back (fail closed).
+    pub failed_closed: &'static str,
+    /// Mode "redact": what was replaced before sending.
+    pub auto_redacted: Plural,
+    /// Mode "warn-only": what the sent message contained.
+    pub warned: Plural,
+    /// Close button of notices.
+    pub dismiss: &'static str,
+    /// Joins names in a list: ", ".
+    pub list_sep: &'static str,
+    /// Joins reasons: "; ".
+    pub clause_sep: &'static str,
+    /// Reason: a check digit / checksum verified.
+    pub why_checksum: &'static str,
+    /// Reason: a context word nearby; `{word}`.
+    pub why_context: &'static str,
+    /// Reason: a provider's published key format; `{provider}`.
+    pub why_provider: &'static str,
+    /// Reason: random-looking like a generated secret.
+    pub why_entropy: &'static str,
+    /// Reason: a confidentiality marking.
+    pub why_marker: &'static str,
+    /// Reason: a word suggesting something else lowered the certainty; `{word}`.
+    pub why_unlikely: &'static str,
+    /// Reason: anything else; `{name}` is the kind's name.
+    pub why_shape: &'static str,
+}
+
+const EN: Catalog = Catalog {
+    lang: "en",
+    title: "Check before you send",
+    intro: Plural {
+        one: "Your message contains {n} item that may be sensitive.",
+        other: "Your message contains {n} items that may be sensitive.",
+    },
+    mindful: "Once sent, a message can be stored, read by others or used for training. \
+              Be mindful with financial data, medical information, passwords and confidential documents.",
+    edit: "Edit draft",
+    redact_send: "Redact and send",
+    send_anyway: "Send anyway",
+    redact_this: "Redact",
+    will_be_sent_as: "Sent as",
+    why: "Why: ",
+    categories: [
+        "Financial",
+        "Government ID",
+        "Password or key",
+        "Medical",
+        "Confidential",
+        "Contact",
+    ],
+    confidence: ["very likely", "likely", "possibly"],
+    badge: Plural {
+        one: "{n} sensitive item in this draft",
+        other: "{n} sensitive items in this draft",
+    },
+    pasted: "What you pasted contains {names}. You will be asked before it is sent.",
+    write_back_failed: "The draft could not be redacted in this editor, so nothing was sent. \
+                        Your draft is unchanged.",
+    failed_open: "draftguard could not check this message, so it was sent unchecked.",
+    failed_closed: "draftguard could not check this message, so it was not sent. \
+                    Your draft is unchanged.",
+    auto_redacted: Plural {
+        one: "{n} sensitive item was redacted before sending.",
+        other: "{n} sensitive items were redacted before sending.",
+    },
+    warned: Plural {
+        one: "The message you sent contained {n} sensitive item.",
+        other: "The message you sent contained {n} sensitive items.",
+    },
+    dismiss: "Dismiss",
+    list_sep: ", ",
+    clause_sep: "; ",
+    why_checksum: "its check digits are valid",
+    why_context: "next to “{word}”",
+    why_provider: "the key format of {provider}",
+    why_entropy: "random like a generated secret",
+    why_marker: "a confidentiality marking",
+    why_unlikely: "less certain: next to “{word}”",
+    why_shape: "has the format of a {name}",
+};
+
+const DE: Catalog = Catalog {
+    lang: "de",
+    title: "Vor dem Senden prüfen",
+    intro: Plural {
+        one: "Ihre Nachricht enthält {n} Angabe, die vertraulich sein könnte.",
+        other: "Ihre Nachricht enthält {n} Angaben, die vertraulich sein könnten.",
+    },
+    mindful: "Einmal gesendet, kann eine Nachricht gespeichert, von anderen gelesen oder zum Training \
+              verwendet werden. Gehen Sie achtsam mit Finanzdaten, Gesundheitsinformationen, Passwörtern \
+              und vertraulichen Dokumenten um.",
+    edit: "Entwurf bearbeiten",
+    redact_send: "Schwärzen und senden",
+    send_anyway: "Trotzdem senden",
+    redact_this: "Schwärzen",
+    will_be_sent_as: "Gesendet als",
+    why: "Warum: ",
+    categories: [
+        "Finanzen",
+        "Ausweis/Steuer",
+        "Passwort oder Schlüssel",
+        "Gesundheit",
+        "Vertraulich",
+        "Kontakt",
+    ],
+    confidence: ["sehr wahrscheinlich", "wahrscheinlich", "möglicherweise"],
+    badge: Plural {
+        one: "{n} vertrauliche Angabe in diesem Entwurf",
+        other: "{n} vertrauliche Angaben in diesem Entwurf",
+    },
+    pasted: "Der eingefügte Text enthält {names}. Vor dem Senden werden Sie gefragt.",
+    write_back_failed: "Der Entwurf konnte in diesem Editor nicht geschwärzt werden, daher wurde nichts \
+                        gesendet. Ihr Entwurf ist unverändert.",
+    failed_open: "draftguard konnte diese Nachricht nicht prüfen; sie wurde ungeprüft gesendet.",
+    failed_closed: "draftguard konnte diese Nachricht nicht prüfen, daher wurde sie nicht gesendet. \
+                    Ihr Entwurf ist unverändert.",
+    auto_redacted: Plural {
+        one: "{n} vertrauliche Angabe wurde vor dem Senden geschwärzt.",
+        other: "{n} vertrauliche Angaben wurden vor dem Senden geschwärzt.",
+    },
+    warned: Plural {
+        one: "Ihre gesendete Nachricht enthielt {n} vertrauliche Angabe.",
+        other: "Ihre gesendete Nachricht enthielt {n} vertrauliche Angaben.",
+    },
+    dismiss: "Schließen",
+    list_sep: ", ",
+    clause_sep: "; ",
+    why_checksum: "die Prüfziffer stimmt",
+    why_context: "steht neben „{word}“",
+    why_provider: "Schlüsselformat von {provider}",
+    why_entropy: "zufällig wie ein erzeugtes Geheimnis",
+    why_marker: "ein Vertraulichkeitsvermerk",
+    why_unlikely: "weniger sicher: steht neben „{word}“",
+    why_shape: "hat das Format: {name}",
+};
+
+const ZH: Catalog = Catalog {
+    lang: "zh",
+    title: "发送前请确认",
+    intro: Plural {
+        one: "您的消息包含 {n} 项可能敏感的信息。",
+        other: "您的消息包含 {n} 项可能敏感的信息。",
+    },
+    mindful: "消息一旦发送，可能被存储、被他人阅读或用于训练。请谨慎对待财务数据、医疗信息、密码和机密文件。",
+    edit: "编辑草稿",
+    redact_send: "脱敏后发送",
+    send_anyway: "仍然发送",
+    redact_this: "脱敏",
+    will_be_sent_as: "发送为",
+    why: "原因：",
+    categories: ["财务", "身份证件", "密码或密钥", "医疗", "机密", "联系方式"],
+    confidence: ["很可能", "可能", "或许"],
+    badge: Plural {
+        one: "此草稿中有 {n} 项敏感信息",
+        other: "此草稿中有 {n} 项敏感信息",
+    },
+    pasted: "您粘贴的内容包含{names}。发送前会先询问您。",
+    write_back_failed: "无法在此编辑器中对草稿脱敏，因此未发送任何内容。您的草稿保持不变。",
+    failed_open: "draftguard 无法检查此消息，消息已在未检查的情况下发送。",
+    failed_closed: "draftguard 无法检查此消息，因此未发送。您的草稿保持不变。",
+    auto_redacted: Plural {
+        one: "发送前已对 {n} 项敏感信息脱敏。",
+        other: "发送前已对 {n} 项敏感信息脱敏。",
+    },
+    warned: Plural {
+        one: "您发送的消息包含 {n} 项敏感信息。",
+        other: "您发送的消息包含 {n} 项敏感信息。",
+    },
+    dismiss: "关闭",
+    list_sep: "、",
+    clause_sep: "；",
+    why_checksum: "校验位正确",
+    why_context: "旁边有“{word}”",
+    why_provider: "符合 {provider} 的密钥格式",
+    why_entropy: "像生成的密钥一样随机",
+    why_marker: "带有保密标记",
+    why_unlikely: "不太确定：旁边有“{word}”",
+    why_shape: "符合{name}的格式",
+};
+
+/// The catalog of `locale`.
+pub fn catalog(locale: Locale) -> &'static Catalog {
+    match locale {
+        Locale::En => &EN,
+        Locale::De => &DE,
+        Locale::Zh => &ZH,
+    }
+}
+
+/// Every catalog (for tests and tools).
+pub const ALL: [&Catalog; 3] = [&EN, &DE, &ZH];
+
+/// `message` for the count `n`, with `{n}` filled in. The category is chosen
+/// by the catalog's language rules (English and German: 1 is "one").
+pub fn plural(message: &Plural, n: usize) -> String {
+    let form = if n == 1 { message.one } else { message.other };
+    form.replace("{n}", &n.to_string())
+}
+
+/// The first language of `tags` (BCP 47, most preferred first) that has a
+/// catalog; English when none has.
+pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
+    tags.into_iter()
+        .find_map(Locale::parse)
+        .unwrap_or(Locale::En)
+}
+
+impl Catalog {
+    /// The name of a category.
+    pub fn category(&self, c: Category) -> &'static str {
+        let i = Category::ALL.iter().position(|x| *x == c).unwrap_or(0);
+        self.categories[i]
+    }
+
+    /// "very likely" / "likely" / "possibly".
+    pub fn confidence(&self, c: Confidence) -> &'static str {
+        match c {
+            Confidence::High => self.confidence[0],
+            Confidence::Medium => self.confidence[1],
+            Confidence::Low => self.confidence[2],
+        }
+    }
+
+    /// Names joined as a list in this language: "credit card number, IBAN".
+    pub fn list(&self, names: &[&str]) -> String {
+        names.join(self.list_sep)
+    }
+
+    /// Why a finding was flagged, in plain language: at most three short
+    /// phrases from its machine-readable `reasons`, strongest first.
+    /// `name` is the kind's plain-language name, used when no reason says more.
+    pub fn explain(&self, reasons: &[String], name: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut push = |s: String| {
+            if !out.contains(&s) && out.len() < 3 {
+                out.push(s);
+            }
+        };
+        for r in reasons {
+            let (key, arg) = r.split_once(':').unwrap_or((r, ""));
+            match key {
+                "provider" => push(self.why_provider.replace("{provider}", &pretty(arg))),
+                _ if is_checksum(key) => push(self.why_checksum.to_string()),
+                _ => {}
+            }
+        }
+        for r in reasons {
+            let (key, arg) = r.split_once(':').unwrap_or((r, ""));
+            match key {
+                "context" => push(self.why_context.replace("{word}", arg)),
+                "entropy" => push(self.why_entropy.to_string()),
+                "marker" | "tlp" | "legal_privilege" | "cjk_marker" => {
+                    push(self.why_marker.to_string())
+                }
+                "unlikely" => push(self.why_unlikely.replace("{word}", arg)),
+                _ => {}
+            }
+        }
+        if out.is_empty() {
+            out.push(self.why_shape.replace("{name}", name));
+        }
+        out
+    }
+}
+
+/// Reasons that mean a check digit or checksum verified.
+fn is_checksum(key: &str) -> bool {
+    matches!(
+        key,
+        "luhn"
+            | "mod97"
+            | "mod97_key"
+            | "aba_checksum"
+            | "elfproef"
+            | "mod11"
+            | "mod11_2"
+            | "mod11_10"
+            | "verhoeff"
+            | "icao9303"
+            | "kvnr_mod10"
+            | "nhs_mod11"
+            | "pesel_check"
+            | "cf_check_letter"
+            | "mod23_letter"
+            | "bip39"
+            | "checksum"
+    )
+}
+
+/// `"github"` → `"GitHub"`, `"aws"` → `"AWS"`; other ids with `_` as spaces
+/// and a capital first letter.
+fn pretty(provider: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("github", "GitHub"),
+        ("gitlab", "GitLab"),
+        ("aws", "AWS"),
+        ("gcp", "Google Cloud"),
+        ("openai", "OpenAI"),
+        ("huggingface", "Hugging Face"),
+        ("sendgrid", "SendGrid"),
+        ("openrouter", "OpenRouter"),
+        ("pypi", "PyPI"),
+        ("npm", "npm"),
+    ];
+    if let Some((_, name)) = KNOWN.iter().find(|(id, _)| *id == provider) {
+        return name.to_string();
+    }
+    let spaced = provider.replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => spaced,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_follow_each_language() {
+        assert_eq!(plural(&EN.badge, 1), "1 sensitive item in this draft");
+        assert_eq!(plural(&EN.badge, 0), "0 sensitive items in this draft");
+        assert_eq!(
+            plural(&DE.badge, 1),
+            "1 vertrauliche Angabe in diesem Entwurf"
+        );
+        assert_eq!(
+            plural(&DE.badge, 5),
+            "5 vertrauliche Angaben in diesem Entwurf"
+        );
+        assert_eq!(plural(&ZH.badge, 1), "此草稿中有 1 项敏感信息");
+        assert_eq!(
+            plural(&ZH.auto_redacted, 2),
+            "发送前已对 2 项敏感信息脱敏。"
+        );
+    }
+
+    #[test]
+    fn every_catalog_has_every_message_and_placeholder() {
+        for c in ALL {
+            for p in [&c.intro, &c.badge, &c.auto_redacted, &c.warned] {
+                assert!(
+                    p.one.contains("{n}") && p.other.contains("{n}"),
+                    "{}",
+                    c.lang
+                );
+            }
+            assert!(c.pasted.contains("{names}"), "{}", c.lang);
+            assert!(c.why_context.contains("{word}"), "{}", c.lang);
+            assert!(c.why_unlikely.contains("{word}"), "{}", c.lang);
+            assert!(c.why_provider.contains("{provider}"), "{}", c.lang);
+            assert!(c.why_shape.contains("{name}"), "{}", c.lang);
+            for s in [
+                c.title,
+                c.mindful,
+                c.edit,
+                c.redact_send,
+                c.send_anyway,
+                c.redact_this,
+                c.why,
+                c.dismiss,
+                c.write_back_failed,
+                c.failed_open,
+                c.failed_closed,
+            ] {
+                assert!(!s.trim().is_empty(), "{}", c.lang);
+            }
+        }
+        // Translated, not copied: the German and Chinese buttons differ from English.
+        assert_ne!(DE.redact_send, EN.redact_send);
+        assert_ne!(ZH.redact_send, EN.redact_send);
+    }
+
+    #[test]
+    fn the_mindful_note_names_what_to_be_careful_with() {
+        assert!(["financial", "medical", "passwords", "confidential"]
+            .iter()
+            .all(|w| EN.mindful.contains(w)));
+        assert!(["Finanzdaten", "Gesundheit", "Passwört", "vertraulich"]
+            .iter()
+            .all(|w| DE.mindful.contains(w)));
+        assert!(["财务", "医疗", "密码", "机密"]
+            .iter()
+            .all(|w| ZH.mindful.contains(w)));
+    }
+
+    #[test]
+    fn reasons_read_as_plain_language() {
+        let r = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            EN.explain(
+                &r(&["luhn", "issuer:visa", "context:card"]),
+                "Credit card number"
+            ),
+            ["its check digits are valid", "next to “card”"]
+        );
+        assert_eq!(
+            DE.explain(&r(&["provider:github", "checksum:crc32"]), "API-Schlüssel"),
+            ["Schlüsselformat von GitHub", "die Prüfziffer stimmt"]
+        );
+        assert_eq!(
+            ZH.explain(&r(&["ssn_structure"]), "美国社会安全号码"),
+            ["符合美国社会安全号码的格式"]
+        );
+    }
+
+    #[test]
+    fn languages_are_negotiated_from_preferences() {
+        assert_eq!(negotiate(["fr-FR", "de-CH", "en"]), Locale::De);
+        assert_eq!(negotiate(["zh-Hans-CN"]), Locale::Zh);
+        assert_eq!(negotiate(["ja"]), Locale::En);
+        assert_eq!(negotiate(Vec::<&str>::new()), Locale::En);
+    }
+}
