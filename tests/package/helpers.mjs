@@ -130,7 +130,7 @@ export async function runPage(browser, url) {
  * results (masked previews and offsets only) for the test to read.
  */
 export const APP = `
-import init, { Guard, kinds } from 'draftguard';
+import init, { Guard, attach, kinds } from 'draftguard';
 
 async function main() {
   await init();
@@ -141,6 +141,7 @@ async function main() {
     findings: findings.map((f) => ({ kind: f.kind, preview: f.preview, value: text.slice(f.start, f.end) === ${JSON.stringify(CARD)} ? 'card' : text.slice(f.start, f.end) === ${JSON.stringify(IBAN)} ? 'iban' : 'other' })),
     redacted: guard.redact(text).text,
     kinds: kinds().length,
+    attach: typeof attach,
   };
 }
 
@@ -159,4 +160,5 @@ export function assertApp(assert, result) {
   ]);
   assert.equal(result.redacted, 'my card: [CREDIT CARD], IBAN [IBAN]');
   assert.ok(result.kinds >= 40, `kinds() lists every detector (${result.kinds})`);
+  assert.equal(result.attach, 'function', 'the DOM layer is exported too');
 }
