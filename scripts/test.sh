@@ -17,4 +17,6 @@ step "JS API tests (Node)";        node --test tests/js/
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
 step "npm package: assemble dist/npm/"; bash scripts/package.sh
 step "npm package + CLI from the packed tarball (Vite, webpack, plain page in Chromium; Node ESM/CJS; TypeScript)"; node --test tests/package/
+step "browser extension: assemble dist/extension/"; bash scripts/extension.sh
+step "browser extension loaded unpacked in Chromium (new headless)"; node --test tests/extension/
 step "all tests passed"

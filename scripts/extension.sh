@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Assembles the Manifest V3 browser extension in dist/extension/ (load it unpacked from there)
+# and packs it as dist/draftguard-extension-VERSION.zip (what the Chrome Web Store takes).
+# Sources: extension/; the engine: pkg/draftguard.js + pkg/draftguard_bg.wasm (run
+# scripts/build.sh first). The version is Cargo.toml's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for f in pkg/draftguard.js pkg/draftguard_bg.wasm; do
+  test -f "$f" || { echo "extension: $f is missing; run scripts/build.sh first" >&2; exit 1; }
+done
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
+
+out=dist/extension
+rm -rf "$out"
+mkdir -p "$out"
+cp extension/*.js extension/*.mjs extension/*.html extension/*.css "$out/"
+cp pkg/draftguard.js pkg/draftguard_bg.wasm "$out/"
+VERSION="$version" node -e '
+  const fs = require("fs");
+  const m = JSON.parse(fs.readFileSync("extension/manifest.json", "utf8"));
+  m.version = process.env.VERSION;
+  fs.writeFileSync(process.argv[1], JSON.stringify(m, null, 2) + "\n");
+' "$out/manifest.json"
+
+zipfile="dist/draftguard-extension-$version.zip"
+rm -f "$zipfile"
+# Python's zipfile (python3 is on every machine this project supports; zip may not be).
+(cd "$out" && python3 -m zipfile -c "../$(basename "$zipfile")" ./*)
+echo "extension: $out/ ($(du -sk "$out" | cut -f1) KB), $zipfile ($(wc -c < "$zipfile") bytes)"

@@ -1,0 +1,284 @@
+// The browser extension (dist/extension/, built by scripts/extension.sh) loaded unpacked into
+// Debian's Chromium (--load-extension, new headless mode), on local chat pages:
+//   - the prompt appears on Enter and on the send button; "Redact and send", "Edit draft" and
+//     "Send anyway" do what they say, in a textarea, a contenteditable editor and a
+//     React-style controlled input whose page sends its own state;
+//   - the options page lists the engine's detectors and stores settings that the content
+//     script follows on the next page load: mode, allowlist, per-site disable;
+//   - storage holds settings only, never a draft; no request leaves the machine.
+//
+//   node --test tests/extension/    (needs /usr/bin/chromium and bash scripts/extension.sh)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CARD, CARD_PREVIEW, CHROMIUM, CHROMIUM_ARGS, IBAN, ROOT, serveDir } from '../package/helpers.mjs';
+import { DEFAULTS } from '../../extension/settings.mjs';
+
+const EXT = path.join(ROOT, 'dist/extension');
+const IBAN_PREVIEW = 'DE•• •••• •••• •••• ••30 00';
+
+let site;
+let server;
+let profile;
+let context;
+let extensionId;
+let worker;
+const requests = [];
+const pageErrors = [];
+
+// A chat page sends on Enter and on its send button (a <button type="button">, found by the
+// extension's generic selector), and records what it sent in window.sent.
+const chatPage = (input, { head = '', valueOf = 'el.value', clear = "el.value = ''" } = {}) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>chat</title></head>
+<body><main><ul id="log"></ul>${input}<button type="button" id="send" aria-label="Send message">➤</button></main>
+<script src="chat.js"></script></body></html>`;
+
+const CHAT_JS = `
+const el = document.getElementById('draft');
+window.sent = [];
+window.state = '';
+const read = () => (el.isContentEditable ? el.innerText : (window.tracked ? window.state : el.value));
+function send() {
+  const text = read();
+  if (!text.trim()) return;
+  window.sent.push(text);
+  const li = document.createElement('li');
+  li.textContent = text;
+  document.getElementById('log').append(li);
+  if (el.isContentEditable) el.textContent = ''; else el.value = '';
+  window.state = '';
+}
+el.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }
+});
+document.getElementById('send').addEventListener('click', send);
+if (document.body.dataset.react !== undefined) {
+  // What React does with a controlled input: an own 'value' property records every
+  // programmatic write; the state changes only when an input event finds the DOM value
+  // different from that record. The page sends its state, not the DOM.
+  window.tracked = true;
+  const proto = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+  let recorded = '';
+  Object.defineProperty(el, 'value', {
+    configurable: true,
+    get() { return proto.get.call(this); },
+    set(v) { recorded = String(v); proto.set.call(this, v); },
+  });
+  el.addEventListener('input', () => {
+    const now = proto.get.call(el);
+    if (now !== recorded) { recorded = now; window.state = now; }
+  });
+}
+`;
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install -y chromium`);
+  assert.ok(existsSync(path.join(EXT, 'manifest.json')), 'dist/extension/ is missing: run bash scripts/extension.sh');
+  site = mkdtempSync(path.join(os.tmpdir(), 'draftguard-ext-site-'));
+  writeFileSync(path.join(site, 'chat.js'), CHAT_JS);
+  writeFileSync(path.join(site, 'chat.html'), chatPage('<textarea id="draft" rows="3"></textarea>'));
+  writeFileSync(path.join(site, 'editor.html'), chatPage('<div id="draft" contenteditable="true" role="textbox"></div>'));
+  writeFileSync(
+    path.join(site, 'react.html'),
+    chatPage('<textarea id="draft"></textarea>').replace('<body>', '<body data-react>'),
+  );
+  writeFileSync(
+    path.join(site, 'csp.html'),
+    chatPage('<textarea id="draft"></textarea>', {
+      head: `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`,
+    }),
+  );
+  server = await serveDir(site);
+  profile = mkdtempSync(path.join(os.tmpdir(), 'draftguard-ext-profile-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true, // Chromium's new headless mode, which runs extensions
+    locale: 'en-US',
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+  });
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
+  [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  extensionId = new URL(worker.url()).host;
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  for (const dir of [site, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Opens a chat page and focuses its input; with `guarded`, waits until the content script has
+ * attached to it (its overlay element is in the page), so what the test types is checked.
+ */
+async function open(file, { guarded = true } = {}) {
+  const page = await context.newPage();
+  await page.goto(server.url + file);
+  await page.locator('#draft').click();
+  if (guarded) await page.locator('draftguard-overlay').waitFor({ state: 'attached', timeout: 10000 });
+  return page;
+}
+
+const sent = (page) => page.evaluate(() => window.sent);
+const dialogButton = (page, name) => page.getByRole('button', { name, exact: true });
+
+async function setSettings(patch) {
+  await worker.evaluate((s) => chrome.storage.sync.set(s), patch);
+}
+
+test('the extension is installed with its service worker, and opens its options page once', async () => {
+  assert.match(extensionId, /^[a-p]{32}$/);
+  const isOptions = (p) => p.url() === `chrome-extension://${extensionId}/options.html`;
+  for (let i = 0; i < 100 && !context.pages().some(isOptions); i++) await new Promise((r) => setTimeout(r, 100));
+  const options = context.pages().filter(isOptions);
+  assert.equal(options.length, 1, `pages: ${context.pages().map((p) => p.url())}`);
+  await options[0].close();
+});
+
+test('textarea: Enter with a card number opens the prompt; "Redact and send" sends the masked text', async () => {
+  const page = await open('chat.html');
+  await page.locator('#draft').pressSequentially(`my card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  await dialogButton(page, 'Redact and send').click();
+  await page.waitForFunction(() => window.sent.length === 1);
+  assert.deepEqual(await sent(page), [`my card ${CARD_PREVIEW}`]);
+  await page.close();
+});
+
+test('send button: "Edit draft" keeps the draft and sends nothing; "Send anyway" sends it as typed', async () => {
+  const page = await open('chat.html');
+  await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
+  await page.locator('#send').click();
+  await dialogButton(page, 'Edit draft').click();
+  assert.deepEqual(await sent(page), []);
+  assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`, 'the draft is as it was');
+  await page.locator('#send').click();
+  await dialogButton(page, 'Send anyway').click();
+  await page.waitForFunction(() => window.sent.length === 1);
+  assert.deepEqual(await sent(page), [`IBAN ${IBAN}`], 'the user chose to send it');
+  await page.close();
+});
+
+test('a draft without sensitive data is sent at once, with no prompt', async () => {
+  const page = await open('chat.html');
+  await page.locator('#draft').pressSequentially('see you at 10:30, order 4111 1111 1111 1112');
+  await page.locator('#draft').press('Enter');
+  assert.deepEqual(await sent(page), ['see you at 10:30, order 4111 1111 1111 1112']);
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  await page.close();
+});
+
+test('contenteditable editor: the prompt appears and redaction reaches what the page sends', async () => {
+  const page = await open('editor.html');
+  await page.locator('#draft').pressSequentially(`pay to ${IBAN}`);
+  await page.locator('#send').click();
+  await dialogButton(page, 'Redact and send').click();
+  await page.waitForFunction(() => window.sent.length === 1);
+  assert.deepEqual(await sent(page), [`pay to ${IBAN_PREVIEW}`]);
+  await page.close();
+});
+
+test('React-style controlled input: the page sends its own state, and that state is redacted', async () => {
+  const page = await open('react.html');
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  assert.equal(await page.evaluate(() => window.state), `card ${CARD}`, 'the page tracks its state');
+  await page.locator('#draft').press('Enter');
+  await dialogButton(page, 'Redact and send').click();
+  await page.waitForFunction(() => window.sent.length === 1);
+  assert.deepEqual(await sent(page), [`card ${CARD_PREVIEW}`]);
+  await page.close();
+});
+
+test('options page: lists every detector from the engine, saves settings, rejects a bad domain', async () => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const kinds = await page.locator('input[name=kind]').count();
+  assert.ok(kinds >= 40, `${kinds} kinds listed`);
+  assert.equal(await page.locator('input[name=category]').count(), 6);
+  assert.equal(await page.locator('input[name=mode]:checked').getAttribute('value'), 'ask', 'defaults shown');
+
+  await page.locator('#allowedDomains').fill('not a domain');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Not saved: not a domain: not a domain').waitFor();
+
+  await page.locator('#allowedDomains').fill('example.org');
+  await page.locator('input[name=mode][value="warn-only"]').check();
+  await page.locator('#allowlist').fill(CARD);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  const stored = await worker.evaluate(() => chrome.storage.sync.get(null));
+  assert.equal(stored.mode, 'warn-only');
+  assert.deepEqual(stored.allowlist, [CARD]);
+  assert.deepEqual(stored.allowedDomains, ['example.org']);
+  assert.deepEqual(Object.keys(stored).sort(), Object.keys(DEFAULTS).sort(), 'settings only');
+  await page.close();
+});
+
+test('saved settings apply on the next page load: warn-only never blocks; allowlisted values pass', async () => {
+  await setSettings({ mode: 'warn-only', allowlist: [], disabledSites: [] });
+  let page = await open('chat.html');
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  assert.deepEqual(await sent(page), [`card ${CARD}`], 'warn-only: sent as typed');
+  await page.locator('draftguard-overlay .notice').waitFor();
+  await page.close();
+
+  await setSettings({ mode: 'ask', allowlist: [CARD] });
+  page = await open('chat.html');
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  assert.deepEqual(await sent(page), [`card ${CARD}`], 'an allowlisted value is not asked about');
+  await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
+  await page.locator('#draft').press('Enter');
+  await dialogButton(page, 'Redact and send').click();
+  await page.waitForFunction(() => window.sent.length === 2);
+  assert.deepEqual((await sent(page))[1], `IBAN ${IBAN_PREVIEW}`);
+  await page.close();
+  await setSettings({ allowlist: [] });
+});
+
+test('per-site disable: on a listed host the extension does nothing', async () => {
+  await setSettings({ mode: 'ask', disabledSites: ['127.0.0.1'] });
+  const page = await open('chat.html', { guarded: false });
+  await page.waitForTimeout(1000); // time enough for the content script to have attached, were it on
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  assert.deepEqual(await sent(page), [`card ${CARD}`]);
+  assert.equal(await page.locator('draftguard-overlay').count(), 0, 'nothing of the extension on the page');
+  await page.close();
+  await setSettings({ disabledSites: [] });
+});
+
+test('a page whose CSP forbids WebAssembly: the engine cannot start there; the page works as before', async () => {
+  // Chromium applies the page's CSP to WebAssembly compiled by content scripts, so on such a
+  // page the extension cannot check drafts. It must not break the page or lose a draft.
+  const page = await context.newPage();
+  const warned = page.waitForEvent('console', {
+    predicate: (m) => m.type() === 'warning' && m.text().startsWith('draftguard: not active on this page'),
+    timeout: 10000,
+  });
+  await page.goto(server.url + 'csp.html');
+  const warning = (await warned).text();
+  assert.ok(!warning.includes('4111'), 'no draft text in the warning');
+  await page.locator('#draft').click();
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  assert.deepEqual(await sent(page), [`card ${CARD}`], 'the page sends as it always did');
+  assert.equal(await page.locator('draftguard-overlay').count(), 0);
+  await page.close();
+});
+
+test('no request left the machine, no page error, and storage holds no draft', async () => {
+  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(`chrome-extension://${extensionId}/`) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(pageErrors, []);
+  const all = JSON.stringify(await worker.evaluate(async () => [await chrome.storage.sync.get(null), await chrome.storage.local.get(null)]));
+  for (const draft of [IBAN, 'my card', 'pay to', CARD_PREVIEW]) assert.ok(!all.includes(draft), `storage holds no draft text (${draft.slice(0, 6)}…)`);
+});
