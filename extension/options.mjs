@@ -15,6 +15,7 @@ const CATEGORY_NAMES = {
 
 const form = document.getElementById('settings');
 const status = document.getElementById('status');
+const checkbox = (name, value) => Object.assign(document.createElement('input'), { type: 'checkbox', name, value });
 const lines = (name) => form.elements[name].value.split('\n').map((s) => s.trim()).filter(Boolean);
 
 await init();
@@ -26,8 +27,7 @@ const box = document.getElementById('kinds');
 for (const category of CATEGORIES) {
   const label = document.createElement('label');
   label.className = 'category';
-  label.innerHTML = `<input type="checkbox" name="category" value="${category}"> `;
-  label.append(CATEGORY_NAMES[category]);
+  label.append(checkbox('category', category), ' ', CATEGORY_NAMES[category]);
   const details = document.createElement('details');
   const summary = document.createElement('summary');
   summary.textContent = 'Kinds';
@@ -35,10 +35,9 @@ for (const category of CATEGORIES) {
   for (const k of all.filter((k) => k.category === category)) {
     const kl = document.createElement('label');
     kl.className = 'kind';
-    kl.innerHTML = `<input type="checkbox" name="kind" value="${k.kind}"> `;
     const small = document.createElement('small');
     small.textContent = ` — ${k.checks}`;
-    kl.append(k.names.en, small);
+    kl.append(checkbox('kind', k.kind), ' ', k.names.en, small);
     details.append(kl);
   }
   box.append(label, details);
