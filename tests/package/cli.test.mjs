@@ -129,6 +129,14 @@ test('usage mistakes and unreadable paths exit 2 with a clear message', () => {
   r = cli(['--help']);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /Usage: draftguard scan/);
+  r = cli(['--version']);
+  assert.equal(r.stdout.trim(), JSON.parse(readFileSync(path.join(dir, 'node_modules/draftguard/package.json'), 'utf8')).version);
+});
+
+test('draftguard kinds lists every detector the engine has, for --kinds', () => {
+  const r = cli(['kinds']);
+  assert.equal(r.status, 0);
+  assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]), lib.kinds().map((k) => k.kind));
 });
 
 test('standard input: no path or "-"', () => {
