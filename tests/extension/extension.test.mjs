@@ -1,8 +1,9 @@
 // The browser extension (dist/extension/, built by scripts/extension.sh) loaded unpacked into
 // Debian's Chromium (--load-extension, new headless mode), on local chat pages:
 //   - the prompt appears on Enter and on the send button; "Redact and send", "Edit draft" and
-//     "Send anyway" do what they say, in a textarea, a contenteditable editor and a
-//     React-style controlled input whose page sends its own state;
+//     "Send anyway" do what they say, in a textarea, a contenteditable editor, a page with
+//     React's value tracking emulated, and a real React 19 app (controlled textarea) that
+//     sends its own state;
 //   - the options page lists the engine's detectors and stores settings that the content
 //     script follows on the next page load: mode, allowlist, per-site disable;
 //   - storage holds settings only, never a draft; no request leaves the machine.
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CARD, CARD_PREVIEW, CHROMIUM, CHROMIUM_ARGS, IBAN, ROOT, serveDir } from '../package/helpers.mjs';
 import { DEFAULTS } from '../../extension/settings.mjs';
+import { buildReactChat } from '../package/react-chat.mjs';
 
 const EXT = path.join(ROOT, 'dist/extension');
 const IBAN_PREVIEW = 'DE•• •••• •••• •••• ••30 00';
@@ -83,9 +85,10 @@ before(async () => {
   writeFileSync(path.join(site, 'chat.html'), chatPage('<textarea id="draft" rows="3"></textarea>'));
   writeFileSync(path.join(site, 'editor.html'), chatPage('<div id="draft" contenteditable="true" role="textbox"></div>'));
   writeFileSync(
-    path.join(site, 'react.html'),
+    path.join(site, 'tracked.html'),
     chatPage('<textarea id="draft"></textarea>').replace('<body>', '<body data-react>'),
   );
+  await buildReactChat(site);
   writeFileSync(
     path.join(site, 'csp.html'),
     chatPage('<textarea id="draft"></textarea>', {
@@ -184,14 +187,36 @@ test('contenteditable editor: the prompt appears and redaction reaches what the 
   await page.close();
 });
 
-test('React-style controlled input: the page sends its own state, and that state is redacted', async () => {
-  const page = await open('react.html');
+test('React-style value tracker: the page sends its own state, and that state is redacted', async () => {
+  const page = await open('tracked.html');
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   assert.equal(await page.evaluate(() => window.state), `card ${CARD}`, 'the page tracks its state');
   await page.locator('#draft').press('Enter');
   await dialogButton(page, 'Redact and send').click();
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`card ${CARD_PREVIEW}`]);
+  await page.close();
+});
+
+test('React 19 controlled textarea: the app sends its state; redaction and each decision reach it', async () => {
+  const page = await open('react.html');
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  await dialogButton(page, 'Redact and send').click();
+  await page.waitForFunction(() => window.sent.length === 1);
+  assert.deepEqual(await sent(page), [`card ${CARD_PREVIEW}`]);
+  assert.equal(await page.locator('#log li').last().textContent(), `card ${CARD_PREVIEW}`, 'what React rendered');
+  assert.equal(await page.locator('#draft').inputValue(), '', 'React cleared its input');
+  await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
+  await page.locator('#send').click();
+  await dialogButton(page, 'Edit draft').click();
+  assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`);
+  await page.locator('#draft').press('End');
+  await page.locator('#draft').pressSequentially(' thanks');
+  await page.locator('#send').click();
+  await dialogButton(page, 'Send anyway').click();
+  await page.waitForFunction(() => window.sent.length === 2);
+  assert.equal((await sent(page))[1], `IBAN ${IBAN} thanks`, 'the edited draft, as the user chose');
   await page.close();
 });
 
