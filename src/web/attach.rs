@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlFormElement, KeyboardEvent};
 
 use super::dialog::{Choice, Dialog, Item};
-use super::dom::{self, Interval, Listener};
+use super::dom::{self, Interval, Listener, Resized};
 use super::editor::{Edit, Editor};
 use super::i18n::{self, plural, Catalog};
 use super::overlay::{Overlay, Tone};
@@ -93,7 +93,11 @@ enum SendButton {
 /// How the user tried to send, to do the same again after the prompt.
 #[derive(Clone)]
 enum Trigger {
-    Enter,
+    /// With the modifiers held (some chat UIs send on Ctrl/Cmd+Enter).
+    Enter {
+        ctrl: bool,
+        meta: bool,
+    },
     Click(HtmlElement),
     Submit(HtmlFormElement),
 }
@@ -135,6 +139,7 @@ struct State {
     detached: Cell<bool>,
     listeners: RefCell<Vec<Listener>>,
     poll: RefCell<Option<Interval>>,
+    resize: RefCell<Option<Resized>>,
 }
 
 thread_local! {
@@ -208,6 +213,7 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
         detached: Cell::new(false),
         listeners: RefCell::new(Vec::new()),
         poll: RefCell::new(None),
+        resize: RefCell::new(None),
     });
     state.listen().map_err(js_error)?;
     ATTACHED.with(|a| a.borrow_mut().push(Rc::downgrade(&state)));
@@ -448,6 +454,15 @@ impl State {
             on(|s, _| s.composing.set(false)),
         )?);
         *self.listeners.borrow_mut() = ls;
+        // The user resizing the input (drag handle, auto-growing boxes).
+        let weak = Rc::downgrade(self);
+        *self.resize.borrow_mut() = Some(Resized::watch(&el, move || {
+            if let Some(s) = weak.upgrade() {
+                if let Some(o) = s.overlay.borrow().as_ref() {
+                    let _ = o.position(&s.editor);
+                }
+            }
+        })?);
         // Catches what no event tells: the page clearing the input after
         // sending, layout shifts, the input being removed.
         let weak = Rc::downgrade(self);
@@ -465,6 +480,7 @@ impl State {
         }
         self.listeners.borrow_mut().clear();
         self.poll.borrow_mut().take();
+        self.resize.borrow_mut().take();
         if let Some(o) = self.overlay.borrow_mut().take() {
             o.remove();
         }
@@ -487,7 +503,8 @@ impl State {
         if !aimed_at(&e, self.editor.element()) {
             return;
         }
-        self.intercept(&e, Trigger::Enter);
+        let (ctrl, meta) = (k.ctrl_key(), k.meta_key());
+        self.intercept(&e, Trigger::Enter { ctrl, meta });
     }
 
     fn on_click(self: &Rc<State>, e: Event) {
@@ -828,11 +845,11 @@ impl State {
             Trigger::Submit(form) => {
                 let _ = form.request_submit();
             }
-            Trigger::Enter => {
+            Trigger::Enter { ctrl, meta } => {
                 let button = self.current_send_button();
                 if let Some(b) = button {
                     b.click();
-                } else if !self.press_enter() {
+                } else if !self.press_enter(*ctrl, *meta) {
                     // The page did not handle Enter itself: submit its form, if any.
                     if let Some(form) = self
                         .editor
@@ -848,6 +865,15 @@ impl State {
             }
         }
         self.bypass.set(false);
+        // Focus back in the input unless the page put it somewhere on purpose.
+        let doc_focus = dom::document().ok().and_then(|d| {
+            let body = d.body();
+            d.active_element()
+                .map(|a| body.is_some_and(|b| a.is_same_node(Some(&b))))
+        });
+        if doc_focus.unwrap_or(true) {
+            let _ = self.editor.element().focus();
+        }
         // The page usually clears the input after sending: re-scan soon.
         let weak = Rc::downgrade(self);
         dom::defer(50, move || {
@@ -859,8 +885,10 @@ impl State {
 
     /// Dispatches Enter to the input; true if a page handler took it
     /// (called `preventDefault`), as chat inputs that send on Enter do.
-    fn press_enter(&self) -> bool {
+    fn press_enter(&self, ctrl: bool, meta: bool) -> bool {
         let init = web_sys::KeyboardEventInit::new();
+        init.set_ctrl_key(ctrl);
+        init.set_meta_key(meta);
         init.set_key("Enter");
         init.set_code("Enter");
         init.set_bubbles(true);

@@ -114,6 +114,31 @@ impl Drop for Interval {
     }
 }
 
+/// A `ResizeObserver` on one element, disconnected when dropped.
+pub struct Resized {
+    observer: web_sys::ResizeObserver,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Resized {
+    /// Calls `f` whenever `target`'s size changes.
+    pub fn watch(target: &Element, f: impl FnMut() + 'static) -> Result<Resized, JsValue> {
+        let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut()>);
+        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref())?;
+        observer.observe(target);
+        Ok(Resized {
+            observer,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Resized {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Runs `f` once after `ms` milliseconds, outside the current event
 /// listener: work that writes to the page, calls page code or drops a
 /// listener must never run inside a listener that it could remove.
