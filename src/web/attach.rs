@@ -13,7 +13,7 @@
 //! write that does not stick is undone and reported instead of sent.
 
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -64,7 +64,10 @@ export interface AttachOptions extends GuardOptions {
   onDecision?: (decision: Decision) => void;
 }
 
-/** Returned by `attach`. */
+/**
+ * Returned by `attach`. The input stays guarded whether or not the handle is kept; an input
+ * that has been out of the document for 10 seconds is let go (detached) automatically.
+ */
 export interface AttachHandle {
   /** Removes every listener, highlight and dialog; the draft stays as it is. */
   detach(): void;
@@ -139,12 +142,16 @@ struct State {
     detached: Cell<bool>,
     listeners: RefCell<Vec<Listener>>,
     poll: RefCell<Option<Interval>>,
+    /// When the input was first seen out of the document (ms since epoch).
+    gone_since: Cell<Option<f64>>,
     resize: RefCell<Option<Resized>>,
 }
 
 thread_local! {
-    /// Inputs attached now (to refuse attaching twice).
-    static ATTACHED: RefCell<Vec<Weak<State>>> = const { RefCell::new(Vec::new()) };
+    /// Every input guarded now. The registry owns the guard, not the handle:
+    /// a page that drops the handle (`attach(el)` without keeping it) must stay
+    /// guarded after the handle is garbage-collected. Detaching removes it.
+    static ATTACHED: RefCell<Vec<Rc<State>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The handle `attach` returns.
@@ -160,6 +167,9 @@ impl AttachHandle {
         self.state.detach();
     }
 }
+
+/// How long an input may be out of the document before it is detached.
+const GONE_DETACH_MS: f64 = 10_000.0;
 
 const ATTACH_KEYS: &[&str] = &[
     "sendButton",
@@ -180,11 +190,9 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
         .map_err(|_| JsError::new("attach(): target must be an HTML element"))?;
     let editor = Editor::new(&element).map_err(|e| JsError::new(&e))?;
     let already = ATTACHED.with(|a| {
-        a.borrow_mut().retain(|w| w.strong_count() > 0);
         a.borrow()
             .iter()
-            .filter_map(Weak::upgrade)
-            .any(|s| !s.detached.get() && s.editor.element().is_same_node(Some(&element)))
+            .any(|s| s.editor.element().is_same_node(Some(&element)))
     });
     if already {
         return Err(JsError::new(
@@ -213,10 +221,11 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
         detached: Cell::new(false),
         listeners: RefCell::new(Vec::new()),
         poll: RefCell::new(None),
+        gone_since: Cell::new(None),
         resize: RefCell::new(None),
     });
     state.listen().map_err(js_error)?;
-    ATTACHED.with(|a| a.borrow_mut().push(Rc::downgrade(&state)));
+    ATTACHED.with(|a| a.borrow_mut().push(state.clone()));
     state.refresh();
     Ok(AttachHandle { state })
 }
@@ -478,6 +487,12 @@ impl State {
         if self.detached.replace(true) {
             return;
         }
+        let mine = ATTACHED.with(|a| {
+            let mut a = a.borrow_mut();
+            let at = a.iter().position(|s| std::ptr::eq(&**s, self));
+            at.map(|i| a.swap_remove(i))
+        });
+        drop(mine); // outside the registry's borrow
         self.listeners.borrow_mut().clear();
         self.poll.borrow_mut().take();
         self.resize.borrow_mut().take();
@@ -583,6 +598,23 @@ impl State {
             return;
         }
         let connected = self.editor.element().is_connected();
+        // An input gone for good (frameworks re-create rather than re-insert)
+        // is let go after a while, so removed inputs do not pile up.
+        let now = js_sys::Date::now();
+        match (connected, self.gone_since.get()) {
+            (true, _) => self.gone_since.set(None),
+            (false, None) => self.gone_since.set(Some(now)),
+            (false, Some(t)) if now - t > GONE_DETACH_MS => {
+                let weak = Rc::downgrade(self);
+                // Not inside the interval's own callback, which detach drops.
+                dom::defer(0, move || {
+                    if let Some(s) = weak.upgrade() {
+                        s.detach();
+                    }
+                });
+            }
+            _ => {}
+        }
         if !connected && self.dialog.borrow().is_some() {
             // The input is gone: nothing to write back into; close quietly.
             let pending = self.dialog.borrow_mut().take().map(|(_, p)| p);

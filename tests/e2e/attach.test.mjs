@@ -23,7 +23,7 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    args: ['--js-flags=--expose-gc', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
 });
@@ -58,9 +58,9 @@ afterEach(async () => {
  * that records what the page's own send handler read, and attaches draftguard with `options`
  * (a JS expression so functions can be passed). Decisions land in window.decisions.
  */
-async function widget({ tag = 'textarea', options = '{}' } = {}) {
+async function widget({ tag = 'textarea', options = '{}', keepHandle = true } = {}) {
   await page.evaluate(
-    ({ tag, options }) => {
+    ({ tag, options, keepHandle }) => {
       const form = document.createElement('form');
       const input = document.createElement(tag);
       input.id = 'draft';
@@ -89,9 +89,10 @@ async function widget({ tag = 'textarea', options = '{}' } = {}) {
       }
       // eslint-disable-next-line no-new-func
       const opts = new Function('return ' + options)();
-      window.handle = window.dg.attach(input, { onDecision: (d) => window.decisions.push(d), ...opts });
+      const handle = window.dg.attach(input, { onDecision: (d) => window.decisions.push(d), ...opts });
+      if (keepHandle) window.handle = handle;
     },
-    { tag, options },
+    { tag, options, keepHandle },
   );
 }
 
@@ -285,4 +286,16 @@ test('a React-style value tracker sees the redaction (native setter + input even
   await page.getByRole('button', { name: 'Redact and send' }).click();
   await page.waitForFunction(() => window.sent.length > 0);
   assert.deepEqual(await sent(), [`card ${CARD_PREVIEW}`], 'the state the page sends is the redacted text');
+});
+
+test('the input stays guarded when the page drops the handle (garbage-collected)', async () => {
+  await widget({ keepHandle: false });
+  for (let i = 0; i < 4; i++) {
+    await page.evaluate(() => window.gc());
+    await page.waitForTimeout(50); // FinalizationRegistry callbacks run after a GC
+  }
+  await page.locator('#draft').pressSequentially(`card ${CARD}`);
+  await page.locator('#draft').press('Enter');
+  await page.getByRole('alertdialog').waitFor({ timeout: 2000 });
+  assert.deepEqual(await sent(), []);
 });
