@@ -6,8 +6,8 @@ import { sendButtonFor } from './sites.mjs';
 export const DEFAULTS = Object.freeze({
   /** UI language of the prompt: "auto" (the browser's), "en", "de" or "zh". */
   language: 'auto',
-  /** Categories and kinds switched off. */
-  disabledCategories: [],
+  /** Categories and kinds switched off (contact details alone do not prompt by default). */
+  disabledCategories: ['contact'],
   disabledKinds: [],
   minConfidence: 'medium',
   /** Values never reported (a test card, your own company number …). */

@@ -43,7 +43,9 @@ export interface Decision {
 
 /**
  * Options for `attach(target, options)`: every `GuardOptions` key, plus the prompt's own.
- * `minConfidence` defaults to "medium" here (the prompt should not cry wolf).
+ * Two defaults differ from `GuardOptions` so the prompt does not cry wolf: `minConfidence` is
+ * "medium", and `categories` leaves out "contact" (email addresses, phone numbers) unless
+ * `categories` or `kinds` is given.
  */
 export interface AttachOptions extends GuardOptions {
   /** The page's send button, or a CSS selector for it (resolved on each click). */
@@ -289,6 +291,17 @@ fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
                 crate::bindings::GUARD_OPTION_KEYS.join(", ")
             )));
         }
+    }
+    // Contact details alone (an email address, a phone number) are shared in chats all the time:
+    // a prompt for them would cry wolf. They count only when the page asks for them.
+    if get(&options, "categories").is_undefined() && get(&options, "kinds").is_undefined() {
+        let all_but_contact: js_sys::Array = crate::Category::ALL
+            .iter()
+            .filter(|c| **c != crate::Category::Contact)
+            .map(|c| JsValue::from_str(c.as_str()))
+            .collect();
+        js_sys::Reflect::set(&guard_options, &"categories".into(), &all_but_contact)
+            .map_err(js_error)?;
     }
     if get(&options, "minConfidence").is_undefined() {
         js_sys::Reflect::set(&guard_options, &"minConfidence".into(), &"medium".into())

@@ -299,3 +299,19 @@ test('the input stays guarded when the page drops the handle (garbage-collected)
   await page.getByRole('alertdialog').waitFor({ timeout: 2000 });
   assert.deepEqual(await sent(), []);
 });
+
+test('contact details alone do not prompt by default; they do when asked for', async () => {
+  await widget();
+  await page.locator('#draft').pressSequentially('Contact me at anna.schmidt@example.org or +49 151 23456789');
+  await page.locator('#draft').press('Enter');
+  assert.deepEqual(await sent(), ['Contact me at anna.schmidt@example.org or +49 151 23456789']);
+  await page.evaluate(() => {
+    window.handle.detach();
+    document.body.replaceChildren();
+  });
+  await widget({ options: '{ categories: ["contact"] }' });
+  await page.locator('#draft').pressSequentially('Contact me at john.doe@gmail.com');
+  await page.locator('#draft').press('Enter');
+  await page.getByRole('alertdialog').waitFor();
+  assert.deepEqual(await sent(), []);
+});

@@ -35,13 +35,16 @@ test('per-site disable matches the host and its subdomains only', () => {
 
 test('default settings make valid options; categories and kinds switched off are not reported', () => {
   const text = 'card 4111 1111 1111 1111, mail jane.doe@gmail.com';
-  assert.deepEqual(new Guard(guardPart(attachOptions(DEFAULTS, 'x.test'))).scan(text).map((f) => f.kind), ['credit_card', 'email']);
+  // By default contact details alone do not prompt (as attach() itself).
+  assert.deepEqual(new Guard(guardPart(attachOptions(DEFAULTS, 'x.test'))).scan(text).map((f) => f.kind), ['credit_card']);
+  const on = { ...DEFAULTS, disabledCategories: [] };
+  assert.deepEqual(new Guard(guardPart(attachOptions(on, 'x.test'))).scan(text).map((f) => f.kind), ['credit_card', 'email']);
   const off = { ...DEFAULTS, disabledCategories: ['contact'], disabledKinds: ['credit_card'] };
   assert.deepEqual(new Guard(guardPart(attachOptions(off, 'x.test'))).scan(text), []);
 });
 
 test('allowed domains: email addresses there pass, the same name elsewhere is still reported', () => {
-  const s = { ...DEFAULTS, allowedDomains: ['acme.com', '@corp.example.org', 'not a domain'] };
+  const s = { ...DEFAULTS, disabledCategories: [], allowedDomains: ['acme.com', '@corp.example.org', 'not a domain'] };
   const guard = new Guard(guardPart(attachOptions(s, 'x.test')));
   const kinds = (t) => guard.scan(t).map((f) => f.kind);
   assert.deepEqual(kinds('write to jane.doe@acme.com'), []);
