@@ -376,6 +376,40 @@ fn custom_rules_find_validate_redact_and_respect_context() {
     assert_eq!(kinds(&only, &format!("EMP-123456 {CARD}")), ["employee_id"]);
 }
 
+/// Fuzzing found it: a custom rule whose pattern can match the empty string
+/// (`a*`, `^`, `\b`, an empty `value` group) made `scan` loop forever.
+#[test]
+fn custom_rules_that_match_the_empty_string_finish() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let scan = |pattern: &str, text: &str| -> Vec<String> {
+            let g = Guard::new(Options {
+                custom_rules: vec![rule("emp", pattern)],
+                kinds: Some(vec!["emp".into()]),
+                ..Options::default()
+            })
+            .unwrap();
+            g.scan(text)
+                .unwrap()
+                .iter()
+                .map(|f| text[f.start..f.end].to_string())
+                .collect()
+        };
+        let got = (
+            scan("a*", "baaab a 卡号"),
+            scan("(?P<value>a*)", "baaab"),
+            scan("(?P<value>)x|^|$|\\b", "x y"),
+        );
+        tx.send(got).unwrap();
+    });
+    let (a, value_group, empty) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("scan did not finish");
+    assert_eq!(a, ["aaa", "a"]);
+    assert_eq!(value_group, ["aaa"]);
+    assert!(empty.is_empty(), "{empty:?}");
+}
+
 #[test]
 fn bad_custom_rules_and_allowlist_patterns_name_the_field() {
     let err = |o: Options| Guard::new(o).unwrap_err().to_string();

@@ -414,7 +414,12 @@ impl Guard {
                 if let Some(found) = self.accept_value(hay, m.start(), m.end(), c) {
                     out.push(found);
                 }
-                pos = m.end();
+                // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
+                pos = if m.is_empty() {
+                    next_char(hay, m.end())
+                } else {
+                    m.end()
+                };
                 continue;
             }
             match self.accept(hay, m.start(), m.end(), c) {
@@ -557,6 +562,15 @@ fn isolated(b: &[u8], s: usize, e: usize) -> bool {
     let left = s > 0 && touches(s - 1, s.checked_sub(2));
     let right = e < b.len() && touches(e, Some(e + 1).filter(|&i| i < b.len()));
     !left && !right
+}
+
+/// The first char boundary after byte `i` (`i + 1` at or past the end).
+fn next_char(hay: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < hay.len() && !hay.is_char_boundary(j) {
+        j += 1;
+    }
+    j
 }
 
 /// Where to look next after a failed match at `[s, e)`: the start of its
