@@ -17,6 +17,7 @@ use regex::bytes::Regex;
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
 use crate::redact;
 
+pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use normalize::Normalized;
 

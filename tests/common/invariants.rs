@@ -55,8 +55,24 @@ pub const ALLOW_PATTERNS: &[&str] = &[
 
 /// Locale tags a fuzz input can pick, valid and not.
 pub const LOCALES: &[&str] = &[
-    "en", "de", "zh", "fr", "es", "it", "nl", "pl", "pt", "hi", "de-CH", "zh-Hans-CN", "EN_us",
-    "x", "", "1a", "toolong", "ñ",
+    "en",
+    "de",
+    "zh",
+    "fr",
+    "es",
+    "it",
+    "nl",
+    "pl",
+    "pt",
+    "hi",
+    "de-CH",
+    "zh-Hans-CN",
+    "EN_us",
+    "x",
+    "",
+    "1a",
+    "toolong",
+    "ñ",
 ];
 
 /// A fuzz input: options and the draft.
@@ -80,7 +96,8 @@ pub fn decode(data: &[u8]) -> Input {
     let (flags, b) = (data[0], &data[1..8]);
     let mut text = String::from_utf8_lossy(&data[8..]).into_owned();
     let o = &mut input.options;
-    o.min_confidence = [Confidence::Low, Confidence::Medium, Confidence::High][usize::from(b[0] % 3)];
+    o.min_confidence =
+        [Confidence::Low, Confidence::Medium, Confidence::High][usize::from(b[0] % 3)];
     o.include_value = b[0] & 0x04 != 0;
     input.redact.style = [Style::Label, Style::Mask, Style::Char][usize::from((b[0] >> 3) % 3)];
     input.redact.locale = [Locale::En, Locale::De, Locale::Zh][usize::from((b[0] >> 5) % 3)];
@@ -190,9 +207,15 @@ pub fn check_findings(guard_opts: &Options, text: &str, found: &[Finding]) {
             text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
             "span not on char boundaries: {f:?}"
         );
-        assert!(f.start >= last_end, "findings overlap or are out of order: {found:?}");
+        assert!(
+            f.start >= last_end,
+            "findings overlap or are out of order: {found:?}"
+        );
         last_end = f.end;
-        assert!(f.confidence >= guard_opts.min_confidence, "{f:?} below the floor");
+        assert!(
+            f.confidence >= guard_opts.min_confidence,
+            "{f:?} below the floor"
+        );
         let (s16, e16) = (offsets[2 * i], offsets[2 * i + 1]);
         assert_eq!(
             (s16, e16),
@@ -205,10 +228,16 @@ pub fn check_findings(guard_opts: &Options, text: &str, found: &[Finding]) {
         assert_eq!(slice, text[f.start..f.end], "slice differs for {f:?}");
         match &f.value {
             Some(v) => {
-                assert!(guard_opts.include_value, "value without includeValue: {f:?}");
+                assert!(
+                    guard_opts.include_value,
+                    "value without includeValue: {f:?}"
+                );
                 assert_eq!(v, &text[f.start..f.end]);
             }
-            None => assert!(!guard_opts.include_value, "no value with includeValue: {f:?}"),
+            None => assert!(
+                !guard_opts.include_value,
+                "no value with includeValue: {f:?}"
+            ),
         }
         assert!(!f.preview.is_empty(), "empty preview: {f:?}");
     }
@@ -306,7 +335,9 @@ pub fn check_input(input: &Input) {
     let Some((guard, found)) = check_scan(input) else {
         return;
     };
-    let redacted = guard.redact(&input.text, &input.redact).expect("scan succeeded");
+    let redacted = guard
+        .redact(&input.text, &input.redact)
+        .expect("scan succeeded");
     assert_eq!(redacted.findings, found, "redact scans like scan");
     for style in [Style::Label, Style::Mask, Style::Char] {
         let opts = RedactOptions {
