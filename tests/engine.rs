@@ -95,6 +95,61 @@ fn invalid_options_are_clear_errors() {
 }
 
 #[test]
+fn absurd_option_sizes_are_refused_naming_the_field() {
+    let err = |o: Options| Guard::new(o).unwrap_err().to_string();
+    let e = err(Options {
+        custom_rules: (0..101).map(|i| rule(&format!("r{i}"), "x")).collect(),
+        ..Options::default()
+    });
+    assert!(
+        e.contains("customRules has 101 entries, at most 100"),
+        "{e}"
+    );
+    let e = err(Options {
+        allowlist_patterns: vec!["a+".into(); 1001],
+        ..Options::default()
+    });
+    assert!(e.contains("allowlistPatterns has 1001 entries"), "{e}");
+    let e = err(Options {
+        allowlist_patterns: vec!["a".repeat(5000)],
+        ..Options::default()
+    });
+    assert!(
+        e.contains("allowlistPatterns[0]: must be at most 4096 bytes"),
+        "{e}"
+    );
+    let e = err(Options {
+        locales: Some(vec!["en".into(); 101]),
+        ..Options::default()
+    });
+    assert!(e.contains("locales has 101 entries"), "{e}");
+    let mut r = rule("emp", "x");
+    r.context = vec!["w".into(); 1001];
+    let e = err(Options {
+        custom_rules: vec![r.clone()],
+        ..Options::default()
+    });
+    assert!(
+        e.contains("customRules[0].context: at most 1000 words"),
+        "{e}"
+    );
+    r.context = vec!["w".repeat(101)];
+    let e = err(Options {
+        custom_rules: vec![r],
+        ..Options::default()
+    });
+    assert!(e.contains("customRules[0].context"), "{e}");
+    // At the limits, guards are made.
+    assert!(Guard::new(Options {
+        custom_rules: (0..100).map(|i| rule(&format!("r{i}"), "x")).collect(),
+        allowlist_patterns: vec!["a+".into(); 1000],
+        locales: Some(vec!["en".into(); 100]),
+        ..Options::default()
+    })
+    .is_ok());
+}
+
+#[test]
 fn allowlisted_values_are_not_reported_in_any_spelling() {
     let g = Guard::new(Options {
         allowlist: vec![

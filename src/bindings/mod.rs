@@ -455,7 +455,11 @@ impl Guard {
 
     /// Finds sensitive data in `text`. Offsets are UTF-16 code units.
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
-    pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn scan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let text = &text_arg(text, "scan")?;
         let findings = self
             .inner
             .scan(text)
@@ -465,7 +469,12 @@ impl Guard {
 
     /// Scans `text` and returns it with every finding replaced.
     #[wasm_bindgen(unchecked_return_type = "RedactResult")]
-    pub fn redact(&self, text: &str, options: Option<RedactOptions>) -> Result<JsValue, JsError> {
+    pub fn redact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        options: Option<RedactOptions>,
+    ) -> Result<JsValue, JsError> {
+        let text = &text_arg(text, "redact")?;
         let opts = redact_options(parse(
             options.map(JsValue::from),
             "RedactOptions",
@@ -492,6 +501,18 @@ impl Guard {
     pub fn active_kinds(&self) -> Result<JsValue, JsError> {
         to_js(&self.inner.kinds().collect::<Vec<_>>())
     }
+}
+
+/// The draft argument as a string. Taken as a `JsValue`: with `&str`, the glue
+/// would pass a number or an object straight to the allocator and the call
+/// would end in "RuntimeError: memory access out of bounds".
+fn text_arg(text: JsValue, method: &str) -> Result<String, JsError> {
+    text.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "{method}(text): text must be a string, got {}",
+            text.js_typeof().as_string().unwrap_or_default()
+        ))
+    })
 }
 
 /// Every detector draftguard has, with its category, localised names, what it

@@ -27,6 +27,12 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_INPUT_BYTES_LIMIT: usize = 256 * 1024 * 1024;
 /// Most entries an allowlist may have.
 pub const MAX_ALLOWLIST: usize = 10_000;
+/// Most allowlist patterns (each finding is matched against every one).
+pub const MAX_ALLOWLIST_PATTERNS: usize = 1_000;
+/// Most custom rules (each is compiled and kept for the life of the process).
+pub const MAX_CUSTOM_RULES: usize = 100;
+/// Most locale tags.
+pub const MAX_LOCALES: usize = 100;
 
 /// What a [`Guard`] looks for. The default finds every kind at every confidence.
 #[derive(Clone, Debug)]
@@ -201,6 +207,26 @@ impl Default for Guard {
 impl Guard {
     /// A guard for `options`; unknown kinds and absurd limits are errors.
     pub fn new(options: Options) -> Result<Guard, OptionsError> {
+        for (field, len, max) in [
+            ("customRules", options.custom_rules.len(), MAX_CUSTOM_RULES),
+            ("allowlist", options.allowlist.len(), MAX_ALLOWLIST),
+            (
+                "allowlistPatterns",
+                options.allowlist_patterns.len(),
+                MAX_ALLOWLIST_PATTERNS,
+            ),
+            (
+                "locales",
+                options.locales.as_ref().map_or(0, Vec::len),
+                MAX_LOCALES,
+            ),
+        ] {
+            if len > max {
+                return Err(OptionsError(format!(
+                    "{field} has {len} entries, at most {max} are allowed"
+                )));
+            }
+        }
         let mut custom_rules: Vec<&'static Compiled> = Vec::new();
         for (i, rule) in options.custom_rules.iter().enumerate() {
             let c = custom::compiled(rule, &format!("customRules[{i}]"))?;
@@ -242,17 +268,17 @@ impl Guard {
                 options.max_input_bytes
             )));
         }
-        if options.allowlist.len() > MAX_ALLOWLIST {
-            return Err(OptionsError(format!(
-                "allowlist has {} entries, at most {MAX_ALLOWLIST} are allowed",
-                options.allowlist.len()
-            )));
-        }
         let allow_patterns = options
             .allowlist_patterns
             .iter()
             .enumerate()
             .map(|(i, p)| {
+                if p.len() > custom::MAX_PATTERN {
+                    return Err(OptionsError(format!(
+                        "allowlistPatterns[{i}]: must be at most {} bytes long",
+                        custom::MAX_PATTERN
+                    )));
+                }
                 build_regex(&format!("^(?:{p})$"))
                     .map_err(|e| OptionsError(format!("allowlistPatterns[{i}]: {e}")))
             })
