@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the `scan`, `redact` and `validators` targets (fuzz/fuzz_targets/) for
 # SECONDS each (default 10), with nightly Rust and cargo-fuzz (scripts/setup.sh
-# installs both). The corpus starts from the saved regression inputs
+# installs both; FUZZ_SEED fixes libFuzzer's seed). The corpus starts from the saved regression inputs
 # (tests/fuzz-corpus/) and every fixture and draft file; it grows in
 # $FUZZ_CORPUS (default fuzz/corpus, not committed). A crash, a timeout
 # (10 s per input) or a broken invariant fails the run and leaves the input in
@@ -13,6 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# Keep in step with scripts/setup.sh.
+NIGHTLY=${FUZZ_TOOLCHAIN:-nightly-2026-10-30}
 secs=${1:-10}
 shift || true
 targets=("$@")
@@ -25,9 +27,11 @@ for t in "${targets[@]}"; do
   # -a: debug assertions (integer overflow panics) stay on.
   log="$corpus/$t.log"
   rc=0
-  cargo +nightly fuzz run --sanitizer none --debug-assertions "$t" "$corpus/$t" -- \
+  seed=()
+  [ -z "${FUZZ_SEED:-}" ] || seed=(-seed="$FUZZ_SEED")
+  cargo "+$NIGHTLY" fuzz run --sanitizer none --debug-assertions "$t" "$corpus/$t" -- \
     -max_total_time="$secs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 >"$log" 2>&1 || rc=$?
+    -print_final_stats=1 "${seed[@]}" >"$log" 2>&1 || rc=$?
   if [ "$rc" -ne 0 ]; then
     tail -n 60 "$log" >&2
     echo "fuzz: target $t failed (input saved under fuzz/artifacts/$t/)" >&2
