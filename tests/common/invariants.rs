@@ -102,7 +102,7 @@ pub fn decode(data: &[u8]) -> Input {
     input.redact.style = [Style::Label, Style::Mask, Style::Char][usize::from((b[0] >> 3) % 3)];
     input.redact.locale = [Locale::En, Locale::De, Locale::Zh][usize::from((b[0] >> 5) % 3)];
     input.redact.mask_char = ['•', '*', 'x', '4', '\u{200B}', '😀'][usize::from(b[6] % 6)];
-    let pick = |seed: u8, i: usize| (i * 37 + usize::from(seed)) % 5 == 0;
+    let pick = |seed: u8, i: usize| (i * 37 + usize::from(seed)).is_multiple_of(5);
     if flags & 0x01 != 0 {
         o.kinds = Some(
             REGISTRY
