@@ -20,5 +20,7 @@ step "build pkg/";                 bash scripts/build.sh
 step "wasm tests in Node";         wasm-pack test --node -- --test wasm_node
 step "wasm tests in Chromium";     wasm-pack test --headless --chrome -- --test wasm_browser
 step "JS API tests (Node)";        node --test tests/js/
+step "bench smoke: tiny sizes, numbers meaningless (the real run: node bench/run.mjs)"
+node bench/run.mjs --quick --no-native && node bench/floods.mjs --quick x
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
 step "all tests passed"
