@@ -210,6 +210,16 @@ const GUARD_OPTION_KEYS: &[&str] = &[
     "maxInputBytes",
     "includeValue",
 ];
+/// Options whose value is a list.
+const ARRAY_OPTION_KEYS: &[&str] = &[
+    "kinds",
+    "excludeKinds",
+    "categories",
+    "locales",
+    "allowlist",
+    "allowlistPatterns",
+    "customRules",
+];
 const REDACT_OPTION_KEYS: &[&str] = &["style", "locale", "maskChar"];
 const CUSTOM_RULE_KEYS: &[&str] = &[
     "kind",
@@ -238,6 +248,16 @@ fn parse<T: for<'de> Deserialize<'de> + Default>(
     }
     check_keys(&value, what, keys)?;
     if what == "GuardOptions" {
+        // serde would say "Reflect.get called on non-object" for `kinds: "iban"`.
+        for key in ARRAY_OPTION_KEYS {
+            let v = js_sys::Reflect::get(&value, &(*key).into()).unwrap_or(JsValue::UNDEFINED);
+            if !v.is_undefined() && !v.is_null() && !js_sys::Array::is_array(&v) {
+                return Err(JsError::new(&format!(
+                    "invalid {what}: {key} must be an array, got {}",
+                    v.js_typeof().as_string().unwrap_or_default()
+                )));
+            }
+        }
         let rules =
             js_sys::Reflect::get(&value, &"customRules".into()).unwrap_or(JsValue::UNDEFINED);
         if js_sys::Array::is_array(&rules) {

@@ -105,6 +105,9 @@ test('a draft that is not a string, and absurd option sizes, get a clear Error',
   assert.throws(() => new Guard({ allowlistPatterns: ['a'.repeat(5000)] }), /allowlistPatterns\[0\]: must be at most 4096 bytes/);
   assert.throws(() => new Guard({ locales: Array(101).fill('en') }), /locales has 101 entries/);
   assert.throws(() => new Guard({ customRules: [{ kind: 'emp', pattern: 'x', context: Array(1001).fill('w') }] }), /customRules\[0\]\.context/);
+  for (const key of ['kinds', 'excludeKinds', 'categories', 'locales', 'allowlist', 'allowlistPatterns', 'customRules']) {
+    assert.throws(() => new Guard({ [key]: 'iban' }), new RegExp(`${key} must be an array, got string`));
+  }
   for (const n of [-1, 0, 1.5, NaN, 2 ** 40]) {
     assert.throws(() => new Guard({ maxInputBytes: n }), /maxInputBytes must be a whole number from 1 to 268435456/);
   }
