@@ -32,21 +32,6 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
-else
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
-  # no --locked: a locked dependency version of 0.2.130 is not in the registry
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
-
-if [ "$(wasm-pack --version 2>/dev/null)" = "wasm-pack $WASM_PACK_VERSION" ]; then
-  say "wasm-pack $WASM_PACK_VERSION: present"
-else
-  say "installing wasm-pack $WASM_PACK_VERSION (a few minutes)"
-  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
-fi
-
 # Fuzzing (scripts/fuzz.sh) needs a nightly toolchain and cargo-fuzz. If this machine
 # cannot fetch a toolchain, say so and go on: scripts/test.sh then skips only the fuzz
 # run, and `cargo test` still replays the saved fuzz inputs on stable.
@@ -63,6 +48,21 @@ else
   say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about a minute)"
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force \
     || say "WARNING: could not install cargo-fuzz; the fuzz run will be skipped"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
+else
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+  # no --locked: a locked dependency version of 0.2.130 is not in the registry
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "$(wasm-pack --version 2>/dev/null)" = "wasm-pack $WASM_PACK_VERSION" ]; then
+  say "wasm-pack $WASM_PACK_VERSION: present"
+else
+  say "installing wasm-pack $WASM_PACK_VERSION (a few minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 fi
 
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
