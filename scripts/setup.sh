@@ -3,12 +3,15 @@
 # skips whatever is already present at the right version. Safe to run again.
 #
 #   rustup target wasm32-unknown-unknown, wasm-pack, wasm-bindgen-cli (matching
-#   the crate's pinned wasm-bindgen), Debian chromium + chromium-driver, npm dev deps.
+#   the crate's pinned wasm-bindgen), a pinned nightly + cargo-fuzz (fuzzing),
+#   Debian chromium + chromium-driver, npm dev deps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+FUZZ_NIGHTLY=nightly-2026-10-30  # cargo-fuzz needs nightly; scripts/fuzz.sh uses the same
+CARGO_FUZZ_VERSION=0.13.2
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,6 +30,24 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   say "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# Fuzzing (scripts/fuzz.sh) needs a nightly toolchain and cargo-fuzz. If this machine
+# cannot fetch a toolchain, say so and go on: scripts/test.sh then skips only the fuzz
+# run, and `cargo test` still replays the saved fuzz inputs on stable.
+if rustup run "$FUZZ_NIGHTLY" rustc --version >/dev/null 2>&1; then
+  say "rust $FUZZ_NIGHTLY (fuzzing): present"
+else
+  say "installing rust $FUZZ_NIGHTLY (fuzzing, minimal profile)"
+  rustup toolchain install "$FUZZ_NIGHTLY" --profile minimal \
+    || say "WARNING: could not install $FUZZ_NIGHTLY; the fuzz run will be skipped"
+fi
+if [ "$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  say "cargo-fuzz $CARGO_FUZZ_VERSION: present"
+else
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about a minute)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force \
+    || say "WARNING: could not install cargo-fuzz; the fuzz run will be skipped"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then

@@ -10,10 +10,18 @@ step "format";                     cargo fmt --check
 step "clippy (native)";            cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests";               cargo test
+step "fuzz, 10 s per target (longer: bash scripts/fuzz.sh 600)"
+if cargo +nightly-2026-10-30 fuzz --version >/dev/null 2>&1; then
+  FUZZ_SEED=1 bash scripts/fuzz.sh 10
+else
+  echo "SKIPPED: nightly-2026-10-30 or cargo-fuzz is not installed (see scripts/setup.sh)"
+fi
 step "build pkg/";                 bash scripts/build.sh
 step "wasm tests in Node";         wasm-pack test --node -- --test wasm_node
 step "wasm tests in Chromium";     wasm-pack test --headless --chrome -- --test wasm_browser
 step "JS API tests (Node)";        node --test tests/js/
+step "bench smoke: tiny sizes, numbers meaningless (the real run: node bench/run.mjs)"
+node bench/run.mjs --quick --no-native && node bench/floods.mjs --quick x
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
 step "npm package: assemble dist/npm/"; bash scripts/package.sh
 step "npm package + CLI from the packed tarball (Vite, webpack, plain page in Chromium; Node ESM/CJS; TypeScript)"; node --test tests/package/

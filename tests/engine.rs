@@ -95,6 +95,61 @@ fn invalid_options_are_clear_errors() {
 }
 
 #[test]
+fn absurd_option_sizes_are_refused_naming_the_field() {
+    let err = |o: Options| Guard::new(o).unwrap_err().to_string();
+    let e = err(Options {
+        custom_rules: (0..101).map(|i| rule(&format!("r{i}"), "x")).collect(),
+        ..Options::default()
+    });
+    assert!(
+        e.contains("customRules has 101 entries, at most 100"),
+        "{e}"
+    );
+    let e = err(Options {
+        allowlist_patterns: vec!["a+".into(); 1001],
+        ..Options::default()
+    });
+    assert!(e.contains("allowlistPatterns has 1001 entries"), "{e}");
+    let e = err(Options {
+        allowlist_patterns: vec!["a".repeat(5000)],
+        ..Options::default()
+    });
+    assert!(
+        e.contains("allowlistPatterns[0]: must be at most 4096 bytes"),
+        "{e}"
+    );
+    let e = err(Options {
+        locales: Some(vec!["en".into(); 101]),
+        ..Options::default()
+    });
+    assert!(e.contains("locales has 101 entries"), "{e}");
+    let mut r = rule("emp", "x");
+    r.context = vec!["w".into(); 1001];
+    let e = err(Options {
+        custom_rules: vec![r.clone()],
+        ..Options::default()
+    });
+    assert!(
+        e.contains("customRules[0].context: at most 1000 words"),
+        "{e}"
+    );
+    r.context = vec!["w".repeat(101)];
+    let e = err(Options {
+        custom_rules: vec![r],
+        ..Options::default()
+    });
+    assert!(e.contains("customRules[0].context"), "{e}");
+    // At the limits, guards are made.
+    assert!(Guard::new(Options {
+        custom_rules: (0..100).map(|i| rule(&format!("r{i}"), "x")).collect(),
+        allowlist_patterns: vec!["a+".into(); 1000],
+        locales: Some(vec!["en".into(); 100]),
+        ..Options::default()
+    })
+    .is_ok());
+}
+
+#[test]
 fn allowlisted_values_are_not_reported_in_any_spelling() {
     let g = Guard::new(Options {
         allowlist: vec![
@@ -216,8 +271,9 @@ fn redaction_is_idempotent() {
             style,
             ..RedactOptions::default()
         };
+        // Found by the property test: a marker's label was the marker itself.
         let once = g
-            .redact(&format!("card {CARD} iban {IBAN}"), &opts)
+            .redact(&format!("card {CARD} iban {IBAN} TOP SECRET 秘密"), &opts)
             .unwrap()
             .text;
         let twice = g.redact(&once, &opts).unwrap();
@@ -374,6 +430,40 @@ fn custom_rules_find_validate_redact_and_respect_context() {
     })
     .unwrap();
     assert_eq!(kinds(&only, &format!("EMP-123456 {CARD}")), ["employee_id"]);
+}
+
+/// Fuzzing found it: a custom rule whose pattern can match the empty string
+/// (`a*`, `^`, `\b`, an empty `value` group) made `scan` loop forever.
+#[test]
+fn custom_rules_that_match_the_empty_string_finish() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let scan = |pattern: &str, text: &str| -> Vec<String> {
+            let g = Guard::new(Options {
+                custom_rules: vec![rule("emp", pattern)],
+                kinds: Some(vec!["emp".into()]),
+                ..Options::default()
+            })
+            .unwrap();
+            g.scan(text)
+                .unwrap()
+                .iter()
+                .map(|f| text[f.start..f.end].to_string())
+                .collect()
+        };
+        let got = (
+            scan("a*", "baaab a 卡号"),
+            scan("(?P<value>a*)", "baaab"),
+            scan("(?P<value>)x|^|$|\\b", "x y"),
+        );
+        tx.send(got).unwrap();
+    });
+    let (a, value_group, empty) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("scan did not finish");
+    assert_eq!(a, ["aaa", "a"]);
+    assert_eq!(value_group, ["aaa"]);
+    assert!(empty.is_empty(), "{empty:?}");
 }
 
 #[test]

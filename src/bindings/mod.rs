@@ -210,6 +210,16 @@ pub(crate) const GUARD_OPTION_KEYS: &[&str] = &[
     "maxInputBytes",
     "includeValue",
 ];
+/// Options whose value is a list.
+const ARRAY_OPTION_KEYS: &[&str] = &[
+    "kinds",
+    "excludeKinds",
+    "categories",
+    "locales",
+    "allowlist",
+    "allowlistPatterns",
+    "customRules",
+];
 const REDACT_OPTION_KEYS: &[&str] = &["style", "locale", "maskChar"];
 const CUSTOM_RULE_KEYS: &[&str] = &[
     "kind",
@@ -238,6 +248,16 @@ fn parse<T: for<'de> Deserialize<'de> + Default>(
     }
     check_keys(&value, what, keys)?;
     if what == "GuardOptions" {
+        // serde would say "Reflect.get called on non-object" for `kinds: "iban"`.
+        for key in ARRAY_OPTION_KEYS {
+            let v = js_sys::Reflect::get(&value, &(*key).into()).unwrap_or(JsValue::UNDEFINED);
+            if !v.is_undefined() && !v.is_null() && !js_sys::Array::is_array(&v) {
+                return Err(JsError::new(&format!(
+                    "invalid {what}: {key} must be an array, got {}",
+                    v.js_typeof().as_string().unwrap_or_default()
+                )));
+            }
+        }
         let rules =
             js_sys::Reflect::get(&value, &"customRules".into()).unwrap_or(JsValue::UNDEFINED);
         if js_sys::Array::is_array(&rules) {
@@ -461,7 +481,11 @@ impl Guard {
 
     /// Finds sensitive data in `text`. Offsets are UTF-16 code units.
     #[wasm_bindgen(unchecked_return_type = "Finding[]")]
-    pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn scan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let text = &text_arg(text, "scan")?;
         let findings = self
             .inner
             .scan(text)
@@ -471,7 +495,12 @@ impl Guard {
 
     /// Scans `text` and returns it with every finding replaced.
     #[wasm_bindgen(unchecked_return_type = "RedactResult")]
-    pub fn redact(&self, text: &str, options: Option<RedactOptions>) -> Result<JsValue, JsError> {
+    pub fn redact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        options: Option<RedactOptions>,
+    ) -> Result<JsValue, JsError> {
+        let text = &text_arg(text, "redact")?;
         let opts = redact_options(parse(
             options.map(JsValue::from),
             "RedactOptions",
@@ -498,6 +527,18 @@ impl Guard {
     pub fn active_kinds(&self) -> Result<JsValue, JsError> {
         to_js(&self.inner.kinds().collect::<Vec<_>>())
     }
+}
+
+/// The draft argument as a string. Taken as a `JsValue`: with `&str`, the glue
+/// would pass a number or an object straight to the allocator and the call
+/// would end in "RuntimeError: memory access out of bounds".
+fn text_arg(text: JsValue, method: &str) -> Result<String, JsError> {
+    text.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "{method}(text): text must be a string, got {}",
+            text.js_typeof().as_string().unwrap_or_default()
+        ))
+    })
 }
 
 /// Every detector draftguard has, with its category, localised names, what it

@@ -39,7 +39,8 @@ pub fn nl_elfproef(s: &str) -> bool {
 /// assert!(!weighted::pl_pesel("44051401358"));
 /// ```
 pub fn pl_pesel(s: &str) -> bool {
-    if s.len() != 11 {
+    // ASCII first: split_at(10) inside a multi-byte character panics.
+    if s.len() != 11 || !s.is_ascii() {
         return false;
     }
     let (payload, check) = s.split_at(10);
@@ -62,7 +63,7 @@ pub fn pl_pesel(s: &str) -> bool {
 /// assert!(!weighted::uk_nhs("9434765918"));
 /// ```
 pub fn uk_nhs(s: &str) -> bool {
-    if s.len() != 10 {
+    if s.len() != 10 || !s.is_ascii() {
         return false;
     }
     let (payload, check) = s.split_at(9);
@@ -155,6 +156,17 @@ pub fn br_cnpj(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing: a multi-byte character across the split point panicked.
+    #[test]
+    fn non_ascii_input_is_invalid_not_a_panic() {
+        assert!(!pl_pesel("4.!-0\u{11}11\u{FFFD}"));
+        assert!(!pl_pesel("440514013é"));
+        assert!(!uk_nhs("94347659é"));
+        for f in [nl_elfproef, de_kvnr, br_cpf, br_cnpj] {
+            assert!(!f("1234567890é"));
+        }
+    }
 
     #[test]
     fn brazilian_check_digits_known_answers() {

@@ -32,10 +32,12 @@ pub const DETECTOR: Detector = Detector {
         de: "Vertraulichkeitsvermerk",
         zh: "保密文件标识",
     },
+    // Not the marker itself: "[CONFIDENTIAL]" would be found again in the
+    // redacted draft (and nest on every redaction).
     label: L10n {
-        en: "CONFIDENTIAL",
-        de: "VERTRAULICH",
-        zh: "保密",
+        en: "CLASSIFICATION MARK",
+        de: "EINSTUFUNGSVERMERK",
+        zh: "密级标识",
     },
     checks: "Classification stamps (CONFIDENTIAL, TLP:RED, VS-NfD, 绝密…) as whole words",
     pattern: r"(?i)\b(?:strictly confidential|highly confidential|privileged (?:and|&) confidential|confidential|for internal use only|internal use only|internal only|attorney-client privileged?|attorney client privileged?|top secret|nda|tlp:(?:red|amber\+strict|amber)|streng vertraulich|vertraulich|nur f(?:ü|ue)r den internen gebrauch|nur f(?:ü|ue)r den dienstgebrauch|vs-nfd|streng geheim|geheim)\b|绝密|机密|秘密|内部资料|保密",

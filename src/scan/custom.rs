@@ -42,7 +42,10 @@ pub struct CustomRule {
 pub const CHECKSUM_VALIDATORS: &[&str] = &["luhn", "mod97", "iban", "aba"];
 
 /// Longest pattern accepted, in bytes; compiled programs are size-limited too.
-const MAX_PATTERN: usize = 4096;
+pub(super) const MAX_PATTERN: usize = 4096;
+/// Most context words of one rule, and the longest one, in bytes.
+const MAX_CONTEXT_WORDS: usize = 1_000;
+const MAX_CONTEXT_WORD: usize = 100;
 
 fn no_check(v: &str) -> Result<Valid, Invalid> {
     Ok(Valid::new(
@@ -131,6 +134,14 @@ pub(super) fn compiled(
         ));
     }
     let validate = validator(rule.validator.as_deref()).map_err(|e| bad("validator", e))?;
+    if rule.context.len() > MAX_CONTEXT_WORDS
+        || rule.context.iter().any(|w| w.len() > MAX_CONTEXT_WORD)
+    {
+        return Err(bad(
+            "context",
+            format!("at most {MAX_CONTEXT_WORDS} words of at most {MAX_CONTEXT_WORD} bytes each"),
+        ));
+    }
     if rule.context_required && rule.context.is_empty() {
         return Err(bad(
             "contextRequired",

@@ -17,6 +17,7 @@ use regex::bytes::Regex;
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
 use crate::redact;
 
+pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use normalize::Normalized;
 
@@ -26,6 +27,12 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_INPUT_BYTES_LIMIT: usize = 256 * 1024 * 1024;
 /// Most entries an allowlist may have.
 pub const MAX_ALLOWLIST: usize = 10_000;
+/// Most allowlist patterns (each finding is matched against every one).
+pub const MAX_ALLOWLIST_PATTERNS: usize = 1_000;
+/// Most custom rules (each is compiled and kept for the life of the process).
+pub const MAX_CUSTOM_RULES: usize = 100;
+/// Most locale tags.
+pub const MAX_LOCALES: usize = 100;
 
 /// What a [`Guard`] looks for. The default finds every kind at every confidence.
 #[derive(Clone, Debug)]
@@ -200,6 +207,26 @@ impl Default for Guard {
 impl Guard {
     /// A guard for `options`; unknown kinds and absurd limits are errors.
     pub fn new(options: Options) -> Result<Guard, OptionsError> {
+        for (field, len, max) in [
+            ("customRules", options.custom_rules.len(), MAX_CUSTOM_RULES),
+            ("allowlist", options.allowlist.len(), MAX_ALLOWLIST),
+            (
+                "allowlistPatterns",
+                options.allowlist_patterns.len(),
+                MAX_ALLOWLIST_PATTERNS,
+            ),
+            (
+                "locales",
+                options.locales.as_ref().map_or(0, Vec::len),
+                MAX_LOCALES,
+            ),
+        ] {
+            if len > max {
+                return Err(OptionsError(format!(
+                    "{field} has {len} entries, at most {max} are allowed"
+                )));
+            }
+        }
         let mut custom_rules: Vec<&'static Compiled> = Vec::new();
         for (i, rule) in options.custom_rules.iter().enumerate() {
             let c = custom::compiled(rule, &format!("customRules[{i}]"))?;
@@ -241,17 +268,17 @@ impl Guard {
                 options.max_input_bytes
             )));
         }
-        if options.allowlist.len() > MAX_ALLOWLIST {
-            return Err(OptionsError(format!(
-                "allowlist has {} entries, at most {MAX_ALLOWLIST} are allowed",
-                options.allowlist.len()
-            )));
-        }
         let allow_patterns = options
             .allowlist_patterns
             .iter()
             .enumerate()
             .map(|(i, p)| {
+                if p.len() > custom::MAX_PATTERN {
+                    return Err(OptionsError(format!(
+                        "allowlistPatterns[{i}]: must be at most {} bytes long",
+                        custom::MAX_PATTERN
+                    )));
+                }
                 build_regex(&format!("^(?:{p})$"))
                     .map_err(|e| OptionsError(format!("allowlistPatterns[{i}]: {e}")))
             })
@@ -414,7 +441,12 @@ impl Guard {
                 if let Some(found) = self.accept_value(hay, m.start(), m.end(), c) {
                     out.push(found);
                 }
-                pos = m.end();
+                // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
+                pos = if m.is_empty() {
+                    next_char(hay, m.end())
+                } else {
+                    m.end()
+                };
                 continue;
             }
             match self.accept(hay, m.start(), m.end(), c) {
@@ -557,6 +589,15 @@ fn isolated(b: &[u8], s: usize, e: usize) -> bool {
     let left = s > 0 && touches(s - 1, s.checked_sub(2));
     let right = e < b.len() && touches(e, Some(e + 1).filter(|&i| i < b.len()));
     !left && !right
+}
+
+/// The first char boundary after byte `i` (`i + 1` at or past the end).
+fn next_char(hay: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < hay.len() && !hay.is_char_boundary(j) {
+        j += 1;
+    }
+    j
 }
 
 /// Where to look next after a failed match at `[s, e)`: the start of its

@@ -25,7 +25,7 @@ fn options<T: JsCast>(json: &str) -> T {
 }
 
 fn findings(guard: &Guard, text: &str) -> Vec<JsValue> {
-    let v = guard.scan(text).map_err(JsValue::from).unwrap();
+    let v = guard.scan(text.into()).map_err(JsValue::from).unwrap();
     assert!(Array::is_array(&v));
     Array::from(&v).iter().collect()
 }
@@ -63,11 +63,11 @@ fn scan_returns_plain_objects_with_utf16_offsets() {
 fn redact_replaces_values_and_reports_original_offsets() {
     let guard = Guard::new(Some(JsValue::NULL.unchecked_into())).unwrap();
     let text = "Karte 4111 1111 1111 1111 und SSN 536-22-8726";
-    let r = guard.redact(text, Some(options(r#"{"locale":"de-DE"}"#))).map_err(JsValue::from).unwrap();
+    let r = guard.redact(text.into(), Some(options(r#"{"locale":"de-DE"}"#))).map_err(JsValue::from).unwrap();
     assert_eq!(string(&r, "text"), "Karte [KREDITKARTE] und SSN [SSN]");
     let f = Array::from(&get(&r, "findings")).get(0);
     assert_eq!((number(&f, "start"), number(&f, "end")), (6, 25));
-    let masked = guard.redact(text, Some(options(r#"{"style":"mask","maskChar":"*"}"#))).map_err(JsValue::from).unwrap();
+    let masked = guard.redact(text.into(), Some(options(r#"{"style":"mask","maskChar":"*"}"#))).map_err(JsValue::from).unwrap();
     assert_eq!(string(&masked, "text"), "Karte **** **** **** 1111 und SSN ***-**-8726");
 }
 
@@ -82,10 +82,10 @@ fn options_are_validated_with_clear_errors() {
     let msg = error_message(Guard::new(Some(JsValue::from_str("strict").unchecked_into())));
     assert!(msg.contains("expected an object"), "{msg}");
     let guard = Guard::new(None).unwrap();
-    let msg = error_message(guard.redact("x", Some(options(r#"{"style":"bold"}"#))));
+    let msg = error_message(guard.redact("x".into(), Some(options(r#"{"style":"bold"}"#))));
     assert!(msg.contains("style"), "{msg}");
     let small = Guard::new(Some(options(r#"{"maxInputBytes":8}"#))).unwrap();
-    let msg = error_message(small.scan("123456789"));
+    let msg = error_message(small.scan("123456789".into()));
     assert!(msg.contains("too large"), "{msg}");
 }
 

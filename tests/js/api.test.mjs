@@ -92,6 +92,29 @@ test('bad input gets an Error with a clear message, never a crash', () => {
   assert.equal(small.scan(`card ${CARD}`).length, 1);
 });
 
+test('a draft that is not a string, and absurd option sizes, get a clear Error', () => {
+  const g = new Guard();
+  // Before: a number or an object reached the allocator ("RuntimeError: memory access out of bounds").
+  for (const bad of [42, {}, [CARD], null, undefined, Symbol('x')]) {
+    assert.throws(() => g.scan(bad), { name: 'Error', message: /scan\(text\): text must be a string, got / });
+    assert.throws(() => g.redact(bad), { name: 'Error', message: /redact\(text\): text must be a string/ });
+  }
+  assert.throws(() => new Guard({ customRules: Array.from({ length: 101 }, (_, i) => ({ kind: `r${i}`, pattern: 'x' })) }),
+    /customRules has 101 entries, at most 100/);
+  assert.throws(() => new Guard({ allowlistPatterns: Array(1001).fill('a+') }), /allowlistPatterns has 1001 entries/);
+  assert.throws(() => new Guard({ allowlistPatterns: ['a'.repeat(5000)] }), /allowlistPatterns\[0\]: must be at most 4096 bytes/);
+  assert.throws(() => new Guard({ locales: Array(101).fill('en') }), /locales has 101 entries/);
+  assert.throws(() => new Guard({ customRules: [{ kind: 'emp', pattern: 'x', context: Array(1001).fill('w') }] }), /customRules\[0\]\.context/);
+  for (const key of ['kinds', 'excludeKinds', 'categories', 'locales', 'allowlist', 'allowlistPatterns', 'customRules']) {
+    assert.throws(() => new Guard({ [key]: 'iban' }), new RegExp(`${key} must be an array, got string`));
+  }
+  for (const n of [-1, 0, 1.5, NaN, 2 ** 40]) {
+    assert.throws(() => new Guard({ maxInputBytes: n }), /maxInputBytes must be a whole number from 1 to 268435456/);
+  }
+  // The guard still works after every error.
+  assert.equal(g.scan(`card ${CARD}`).length, 1);
+});
+
 test('10 MB drafts scan to completion, adversarial ones included', () => {
   const guard = new Guard();
   for (const text of ['7'.repeat(10_000_000), '1 '.repeat(5_000_000), 'SSN card IBAN '.repeat(700_000)]) {
