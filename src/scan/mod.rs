@@ -346,6 +346,18 @@ impl Guard {
         let digit_windows = min_digits
             .map(|n| prefilter::digit_windows(hay, n))
             .unwrap_or_default();
+        // Which digit patterns match anywhere in each window, all in one pass:
+        // most windows (dates, times, IDs in logs) match none, and then no
+        // detector's own search runs there.
+        let digit_hits: Vec<regex::bytes::SetMatches> = if digit_windows.is_empty() {
+            Vec::new()
+        } else {
+            let set = digit_set();
+            digit_windows
+                .iter()
+                .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
+                .collect()
+        };
         let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
         let whole = prefilter::Window {
             start: 0,
@@ -357,11 +369,11 @@ impl Guard {
             // the first scan of an ordinary draft compiles only what it needs.
             match detector.prefilter {
                 Prefilter::Digits(need) => {
-                    for w in digit_windows
-                        .iter()
-                        .filter(|w| w.digits >= usize::from(need))
-                    {
-                        self.search_window(hay, *w, compiled(index), &mut candidates);
+                    let in_set = digit_set_index(index);
+                    for (w, hits) in digit_windows.iter().zip(&digit_hits) {
+                        if w.digits >= usize::from(need) && hits.matched(in_set) {
+                            self.search_window(hay, *w, compiled(index), &mut candidates);
+                        }
                     }
                 }
                 Prefilter::Keywords { .. } => {
@@ -645,6 +657,31 @@ fn build_regex(pattern: &str) -> Result<Regex, String> {
         })
 }
 
+/// Every digit-prefiltered pattern of the registry in one set, in registry
+/// order, built once per process on the first window of digits.
+fn digit_set() -> &'static regex::bytes::RegexSet {
+    static SET: OnceLock<regex::bytes::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let patterns = REGISTRY
+            .iter()
+            .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+            .map(|d| format!("(?-u){}", d.pattern));
+        regex::bytes::RegexSetBuilder::new(patterns)
+            .size_limit(16 << 20)
+            .dfa_size_limit(4 << 20)
+            .build()
+            .expect("detector patterns are tested to compile")
+    })
+}
+
+/// The place of digit-prefiltered `REGISTRY[index]` in [`digit_set`].
+fn digit_set_index(index: usize) -> usize {
+    REGISTRY[..index]
+        .iter()
+        .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+        .count()
+}
+
 /// The compiled form of `REGISTRY[index]`, built once per process on first use.
 fn compiled(index: usize) -> &'static Compiled {
     static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
@@ -663,6 +700,19 @@ mod tests {
         for i in 0..REGISTRY.len() {
             compiled(i);
         }
+    }
+
+    #[test]
+    fn the_digit_set_holds_each_digit_pattern_at_its_index() {
+        let mut seen = 0;
+        for (i, d) in REGISTRY.iter().enumerate() {
+            if let Prefilter::Digits(_) = d.prefilter {
+                let at = digit_set_index(i);
+                assert_eq!(digit_set().patterns()[at], format!("(?-u){}", d.pattern));
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, digit_set().len());
     }
 
     #[test]
