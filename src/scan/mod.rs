@@ -370,8 +370,14 @@ impl Guard {
             match detector.prefilter {
                 Prefilter::Digits(need) => {
                     let in_set = digit_set_index(index);
+                    // Detectors that need context: only windows near a context word.
+                    let gates =
+                        (prefilter::is_gated(index) && gates_on()).then(|| &keyword_windows[index]);
                     for (w, hits) in digit_windows.iter().zip(&digit_hits) {
-                        if w.digits >= usize::from(need) && hits.matched(in_set) {
+                        if w.digits >= usize::from(need)
+                            && hits.matched(in_set)
+                            && gates.is_none_or(|g| prefilter::gate_open(g, w))
+                        {
                             self.search_window(hay, *w, compiled(index), &mut candidates);
                         }
                     }
@@ -657,6 +663,22 @@ fn build_regex(pattern: &str) -> Result<Regex, String> {
         })
 }
 
+/// Whether gates apply (a unit test compares results with and without them).
+#[cfg(not(test))]
+fn gates_on() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static GATES_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+#[cfg(test)]
+fn gates_on() -> bool {
+    GATES_ON.with(|g| g.get())
+}
+
 /// Every digit-prefiltered pattern of the registry in one set, in registry
 /// order, built once per process on the first window of digits.
 fn digit_set() -> &'static regex::bytes::RegexSet {
@@ -700,6 +722,61 @@ mod tests {
         for i in 0..REGISTRY.len() {
             compiled(i);
         }
+    }
+
+    #[test]
+    fn gated_number_detectors_find_the_same_with_and_without_gates() {
+        let gated: Vec<&str> = (0..REGISTRY.len())
+            .filter(|&i| prefilter::is_gated(i))
+            .map(|i| REGISTRY[i].kind)
+            .collect();
+        let gated_kinds = ["us_aba_routing", "bank_account"];
+        assert_eq!(gated, gated_kinds);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = ["bank_account", "us_aba_routing", "iban", "credit_card"]
+            .iter()
+            .map(|k| std::fs::read_to_string(format!("{dir}/{k}.txt")).expect("fixture"))
+            .collect();
+        // A label at every distance before and after, in every case and
+        // script, with multi-byte filler: the gate must reach as far as context does.
+        for label in [
+            "Account number",
+            "KONTONUMMER",
+            "账号",
+            "routing no",
+            "a/c",
+            "\u{212A}ontonummer",
+        ] {
+            for filler in ["x ", "é ", "中", "  ", "-"] {
+                for n in 0..60 {
+                    let gap = filler.repeat(n);
+                    texts.push(format!("{label}{gap} 12345678 and 021000021"));
+                    texts.push(format!("12345678 or 021000021{gap}{label}"));
+                }
+            }
+        }
+        let guard = Guard::default();
+        let mut found = 0;
+        for text in &texts {
+            let gated = guard.scan(text).expect("scan");
+            GATES_ON.with(|g| g.set(false));
+            let ungated = guard.scan(text).expect("scan");
+            GATES_ON.with(|g| g.set(true));
+            assert_eq!(gated, ungated, "{text:?}");
+            found += gated
+                .iter()
+                .filter(|f| gated_kinds.contains(&f.kind))
+                .count();
+        }
+        assert!(found > 100, "the texts must hold gated findings ({found})");
+    }
+
+    #[test]
+    fn only_listed_characters_lower_case_to_ascii() {
+        let folds: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(folds, ['\u{130}', '\u{212A}']);
     }
 
     #[test]
