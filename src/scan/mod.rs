@@ -348,16 +348,17 @@ impl Guard {
             .unwrap_or_default();
         // Which digit patterns match anywhere in each window, all in one pass:
         // most windows (dates, times, IDs in logs) match none, and then no
-        // detector's own search runs there.
-        let digit_hits: Vec<regex::bytes::SetMatches> = if digit_windows.is_empty() {
-            Vec::new()
-        } else {
-            let set = digit_set();
-            digit_windows
-                .iter()
-                .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
-                .collect()
-        };
+        // detector's own search runs there. Compiling the set costs about as
+        // much as all digit patterns, so a draft with few windows goes
+        // without it (the first scan of a short draft stays cheap).
+        let digit_hits: Option<Vec<regex::bytes::SetMatches>> =
+            (digit_windows.len() >= DIGIT_SET_FROM && shortcuts_on()).then(|| {
+                let set = digit_set();
+                digit_windows
+                    .iter()
+                    .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
+                    .collect()
+            });
         let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
         let whole = prefilter::Window {
             start: 0,
@@ -371,11 +372,11 @@ impl Guard {
                 Prefilter::Digits(need) => {
                     let in_set = digit_set_index(index);
                     // Detectors that need context: only windows near a context word.
-                    let gates =
-                        (prefilter::is_gated(index) && gates_on()).then(|| &keyword_windows[index]);
-                    for (w, hits) in digit_windows.iter().zip(&digit_hits) {
+                    let gates = (prefilter::is_gated(index) && shortcuts_on())
+                        .then(|| &keyword_windows[index]);
+                    for (i, w) in digit_windows.iter().enumerate() {
                         if w.digits >= usize::from(need)
-                            && hits.matched(in_set)
+                            && digit_hits.as_ref().is_none_or(|h| h[i].matched(in_set))
                             && gates.is_none_or(|g| prefilter::gate_open(g, w))
                         {
                             self.search_window(hay, *w, compiled(index), &mut candidates);
@@ -663,21 +664,25 @@ fn build_regex(pattern: &str) -> Result<Regex, String> {
         })
 }
 
-/// Whether gates apply (a unit test compares results with and without them).
+/// Whether the digit set and the gates apply (a unit test compares results
+/// with and without them).
 #[cfg(not(test))]
-fn gates_on() -> bool {
+fn shortcuts_on() -> bool {
     true
 }
 
 #[cfg(test)]
 thread_local! {
-    static GATES_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    static SHORTCUTS_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
 #[cfg(test)]
-fn gates_on() -> bool {
-    GATES_ON.with(|g| g.get())
+fn shortcuts_on() -> bool {
+    SHORTCUTS_ON.with(|g| g.get())
 }
+
+/// Digit windows from which a scan asks [`digit_set`] first.
+const DIGIT_SET_FROM: usize = 32;
 
 /// Every digit-prefiltered pattern of the registry in one set, in registry
 /// order, built once per process on the first window of digits.
@@ -724,6 +729,32 @@ mod tests {
         }
     }
 
+    /// Findings of a default guard with the digit set and gates, and without.
+    fn with_and_without_shortcuts(text: &str) -> (Vec<Finding>, Vec<Finding>) {
+        let guard = Guard::default();
+        let with = guard.scan(text).expect("scan");
+        SHORTCUTS_ON.with(|g| g.set(false));
+        let without = guard.scan(text).expect("scan");
+        SHORTCUTS_ON.with(|g| g.set(true));
+        (with, without)
+    }
+
+    #[test]
+    fn the_digit_set_changes_no_finding() {
+        // Every fixture in one text: far more windows than DIGIT_SET_FROM.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut text = String::new();
+        for e in std::fs::read_dir(dir).expect("fixtures") {
+            text += &std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
+        }
+        let hay = Normalized::new(&text);
+        let windows = prefilter::digit_windows(hay.as_str(), 5).len();
+        assert!(windows > 2 * DIGIT_SET_FROM, "{windows}");
+        let (with, without) = with_and_without_shortcuts(&text);
+        assert!(with.len() > 300, "{}", with.len());
+        assert_eq!(with, without);
+    }
+
     #[test]
     fn gated_number_detectors_find_the_same_with_and_without_gates() {
         let gated: Vec<&str> = (0..REGISTRY.len())
@@ -755,13 +786,9 @@ mod tests {
                 }
             }
         }
-        let guard = Guard::default();
         let mut found = 0;
         for text in &texts {
-            let gated = guard.scan(text).expect("scan");
-            GATES_ON.with(|g| g.set(false));
-            let ungated = guard.scan(text).expect("scan");
-            GATES_ON.with(|g| g.set(true));
+            let (gated, ungated) = with_and_without_shortcuts(text);
             assert_eq!(gated, ungated, "{text:?}");
             found += gated
                 .iter()
