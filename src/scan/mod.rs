@@ -373,6 +373,19 @@ impl Guard {
         let digit_windows = min_digits
             .map(|n| prefilter::digit_windows(hay, n))
             .unwrap_or_default();
+        // Which digit patterns match anywhere in each window, all in one pass:
+        // most windows (dates, times, IDs in logs) match none, and then no
+        // detector's own search runs there. Compiling the set costs about as
+        // much as all digit patterns, so a draft with few windows goes
+        // without it (the first scan of a short draft stays cheap).
+        let digit_hits: Option<Vec<regex::bytes::SetMatches>> =
+            (digit_windows.len() >= DIGIT_SET_FROM && shortcuts_on()).then(|| {
+                let set = digit_set();
+                digit_windows
+                    .iter()
+                    .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
+                    .collect()
+            });
         let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
         let whole = prefilter::Window {
             start: 0,
@@ -384,11 +397,17 @@ impl Guard {
             // the first scan of an ordinary draft compiles only what it needs.
             match detector.prefilter {
                 Prefilter::Digits(need) => {
-                    for w in digit_windows
-                        .iter()
-                        .filter(|w| w.digits >= usize::from(need))
-                    {
-                        self.search_window(hay, *w, compiled(index), &mut candidates);
+                    let in_set = digit_set_index(index);
+                    // Detectors that need context: only windows near a context word.
+                    let gates = (prefilter::is_gated(index) && shortcuts_on())
+                        .then(|| &keyword_windows[index]);
+                    for (i, w) in digit_windows.iter().enumerate() {
+                        if w.digits >= usize::from(need)
+                            && digit_hits.as_ref().is_none_or(|h| h[i].matched(in_set))
+                            && gates.is_none_or(|g| prefilter::gate_open(g, w))
+                        {
+                            self.search_window(hay, *w, compiled(index), &mut candidates);
+                        }
                     }
                 }
                 Prefilter::Keywords { .. } => {
@@ -686,6 +705,51 @@ fn build_regex(pattern: &str) -> Result<Regex, String> {
         })
 }
 
+/// Whether the digit set and the gates apply (a unit test compares results
+/// with and without them).
+#[cfg(not(test))]
+fn shortcuts_on() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static SHORTCUTS_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+#[cfg(test)]
+fn shortcuts_on() -> bool {
+    SHORTCUTS_ON.with(|g| g.get())
+}
+
+/// Digit windows from which a scan asks [`digit_set`] first.
+const DIGIT_SET_FROM: usize = 32;
+
+/// Every digit-prefiltered pattern of the registry in one set, in registry
+/// order, built once per process on the first window of digits.
+fn digit_set() -> &'static regex::bytes::RegexSet {
+    static SET: OnceLock<regex::bytes::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let patterns = REGISTRY
+            .iter()
+            .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+            .map(|d| format!("(?-u){}", d.pattern));
+        regex::bytes::RegexSetBuilder::new(patterns)
+            .size_limit(16 << 20)
+            .dfa_size_limit(4 << 20)
+            .build()
+            .expect("detector patterns are tested to compile")
+    })
+}
+
+/// The place of digit-prefiltered `REGISTRY[index]` in [`digit_set`].
+fn digit_set_index(index: usize) -> usize {
+    REGISTRY[..index]
+        .iter()
+        .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+        .count()
+}
+
 /// The compiled form of `REGISTRY[index]`, built once per process on first use.
 fn compiled(index: usize) -> &'static Compiled {
     static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
@@ -704,6 +768,96 @@ mod tests {
         for i in 0..REGISTRY.len() {
             compiled(i);
         }
+    }
+
+    /// Findings of a default guard with the digit set and gates, and without.
+    fn with_and_without_shortcuts(text: &str) -> (Vec<Finding>, Vec<Finding>) {
+        let guard = Guard::default();
+        let with = guard.scan(text).expect("scan");
+        SHORTCUTS_ON.with(|g| g.set(false));
+        let without = guard.scan(text).expect("scan");
+        SHORTCUTS_ON.with(|g| g.set(true));
+        (with, without)
+    }
+
+    #[test]
+    fn the_digit_set_changes_no_finding() {
+        // Every fixture in one text: far more windows than DIGIT_SET_FROM.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut text = String::new();
+        for e in std::fs::read_dir(dir).expect("fixtures") {
+            text += &std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
+        }
+        let hay = Normalized::new(&text);
+        let windows = prefilter::digit_windows(hay.as_str(), 5).len();
+        assert!(windows > 2 * DIGIT_SET_FROM, "{windows}");
+        let (with, without) = with_and_without_shortcuts(&text);
+        assert!(with.len() > 300, "{}", with.len());
+        assert_eq!(with, without);
+    }
+
+    #[test]
+    fn gated_number_detectors_find_the_same_with_and_without_gates() {
+        let gated: Vec<&str> = (0..REGISTRY.len())
+            .filter(|&i| prefilter::is_gated(i))
+            .map(|i| REGISTRY[i].kind)
+            .collect();
+        let gated_kinds = ["us_aba_routing", "bank_account"];
+        assert_eq!(gated, gated_kinds);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = ["bank_account", "us_aba_routing", "iban", "credit_card"]
+            .iter()
+            .map(|k| std::fs::read_to_string(format!("{dir}/{k}.txt")).expect("fixture"))
+            .collect();
+        // A label at every distance before and after, in every case and
+        // script, with multi-byte filler: the gate must reach as far as context does.
+        for label in [
+            "Account number",
+            "KONTONUMMER",
+            "账号",
+            "routing no",
+            "a/c",
+            "\u{212A}ontonummer",
+        ] {
+            for filler in ["x ", "é ", "中", "  ", "-"] {
+                for n in 0..60 {
+                    let gap = filler.repeat(n);
+                    texts.push(format!("{label}{gap} 12345678 and 021000021"));
+                    texts.push(format!("12345678 or 021000021{gap}{label}"));
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let (gated, ungated) = with_and_without_shortcuts(text);
+            assert_eq!(gated, ungated, "{text:?}");
+            found += gated
+                .iter()
+                .filter(|f| gated_kinds.contains(&f.kind))
+                .count();
+        }
+        assert!(found > 100, "the texts must hold gated findings ({found})");
+    }
+
+    #[test]
+    fn only_listed_characters_lower_case_to_ascii() {
+        let folds: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(folds, ['\u{130}', '\u{212A}']);
+    }
+
+    #[test]
+    fn the_digit_set_holds_each_digit_pattern_at_its_index() {
+        let mut seen = 0;
+        for (i, d) in REGISTRY.iter().enumerate() {
+            if let Prefilter::Digits(_) = d.prefilter {
+                let at = digit_set_index(i);
+                assert_eq!(digit_set().patterns()[at], format!("(?-u){}", d.pattern));
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, digit_set().len());
     }
 
     #[test]

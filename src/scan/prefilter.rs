@@ -10,12 +10,19 @@
 //! Credentials and other keyword-led kinds declare literal keywords instead;
 //! one Aho-Corasick pass finds them all, and a detector runs only in windows
 //! around its own keywords.
+//!
+//! The same pass finds the context words of number detectors that report
+//! nothing without context (`bank_account`, `us_aba_routing`): their digit
+//! windows are kept only where such a word is close enough to count
+//! ([`super::context::neighbourhood`]), so the many dates and times in
+//! ordinary text never reach their patterns.
 
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::detectors::{Prefilter, REGISTRY};
+use super::context;
+use crate::detectors::{Detector, Prefilter, REGISTRY};
 
 /// Bytes that may join two digits of one cluster.
 const JOINERS: &[u8] = b" -";
@@ -73,11 +80,56 @@ pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
     windows
 }
 
-/// Every keyword of every keyword-prefiltered detector, in one automaton.
+/// Every keyword of every keyword-prefiltered detector, and every context
+/// word of every gated number detector ([`gate_words`]), in one automaton.
 struct Keywords {
     automaton: AhoCorasick,
-    /// Per automaton pattern: (registry index, window before, window after) of each owner.
+    /// Per automaton pattern: (registry index, window before, window after) of
+    /// each owner; for a gate word, before and after are [`GATE_BEFORE`] and [`GATE_AFTER`].
     owners: Vec<Vec<(usize, usize, usize)>>,
+    /// `gated[i]`: `REGISTRY[i]`'s digit windows need a context word nearby.
+    gated: Vec<bool>,
+}
+
+/// A context word counts up to [`context::AFTER`] characters after a
+/// candidate, so a digit window that ends this many bytes (4 per character)
+/// before a word can still hold a candidate it counts for.
+const GATE_BEFORE: usize = 4 * context::AFTER + 1;
+/// Likewise up to [`context::BEFORE`] characters before the candidate.
+const GATE_AFTER: usize = 4 * context::BEFORE + 1;
+
+/// Characters that are not ASCII but whose lower case has ASCII letters
+/// (KELVIN SIGN → "k", LATIN CAPITAL LETTER I WITH DOT ABOVE → "i̇"): context
+/// words are found in lower-cased text, the automaton only folds ASCII case,
+/// so these open every gate. A test checks the list is complete.
+const FOLDS_TO_ASCII: &[&str] = &["\u{130}", "\u{212A}"];
+
+/// The words that open the gate of `d`'s digit windows, or `None` if `d` is
+/// not gated: only number detectors that report nothing without context,
+/// and only if the automaton finds each context word wherever the
+/// neighbourhood would: no non-ASCII letter with a case (the automaton
+/// folds ASCII only), no blank after a non-alphanumeric or at the start (a
+/// word that could span the candidate, which the neighbourhood replaces by a blank).
+fn gate_words(d: &Detector) -> Option<Vec<String>> {
+    if !matches!(d.prefilter, Prefilter::Digits(_)) || d.scoring.alone.is_some() {
+        return None;
+    }
+    let mut words = Vec::new();
+    for w in d.context.all() {
+        let cased = w
+            .chars()
+            .any(|c| !c.is_ascii() && (c.is_lowercase() || c.is_uppercase()));
+        let spans = w.starts_with(' ')
+            || w.as_bytes()
+                .windows(2)
+                .any(|p| p[1] == b' ' && !p[0].is_ascii_alphanumeric());
+        if w.is_empty() || cased || spans {
+            return None;
+        }
+        words.push(w.to_ascii_lowercase());
+    }
+    words.extend(FOLDS_TO_ASCII.iter().map(|s| s.to_string()));
+    Some(words)
 }
 
 fn keywords() -> &'static Keywords {
@@ -85,6 +137,15 @@ fn keywords() -> &'static Keywords {
     KEYWORDS.get_or_init(|| {
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        let mut gated = vec![false; REGISTRY.len()];
+        let mut add =
+            |w: String, owner: (usize, usize, usize)| match words.iter().position(|x| *x == w) {
+                Some(p) => owners[p].push(owner),
+                None => {
+                    words.push(w);
+                    owners.push(vec![owner]);
+                }
+            };
         for (i, d) in REGISTRY.iter().enumerate() {
             if let Prefilter::Keywords {
                 words: ws,
@@ -93,15 +154,16 @@ fn keywords() -> &'static Keywords {
             } = d.prefilter
             {
                 for w in ws {
-                    let w = w.to_ascii_lowercase();
-                    let owner = (i, usize::from(before), usize::from(after));
-                    match words.iter().position(|x| *x == w) {
-                        Some(p) => owners[p].push(owner),
-                        None => {
-                            words.push(w);
-                            owners.push(vec![owner]);
-                        }
-                    }
+                    add(
+                        w.to_ascii_lowercase(),
+                        (i, usize::from(before), usize::from(after)),
+                    );
+                }
+            }
+            if let Some(ws) = gate_words(d) {
+                gated[i] = true;
+                for w in ws {
+                    add(w, (i, GATE_BEFORE, GATE_AFTER));
                 }
             }
         }
@@ -112,12 +174,29 @@ fn keywords() -> &'static Keywords {
             .match_kind(MatchKind::Standard)
             .build(&words)
             .expect("detector keywords build an automaton");
-        Keywords { automaton, owners }
+        Keywords {
+            automaton,
+            owners,
+            gated,
+        }
     })
 }
 
+/// `true` if `REGISTRY[index]`'s digit windows are gated: [`keyword_windows`]
+/// then lists where they may be (see [`gate_open`]).
+pub fn is_gated(index: usize) -> bool {
+    keywords().gated[index]
+}
+
+/// `true` if digit window `w` overlaps one of `gates` (sorted, merged).
+pub fn gate_open(gates: &[Window], w: &Window) -> bool {
+    let i = gates.partition_point(|g| g.end <= w.start);
+    gates.get(i).is_some_and(|g| g.start < w.end)
+}
+
 /// Windows around keyword hits, per registry index (empty for detectors
-/// that are not `enabled` or have no keyword in the text), merged, in text order.
+/// that are not `enabled` or have no keyword in the text), merged, in text
+/// order. For a gated number detector ([`is_gated`]), the places its digit windows may be.
 pub fn keyword_windows(text: &str, enabled: impl Fn(usize) -> bool) -> Vec<Vec<Window>> {
     let kw = keywords();
     let b = text.as_bytes();
