@@ -12,6 +12,7 @@
 // interpreter in $PRESIDIO_PYTHON (see bench/presidio.py). Numbers are best of
 // several runs (throughput) or percentiles of many (latency) on whatever else
 // the machine is doing: run it on a quiet machine.
+import { CHROMIUM_ARGS } from '../tests/chromium.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -119,8 +120,7 @@ async function chromium() {
   const browser = await pw.chromium.launch({
     executablePath: exe,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

@@ -6,8 +6,8 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { launchChromium } from '../chromium.mjs';
 
 const CARD = '4111 1111 1111 1111';
 const CARD_PREVIEW = '•••• •••• •••• 1111';
@@ -20,12 +20,7 @@ let pageErrors = [];
 
 before(async () => {
   server = await serve({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--js-flags=--expose-gc', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchChromium(['--js-flags=--expose-gc']);
 });
 
 after(async () => {

@@ -10,12 +10,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { CHROMIUM, launchChromium } from '../chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 
 const CARD = '4111 1111 1111 1111';
 const CARD_PREVIEW = '•••• •••• •••• 1111';
@@ -30,17 +29,6 @@ let page;
 let requests = [];
 let pageErrors = [];
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
 before(async () => {
   assert.ok(
     existsSync(CHROMIUM),
@@ -51,7 +39,7 @@ before(async () => {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
