@@ -297,6 +297,14 @@ test('a page whose CSP forbids WebAssembly: the engine cannot start there; the p
   await page.locator('#draft').press('Enter');
   assert.deepEqual(await sent(page), [`card ${CARD}`], 'the page sends as it always did');
   assert.equal(await page.locator('draftguard-overlay').count(), 0);
+  // The toolbar icon tells the user that drafts on this tab are not checked.
+  const badges = await worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    return Promise.all(tabs.map(async (t) => [await chrome.action.getBadgeText({ tabId: t.id }), await chrome.action.getTitle({ tabId: t.id })]));
+  });
+  const marked = badges.filter(([text]) => text === '!');
+  assert.equal(marked.length, 1, JSON.stringify(badges));
+  assert.match(marked[0][1], /cannot check drafts on this page/);
   await page.close();
 });
 
