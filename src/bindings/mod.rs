@@ -541,6 +541,15 @@ fn text_arg(text: JsValue, method: &str) -> Result<String, JsError> {
     })
 }
 
+/// Builds what the first scans leave for later (the keyword DFA: tens of
+/// milliseconds), so a page can pay for it when idle instead of during a
+/// keystroke: `requestIdleCallback(() => warmUp())`. Results never depend on
+/// it. `attach()` does this by itself.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    crate::scan::warm_up();
+}
+
 /// Every detector draftguard has, with its category, localised names, what it
 /// validates and its locales.
 #[wasm_bindgen(unchecked_return_type = "KindInfo[]")]

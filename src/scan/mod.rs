@@ -20,6 +20,7 @@ use crate::redact;
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use normalize::Normalized;
+pub use prefilter::warm_up;
 
 /// Default limit on the size of a draft, in UTF-8 bytes.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;

@@ -83,7 +83,13 @@ pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
 /// Every keyword of every keyword-prefiltered detector, and every context
 /// word of every gated number detector ([`gate_words`]), in one automaton.
 struct Keywords {
-    automaton: AhoCorasick,
+    /// For drafts: a contiguous NFA, about half as costly to build as the
+    /// DFA (cold start), a little slower per byte, which drafts never feel.
+    small: AhoCorasick,
+    /// For long texts ([`DFA_FROM`] bytes on): a DFA, built on first need.
+    large: OnceLock<AhoCorasick>,
+    /// The automata's patterns (to build the DFA later).
+    words: Vec<String>,
     /// Per automaton pattern: (registry index, window before, window after) of
     /// each owner; for a gate word, before and after are [`GATE_BEFORE`] and [`GATE_AFTER`].
     owners: Vec<Vec<(usize, usize, usize)>>,
@@ -138,14 +144,15 @@ fn keywords() -> &'static Keywords {
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<(usize, usize, usize)>> = Vec::new();
         let mut gated = vec![false; REGISTRY.len()];
-        let mut add =
-            |w: String, owner: (usize, usize, usize)| match words.iter().position(|x| *x == w) {
-                Some(p) => owners[p].push(owner),
-                None => {
-                    words.push(w);
-                    owners.push(vec![owner]);
-                }
-            };
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut add = |w: String, owner: (usize, usize, usize)| match index.get(&w) {
+            Some(&p) => owners[p].push(owner),
+            None => {
+                index.insert(w.clone(), words.len());
+                words.push(w);
+                owners.push(vec![owner]);
+            }
+        };
         for (i, d) in REGISTRY.iter().enumerate() {
             if let Prefilter::Keywords {
                 words: ws,
@@ -167,19 +174,54 @@ fn keywords() -> &'static Keywords {
                 }
             }
         }
-        // Always a DFA: the automatic choice falls back to a slower NFA past ~100 keywords.
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(&words)
-            .expect("detector keywords build an automaton");
         Keywords {
-            automaton,
+            small: automaton(&words, AhoCorasickKind::ContiguousNFA),
+            large: OnceLock::new(),
+            words,
             owners,
             gated,
         }
     })
+}
+
+/// Texts from this many bytes on build the DFA if [`warm_up`] has not: its
+/// build (tens of milliseconds in WASM) pays for itself at once only on long
+/// texts. Drafts use it once it exists.
+const DFA_FROM: usize = 64 * 1024;
+
+/// The keyword automaton of `kind` (chosen explicitly: the automatic choice
+/// falls back to the slowest NFA past ~100 keywords). Both kinds find the same matches.
+fn automaton(words: &[String], kind: AhoCorasickKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(kind))
+        .match_kind(MatchKind::Standard)
+        .build(words)
+        .expect("detector keywords build an automaton")
+}
+
+impl Keywords {
+    /// The automaton for a text of `len` bytes: the DFA if it is built or
+    /// the text is long, else the quick-to-build NFA.
+    fn for_text(&self, len: usize) -> &AhoCorasick {
+        match self.large.get() {
+            Some(dfa) => dfa,
+            None if len >= DFA_FROM => self.dfa(),
+            None => &self.small,
+        }
+    }
+
+    fn dfa(&self) -> &AhoCorasick {
+        self.large
+            .get_or_init(|| automaton(&self.words, AhoCorasickKind::DFA))
+    }
+}
+
+/// Builds what the first scans leave for later (the keyword DFA), so that a
+/// host can pay for it when idle rather than during a keystroke. Results never
+/// depend on it: both automata find the same hits.
+pub fn warm_up() {
+    keywords().dfa();
 }
 
 /// `true` if `REGISTRY[index]`'s digit windows are gated: [`keyword_windows`]
@@ -204,7 +246,7 @@ pub fn keyword_windows(text: &str, enabled: impl Fn(usize) -> bool) -> Vec<Vec<W
     if !kw.owners.iter().flatten().any(|&(i, _, _)| enabled(i)) {
         return per; // no enabled detector has keywords: skip the pass
     }
-    for hit in kw.automaton.find_overlapping_iter(text) {
+    for hit in kw.for_text(text.len()).find_overlapping_iter(text) {
         for &(i, before, after) in &kw.owners[hit.pattern().as_usize()] {
             if !enabled(i) {
                 continue;
@@ -277,9 +319,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_keyword_automaton_stays_a_dfa_however_many_keywords() {
-        // The automatic choice switches to a slower NFA past ~100 keywords.
-        assert_eq!(keywords().automaton.kind(), AhoCorasickKind::DFA);
+    fn drafts_use_the_quick_nfa_until_a_long_text_or_warm_up_builds_the_dfa() {
+        // A fresh table, as at cold start (the process-wide one may be warm already).
+        let kw = Keywords {
+            small: keywords().small.clone(),
+            large: OnceLock::new(),
+            words: keywords().words.clone(),
+            owners: Vec::new(),
+            gated: Vec::new(),
+        };
+        assert_eq!(
+            kw.for_text(DFA_FROM - 1).kind(),
+            AhoCorasickKind::ContiguousNFA
+        );
+        assert_eq!(kw.for_text(DFA_FROM).kind(), AhoCorasickKind::DFA);
+        assert_eq!(
+            kw.for_text(10).kind(),
+            AhoCorasickKind::DFA,
+            "once built, drafts use it too"
+        );
+        warm_up();
+        assert_eq!(keywords().for_text(10).kind(), AhoCorasickKind::DFA);
+    }
+
+    #[test]
+    fn both_keyword_automata_find_the_same_hits() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+        let mut text = String::new();
+        for sub in ["fixtures", "drafts"] {
+            for entry in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
+                text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+            }
+        }
+        text.push_str("PASSWORD Passwort KENNWORT 密码 sk-proj- ghp_ AKIA \u{212A}ey");
+        let kw = keywords();
+        let hits = |a: &AhoCorasick| {
+            a.find_overlapping_iter(&text)
+                .map(|m| (m.pattern(), m.start(), m.end()))
+                .collect::<Vec<_>>()
+        };
+        let (nfa, dfa) = (hits(&kw.small), hits(kw.dfa()));
+        assert!(nfa.len() > 1000, "{}", nfa.len());
+        assert_eq!(nfa, dfa);
     }
 
     #[test]

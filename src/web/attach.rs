@@ -229,6 +229,9 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
     state.listen().map_err(js_error)?;
     ATTACHED.with(|a| a.borrow_mut().push(state.clone()));
     state.refresh();
+    // The first scans use a quick-to-build keyword automaton; build the faster
+    // one now, while the user has not started typing.
+    dom::defer(250, crate::scan::warm_up);
     Ok(AttachHandle { state })
 }
 
