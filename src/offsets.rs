@@ -26,6 +26,14 @@ pub fn to_utf16(text: &str, offsets: &mut [usize]) {
     }
 }
 
+/// Each finding's `(start, end)` in UTF-16 code units of `text` (the text
+/// the findings' byte offsets point into), in the findings' order.
+pub fn finding_spans(text: &str, findings: &[crate::Finding]) -> Vec<(usize, usize)> {
+    let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
+    to_utf16(text, &mut offs);
+    offs.chunks_exact(2).map(|se| (se[0], se[1])).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

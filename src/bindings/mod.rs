@@ -415,7 +415,7 @@ fn redact_options(js: JsRedactOptions) -> Result<redact::RedactOptions, JsError>
 }
 
 /// `navigator.languages` when running in a browser (a `window` exists), else `None`.
-fn browser_languages() -> Option<Vec<String>> {
+pub(crate) fn browser_languages() -> Option<Vec<String>> {
     let global = js_sys::global();
     let window = js_sys::Reflect::get(&global, &"window".into())
         .ok()
@@ -433,16 +433,14 @@ fn browser_languages() -> Option<Vec<String>> {
 
 /// Converts findings' byte offsets to UTF-16 and borrows them as JS-shaped records.
 fn js_findings<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
-    let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
-    offsets::to_utf16(text, &mut offs);
     findings
         .iter()
-        .zip(offs.chunks_exact(2))
-        .map(|(f, se)| JsFinding {
+        .zip(offsets::finding_spans(text, findings))
+        .map(|(f, (start, end))| JsFinding {
             kind: f.kind,
             category: f.category.as_str(),
-            start: se[0],
-            end: se[1],
+            start,
+            end,
             confidence: f.confidence.as_str(),
             reasons: &f.reasons,
             preview: &f.preview,
@@ -451,9 +449,9 @@ fn js_findings<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
         .collect()
 }
 
-/// Builds a core guard from a JS `GuardOptions` object (for the DOM layer).
-pub(crate) fn core_guard(options: JsValue) -> Result<crate::Guard, JsError> {
-    let js: JsGuardOptions = parse(Some(options), "GuardOptions", GUARD_OPTION_KEYS)?;
+/// Builds a core guard from a JS `GuardOptions` object (`undefined`/`null`: defaults).
+pub(crate) fn core_guard(options: Option<JsValue>) -> Result<crate::Guard, JsError> {
+    let js: JsGuardOptions = parse(options, "GuardOptions", GUARD_OPTION_KEYS)?;
     crate::Guard::new(guard_options(js)?).map_err(|e| JsError::new(&e.to_string()))
 }
 
@@ -469,14 +467,9 @@ impl Guard {
     /// categories or out-of-range values.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<GuardOptions>) -> Result<Guard, JsError> {
-        let js: JsGuardOptions = parse(
-            options.map(JsValue::from),
-            "GuardOptions",
-            GUARD_OPTION_KEYS,
-        )?;
-        let inner =
-            crate::Guard::new(guard_options(js)?).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Guard { inner })
+        Ok(Guard {
+            inner: core_guard(options.map(JsValue::from))?,
+        })
     }
 
     /// Finds sensitive data in `text`. Offsets are UTF-16 code units.

@@ -202,7 +202,7 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
         ));
     }
     let (cfg, guard_options) = parse_options(options)?;
-    let guard = crate::bindings::core_guard(guard_options)?;
+    let guard = crate::bindings::core_guard(Some(guard_options))?;
     let doc = dom::document().map_err(js_error)?;
     let overlay = if cfg.highlight || cfg.paste_notice || cfg.mode != Mode::Ask {
         Some(Overlay::new(&doc, cfg.highlight).map_err(js_error)?)
@@ -334,15 +334,7 @@ fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
         Some(l) => Locale::parse(&l)
             .ok_or_else(|| bad(format!("unsupported locale {l:?}; supported: en, de, zh")))?,
         None => {
-            let langs: Vec<String> = dom::window()
-                .map(|w| {
-                    w.navigator()
-                        .languages()
-                        .iter()
-                        .filter_map(|l| l.as_string())
-                        .collect()
-                })
-                .unwrap_or_default();
+            let langs = crate::bindings::browser_languages().unwrap_or_default();
             i18n::negotiate(langs.iter().map(String::as_str))
         }
     };
@@ -441,7 +433,7 @@ impl State {
             "scroll",
             true,
             true,
-            on(State::on_geometry),
+            on(State::on_scroll),
         )?);
         ls.push(Listener::new(
             &w,
@@ -564,16 +556,20 @@ impl State {
         }
     }
 
+    /// Any scroll on the page (capture phase): move, without restyling.
+    fn on_scroll(self: &Rc<State>, _: Event) {
+        if let Some(o) = self.overlay.borrow().as_ref() {
+            let _ = o.follow(&self.editor);
+        }
+    }
+
     fn on_input(self: &Rc<State>, _: Event) {
         // Debounced and outside the input path: typing never waits for a scan.
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
-        let weak = Rc::downgrade(self);
-        dom::defer(120, move || {
-            if let Some(s) = weak.upgrade() {
-                if s.generation.get() == generation && !s.detached.get() {
-                    s.refresh();
-                }
+        self.later(120, move |s| {
+            if s.generation.get() == generation && !s.detached.get() {
+                s.refresh();
             }
         });
     }
@@ -590,9 +586,7 @@ impl State {
         if pasted.trim().is_empty() {
             return;
         }
-        let weak = Rc::downgrade(self);
-        dom::defer(0, move || {
-            let Some(s) = weak.upgrade() else { return };
+        self.later(0, move |s| {
             let Ok(found) = s.guard.scan(&pasted) else {
                 return;
             };
@@ -621,13 +615,8 @@ impl State {
             (true, _) => self.gone_since.set(None),
             (false, None) => self.gone_since.set(Some(now)),
             (false, Some(t)) if now - t > GONE_DETACH_MS => {
-                let weak = Rc::downgrade(self);
                 // Not inside the interval's own callback, which detach drops.
-                dom::defer(0, move || {
-                    if let Some(s) = weak.upgrade() {
-                        s.detach();
-                    }
-                });
+                self.later(0, |s| s.detach());
             }
             _ => {}
         }
@@ -736,17 +725,14 @@ impl State {
             }
             Mode::Redact => {
                 hold(e);
-                let weak = Rc::downgrade(self);
                 let pending = Pending {
                     trigger,
                     text,
                     findings,
                 };
-                dom::defer(0, move || {
-                    if let Some(s) = weak.upgrade() {
-                        let all = vec![true; pending.findings.len()];
-                        s.redact_and_send(pending, &all, true);
-                    }
+                self.later(0, move |s| {
+                    let all = vec![true; pending.findings.len()];
+                    s.redact_and_send(pending, &all, true);
                 });
             }
             Mode::Ask => {
@@ -762,10 +748,16 @@ impl State {
 
     fn let_through(self: &Rc<State>) {
         self.let_through.set(true);
+        self.later(0, |s| s.let_through.set(false));
+    }
+
+    /// Runs `f` after `ms` milliseconds outside the current listener (see
+    /// [`dom::defer`]), unless the guard is gone by then.
+    fn later(self: &Rc<State>, ms: i32, f: impl FnOnce(&Rc<State>) + 'static) {
         let weak = Rc::downgrade(self);
-        dom::defer(0, move || {
+        dom::defer(ms, move || {
             if let Some(s) = weak.upgrade() {
-                s.let_through.set(false);
+                f(&s);
             }
         });
     }
@@ -787,12 +779,9 @@ impl State {
             .collect();
         let weak = Rc::downgrade(self);
         let opened = Dialog::open(cat, &items, move |choice| {
-            let weak = weak.clone();
-            dom::defer(0, move || {
-                if let Some(s) = weak.upgrade() {
-                    s.choose(choice);
-                }
-            });
+            if let Some(s) = weak.upgrade() {
+                s.later(0, move |s| s.choose(choice));
+            }
         });
         match opened {
             Ok(d) => *self.dialog.borrow_mut() = Some((d, pending)),
@@ -835,21 +824,19 @@ impl State {
             self.decided("edit", &pending.findings, Some("target_removed"));
             return;
         }
-        let picked: Vec<&Finding> = pending
+        let redacted: Vec<Finding> = pending
             .findings
             .iter()
             .zip(chosen)
             .filter(|(_, c)| **c)
-            .map(|(f, _)| f)
+            .map(|(f, _)| f.clone())
             .collect();
-        let mut offs: Vec<usize> = picked.iter().flat_map(|f| [f.start, f.end]).collect();
-        offsets::to_utf16(&pending.text, &mut offs);
-        let edits: Vec<Edit> = picked
+        let edits: Vec<Edit> = redacted
             .iter()
-            .zip(offs.chunks_exact(2))
-            .map(|(f, se)| Edit {
-                start: se[0] as u32,
-                end: se[1] as u32,
+            .zip(offsets::finding_spans(&pending.text, &redacted))
+            .map(|(f, (start, end))| Edit {
+                start: start as u32,
+                end: end as u32,
                 with: redact::replacement(&pending.text[f.start..f.end], f, &self.cfg.redact),
             })
             .collect();
@@ -857,10 +844,7 @@ impl State {
             Ok(t) => t,
             Err(_) => return self.write_back_failed(&pending),
         };
-        let weak = Rc::downgrade(self);
-        let redacted: Vec<Finding> = picked.into_iter().cloned().collect();
-        dom::defer(0, move || {
-            let Some(s) = weak.upgrade() else { return };
+        self.later(0, move |s| {
             if s.editor.text() != expected {
                 return s.write_back_failed(&pending);
             }
@@ -923,12 +907,7 @@ impl State {
             let _ = self.editor.element().focus();
         }
         // The page usually clears the input after sending: re-scan soon.
-        let weak = Rc::downgrade(self);
-        dom::defer(50, move || {
-            if let Some(s) = weak.upgrade() {
-                s.refresh();
-            }
-        });
+        self.later(50, |s| s.refresh());
     }
 
     /// Dispatches Enter to the input; true if a page handler took it
@@ -995,11 +974,9 @@ fn hold(e: &Event) {
 
 /// UTF-16 spans of `findings` in `text`, sorted.
 fn spans16(text: &str, findings: &[Finding]) -> Vec<(u32, u32)> {
-    let mut offs: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
-    offsets::to_utf16(text, &mut offs);
-    let mut spans: Vec<(u32, u32)> = offs
-        .chunks_exact(2)
-        .map(|se| (se[0] as u32, se[1] as u32))
+    let mut spans: Vec<(u32, u32)> = offsets::finding_spans(text, findings)
+        .into_iter()
+        .map(|(s, e)| (s as u32, e as u32))
         .collect();
     spans.sort_unstable();
     spans

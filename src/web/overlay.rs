@@ -23,7 +23,7 @@ pub struct Overlay {
     badge: HtmlElement,
     notices: HtmlElement,
     highlight: bool,
-    /// Byte spans into the text last rendered (fields) / UTF-16 spans (editable).
+    /// UTF-16 spans of the findings last rendered (boxes of a contenteditable follow them).
     spans16: Vec<(u32, u32)>,
     _root: ShadowRoot,
 }
@@ -136,6 +136,16 @@ impl Overlay {
 
     /// Follows the input's box, font and scroll.
     pub fn position(&self, editor: &Editor) -> Result<(), JsValue> {
+        self.place(editor, true)
+    }
+
+    /// Follows the input's box and scroll only: for scroll events, which
+    /// never change its font, so no computed style is read.
+    pub fn follow(&self, editor: &Editor) -> Result<(), JsValue> {
+        self.place(editor, false)
+    }
+
+    fn place(&self, editor: &Editor, restyle: bool) -> Result<(), JsValue> {
         let target = editor.element();
         let visible = target.is_connected() && target.offset_parent().is_some();
         self.host.set_hidden(!visible);
@@ -161,35 +171,37 @@ impl Overlay {
             return Ok(());
         }
         if editor.is_field() {
-            let cs = w
-                .get_computed_style(target)?
-                .ok_or_else(|| JsValue::from_str("no computed style"))?;
             let m = self.mirror.style();
-            for p in COPIED {
-                m.set_property(p, &cs.get_property_value(p)?)?;
-            }
-            let is_textarea = matches!(editor, Editor::TextArea(_));
-            m.set_property("white-space", if is_textarea { "pre-wrap" } else { "pre" })?;
             m.set_property("left", &px(r.left()))?;
             m.set_property("top", &px(r.top()))?;
             m.set_property("width", &px(r.width()))?;
             m.set_property("height", &px(r.height()))?;
-            // Room a vertical scrollbar takes inside the input, so lines wrap alike.
-            let border_x = num(&cs.get_property_value("border-left-width")?)
-                + num(&cs.get_property_value("border-right-width")?);
-            let scrollbar = (target.offset_width() - target.client_width()) as f64 - border_x;
-            if scrollbar > 0.0 {
-                let pr = num(&cs.get_property_value("padding-right")?) + scrollbar;
-                m.set_property("padding-right", &px(pr))?;
-            }
-            if !is_textarea {
-                // An input centres its single line vertically.
-                m.set_property(
-                    "line-height",
-                    &px(target.client_height() as f64
-                        - num(&cs.get_property_value("padding-top")?)
-                        - num(&cs.get_property_value("padding-bottom")?)),
-                )?;
+            if restyle {
+                let cs = w
+                    .get_computed_style(target)?
+                    .ok_or_else(|| JsValue::from_str("no computed style"))?;
+                for p in COPIED {
+                    m.set_property(p, &cs.get_property_value(p)?)?;
+                }
+                let is_textarea = matches!(editor, Editor::TextArea(_));
+                m.set_property("white-space", if is_textarea { "pre-wrap" } else { "pre" })?;
+                // Room a vertical scrollbar takes inside the input, so lines wrap alike.
+                let border_x = num(&cs.get_property_value("border-left-width")?)
+                    + num(&cs.get_property_value("border-right-width")?);
+                let scrollbar = (target.offset_width() - target.client_width()) as f64 - border_x;
+                if scrollbar > 0.0 {
+                    let pr = num(&cs.get_property_value("padding-right")?) + scrollbar;
+                    m.set_property("padding-right", &px(pr))?;
+                }
+                if !is_textarea {
+                    // An input centres its single line vertically.
+                    m.set_property(
+                        "line-height",
+                        &px(target.client_height() as f64
+                            - num(&cs.get_property_value("padding-top")?)
+                            - num(&cs.get_property_value("padding-bottom")?)),
+                    )?;
+                }
             }
             self.mirror.set_scroll_top(target.scroll_top());
             self.mirror.set_scroll_left(target.scroll_left());
