@@ -534,10 +534,11 @@ fn text_arg(text: JsValue, method: &str) -> Result<String, JsError> {
     })
 }
 
-/// Builds what the first scans leave for later (the keyword DFA: tens of
-/// milliseconds), so a page can pay for it when idle instead of during a
-/// keystroke: `requestIdleCallback(() => warmUp())`. Results never depend on
-/// it. `attach()` does this by itself.
+/// Builds what the first scans leave for later (the keyword DFA and the set
+/// of digit patterns: tens of milliseconds), so a page can pay for it when
+/// idle instead of during a keystroke: `requestIdleCallback(() => warmUp())`.
+/// Scans build them anyway once they have seen enough text. Results never
+/// depend on it. `attach()` does this by itself.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     crate::scan::warm_up();

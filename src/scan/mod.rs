@@ -10,6 +10,7 @@ mod prefilter;
 mod resolve;
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use regex::bytes::Regex;
@@ -20,7 +21,6 @@ use crate::redact;
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use normalize::Normalized;
-pub use prefilter::warm_up;
 
 /// Default limit on the size of a draft, in UTF-8 bytes.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -377,10 +377,10 @@ impl Guard {
         // Which digit patterns match anywhere in each window, all in one pass:
         // most windows (dates, times, IDs in logs) match none, and then no
         // detector's own search runs there. Compiling the set costs about as
-        // much as all digit patterns, so a draft with few windows goes
-        // without it (the first scan of a short draft stays cheap).
+        // much as all digit patterns, so the first short drafts go without it
+        // (see `use_digit_set`).
         let digit_hits: Option<Vec<regex::bytes::SetMatches>> =
-            (digit_windows.len() >= DIGIT_SET_FROM && shortcuts_on()).then(|| {
+            (use_digit_set(digit_windows.len()) && shortcuts_on()).then(|| {
                 let set = digit_set();
                 digit_windows
                     .iter()
@@ -723,14 +723,34 @@ fn shortcuts_on() -> bool {
     SHORTCUTS_ON.with(|g| g.get())
 }
 
-/// Digit windows from which a scan asks [`digit_set`] first.
+/// Builds what the first scans leave for later (the keyword DFA and the set
+/// of digit patterns), so that a host can pay for it when idle rather than
+/// during a keystroke. Scans build both anyway once they have seen enough
+/// text to make them pay. Results never depend on them.
+pub fn warm_up() {
+    prefilter::warm_up();
+    digit_set();
+}
+
+/// Digit windows (in one text, or in all texts scanned so far) from which
+/// scans ask [`digit_set`] first.
 const DIGIT_SET_FROM: usize = 32;
 
+static DIGIT_SET: OnceLock<regex::bytes::RegexSet> = OnceLock::new();
+
+/// Whether a text with `windows` digit windows asks [`digit_set`] first: once
+/// it is built, always; before that, once the windows seen add up to
+/// [`DIGIT_SET_FROM`] (the first scans of short drafts stay cheap).
+fn use_digit_set(windows: usize) -> bool {
+    static SEEN: AtomicUsize = AtomicUsize::new(0);
+    DIGIT_SET.get().is_some()
+        || SEEN.fetch_add(windows, Ordering::Relaxed) + windows >= DIGIT_SET_FROM
+}
+
 /// Every digit-prefiltered pattern of the registry in one set, in registry
-/// order, built once per process on the first window of digits.
+/// order, built once per process.
 fn digit_set() -> &'static regex::bytes::RegexSet {
-    static SET: OnceLock<regex::bytes::RegexSet> = OnceLock::new();
-    SET.get_or_init(|| {
+    DIGIT_SET.get_or_init(|| {
         let patterns = REGISTRY
             .iter()
             .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))

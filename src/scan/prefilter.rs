@@ -17,6 +17,7 @@
 //! ([`super::context::neighbourhood`]), so the many dates and times in
 //! ordinary text never reach their patterns.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -86,8 +87,11 @@ struct Keywords {
     /// For drafts: a contiguous NFA, about half as costly to build as the
     /// DFA (cold start), a little slower per byte, which drafts never feel.
     small: AhoCorasick,
-    /// For long texts ([`DFA_FROM`] bytes on): a DFA, built on first need.
+    /// Once [`DFA_FROM`] bytes have been scanned (one long text or many
+    /// drafts): a DFA, built on first need.
     large: OnceLock<AhoCorasick>,
+    /// Bytes scanned with `small` so far.
+    scanned: AtomicUsize,
     /// The automata's patterns (to build the DFA later).
     words: Vec<String>,
     /// Per automaton pattern: (registry index, window before, window after) of
@@ -177,6 +181,7 @@ fn keywords() -> &'static Keywords {
         Keywords {
             small: automaton(&words, AhoCorasickKind::ContiguousNFA),
             large: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
             words,
             owners,
             gated,
@@ -184,9 +189,10 @@ fn keywords() -> &'static Keywords {
     })
 }
 
-/// Texts from this many bytes on build the DFA if [`warm_up`] has not: its
-/// build (tens of milliseconds in WASM) pays for itself at once only on long
-/// texts. Drafts use it once it exists.
+/// Once this many bytes have been scanned (one long text, or many drafts: a
+/// host scanning every keystroke), the DFA is built if [`warm_up`] has not
+/// built it: its build (tens of milliseconds in WASM) pays for itself only
+/// over that much text. Every scan uses it once it exists.
 const DFA_FROM: usize = 64 * 1024;
 
 /// The keyword automaton of `kind` (chosen explicitly: the automatic choice
@@ -202,11 +208,12 @@ fn automaton(words: &[String], kind: AhoCorasickKind) -> AhoCorasick {
 
 impl Keywords {
     /// The automaton for a text of `len` bytes: the DFA if it is built or
-    /// the text is long, else the quick-to-build NFA.
+    /// this text brings the bytes scanned to [`DFA_FROM`], else the
+    /// quick-to-build NFA.
     fn for_text(&self, len: usize) -> &AhoCorasick {
         match self.large.get() {
             Some(dfa) => dfa,
-            None if len >= DFA_FROM => self.dfa(),
+            None if self.scanned.fetch_add(len, Ordering::Relaxed) + len >= DFA_FROM => self.dfa(),
             None => &self.small,
         }
     }
@@ -217,9 +224,7 @@ impl Keywords {
     }
 }
 
-/// Builds what the first scans leave for later (the keyword DFA), so that a
-/// host can pay for it when idle rather than during a keystroke. Results never
-/// depend on it: both automata find the same hits.
+/// Builds the keyword DFA (see [`super::warm_up`]).
 pub fn warm_up() {
     keywords().dfa();
 }
@@ -319,20 +324,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn drafts_use_the_quick_nfa_until_a_long_text_or_warm_up_builds_the_dfa() {
+    fn drafts_use_the_quick_nfa_until_enough_text_or_warm_up_builds_the_dfa() {
         // A fresh table, as at cold start (the process-wide one may be warm already).
         let kw = Keywords {
             small: keywords().small.clone(),
             large: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
             words: keywords().words.clone(),
             owners: Vec::new(),
             gated: Vec::new(),
         };
         assert_eq!(
-            kw.for_text(DFA_FROM - 1).kind(),
+            kw.for_text(DFA_FROM - 2).kind(),
             AhoCorasickKind::ContiguousNFA
         );
-        assert_eq!(kw.for_text(DFA_FROM).kind(), AhoCorasickKind::DFA);
+        assert_eq!(kw.for_text(1).kind(), AhoCorasickKind::ContiguousNFA);
+        assert_eq!(
+            kw.for_text(1).kind(),
+            AhoCorasickKind::DFA,
+            "drafts that add up to DFA_FROM bytes build it"
+        );
         assert_eq!(
             kw.for_text(10).kind(),
             AhoCorasickKind::DFA,
