@@ -41,7 +41,7 @@
 //! ```
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::{
     secret_value, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
@@ -318,14 +318,12 @@ pub const DETECTOR: Detector = Detector {
 };
 
 /// Each row's pattern, anchored: which provider a value belongs to.
-fn anchored() -> &'static [regex::Regex] {
-    static ROWS: OnceLock<Vec<Regex>> = OnceLock::new();
+fn anchored() -> &'static [Pattern] {
+    static ROWS: OnceLock<Vec<Pattern>> = OnceLock::new();
     ROWS.get_or_init(|| {
         PROVIDERS
             .iter()
-            .map(|p| {
-                Regex::new(&format!("(?-u)^(?:{})$", p.pattern)).expect("row patterns compile")
-            })
+            .map(|p| Pattern::new(&format!("^(?:{})$", p.pattern)).expect("row patterns compile"))
             .collect()
     })
 }
@@ -334,7 +332,7 @@ fn anchored() -> &'static [regex::Regex] {
 pub fn provider(value: &str) -> Option<&'static Provider> {
     anchored()
         .iter()
-        .position(|r| r.is_match(value))
+        .position(|r| r.is_match(value.as_bytes()))
         .map(|i| &PROVIDERS[i])
 }
 

@@ -157,7 +157,7 @@ pub(super) fn compiled(
     if let Some(c) = map.get(rule) {
         return Ok(c);
     }
-    let regex = super::build_regex(&rule.pattern).map_err(|e| bad("pattern", e))?;
+    let regex = crate::pattern::Pattern::new(&rule.pattern).map_err(|e| bad("pattern", e))?;
     let name = leak(
         rule.name
             .clone()

@@ -13,7 +13,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use regex::bytes::Regex;
+use crate::pattern::{self, Pattern as Regex};
 
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
 use crate::redact;
@@ -280,7 +280,7 @@ impl Guard {
                         custom::MAX_PATTERN
                     )));
                 }
-                build_regex(&format!("^(?:{p})$"))
+                Regex::new(&format!("^(?:{p})$"))
                     .map_err(|e| OptionsError(format!("allowlistPatterns[{i}]: {e}")))
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -379,7 +379,7 @@ impl Guard {
         // detector's own search runs there. Compiling the set costs about as
         // much as all digit patterns, so the first short drafts go without it
         // (see `use_digit_set`).
-        let digit_hits: Option<Vec<regex::bytes::SetMatches>> =
+        let digit_hits: Option<Vec<regex_automata::PatternSet>> =
             (use_digit_set(digit_windows.len()) && shortcuts_on()).then(|| {
                 let set = digit_set();
                 digit_windows
@@ -404,7 +404,9 @@ impl Guard {
                         .then(|| &keyword_windows[index]);
                     for (i, w) in digit_windows.iter().enumerate() {
                         if w.digits >= usize::from(need)
-                            && digit_hits.as_ref().is_none_or(|h| h[i].matched(in_set))
+                            && digit_hits.as_ref().is_none_or(|h| {
+                                h[i].contains(regex_automata::PatternID::must(in_set))
+                            })
                             && gates.is_none_or(|g| prefilter::gate_open(g, w))
                         {
                             self.search_window(hay, *w, compiled(index), &mut candidates);
@@ -519,8 +521,8 @@ impl Guard {
         } else {
             // Captures only over the match the lazy DFA already found: cheap.
             let caps = c.regex.captures_at(&hay.as_bytes()[..e], s)?;
-            let v = c.value_groups.iter().find_map(|&g| caps.get(g))?;
-            (v.start(), v.end())
+            let v = c.value_groups.iter().find_map(|&g| caps.get_group(g))?;
+            (v.start, v.end)
         };
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
@@ -662,7 +664,7 @@ struct Compiled {
 
 impl Compiled {
     fn new(d: &'static Detector) -> Result<Compiled, String> {
-        Ok(Compiled::from_regex(d, build_regex(d.pattern)?))
+        Ok(Compiled::from_regex(d, Regex::new(d.pattern)?))
     }
 
     fn from_regex(d: &'static Detector, regex: Regex) -> Compiled {
@@ -685,25 +687,6 @@ impl Compiled {
             negative: context::WordIndex::new(&d.negative_context),
         }
     }
-}
-
-/// Compiles a pattern in ASCII mode (`\b` is an ASCII word boundary, so CJK
-/// next to a number is a boundary), with size limits so no option can make a
-/// huge program.
-fn build_regex(pattern: &str) -> Result<Regex, String> {
-    regex::bytes::RegexBuilder::new(&format!("(?-u){pattern}"))
-        .size_limit(1 << 20)
-        .dfa_size_limit(1 << 20)
-        .nest_limit(64)
-        .build()
-        .map_err(|e| {
-            e.to_string()
-                .lines()
-                .last()
-                .unwrap_or("invalid pattern")
-                .trim()
-                .to_string()
-        })
 }
 
 /// Whether the digit set and the gates apply (a unit test compares results
@@ -736,7 +719,7 @@ pub fn warm_up() {
 /// scans ask [`digit_set`] first.
 const DIGIT_SET_FROM: usize = 32;
 
-static DIGIT_SET: OnceLock<regex::bytes::RegexSet> = OnceLock::new();
+static DIGIT_SET: OnceLock<pattern::Set> = OnceLock::new();
 
 /// Whether a text with `windows` digit windows asks [`digit_set`] first: once
 /// it is built, always; before that, once the windows seen add up to
@@ -749,16 +732,13 @@ fn use_digit_set(windows: usize) -> bool {
 
 /// Every digit-prefiltered pattern of the registry in one set, in registry
 /// order, built once per process.
-fn digit_set() -> &'static regex::bytes::RegexSet {
+fn digit_set() -> &'static pattern::Set {
     DIGIT_SET.get_or_init(|| {
         let patterns = REGISTRY
             .iter()
             .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
-            .map(|d| format!("(?-u){}", d.pattern));
-        regex::bytes::RegexSetBuilder::new(patterns)
-            .size_limit(16 << 20)
-            .dfa_size_limit(4 << 20)
-            .build()
+            .map(|d| d.pattern);
+        pattern::Set::new(patterns, 16 << 20, 4 << 20)
             .expect("detector patterns are tested to compile")
     })
 }
@@ -874,11 +854,11 @@ mod tests {
         for (i, d) in REGISTRY.iter().enumerate() {
             if let Prefilter::Digits(_) = d.prefilter {
                 let at = digit_set_index(i);
-                assert_eq!(digit_set().patterns()[at], format!("(?-u){}", d.pattern));
+                assert_eq!(digit_set().patterns()[at], d.pattern);
                 seen += 1;
             }
         }
-        assert_eq!(seen, digit_set().len());
+        assert_eq!(seen, digit_set().patterns().len());
     }
 
     #[test]
