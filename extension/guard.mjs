@@ -12,7 +12,7 @@ const refused = (e) =>
 
 /**
  * The WebAssembly engine's `attach`, or null where the page's Content-Security-Policy refuses
- * to compile WebAssembly in content scripts (crbug.com/1385796; most large sites). Any other
+ * to compile WebAssembly in content scripts (crbug.com/1385796; many large sites). Any other
  * failure is thrown: content.js then marks the tab as unguarded.
  */
 async function wasmAttach() {

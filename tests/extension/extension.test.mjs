@@ -28,7 +28,7 @@ const EXT = path.join(ROOT, 'dist/extension');
 const IBAN_PREVIEW = 'DE•• •••• •••• •••• ••30 00';
 
 // Pages whose CSP lets no WebAssembly compile in a content script (crbug.com/1385796), as
-// served by most large sites: the extension guards them with its JavaScript engine.
+// served by many large sites: the extension guards them with its JavaScript engine.
 const STRICT_CSP = {
   'csp-script-src.html': "script-src 'self'",
   'csp-default-src.html': "default-src 'self'",
