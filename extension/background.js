@@ -1,15 +1,16 @@
 // Service worker: opens the options page once, right after installation, and marks tabs where
-// the content script could not start (the page's CSP forbids WebAssembly) with a badge, so the
-// user knows drafts there are not checked. It keeps no state and never sees a draft; settings
+// the content script could not start with a badge, so the user knows drafts there are not
+// checked. (A page whose CSP forbids WebAssembly is not such a tab: the content script uses the
+// engine's JavaScript translation there.) It keeps no state and never sees a draft; settings
 // live in chrome.storage.sync (see settings.mjs).
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') chrome.runtime.openOptionsPage();
 });
 
 const INACTIVE = {
-  en: 'draftguard cannot check drafts on this page: its security policy blocks WebAssembly.',
-  de: 'draftguard kann auf dieser Seite keine Entwürfe prüfen: Ihre Sicherheitsrichtlinie blockiert WebAssembly.',
-  zh: 'draftguard 无法检查此页面上的草稿：该页面的安全策略阻止了 WebAssembly。',
+  en: 'draftguard could not start on this page: drafts here are not checked.',
+  de: 'draftguard konnte auf dieser Seite nicht starten: Entwürfe werden hier nicht geprüft.',
+  zh: 'draftguard 无法在此页面上启动：此处的草稿不会被检查。',
 };
 
 function inactiveTitle() {

@@ -2,20 +2,23 @@
 # Assembles the Manifest V3 browser extension in dist/extension/ (load it unpacked from there)
 # and packs it as dist/draftguard-extension-VERSION.zip (what the Chrome Web Store takes).
 # Sources: extension/; the engine: pkg/draftguard.js + pkg/draftguard_bg.wasm (run
-# scripts/build.sh first). The version is Cargo.toml's.
+# scripts/build.sh first), and for pages whose CSP refuses WebAssembly the same engine as
+# JavaScript, dist/js-engine/draftguard_js.js (built here by scripts/wasm2js.sh). The
+# version is Cargo.toml's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 for f in pkg/draftguard.js pkg/draftguard_bg.wasm; do
   test -f "$f" || { echo "extension: $f is missing; run scripts/build.sh first" >&2; exit 1; }
 done
+bash scripts/wasm2js.sh
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
 
 out=dist/extension
 rm -rf "$out"
 mkdir -p "$out"
 cp extension/*.js extension/*.mjs extension/*.html extension/*.css "$out/"
-cp pkg/draftguard.js pkg/draftguard_bg.wasm "$out/"
+cp pkg/draftguard.js pkg/draftguard_bg.wasm dist/js-engine/draftguard_js.js "$out/"
 VERSION="$version" node -e '
   const fs = require("fs");
   const m = JSON.parse(fs.readFileSync("extension/manifest.json", "utf8"));

@@ -4,7 +4,8 @@
 #
 #   rustup target wasm32-unknown-unknown, wasm-pack, wasm-bindgen-cli (matching
 #   the crate's pinned wasm-bindgen), a pinned nightly + cargo-fuzz (fuzzing),
-#   Debian chromium + chromium-driver, npm dev deps.
+#   Debian chromium + chromium-driver, npm dev deps (binaryen's wasm2js and esbuild among
+#   them: scripts/wasm2js.sh builds the extension's JavaScript engine with them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -73,8 +73,11 @@ const MIME = {
   '.css': 'text/css',
 };
 
-/** Serves `dir` on 127.0.0.1 (any free port); resolves to { url, close }. Test content only. */
-export async function serveDir(dir) {
+/**
+ * Serves `dir` on 127.0.0.1 (any free port); resolves to { url, close }. Test content only.
+ * `headers`: extra response headers per file name, e.g. { 'csp.html': { 'Content-Security-Policy': … } }.
+ */
+export async function serveDir(dir, { headers = {} } = {}) {
   const server = createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = path.join(dir, rel.endsWith('/') ? `${rel}index.html` : rel);
@@ -82,7 +85,10 @@ export async function serveDir(dir) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      ...headers[path.relative(dir, file)],
+    });
     res.end(readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
