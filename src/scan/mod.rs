@@ -5,6 +5,8 @@
 
 mod context;
 mod custom;
+mod interior;
+mod live;
 mod normalize;
 mod prefilter;
 mod resolve;
@@ -19,6 +21,7 @@ use crate::redact;
 
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
+pub use live::{LiveScan, Rescan};
 pub use normalize::Normalized;
 pub use prefilter::warm_up;
 
@@ -424,7 +427,9 @@ impl Guard {
 
     /// Calls `run` for each window a pattern runs in, in the order a scan
     /// collects candidates (slot by slot, windows in text order), given the
-    /// prefilter's windows of a text of `len` bytes.
+    /// prefilter's windows of a text of `len` bytes. `scan` and
+    /// [`LiveScan`] both plan with this, so both run every pattern in exactly
+    /// the same places.
     fn plan(
         &self,
         len: usize,
@@ -497,7 +502,9 @@ impl Guard {
 
     /// Runs one pattern over part of a window, keeping validated candidates:
     /// the matches that start in `from..to` when the window's search runs
-    /// over `hay[..end]`. A whole window is `from..to` = `start..end`.
+    /// over `hay[..end]`. A whole window is `from..to` = `start..end`; a
+    /// live scan re-runs part of one, between bytes that no match holds past
+    /// its first ([`interior`]), where the matches are the same.
     fn search(
         &self,
         hay: &str,
@@ -719,6 +726,9 @@ struct Compiled {
     is_number: bool,
     context: context::WordIndex,
     negative: context::WordIndex,
+    /// Bytes a match can hold past its first ([`interior`]), read from the
+    /// pattern when a live scan first needs them.
+    interior: OnceLock<interior::ByteSet>,
 }
 
 impl Compiled {
@@ -744,7 +754,17 @@ impl Compiled {
             regex,
             context: context::WordIndex::new(&d.context),
             negative: context::WordIndex::new(&d.negative_context),
+            interior: OnceLock::new(),
         }
+    }
+
+    /// `true` if a search may be cut at byte `i` of `hay`: a char boundary
+    /// whose byte no match holds past its first byte.
+    fn cuts_at(&self, hay: &str, i: usize) -> bool {
+        let set = self
+            .interior
+            .get_or_init(|| interior::interior(self.detector.pattern));
+        hay.is_char_boundary(i) && !set.contains(hay.as_bytes()[i])
     }
 }
 

@@ -86,6 +86,25 @@ pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Clus
     })
 }
 
+/// The nearest positions at or before `start` and at or after `end` that no
+/// cluster spans: [`clusters`] can restart there. Both depend only on the
+/// bytes next to them, so after an edit between them they are bounds in the
+/// text before the edit too.
+pub fn cluster_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let digit = |i: usize| b[i].is_ascii_digit();
+    let mut s = start;
+    while s > 0 && (digit(s - 1) || (s >= 2 && JOINERS.contains(&b[s - 1]) && digit(s - 2))) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < b.len() && (digit(e) || (JOINERS.contains(&b[e]) && e + 1 < b.len() && digit(e + 1)))
+    {
+        e += 1;
+    }
+    (s, e)
+}
+
 /// Windows around digit clusters of at least `min_digits` digits, merged where
 /// they overlap, in text order.
 pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
@@ -285,6 +304,12 @@ pub fn any_keywords(enabled: impl Fn(usize) -> bool) -> bool {
         .iter()
         .flatten()
         .any(|&(i, _, _)| enabled(i))
+}
+
+/// Bytes in the longest keyword or gate word: a hit that touches a byte lies
+/// within this many bytes of it.
+pub fn longest_keyword() -> usize {
+    keywords().words.iter().map(String::len).max().unwrap_or(0)
 }
 
 /// Every hit that lies inside `text[from..to]`, offsets in `text` (overlapping
