@@ -69,6 +69,7 @@
 //! whole window (see above), which is still one detector, not forty.
 
 use std::mem;
+use std::ops::Range;
 
 use super::normalize::Normalized;
 use super::prefilter::{self, Cluster, Hit, Window};
@@ -121,12 +122,18 @@ struct State {
     hits: Vec<Hit>,
     /// Every digit cluster with enough digits for a number detector, by start.
     clusters: Vec<Cluster>,
+    /// The prefilter's windows built from them.
+    digit_windows: Vec<Window>,
+    keyword_windows: Vec<Vec<Window>>,
     /// Per slot ([`Guard::slot`]), the windows it ran in, in text order.
     slots: Vec<Vec<Searched>>,
     findings: Vec<Finding>,
+    /// The findings' spans in the normalised text.
+    spans: Vec<(usize, usize)>,
 }
 
-/// A window a pattern ran in and the candidates it found there, in order.
+/// A window a pattern ran in and the candidates it found there, in order
+/// (they never overlap).
 #[derive(Debug, Default)]
 struct Searched {
     start: usize,
@@ -173,14 +180,41 @@ impl Change {
         i - self.new_end + self.old_end
     }
 
+    /// Where old offset `i` is now, offsets in the changed bytes taken to
+    /// the start (`to_end`: the end) of the new ones.
+    fn map(&self, i: usize, to_end: bool) -> usize {
+        match i {
+            i if i <= self.start => i,
+            i if i >= self.old_end => self.now(i),
+            _ if to_end => self.new_end,
+            _ => self.start,
+        }
+    }
+
+    /// The old offsets of `r`, a range of the new text around the change.
+    fn before(&self, r: &Range<usize>) -> Range<usize> {
+        r.start..self.was(r.end)
+    }
+
+    /// Moves a window found after the edit to the new text.
+    fn shift_window(&self, w: &mut Searched) {
+        w.start = self.now(w.start);
+        w.end = self.now(w.end);
+        w.found.iter_mut().for_each(|f| self.shift(f));
+    }
+
     /// Moves a candidate found after the edit to the new text.
     fn shift(&self, f: &mut Found) {
         f.candidate.start = self.now(f.candidate.start);
         f.candidate.end = self.now(f.candidate.end);
         if let Some(x) = &mut f.finding {
-            x.start = x.start.wrapping_add_signed(self.moved);
-            x.end = x.end.wrapping_add_signed(self.moved);
+            self.shift_finding(x);
         }
+    }
+
+    fn shift_finding(&self, x: &mut Finding) {
+        x.start = x.start.wrapping_add_signed(self.moved);
+        x.end = x.end.wrapping_add_signed(self.moved);
     }
 }
 
@@ -253,32 +287,40 @@ impl LiveScan {
         let mut slots: Vec<Vec<Searched>> = (0..g.slots()).map(|_| Vec::new()).collect();
         let mut searched = 0;
         let mut candidates = Vec::new();
-        g.plan(hay.len(), &digit_windows, &keyword_windows, |p| {
-            let w = p.window;
-            if p.may_match(digit_hits.as_deref()) {
-                g.search(hay, w.start, w.end, w.end, g.slot(p.slot), &mut candidates);
-            }
-            searched += w.end - w.start;
-            slots[p.slot].push(Searched {
-                start: w.start,
-                end: w.end,
-                found: candidates.drain(..).map(Found::new).collect(),
-            });
-        });
+        g.plan(
+            hay.len(),
+            &digit_windows,
+            &keyword_windows,
+            0..hay.len(),
+            |p| {
+                let w = p.window;
+                if p.may_match(digit_hits.as_deref()) {
+                    g.search(hay, w.start, w.end, w.end, g.slot(p.slot), &mut candidates);
+                }
+                searched += w.end - w.start;
+                slots[p.slot].push(Searched {
+                    start: w.start,
+                    end: w.end,
+                    found: candidates.drain(..).map(Found::new).collect(),
+                });
+            },
+        );
         self.last = Rescan {
             full: true,
             searched,
         };
-        let mut state = State {
+        let (spans, findings) = self.resolve(&mut slots, 0..hay.len(), text, &norm);
+        State {
             text: text.to_string(),
             norm,
             hits,
             clusters,
+            digit_windows,
+            keyword_windows,
             slots,
-            findings: Vec::new(),
-        };
-        state.findings = self.resolve(&mut state.slots, text, &state.norm);
-        state
+            findings,
+            spans,
+        }
     }
 
     /// Updates `old` to `text`; `Err` if it is better scanned whole.
@@ -295,63 +337,118 @@ impl LiveScan {
         let norm_start = old.norm.to_normalized(start);
         let norm_old_end = old.norm.to_normalized(old_end);
         let inserted = old.norm.splice(start, old_end, &text[start..new_end]);
-        let change = Change {
+        let ch = Change {
             start: norm_start,
             old_end: norm_old_end,
             new_end: inserted.end,
             moved: text.len() as isize - old.text.len() as isize,
         };
+        old.text
+            .replace_range(start..old_end, &text[start..new_end]);
         let hay = old.norm.as_str();
         if prefilter::any_keywords(|i| g.enabled[i]) {
-            splice_hits(&mut old.hits, hay, change);
+            splice_hits(&mut old.hits, hay, ch);
         }
         if let Some(n) = g.min_digits() {
-            splice_clusters(&mut old.clusters, hay, change, n);
+            splice_clusters(&mut old.clusters, hay, ch, n);
         }
+        // The windows again, from every hit and cluster: cheap, and exactly
+        // the full scan's. Every window that differs lies in `zone`, and so
+        // does every byte whose change can reach a candidate's context.
         let digit_windows = prefilter::digit_windows_from(hay, old.clusters.iter().copied());
         let keyword_windows =
             prefilter::keyword_windows_from(hay, old.hits.iter().copied(), |i| g.enabled[i]);
+        let mut zone =
+            ch.start.saturating_sub(MARGIN_AFTER)..(ch.new_end + MARGIN_BEFORE).min(hay.len());
+        for (was, is) in std::iter::once((&old.digit_windows, &digit_windows))
+            .chain(old.keyword_windows.iter().zip(&keyword_windows))
+        {
+            if let Some(r) = differing(was, is, ch) {
+                zone = zone.start.min(r.start)..zone.end.max(r.end);
+            }
+        }
+        let zone_before = ch.before(&zone);
         let mut planned: Vec<Vec<Window>> = (0..g.slots()).map(|_| Vec::new()).collect();
-        g.plan(hay.len(), &digit_windows, &keyword_windows, |p| {
-            planned[p.slot].push(p.window)
-        });
+        g.plan(
+            hay.len(),
+            &digit_windows,
+            &keyword_windows,
+            zone.clone(),
+            |p| planned[p.slot].push(p.window),
+        );
         let mut searched = 0;
+        let mut dirty = zone.clone();
         for (slot, windows) in planned.into_iter().enumerate() {
-            let mut before = mem::take(&mut old.slots[slot]);
-            let c = g.slot(slot);
-            old.slots[slot] = windows
-                .into_iter()
-                .map(|w| {
-                    let mut s = Searcher {
-                        guard: g,
-                        hay,
-                        c,
-                        change,
-                        searched: &mut searched,
-                    };
-                    s.window(w, &mut before)
-                })
-                .collect();
+            let list = &mut old.slots[slot];
+            let first = list.partition_point(|w| w.end <= zone_before.start);
+            let last = list.partition_point(|w| w.start < zone_before.end);
+            let mut tail = list.split_off(last);
+            let mut near = list.split_off(first);
+            let mut s = Searcher {
+                guard: g,
+                hay,
+                c: g.slot(slot),
+                change: ch,
+                searched: &mut searched,
+                dirty: &mut dirty,
+            };
+            list.extend(windows.into_iter().map(|w| s.window(w, &mut near)));
+            // Old candidates no window took over are gone: their overlaps are decided again.
+            for f in near.iter().flat_map(|w| &w.found) {
+                dirty.start = dirty.start.min(ch.map(f.candidate.start, false));
+                dirty.end = dirty.end.max(ch.map(f.candidate.end, true));
+            }
+            tail.iter_mut().for_each(|w| ch.shift_window(w));
+            list.append(&mut tail);
         }
         self.last = Rescan {
             full: false,
             searched,
         };
-        old.text
-            .replace_range(start..old_end, &text[start..new_end]);
-        old.findings = self.resolve(&mut old.slots, text, &old.norm);
+        old.digit_windows = digit_windows;
+        old.keyword_windows = keyword_windows;
+        // Resolve again only the candidates that overlap what changed, and
+        // those that overlap them: other overlaps are decided as before.
+        let dirty = overlapping(&old.slots, dirty);
+        let (spans, findings) = self.resolve(&mut old.slots, dirty.clone(), text, &old.norm);
+        let before = ch.before(&dirty);
+        let first = old.spans.partition_point(|s| s.0 < before.start);
+        let last = old.spans.partition_point(|s| s.0 < before.end);
+        for (s, f) in old.spans[last..].iter_mut().zip(&mut old.findings[last..]) {
+            *s = (ch.now(s.0), ch.now(s.1));
+            ch.shift_finding(f);
+        }
+        old.spans.splice(first..last, spans);
+        old.findings.splice(first..last, findings);
         Ok(old)
     }
 
-    /// Resolves the candidates of every window, listed in the full scan's
-    /// order, and returns the findings of those kept.
-    fn resolve(&self, slots: &mut [Vec<Searched>], text: &str, norm: &Normalized) -> Vec<Finding> {
+    /// Resolves the candidates inside `range` (a union of whole overlap
+    /// groups), listed in the full scan's order, and returns the spans and
+    /// findings of those kept, in text order.
+    fn resolve(
+        &self,
+        slots: &mut [Vec<Searched>],
+        range: Range<usize>,
+        text: &str,
+        norm: &Normalized,
+    ) -> (Vec<(usize, usize)>, Vec<Finding>) {
         let mut at: Vec<(usize, usize, usize)> = Vec::new();
         let kept = {
             let mut all: Vec<&Candidate> = Vec::new();
             for (s, windows) in slots.iter().enumerate() {
-                for (w, searched) in windows.iter().enumerate() {
-                    for (i, f) in searched.found.iter().enumerate() {
+                let first = windows.partition_point(|w| w.end <= range.start);
+                for (w, searched) in windows.iter().enumerate().skip(first) {
+                    if searched.start >= range.end {
+                        break;
+                    }
+                    let from = searched
+                        .found
+                        .partition_point(|f| f.candidate.end <= range.start);
+                    for (i, f) in searched.found.iter().enumerate().skip(from) {
+                        if f.candidate.start >= range.end {
+                            break;
+                        }
                         all.push(&f.candidate);
                         at.push((s, w, i));
                     }
@@ -363,12 +460,75 @@ impl LiveScan {
             .map(|k| {
                 let (s, w, i) = at[k];
                 let f = &mut slots[s][w].found[i];
-                f.finding
+                let span = (f.candidate.start, f.candidate.end);
+                let finding = f
+                    .finding
                     .get_or_insert_with(|| self.guard.finding(text, norm, f.candidate.clone()))
-                    .clone()
+                    .clone();
+                (span, finding)
             })
-            .collect()
+            .unzip()
     }
+}
+
+/// `range` grown until no candidate of any slot overlaps its edges: a union
+/// of whole groups of overlapping candidates, which overlap resolution decides
+/// apart from the rest.
+fn overlapping(slots: &[Vec<Searched>], mut range: Range<usize>) -> Range<usize> {
+    loop {
+        let mut grown = range.clone();
+        for windows in slots {
+            let first = windows.partition_point(|w| w.end <= range.start);
+            for w in windows[first..].iter().take_while(|w| w.start < range.end) {
+                let from = w.found.partition_point(|f| f.candidate.end <= range.start);
+                for f in w.found[from..]
+                    .iter()
+                    .take_while(|f| f.candidate.start < range.end)
+                {
+                    grown.start = grown.start.min(f.candidate.start);
+                    grown.end = grown.end.max(f.candidate.end);
+                }
+            }
+        }
+        if grown == range {
+            return range;
+        }
+        range = grown;
+    }
+}
+
+/// The new offsets of the windows that differ between `old` (old offsets)
+/// and `new`, if any.
+fn differing(old: &[Window], new: &[Window], ch: Change) -> Option<Range<usize>> {
+    let same_before = old
+        .iter()
+        .zip(new)
+        .take_while(|(o, n)| o.end <= ch.start && o == n)
+        .count();
+    let (old, new) = (&old[same_before..], &new[same_before..]);
+    let same_after = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take_while(|(o, n)| {
+            o.start >= ch.old_end
+                && **n
+                    == Window {
+                        start: ch.now(o.start),
+                        end: ch.now(o.end),
+                        digits: o.digits,
+                    }
+        })
+        .count();
+    let (old, new) = (
+        &old[..old.len() - same_after],
+        &new[..new.len() - same_after],
+    );
+    let starts = old.first().map(|w| ch.map(w.start, false)).into_iter();
+    let ends = old.last().map(|w| ch.map(w.end, true)).into_iter();
+    let start = starts.chain(new.first().map(|w| w.start)).min()?;
+    let end = ends.chain(new.last().map(|w| w.end)).max()?;
+    Some(start..end)
 }
 
 /// Re-searches one window of one pattern after an edit.
@@ -377,7 +537,10 @@ struct Searcher<'a> {
     hay: &'a str,
     c: &'static Compiled,
     change: Change,
+    /// Bytes searched, summed.
     searched: &'a mut usize,
+    /// Grown to cover every part of a window searched again.
+    dirty: &'a mut Range<usize>,
 }
 
 impl Searcher<'_> {
@@ -452,6 +615,10 @@ impl Searcher<'_> {
         self.guard
             .search(self.hay, from, to, end, self.c, &mut candidates);
         *self.searched += to - from;
+        if from < to {
+            self.dirty.start = self.dirty.start.min(from);
+            self.dirty.end = self.dirty.end.max(to);
+        }
         found.extend(candidates.into_iter().map(Found::new));
         found.append(&mut tail);
         Searched {
@@ -478,14 +645,17 @@ fn changed(old: &str, new: &str) -> (usize, usize, usize) {
     (start, a.len() - tail, b.len() - tail)
 }
 
-/// Bytes compared at once before going byte by byte (slice equality is a memcmp).
-const CHUNK: usize = 64;
+/// Bytes compared at once, coarse to fine, before going byte by byte (slice
+/// equality is a `memcmp`: a 100 KB draft is compared in a few microseconds).
+const CHUNKS: [usize; 3] = [4096, 256, 16];
 
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     let mut i = 0;
-    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
-        i += CHUNK;
+    for chunk in CHUNKS {
+        while i + chunk <= n && a[i..i + chunk] == b[i..i + chunk] {
+            i += chunk;
+        }
     }
     while i < n && a[i] == b[i] {
         i += 1;
@@ -497,8 +667,10 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     let (la, lb) = (a.len(), b.len());
     let n = la.min(lb);
     let mut i = 0;
-    while i + CHUNK <= n && a[la - i - CHUNK..la - i] == b[lb - i - CHUNK..lb - i] {
-        i += CHUNK;
+    for chunk in CHUNKS {
+        while i + chunk <= n && a[la - i - chunk..la - i] == b[lb - i - chunk..lb - i] {
+            i += chunk;
+        }
     }
     while i < n && a[la - i - 1] == b[lb - i - 1] {
         i += 1;

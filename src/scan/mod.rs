@@ -367,19 +367,25 @@ impl Guard {
         let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
         let digit_hits = digit_hits(hay, &digit_windows);
         let mut candidates = Vec::new();
-        self.plan(hay.len(), &digit_windows, &keyword_windows, |p| {
-            if p.may_match(digit_hits.as_deref()) {
-                let w = p.window;
-                self.search(
-                    hay,
-                    w.start,
-                    w.end,
-                    w.end,
-                    self.slot(p.slot),
-                    &mut candidates,
-                );
-            }
-        });
+        self.plan(
+            hay.len(),
+            &digit_windows,
+            &keyword_windows,
+            0..hay.len(),
+            |p| {
+                if p.may_match(digit_hits.as_deref()) {
+                    let w = p.window;
+                    self.search(
+                        hay,
+                        w.start,
+                        w.end,
+                        w.end,
+                        self.slot(p.slot),
+                        &mut candidates,
+                    );
+                }
+            },
+        );
         let kept = resolve::non_overlapping(candidates);
         Ok(kept
             .into_iter()
@@ -425,23 +431,30 @@ impl Guard {
         }
     }
 
-    /// Calls `run` for each window a pattern runs in, in the order a scan
-    /// collects candidates (slot by slot, windows in text order), given the
-    /// prefilter's windows of a text of `len` bytes. `scan` and
-    /// [`LiveScan`] both plan with this, so both run every pattern in exactly
-    /// the same places.
+    /// Calls `run` for each window a pattern runs in that overlaps `within`,
+    /// in the order a scan collects candidates (slot by slot, windows in text
+    /// order), given the prefilter's windows of a text of `len` bytes. `scan`
+    /// (`within` the whole text) and [`LiveScan`] (around an edit) both plan
+    /// with this, so both run every pattern in exactly the same places.
     fn plan(
         &self,
         len: usize,
         digit_windows: &[prefilter::Window],
         keyword_windows: &[Vec<prefilter::Window>],
+        within: std::ops::Range<usize>,
         mut run: impl FnMut(Planned),
     ) {
+        let overlapping = |list: &[prefilter::Window]| {
+            let first = list.partition_point(|w| w.end <= within.start);
+            let last = first + list[first..].partition_point(|w| w.start < within.end);
+            first..last
+        };
         let whole = prefilter::Window {
             start: 0,
             end: len,
             digits: 0,
         };
+        let whole = (len > 0 && within.start < len && within.end > 0).then_some(whole);
         for (slot, &(index, detector)) in self.detectors.iter().enumerate() {
             match detector.prefilter {
                 Prefilter::Digits(need) => {
@@ -449,20 +462,22 @@ impl Guard {
                     // Detectors that need context: only windows near a context word.
                     let gates = (prefilter::is_gated(index) && shortcuts_on())
                         .then(|| &keyword_windows[index]);
-                    for (i, w) in digit_windows.iter().enumerate() {
+                    for i in overlapping(digit_windows) {
+                        let w = digit_windows[i];
                         if w.digits >= usize::from(need)
-                            && gates.is_none_or(|g| prefilter::gate_open(g, w))
+                            && gates.is_none_or(|g| prefilter::gate_open(g, &w))
                         {
                             run(Planned {
                                 slot,
-                                window: *w,
+                                window: w,
                                 digit: Some((i, in_set)),
                             });
                         }
                     }
                 }
                 Prefilter::Keywords { .. } => {
-                    for w in &keyword_windows[index] {
+                    let list = &keyword_windows[index];
+                    for w in &list[overlapping(list)] {
                         run(Planned {
                             slot,
                             window: *w,
@@ -470,19 +485,22 @@ impl Guard {
                         });
                     }
                 }
-                Prefilter::Always if len > 0 => run(Planned {
-                    slot,
-                    window: whole,
-                    digit: None,
-                }),
-                Prefilter::Always => {}
+                Prefilter::Always => {
+                    if let Some(window) = whole {
+                        run(Planned {
+                            slot,
+                            window,
+                            digit: None,
+                        });
+                    }
+                }
             }
         }
-        if len > 0 {
-            for slot in self.detectors.len()..self.slots() {
+        for slot in self.detectors.len()..self.slots() {
+            if let Some(window) = whole {
                 run(Planned {
                     slot,
-                    window: whole,
+                    window,
                     digit: None,
                 });
             }
