@@ -4,7 +4,8 @@
 //!   prose, CJK, emoji, full-width digits, PEM blocks and seed phrases, then
 //!   random edits — inserts, deletes and replacements anywhere, and at, in and
 //!   around the values found (joining two values, splitting one), typing a
-//!   piece character by character, undo;
+//!   piece character by character, undo — given whole (`update`) or as the
+//!   edit, sometimes wider than the change (`edit`);
 //! - the cases that made the live scan's windows what they are, one by one.
 //!
 //! `PROPTEST_CASES=2000 cargo test --release --test live` searches longer
@@ -221,16 +222,72 @@ fn apply(text: &str, found: &[Finding], edit: &Edit, undo: &str) -> Vec<String> 
     }
 }
 
-/// Scans every draft with a live scan and a full scan; they must agree.
-/// Returns how many updates were incremental.
-fn agree(guard: &Guard, drafts: &[String]) -> Result<usize, TestCaseError> {
+/// The edit from `old` to `new` as an editor would report it: the changed
+/// characters, widened by `slack` characters on each side where there are some.
+fn edit_between<'a>(old: &str, new: &'a str, slack: usize) -> (std::ops::Range<usize>, &'a str) {
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix: usize = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>()
+        .min(room);
+    let widen_left: usize = old[..prefix]
+        .chars()
+        .rev()
+        .take(slack)
+        .map(char::len_utf8)
+        .sum();
+    let widen_right: usize = old[old.len() - suffix..]
+        .chars()
+        .take(slack)
+        .map(char::len_utf8)
+        .sum();
+    let (start, end) = (prefix - widen_left, suffix - widen_right);
+    (start..old.len() - end, &new[start..new.len() - end])
+}
+
+/// Scans every draft with a live scan (by `update`, or by `edit` with
+/// `slack`) and a full scan; they must agree, and the findings outside
+/// `Rescan::changed` must be the last result's. Returns how many updates
+/// were incremental.
+fn agree(guard: &Guard, drafts: &[String], by_edit: Option<usize>) -> Result<usize, TestCaseError> {
     let mut live = LiveScan::new(guard.clone());
     let mut incremental = 0;
+    let (mut last, mut last_len): (Vec<Finding>, usize) = (Vec::new(), 0);
     for text in drafts {
         let want = guard.scan(text).unwrap();
-        let got = live.update(text).unwrap();
-        prop_assert_eq!(got, &want[..], "live scan differs on {:?}", text);
-        incremental += usize::from(!live.last_rescan().full);
+        let got = match by_edit {
+            None => live.update(text),
+            Some(slack) => {
+                let (range, with) = edit_between(live.text(), text, slack);
+                live.edit(range, with)
+            }
+        }
+        .unwrap()
+        .to_vec();
+        prop_assert_eq!(&got, &want, "live scan differs on {:?}", text);
+        prop_assert_eq!(live.text(), text.as_str());
+        let r = live.last_rescan();
+        incremental += usize::from(!r.full);
+        let moved = text.len() as isize - last_len as isize;
+        prop_assert_eq!(&got[..r.changed.start], &last[..r.changed.start]);
+        let after = got.len() - r.changed.end;
+        for (now, was) in got[r.changed.end..].iter().zip(&last[last.len() - after..]) {
+            let mut was = was.clone();
+            was.start = was.start.wrapping_add_signed(moved);
+            was.end = was.end.wrapping_add_signed(moved);
+            prop_assert_eq!(now, &was);
+        }
+        (last, last_len) = (got, text.len());
     }
     Ok(incremental)
 }
@@ -262,12 +319,18 @@ fn a_live_scan_after_any_edits_equals_a_full_scan() {
         ..ProptestConfig::default()
     });
     let (updates, incremental) = (Cell::new(0), Cell::new(0));
-    let strategy = (base(), prop::collection::vec(edit(), 1..16), 0..2usize);
+    let by_edit = prop_oneof![Just(None), (0..3usize).prop_map(Some)];
+    let strategy = (
+        base(),
+        prop::collection::vec(edit(), 1..16),
+        0..2usize,
+        by_edit,
+    );
     TestRunner::new(config)
-        .run(&strategy, |(text, edits, which)| {
+        .run(&strategy, |(text, edits, which, by_edit)| {
             let guard = &guards()[which];
             let drafts = drafts_after(guard, text, &edits);
-            incremental.set(incremental.get() + agree(guard, &drafts)?);
+            incremental.set(incremental.get() + agree(guard, &drafts, by_edit)?);
             updates.set(updates.get() + drafts.len() - 1);
             Ok(())
         })

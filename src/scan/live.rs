@@ -103,14 +103,19 @@ pub struct LiveScan {
     last: Rescan,
 }
 
-/// What the last [`LiveScan::update`] did, for tests and benchmarks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// What the last [`LiveScan::update`] did: for tests and benchmarks, and for
+/// callers that keep something per finding (the JS binding keeps JS objects).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rescan {
     /// The whole draft was scanned (first draft, large edit, after an error).
     pub full: bool,
     /// Bytes of windows the patterns ran over, summed over patterns (a full
     /// scan counts every window of every pattern).
     pub searched: usize,
+    /// The findings (indices into the result) that may differ from the last
+    /// result's: those before are the last result's first ones, unchanged;
+    /// those after are its last ones, moved by the edit's change in length.
+    pub changed: Range<usize>,
 }
 
 /// What the last draft's scan produced, kept for the next.
@@ -237,24 +242,50 @@ impl LiveScan {
     /// last draft: the result is exactly [`Guard::scan`]'s. A draft over the
     /// size limit is an error, and the next draft is scanned whole.
     pub fn update(&mut self, text: &str) -> Result<&[Finding], ScanError> {
-        if let Err(e) = self.guard.check_size(text) {
+        let (start, old_end, new_end) = changed(self.text(), text);
+        self.edit(start..old_end, &text[start..new_end])
+    }
+
+    /// Like [`LiveScan::update`], for a caller that knows the edit: bytes
+    /// `range` of the last draft ([`LiveScan::text`]) replaced by `with`.
+    ///
+    /// # Panics
+    ///
+    /// If `range` is not a range of char boundaries of the last draft.
+    pub fn edit(&mut self, range: Range<usize>, with: &str) -> Result<&[Finding], ScanError> {
+        let last = self.text();
+        assert!(
+            range.start <= range.end
+                && last.is_char_boundary(range.start)
+                && last.is_char_boundary(range.end),
+            "LiveScan::edit: {range:?} is not a range of the last draft ({} bytes)",
+            last.len()
+        );
+        let len = last.len() - range.len() + with.len();
+        if len > self.guard.max_input_bytes {
             self.state = None;
             self.last = Rescan::default();
-            return Err(e);
+            return Err(ScanError::TooLarge {
+                bytes: len,
+                limit: self.guard.max_input_bytes,
+            });
         }
         let state = match self.state.take() {
-            Some(old) => match self.splice(old, text) {
-                Ok(state) => state,
-                Err(()) => self.full(text),
-            },
-            None => self.full(text),
+            Some(old) => self.splice(old, range, with),
+            None => self.full(with),
         };
         Ok(&self.state.insert(state).findings)
     }
 
+    /// The last draft: the text of the last update or edit ("" at first,
+    /// after [`LiveScan::reset`] and after an error).
+    pub fn text(&self) -> &str {
+        self.state.as_ref().map_or("", |s| s.text.as_str())
+    }
+
     /// What the last update did.
     pub fn last_rescan(&self) -> Rescan {
-        self.last
+        self.last.clone()
     }
 
     /// Forgets the last draft: the next update scans whole.
@@ -305,11 +336,12 @@ impl LiveScan {
                 });
             },
         );
+        let (spans, findings) = self.resolve(&mut slots, 0..hay.len(), text, &norm);
         self.last = Rescan {
             full: true,
             searched,
+            changed: 0..findings.len(),
         };
-        let (spans, findings) = self.resolve(&mut slots, 0..hay.len(), text, &norm);
         State {
             text: text.to_string(),
             norm,
@@ -323,28 +355,34 @@ impl LiveScan {
         }
     }
 
-    /// Updates `old` to `text`; `Err` if it is better scanned whole.
-    fn splice(&mut self, mut old: State, text: &str) -> Result<State, ()> {
-        let (start, old_end, new_end) = changed(&old.text, text);
-        if start == old_end && start == new_end {
-            self.last = Rescan::default();
-            return Ok(old);
+    /// Updates `old` to the draft with bytes `range` replaced by `with`.
+    fn splice(&mut self, mut old: State, range: Range<usize>, with: &str) -> State {
+        let (start, old_end) = (range.start, range.end);
+        if range.is_empty() && with.is_empty() {
+            let n = old.findings.len();
+            self.last = Rescan {
+                changed: n..n,
+                ..Rescan::default()
+            };
+            return old;
         }
-        if (old_end - start).max(new_end - start) * 2 > text.len() {
-            return Err(());
+        let new_len = old.text.len() - range.len() + with.len();
+        if range.len().max(with.len()) * 2 > new_len {
+            let mut text = mem::take(&mut old.text);
+            text.replace_range(range, with);
+            return self.full(&text);
         }
         let g = &self.guard;
         let norm_start = old.norm.to_normalized(start);
         let norm_old_end = old.norm.to_normalized(old_end);
-        let inserted = old.norm.splice(start, old_end, &text[start..new_end]);
+        let inserted = old.norm.splice(start, old_end, with);
         let ch = Change {
             start: norm_start,
             old_end: norm_old_end,
             new_end: inserted.end,
-            moved: text.len() as isize - old.text.len() as isize,
+            moved: with.len() as isize - range.len() as isize,
         };
-        old.text
-            .replace_range(start..old_end, &text[start..new_end]);
+        old.text.replace_range(range, with);
         let hay = old.norm.as_str();
         if prefilter::any_keywords(|i| g.enabled[i]) {
             splice_hits(&mut old.hits, hay, ch);
@@ -401,16 +439,12 @@ impl LiveScan {
             tail.iter_mut().for_each(|w| ch.shift_window(w));
             list.append(&mut tail);
         }
-        self.last = Rescan {
-            full: false,
-            searched,
-        };
         old.digit_windows = digit_windows;
         old.keyword_windows = keyword_windows;
         // Resolve again only the candidates that overlap what changed, and
         // those that overlap them: other overlaps are decided as before.
         let dirty = overlapping(&old.slots, dirty);
-        let (spans, findings) = self.resolve(&mut old.slots, dirty.clone(), text, &old.norm);
+        let (spans, findings) = self.resolve(&mut old.slots, dirty.clone(), &old.text, &old.norm);
         let before = ch.before(&dirty);
         let first = old.spans.partition_point(|s| s.0 < before.start);
         let last = old.spans.partition_point(|s| s.0 < before.end);
@@ -418,9 +452,14 @@ impl LiveScan {
             *s = (ch.now(s.0), ch.now(s.1));
             ch.shift_finding(f);
         }
+        self.last = Rescan {
+            full: false,
+            searched,
+            changed: first..first + findings.len(),
+        };
         old.spans.splice(first..last, spans);
         old.findings.splice(first..last, findings);
-        Ok(old)
+        old
     }
 
     /// Resolves the candidates inside `range` (a union of whole overlap
