@@ -283,6 +283,11 @@ impl LiveScan {
         self.state.as_ref().map_or("", |s| s.text.as_str())
     }
 
+    /// The findings in the last draft (what the last update returned).
+    pub fn findings(&self) -> &[Finding] {
+        self.state.as_ref().map_or(&[], |s| s.findings.as_slice())
+    }
+
     /// What the last update did.
     pub fn last_rescan(&self) -> Rescan {
         self.last.clone()
