@@ -623,6 +623,28 @@ fn a_chinese_label_typed_far_before_or_after_a_card_in_bytes() {
     );
 }
 
+/// A connection string's password can sit 200 bytes after its keyword
+/// (`Server=…;…;Password=`): deleting the keyword's first letter drops a
+/// candidate that lies beyond the margins around the edit, with the window
+/// it came from; the overlap it won must be decided again.
+#[test]
+fn deleting_a_keyword_far_before_its_value() {
+    let g = Guard::default();
+    let conn = format!("Server=db1{};Password=Xq7-vT9pL2;", ";Timeout=30".repeat(17));
+    let text = filler(5_000, 0) + &conn + "\n" + &filler(5_000, 1);
+    let at = text.find("Server=").unwrap();
+    let value = text.find("Xq7").unwrap();
+    assert!(value - at > 200, "{}", value - at);
+    assert_eq!(kinds(&g.scan(&text).unwrap()), ["connection_string"]);
+    let mut live = LiveScan::new(g.clone());
+    live.update(&text).unwrap();
+    let edited = format!("{}{}", &text[..at], &text[at + 1..]);
+    assert_eq!(live.update(&edited).unwrap(), g.scan(&edited).unwrap());
+    // The value is now only a password (the `Password=` keyword's own detector).
+    assert_eq!(kinds(live.update(&edited).unwrap()), ["password"]);
+    assert_eq!(live.update(&text).unwrap(), g.scan(&text).unwrap());
+}
+
 #[test]
 fn pieces_are_there() {
     assert!(pieces().len() > 500 && extra_pieces().len() > 20);
