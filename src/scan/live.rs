@@ -24,39 +24,45 @@
 //!   separators go: the clusters between the nearest bytes on each side that
 //!   no cluster spans are found again ([`prefilter::cluster_bounds`]).
 //! - **Windows** are rebuilt from all hits and clusters with the full scan's
-//!   own functions and its own plan ([`Guard::plan`]: which detector runs in
-//!   which window — digit counts, context gates — is decided in one place).
-//!   Windows merge, and keyword windows reach far (a JWT's or a PEM block's
-//!   16,000 bytes past its keyword, an API key's 420): only rebuilding them
-//!   gives the full scan's windows exactly, ends and merges included, and it
-//!   costs a few microseconds per thousand hits.
-//! - **Searches.** A window that is the same as before and lies farther from
-//!   the changed bytes than a candidate's context reaches keeps its
-//!   candidates (shifted past the edit). Context reaches 48 characters before
-//!   a value and 24 after ([`super::context`]), at most 4 bytes each, so the
-//!   margins are 200 bytes before the edit's end and 104 after its start.
-//!   Any other window is searched again — not always all of it: a window's
-//!   search is a chain of leftmost-first matches, and it can be cut at a
-//!   byte that no match of the pattern holds after its first byte
-//!   ([`super::interior`], read from the pattern's syntax tree), where the
-//!   chain before the cut and after it do not depend on each other. So the
-//!   live scan keeps the old candidates before the last such cut at least
-//!   104 bytes before the edit and after the first such cut at least 200 bytes
-//!   after it (when the old window started, or ended, at the same place),
-//!   and searches between the cuts. That matters for the detectors whose
-//!   window is the whole draft (`ip_address`, `it_fiscal_code`,
-//!   `seed_phrase`, custom rules) and for long keyword windows: an IP
-//!   address holds no space, a seed phrase no quote, dash or CJK character.
-//!   A pattern whose matches can hold any byte (a PEM block's body) is
-//!   searched from its window's start: correct, only not local.
+//!   own functions — windows merge, and keyword windows reach far (16,000
+//!   bytes past a JWT's or a PEM block's keyword, 420 past an API key's):
+//!   only rebuilding them gives the full scan's windows exactly, ends and
+//!   merges included — and compared with the last draft's (integers only).
+//!   Every window that differs, and every byte whose change can reach a
+//!   candidate's context, lies in a *zone* around the edit. Only the windows
+//!   that overlap the zone are planned again, with the full scan's own plan
+//!   ([`Guard::plan`]: which detector runs in which window — digit counts,
+//!   context gates — is decided in one place); the others keep their
+//!   candidates, moved past the edit.
+//! - **Searches.** In the zone, a window that is the same as before and lies
+//!   farther from the changed bytes than a candidate's context reaches keeps
+//!   its candidates. Context reaches 48 characters before a value and 24
+//!   after ([`super::context`]), at most 4 bytes each, so the margins are
+//!   200 bytes after the edit's end and 104 before its start. Any other
+//!   window is searched again — not always all of it: a window's search is a
+//!   chain of leftmost-first matches, and it can be cut at a byte that no
+//!   match of the pattern holds after its first byte ([`super::interior`],
+//!   read from the pattern's syntax tree), where the chain before the cut
+//!   and after it do not depend on each other. So the live scan keeps the
+//!   old candidates before the last such cut at least 104 bytes before the
+//!   edit and after the first such cut at least 200 bytes after it (when the
+//!   old window started, or ended, at the same place), and searches between
+//!   the cuts. That matters for the detectors whose window is the whole
+//!   draft (`ip_address`, `it_fiscal_code`, `seed_phrase`, custom rules) and
+//!   for long keyword windows: an IP address holds no space, a seed phrase
+//!   no quote, dash or CJK character. A pattern whose matches can hold any
+//!   byte (a PEM block's body) is searched from its window's start: correct,
+//!   only not local.
 //! - **Number detectors** restart inside a failed match ("1234 4111 1111
 //!   1111 1111"): the restart is inside the match, so before the cut.
 //! - **Validation** sees only the match; **scoring** sees the value's
-//!   context, inside the margins above; **overlap resolution** is global,
-//!   and cheap: the kept candidates of all windows, listed in the full
-//!   scan's order, are resolved again (equal candidates are decided by that order).
-//! - **Findings** of candidates kept from before are reused (offsets shifted):
-//!   their text did not change.
+//!   context, inside the margins above.
+//! - **Overlap resolution** decides each group of overlapping candidates on
+//!   its own. The groups that hold a candidate searched again or dropped are
+//!   resolved again, listed in the full scan's order (equal candidates are
+//!   decided by that order); the others keep their outcome, and the findings
+//!   list is spliced. Findings of candidates kept from before are reused
+//!   (offsets moved): their text did not change.
 //!
 //! Nothing else in a scan depends on the whole draft: there is no cap on
 //! findings and no language guess; the size limit is checked on every draft.
@@ -96,11 +102,22 @@ const MARGIN_BEFORE: usize = 4 * context::BEFORE + 8;
 /// assert_eq!(found, Guard::default().scan(&draft).unwrap());
 /// assert!(!live.last_rescan().full);
 /// ```
-#[derive(Debug)]
 pub struct LiveScan {
     guard: Guard,
     state: Option<State>,
     last: Rescan,
+}
+
+/// Sizes only: the draft is never printed.
+impl std::fmt::Debug for LiveScan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiveScan")
+            .field("guard", &self.guard)
+            .field("draft_bytes", &self.text().len())
+            .field("findings", &self.findings().len())
+            .field("last", &self.last)
+            .finish()
+    }
 }
 
 /// What the last [`LiveScan::update`] did: for tests and benchmarks, and for
@@ -119,7 +136,6 @@ pub struct Rescan {
 }
 
 /// What the last draft's scan produced, kept for the next.
-#[derive(Debug)]
 struct State {
     text: String,
     norm: Normalized<'static>,
@@ -139,14 +155,12 @@ struct State {
 
 /// A window a pattern ran in and the candidates it found there, in order
 /// (they never overlap).
-#[derive(Debug, Default)]
 struct Searched {
     start: usize,
     end: usize,
     found: Vec<Found>,
 }
 
-#[derive(Debug)]
 struct Found {
     candidate: Candidate,
     /// Its finding, made the first time it is kept.
@@ -165,7 +179,7 @@ impl Found {
 /// The changed bytes of the normalised text: `start..old_end` before the
 /// edit, `start..new_end` after it; and how far the original text's bytes
 /// after the edit moved.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 struct Change {
     start: usize,
     old_end: usize,
