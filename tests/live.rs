@@ -630,7 +630,10 @@ fn a_chinese_label_typed_far_before_or_after_a_card_in_bytes() {
 #[test]
 fn deleting_a_keyword_far_before_its_value() {
     let g = Guard::default();
-    let conn = format!("Server=db1{};Password=Xq7-vT9pL2;", ";Timeout=30".repeat(17));
+    let conn = format!(
+        "Server=db1{};Password=Xq7-vT9pL2;",
+        ";Timeout=30".repeat(17)
+    );
     let text = filler(5_000, 0) + &conn + "\n" + &filler(5_000, 1);
     let at = text.find("Server=").unwrap();
     let value = text.find("Xq7").unwrap();
