@@ -54,6 +54,36 @@ for (const bytes of [200, 2048, 10240, 102400]) {
     target ? `p99 ≤ ${target * 1000} µs` : '', target ? (q(0.99) <= target * 1000 ? 'met' : 'missed') : '']);
 }
 
+// A keystroke (one character typed, then taken back: two edits) in the middle and at the end of
+// a 2 KB and a 100 KB draft: LiveScan.scan (searches around the edit) against Guard.scan (all of
+// it), through the JS API. Issue 7: a keystroke in 100 KB should cost about what one in 2 KB does.
+const { LiveScan } = await import(`${pkg}draftguard.js`);
+const percentiles = (n, f) => {
+  const times = [];
+  for (let i = 0; i < n + 50; i++) {
+    const t = performance.now();
+    f(i);
+    if (i >= 50) times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return [0.5, 0.99].map((p) => times[Math.min(times.length - 1, Math.floor(p * times.length))] * 1000);
+};
+const fmt = ([p50, p99]) => `${p50.toFixed(0)} / ${p99.toFixed(0)} µs`;
+for (const bytes of [2048, 102400]) {
+  const text = draft(bytes, 3);
+  for (const [where, at] of [['middle', text.indexOf('\n', text.length >> 1) + 1], ['end', text.length]]) {
+    const pair = [text.slice(0, at) + 'x' + text.slice(at), text];
+    const live = new LiveScan();
+    live.scan(text);
+    const n = bytes > 20000 ? 300 : 2000;
+    const incremental = percentiles(n, (i) => live.scan(pair[i % 2]));
+    const whole = percentiles(bytes > 20000 ? 100 : n, (i) => guard.scan(pair[i % 2]));
+    live.free();
+    rows.push([`keystroke at the ${where} of ${bytes / 1024} KB: LiveScan p50 / p99`, fmt(incremental), '', '']);
+    rows.push([`keystroke at the ${where} of ${bytes / 1024} KB: Guard.scan p50 / p99`, fmt(whole), '', '']);
+  }
+}
+
 // Result transfer: many findings (one email address per line), scan + JS objects.
 const many = Array.from({ length: 30000 }, (_, i) => `mail user${i}@mailbox.org now`).join('\n');
 let best = Infinity;

@@ -1,6 +1,7 @@
 // The whole benchmark in one table, targets beside measurements (issue 7):
 // throughput in WASM under Node and in headless Chromium, natively (release
-// example), per-draft latency p50/p99 including the JS crossing, cold start,
+// example), per-draft latency p50/p99 including the JS crossing, a keystroke
+// in a 2 KB and a 100 KB draft (LiveScan against Guard.scan), cold start,
 // size, and peers (redact-pii, secretlint, Presidio's pattern recognizers)
 // on the same corpora, as ratios.
 //
@@ -28,6 +29,7 @@ const pkg = join(root, 'pkg');
 const MB = 1024 * 1024;
 const CORPUS_BYTES = QUICK ? 64 * 1024 : 5 * MB;
 const SIZES = [200, 2 * 1024, 10 * 1024, 100 * 1024];
+const KEYSTROKE_SIZES = [2 * 1024, 100 * 1024];
 const RUNS = QUICK ? 1 : 5;
 const ITER = (bytes) => (QUICK ? 20 : bytes <= 2048 ? 3000 : bytes <= 10240 ? 1500 : 200);
 
@@ -60,7 +62,7 @@ function percentiles(list, n, f) {
 }`;
 const { bestOf, percentiles } = new Function(`${KERNELS}; return { bestOf, percentiles };`)();
 
-function wasmRuns(guard, env) {
+function wasmRuns(guard, env, LiveScan) {
   const r = {};
   for (const [name, text] of [['mixed', env.mixed], ['clean', env.clean]]) {
     guard.scan(text); // compiles every pattern the text needs
@@ -71,17 +73,33 @@ function wasmRuns(guard, env) {
   for (const [bytes, list] of Object.entries(env.drafts)) {
     r.latency[bytes] = percentiles(list, env.iter[bytes], (d) => guard.scan(d));
   }
+  // A keystroke (a character typed, then taken back) in the middle and at the end of a draft:
+  // LiveScan.scan (around the edit) against Guard.scan (all of it).
+  r.keystroke = {};
+  for (const bytes of env.keystrokeSizes) {
+    const text = env.drafts[bytes][0];
+    for (const [where, at] of [['middle', text.indexOf('\n', text.length >> 1) + 1], ['end', text.length]]) {
+      const pair = [text.slice(0, at) + 'x' + text.slice(at), text];
+      const live = new LiveScan();
+      live.scan(text);
+      r.keystroke[`${bytes} ${where}`] = {
+        live: percentiles(pair, env.iter[bytes] * 2, (d) => live.scan(d)),
+        full: percentiles(pair, env.iter[bytes], (d) => guard.scan(d)),
+      };
+      live.free();
+    }
+  }
   return r;
 }
 
 // ---- WASM in Node -----------------------------------------------------------
 async function node() {
   log('WASM in Node');
-  const { initSync, Guard } = await import(join(pkg, 'draftguard.js'));
+  const { initSync, Guard, LiveScan } = await import(join(pkg, 'draftguard.js'));
   initSync({ module: wasm });
   const guard = new Guard();
   const iter = Object.fromEntries(SIZES.map((b) => [b, ITER(b)]));
-  return wasmRuns(guard, { mixed, clean, drafts, runs: RUNS, iter });
+  return wasmRuns(guard, { mixed, clean, drafts, runs: RUNS, iter, keystrokeSizes: KEYSTROKE_SIZES }, LiveScan);
 }
 
 // Cold start in a fresh process each time: compile + instantiate + new Guard + first scan of a 2 KB draft.
@@ -155,14 +173,15 @@ async function chromium() {
       const m = await import('/pkg/draftguard.js');
       await m.default();
       window.guard = new m.Guard();
+      window.LiveScan = m.LiveScan;
       window.kernels = new Function(`${kernels}; return { bestOf, percentiles };`)();
     }, KERNELS);
     const iter = Object.fromEntries(SIZES.map((b) => [b, ITER(b)]));
     const r = await page.evaluate(({ src, env }) => {
       const { bestOf, percentiles } = window.kernels;
       const f = new Function('bestOf', 'percentiles', `return (${src})`)(bestOf, percentiles);
-      return f(window.guard, env);
-    }, { src: wasmRuns.toString(), env: { mixed, clean, drafts, runs: RUNS, iter } });
+      return f(window.guard, env, window.LiveScan);
+    }, { src: wasmRuns.toString(), env: { mixed, clean, drafts, runs: RUNS, iter, keystrokeSizes: KEYSTROKE_SIZES } });
     r.cold = cold[cold.length >> 1];
     r.version = browser.version();
     return r;
@@ -321,6 +340,21 @@ for (const [env, R] of [['Node', N], ['Chromium', C]]) {
     const target = t === undefined ? '' : `p99 ≤ ${us(t)}${env === 'Chromium' ? '' : ' (Chromium)'}`;
     const ok = t === undefined || env !== 'Chromium' ? null : p99 <= t;
     row(`latency ${b >= 1024 ? `${b / 1024} KB` : `${b} B`} draft, ${env} (scan + JS result)`, target, `p50 ${us(p50)} · p99 ${us(p99)}`, ok, `${(p99 / t).toFixed(2)}× over`);
+  }
+}
+// Issue 7: a keystroke in a 100 KB draft should cost about what one in a 2 KB draft does
+// (here: within 2× a whole-draft scan of 2 KB, p50).
+for (const [env, R] of [['Node', N], ['Chromium', C]]) {
+  if (R.skipped) continue;
+  for (const [key, { live, full }] of Object.entries(R.keystroke)) {
+    const [bytes, where] = key.split(' ');
+    const size = `${Number(bytes) / 1024} KB`;
+    const goal = 2 * R.latency[2048].p50;
+    const big = Number(bytes) > 2048;
+    row(`keystroke at the ${where} of a ${size} draft, ${env}: LiveScan vs Guard.scan`,
+      big ? `LiveScan p50 ≤ ${us(goal)} (2× 2 KB scan)` : '',
+      `p50 ${us(live.p50)} · p99 ${us(live.p99)} vs p50 ${us(full.p50)} · p99 ${us(full.p99)} (${times(full.p50 / live.p50)})`,
+      big ? live.p50 <= goal : null, `${(live.p50 / goal).toFixed(2)}× over`);
   }
 }
 row('cold start, Node (compile + instantiate + first 2 KB scan, fetch-free; median of fresh processes)', '≤ 20 ms', `${coldN.toFixed(1)} ms`, coldN <= 20, `${(coldN / 20).toFixed(2)}× over`);

@@ -32,4 +32,4 @@ pub use detectors::{
     by_kind, Category, Confidence, Detector, Invalid, Locale, Prefilter, Valid, REGISTRY,
 };
 pub use redact::{RedactOptions, Redacted, Style};
-pub use scan::{CustomRule, Finding, Guard, Options, OptionsError, ScanError};
+pub use scan::{CustomRule, Finding, Guard, LiveScan, Options, OptionsError, Rescan, ScanError};

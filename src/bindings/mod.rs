@@ -1,11 +1,13 @@
-//! wasm-bindgen API: `Guard`, `scan`, `redact`, `kinds`.
+//! wasm-bindgen API: `Guard`, `scan`, `redact`, `kinds`, `LiveScan`.
 //!
 //! Thin on purpose: converts options and results between JS and the core,
 //! converts UTF-8 byte offsets to UTF-16 code units, and turns errors into JS
 //! `Error`s with clear messages. No detection logic lives here.
 
+use js_sys::JsString;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::{
     offsets, redact, Category, Confidence, CustomRule, Finding, Locale, Options, REGISTRY,
@@ -436,17 +438,22 @@ fn js_findings<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
     findings
         .iter()
         .zip(offsets::finding_spans(text, findings))
-        .map(|(f, (start, end))| JsFinding {
-            kind: f.kind,
-            category: f.category.as_str(),
-            start,
-            end,
-            confidence: f.confidence.as_str(),
-            reasons: &f.reasons,
-            preview: &f.preview,
-            value: f.value.as_deref(),
-        })
+        .map(|(f, span)| js_finding(f, span))
         .collect()
+}
+
+/// A finding as a JS-shaped record, at UTF-16 span `(start, end)`.
+fn js_finding(f: &Finding, (start, end): (usize, usize)) -> JsFinding<'_> {
+    JsFinding {
+        kind: f.kind,
+        category: f.category.as_str(),
+        start,
+        end,
+        confidence: f.confidence.as_str(),
+        reasons: &f.reasons,
+        preview: &f.preview,
+        value: f.value.as_deref(),
+    }
 }
 
 /// Builds a core guard from a JS `GuardOptions` object (`undefined`/`null`: defaults).
@@ -522,16 +529,184 @@ impl Guard {
     }
 }
 
+/// A scanner for a draft being typed: `scan(text)` returns exactly what
+/// `Guard.scan(text)` returns, but after the first draft it searches only
+/// around what changed since the last call (any edit: typing, paste, undo).
+/// Keep one per input.
+///
+/// The keystroke's cost does not grow with the draft: the edit is found by
+/// comparing slices of the last and the new draft in JS (the draft is not
+/// copied into WebAssembly), offsets are converted with an index, and the
+/// objects of findings the edit did not touch are the last result's (those
+/// after the edit are copies with moved offsets).
+#[wasm_bindgen]
+pub struct LiveScan {
+    inner: crate::LiveScan,
+    /// The last draft as JS has it (`None`: scan the next one whole).
+    last: Option<JsString>,
+    /// UTF-16 offsets of `inner.text()`.
+    index: offsets::Utf16Index,
+    /// The last result's finding objects and their UTF-16 spans, in order.
+    objects: Vec<JsValue>,
+    spans: Vec<(usize, usize)>,
+}
+
+#[wasm_bindgen]
+impl LiveScan {
+    /// Creates a live scan with the options of `new Guard(options)`, and the same errors.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Option<GuardOptions>) -> Result<LiveScan, JsError> {
+        Ok(LiveScan {
+            inner: crate::LiveScan::new(core_guard(options.map(JsValue::from))?),
+            last: None,
+            index: offsets::Utf16Index::default(),
+            objects: Vec::new(),
+            spans: Vec::new(),
+        })
+    }
+
+    /// The findings in `text`, the draft as it is now: the same as
+    /// `Guard.scan(text)`. Offsets are UTF-16 code units. Findings the edit
+    /// did not touch are the same objects as in the last result: treat
+    /// results as read-only.
+    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
+    pub fn scan(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let text: JsString = text.dyn_into().map_err(|t| not_a_string(&t, "scan"))?;
+        if let Err(e) = self.rescan(&text) {
+            self.reset();
+            return Err(e);
+        }
+        self.last = Some(text);
+        Ok(self.objects.iter().collect::<js_sys::Array>().into())
+    }
+
+    /// Forgets the last draft: the next `scan` searches all of it.
+    pub fn reset(&mut self) {
+        self.inner.reset();
+        self.last = None;
+        self.objects.clear();
+        self.spans.clear();
+    }
+}
+
+impl LiveScan {
+    /// Brings the scan, the index and the objects up to `text`.
+    fn rescan(&mut self, text: &JsString) -> Result<(), JsError> {
+        let error = |e: crate::ScanError| JsError::new(&e.to_string());
+        let moved16 = match &self.last {
+            Some(last) => {
+                let (start16, old_end16, new_end16) = changed16(last, text);
+                let was = self.inner.text();
+                let start = self.index.byte(was, start16);
+                let old_end = self.index.byte(was, old_end16);
+                let with = String::from(text.slice(start16 as u32, new_end16 as u32));
+                self.inner.edit(start..old_end, &with).map_err(error)?;
+                self.index.splice(
+                    self.inner.text(),
+                    (start, old_end, start + with.len()),
+                    (start16, old_end16),
+                );
+                new_end16 as isize - old_end16 as isize
+            }
+            None => {
+                self.inner.reset();
+                self.inner.update(&String::from(text)).map_err(error)?;
+                self.index = offsets::Utf16Index::new(self.inner.text());
+                0
+            }
+        };
+        let changed = self.inner.last_rescan().changed;
+        let (text, findings) = (self.inner.text(), self.inner.findings());
+        let kept_after = findings.len() - changed.end;
+        let mut objects = Vec::with_capacity(findings.len());
+        let mut spans = Vec::with_capacity(findings.len());
+        objects.extend_from_slice(&self.objects[..changed.start]);
+        spans.extend_from_slice(&self.spans[..changed.start]);
+        for f in &findings[changed.clone()] {
+            let span = (self.index.unit(text, f.start), self.index.unit(text, f.end));
+            objects.push(to_js(&js_finding(f, span))?);
+            spans.push(span);
+        }
+        let after = self.objects.len() - kept_after;
+        for (object, &(s, e)) in self.objects[after..].iter().zip(&self.spans[after..]) {
+            let span = (
+                s.wrapping_add_signed(moved16),
+                e.wrapping_add_signed(moved16),
+            );
+            objects.push(if moved16 == 0 {
+                object.clone()
+            } else {
+                moved(object, span)?
+            });
+            spans.push(span);
+        }
+        (self.objects, self.spans) = (objects, spans);
+        Ok(())
+    }
+}
+
+/// A copy of finding object `object` at UTF-16 span `(start, end)`.
+fn moved(object: &JsValue, (start, end): (usize, usize)) -> Result<JsValue, JsError> {
+    thread_local! {
+        // Made once: a JS string from Rust costs a decode each time.
+        static KEYS: [JsValue; 2] = [JsValue::from_str("start"), JsValue::from_str("end")];
+    }
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), object.unchecked_ref());
+    KEYS.with(|[s, e]| {
+        js_sys::Reflect::set(&copy, s, &(start as f64).into())?;
+        js_sys::Reflect::set(&copy, e, &(end as f64).into())
+    })
+    .map_err(|_| JsError::new("draftguard: could not build the result"))?;
+    Ok(copy.into())
+}
+
+/// The UTF-16 units that changed from `old` to `new`: `start..old_end` became
+/// `start..new_end`, never splitting a surrogate pair. Found by comparing
+/// slices of the two strings in JS, coarse to fine: a few dozen calls for a
+/// 100 KB draft, and no copy of it.
+fn changed16(old: &JsString, new: &JsString) -> (usize, usize, usize) {
+    const STEPS: [u32; 4] = [8192, 512, 32, 1];
+    let (lo, ln) = (old.length(), new.length());
+    let same = |a: u32, b: u32, len: u32| old.slice(a, a + len) == new.slice(b, b + len);
+    let unit = |s: &JsString, i: u32| s.char_code_at(i) as u32;
+    let n = lo.min(ln);
+    let mut start = 0;
+    for step in STEPS {
+        while start + step <= n && same(start, start, step) {
+            start += step;
+        }
+    }
+    if start > 0 && (0xD800..0xDC00).contains(&unit(old, start - 1)) {
+        start -= 1; // a high surrogate whose pair differs: the character changed
+    }
+    let room = n - start;
+    let mut tail = 0;
+    for step in STEPS {
+        while tail + step <= room && same(lo - tail - step, ln - tail - step, step) {
+            tail += step;
+        }
+    }
+    if tail > 0 && (0xDC00..0xE000).contains(&unit(old, lo - tail)) {
+        tail -= 1; // a low surrogate whose pair differs
+    }
+    (start as usize, (lo - tail) as usize, (ln - tail) as usize)
+}
+
 /// The draft argument as a string. Taken as a `JsValue`: with `&str`, the glue
 /// would pass a number or an object straight to the allocator and the call
 /// would end in "RuntimeError: memory access out of bounds".
 fn text_arg(text: JsValue, method: &str) -> Result<String, JsError> {
-    text.as_string().ok_or_else(|| {
-        JsError::new(&format!(
-            "{method}(text): text must be a string, got {}",
-            text.js_typeof().as_string().unwrap_or_default()
-        ))
-    })
+    text.as_string().ok_or_else(|| not_a_string(&text, method))
+}
+
+fn not_a_string(text: &JsValue, method: &str) -> JsError {
+    JsError::new(&format!(
+        "{method}(text): text must be a string, got {}",
+        text.js_typeof().as_string().unwrap_or_default()
+    ))
 }
 
 /// Builds what the first scans leave for later (the keyword DFA and the set

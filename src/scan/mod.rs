@@ -5,6 +5,8 @@
 
 mod context;
 mod custom;
+mod interior;
+mod live;
 mod normalize;
 mod prefilter;
 mod resolve;
@@ -20,6 +22,7 @@ use crate::redact;
 
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
+pub use live::{LiveScan, Rescan};
 pub use normalize::Normalized;
 
 /// Default limit on the size of a draft, in UTF-8 bytes.
@@ -354,84 +357,154 @@ impl Guard {
 
     /// Finds sensitive data in `text`. Findings do not overlap and are in text order.
     pub fn scan(&self, text: &str) -> Result<Vec<Finding>, ScanError> {
+        self.check_size(text)?;
+        let norm = Normalized::new(text);
+        let hay = norm.as_str();
+        let digit_windows = self
+            .min_digits()
+            .map(|n| prefilter::digit_windows(hay, n))
+            .unwrap_or_default();
+        let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
+        let digit_hits = digit_hits(hay, &digit_windows);
+        let mut candidates = Vec::new();
+        self.plan(
+            hay.len(),
+            &digit_windows,
+            &keyword_windows,
+            0..hay.len(),
+            |p| {
+                if p.may_match(digit_hits.as_deref()) {
+                    let w = p.window;
+                    self.search(
+                        hay,
+                        w.start,
+                        w.end,
+                        w.end,
+                        self.slot(p.slot),
+                        &mut candidates,
+                    );
+                }
+            },
+        );
+        let kept = resolve::non_overlapping(candidates);
+        Ok(kept
+            .into_iter()
+            .map(|c| self.finding(text, &norm, c))
+            .collect())
+    }
+
+    /// Refuses a draft longer than the limit.
+    fn check_size(&self, text: &str) -> Result<(), ScanError> {
         if text.len() > self.max_input_bytes {
             return Err(ScanError::TooLarge {
                 bytes: text.len(),
                 limit: self.max_input_bytes,
             });
         }
-        let norm = Normalized::new(text);
-        let hay = norm.as_str();
-        let mut candidates = Vec::new();
-        let min_digits = self
-            .detectors
+        Ok(())
+    }
+
+    /// The fewest digits a digit window needs for any of this guard's number
+    /// detectors (`None`: it has none).
+    fn min_digits(&self) -> Option<usize> {
+        self.detectors
             .iter()
             .filter_map(|(_, d)| match d.prefilter {
                 Prefilter::Digits(n) => Some(usize::from(n)),
                 _ => None,
             })
-            .min();
-        let digit_windows = min_digits
-            .map(|n| prefilter::digit_windows(hay, n))
-            .unwrap_or_default();
-        // Which digit patterns match anywhere in each window, all in one pass:
-        // most windows (dates, times, IDs in logs) match none, and then no
-        // detector's own search runs there. Compiling the set costs about as
-        // much as all digit patterns, so the first short drafts go without it
-        // (see `use_digit_set`).
-        let digit_hits: Option<Vec<regex_automata::PatternSet>> =
-            (use_digit_set(digit_windows.len()) && shortcuts_on()).then(|| {
-                let set = digit_set();
-                digit_windows
-                    .iter()
-                    .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
-                    .collect()
-            });
-        let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
+            .min()
+    }
+
+    /// Patterns this guard runs: its registry detectors in registry order, then its custom rules.
+    fn slots(&self) -> usize {
+        self.detectors.len() + self.custom.len()
+    }
+
+    /// The compiled pattern of slot `slot` (see [`Guard::slots`]); a
+    /// detector's pattern is compiled the first time it has a window, so the
+    /// first scan of an ordinary draft compiles only what it needs.
+    fn slot(&self, slot: usize) -> &'static Compiled {
+        match self.detectors.get(slot) {
+            Some(&(index, _)) => compiled(index),
+            None => self.custom[slot - self.detectors.len()],
+        }
+    }
+
+    /// Calls `run` for each window a pattern runs in that overlaps `within`,
+    /// in the order a scan collects candidates (slot by slot, windows in text
+    /// order), given the prefilter's windows of a text of `len` bytes. `scan`
+    /// (`within` the whole text) and [`LiveScan`] (around an edit) both plan
+    /// with this, so both run every pattern in exactly the same places.
+    fn plan(
+        &self,
+        len: usize,
+        digit_windows: &[prefilter::Window],
+        keyword_windows: &[Vec<prefilter::Window>],
+        within: std::ops::Range<usize>,
+        mut run: impl FnMut(Planned),
+    ) {
+        let overlapping = |list: &[prefilter::Window]| {
+            let first = list.partition_point(|w| w.end <= within.start);
+            let last = first + list[first..].partition_point(|w| w.start < within.end);
+            first..last
+        };
         let whole = prefilter::Window {
             start: 0,
-            end: hay.len(),
+            end: len,
             digits: 0,
         };
-        for &(index, detector) in &self.detectors {
-            // A pattern is compiled the first time its detector has a window:
-            // the first scan of an ordinary draft compiles only what it needs.
+        let whole = (len > 0 && within.start < len && within.end > 0).then_some(whole);
+        for (slot, &(index, detector)) in self.detectors.iter().enumerate() {
             match detector.prefilter {
                 Prefilter::Digits(need) => {
                     let in_set = digit_set_index(index);
                     // Detectors that need context: only windows near a context word.
                     let gates = (prefilter::is_gated(index) && shortcuts_on())
                         .then(|| &keyword_windows[index]);
-                    for (i, w) in digit_windows.iter().enumerate() {
+                    for i in overlapping(digit_windows) {
+                        let w = digit_windows[i];
                         if w.digits >= usize::from(need)
-                            && digit_hits.as_ref().is_none_or(|h| {
-                                h[i].contains(regex_automata::PatternID::must(in_set))
-                            })
-                            && gates.is_none_or(|g| prefilter::gate_open(g, w))
+                            && gates.is_none_or(|g| prefilter::gate_open(g, &w))
                         {
-                            self.search_window(hay, *w, compiled(index), &mut candidates);
+                            run(Planned {
+                                slot,
+                                window: w,
+                                digit: Some((i, in_set)),
+                            });
                         }
                     }
                 }
                 Prefilter::Keywords { .. } => {
-                    for w in &keyword_windows[index] {
-                        self.search_window(hay, *w, compiled(index), &mut candidates);
+                    let list = &keyword_windows[index];
+                    for w in &list[overlapping(list)] {
+                        run(Planned {
+                            slot,
+                            window: *w,
+                            digit: None,
+                        });
                     }
                 }
-                Prefilter::Always if !hay.is_empty() => {
-                    self.search_window(hay, whole, compiled(index), &mut candidates)
+                Prefilter::Always => {
+                    if let Some(window) = whole {
+                        run(Planned {
+                            slot,
+                            window,
+                            digit: None,
+                        });
+                    }
                 }
-                Prefilter::Always => {}
             }
         }
-        for c in &self.custom {
-            self.search_window(hay, whole, c, &mut candidates);
+        for slot in self.detectors.len()..self.slots() {
+            if let Some(window) = whole {
+                run(Planned {
+                    slot,
+                    window,
+                    digit: None,
+                });
+            }
         }
-        let kept = resolve::non_overlapping(candidates);
-        Ok(kept
-            .into_iter()
-            .map(|c| self.finding(text, &norm, c))
-            .collect())
     }
 
     /// Scans `text` and replaces every finding as `options` say.
@@ -445,20 +518,30 @@ impl Guard {
         Ok(redact::Redacted { text, findings })
     }
 
-    /// Runs one detector over one window, keeping validated candidates.
-    fn search_window(
+    /// Runs one pattern over part of a window, keeping validated candidates:
+    /// the matches that start in `from..to` when the window's search runs
+    /// over `hay[..end]`. A whole window is `from..to` = `start..end`; a
+    /// live scan re-runs part of one, between bytes that no match holds past
+    /// its first ([`interior`]), where the matches are the same.
+    fn search(
         &self,
         hay: &str,
-        w: prefilter::Window,
+        from: usize,
+        to: usize,
+        end: usize,
         c: &Compiled,
         out: &mut Vec<resolve::Candidate>,
     ) {
         let bytes = hay.as_bytes();
-        let mut pos = w.start;
-        while pos < w.end {
-            let Some(m) = c.regex.find_at(&bytes[..w.end], pos) else {
+        let mut pos = from;
+        while pos < to {
+            let Some(m) = c.regex.find_at(&bytes[..end], pos) else {
                 break;
             };
+            // In a whole window, only an empty match at its end starts at `to`: it finds nothing.
+            if m.start() >= to {
+                break;
+            }
             if !c.is_number {
                 if let Some(found) = self.accept_value(hay, m.start(), m.end(), c) {
                     out.push(found);
@@ -582,6 +665,7 @@ impl Guard {
         })
     }
 
+    /// The finding for a kept candidate, in offsets of the original `text`.
     fn finding(&self, text: &str, norm: &Normalized, c: resolve::Candidate) -> Finding {
         let start = norm.start_to_original(c.start);
         let end = norm.end_to_original(c.end);
@@ -660,6 +744,9 @@ struct Compiled {
     is_number: bool,
     context: context::WordIndex,
     negative: context::WordIndex,
+    /// Bytes a match can hold past its first ([`interior`]), read from the
+    /// pattern when a live scan first needs them.
+    interior: OnceLock<interior::ByteSet>,
 }
 
 impl Compiled {
@@ -685,8 +772,59 @@ impl Compiled {
             regex,
             context: context::WordIndex::new(&d.context),
             negative: context::WordIndex::new(&d.negative_context),
+            interior: OnceLock::new(),
         }
     }
+
+    /// `true` if a search may be cut at byte `i` of `hay`: a char boundary
+    /// whose byte no match holds past its first byte.
+    fn cuts_at(&self, hay: &str, i: usize) -> bool {
+        let set = self
+            .interior
+            .get_or_init(|| interior::interior(self.detector.pattern));
+        hay.is_char_boundary(i) && !set.contains(hay.as_bytes()[i])
+    }
+}
+
+/// A window a pattern runs in (see [`Guard::plan`]).
+#[derive(Clone, Copy, Debug)]
+struct Planned {
+    /// Which pattern ([`Guard::slot`]).
+    slot: usize,
+    window: prefilter::Window,
+    /// For a digit window: its index and the pattern's place in [`digit_set`].
+    digit: Option<(usize, usize)>,
+}
+
+impl Planned {
+    /// `false` if the digit set says the pattern matches nowhere in the window
+    /// (then a search finds nothing, so it is skipped).
+    fn may_match(&self, digit_hits: Option<&[regex_automata::PatternSet]>) -> bool {
+        match (self.digit, digit_hits) {
+            (Some((i, in_set)), Some(hits)) => {
+                hits[i].contains(regex_automata::PatternID::must(in_set))
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Which digit patterns match anywhere in each digit window, all in one pass:
+/// most windows (dates, times, IDs in logs) match none, and then no
+/// detector's own search runs there. Compiling the set costs about as much
+/// as all digit patterns, so the first short drafts go without it (see
+/// [`use_digit_set`]): `None`.
+fn digit_hits(
+    hay: &str,
+    digit_windows: &[prefilter::Window],
+) -> Option<Vec<regex_automata::PatternSet>> {
+    (use_digit_set(digit_windows.len()) && shortcuts_on()).then(|| {
+        let set = digit_set();
+        digit_windows
+            .iter()
+            .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
+            .collect()
+    })
 }
 
 /// Whether the digit set and the gates apply (a unit test compares results

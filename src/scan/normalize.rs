@@ -106,6 +106,54 @@ impl<'a> Normalized<'a> {
         &self.text
     }
 
+    /// A copy that owns its text, to keep between drafts.
+    pub fn into_owned(self) -> Normalized<'static> {
+        Normalized {
+            text: Cow::Owned(self.text.into_owned()),
+            edits: self.edits,
+        }
+    }
+
+    /// Normalised offset of original char boundary `i`.
+    pub fn to_normalized(&self, i: usize) -> usize {
+        let k = self.edits.partition_point(|e| e.orig < i);
+        match k.checked_sub(1).map(|k| self.edits[k]) {
+            None => i,
+            // `i` is a char boundary after the edited character: past its end.
+            Some(e) => e.norm + e.norm_len + (i - e.orig - e.orig_len),
+        }
+    }
+
+    /// Makes this the normalisation of the original text with bytes
+    /// `start..end` (char boundaries) replaced by `with`. Normalisation maps
+    /// each character on its own, so the rest of the text and its map stay
+    /// as they are, shifted. Returns the normalised bytes that replaced
+    /// `to_normalized(start)..to_normalized(end)`.
+    pub fn splice(&mut self, start: usize, end: usize, with: &str) -> std::ops::Range<usize> {
+        let (ns, ne) = (self.to_normalized(start), self.to_normalized(end));
+        let piece = Normalized::new(with);
+        let inserted = ns..ns + piece.as_str().len();
+        self.text.to_mut().replace_range(ns..ne, piece.as_str());
+        let after = self.edits.partition_point(|e| e.orig < end);
+        let shifted: Vec<Edit> = self.edits[after..]
+            .iter()
+            .map(|e| Edit {
+                norm: e.norm - ne + inserted.end,
+                orig: e.orig - end + start + with.len(),
+                ..*e
+            })
+            .collect();
+        self.edits
+            .truncate(self.edits.partition_point(|e| e.orig < start));
+        self.edits.extend(piece.edits.iter().map(|e| Edit {
+            norm: e.norm + ns,
+            orig: e.orig + start,
+            ..*e
+        }));
+        self.edits.extend(shifted);
+        inserted
+    }
+
     /// Original offset of normalised byte `i` (for a span start). A start just
     /// after removed characters maps past them.
     pub fn start_to_original(&self, i: usize) -> usize {
@@ -180,6 +228,42 @@ mod tests {
         assert_eq!(n.as_str(), "a4111 b");
         let (s, e) = span(&n, 1, 5);
         assert_eq!(&orig[s..e], "41\u{200B}11");
+    }
+
+    #[test]
+    fn a_splice_equals_normalising_the_edited_text() {
+        let before = "a\u{200B}４１ 卡号\u{00A0}1111\u{2011}22 ｘ";
+        for (start, end, with) in [
+            (0, 0, "１"),
+            (1, 4, ""),
+            (4, 7, "\u{3000}９\u{00AD}"),
+            (before.len(), before.len(), "\u{FEFF}7"),
+            (0, before.len(), "plain"),
+            (14, 21, "x"),
+        ] {
+            let mut n = Normalized::new(before).into_owned();
+            let old = n.as_str().to_string();
+            let (ns, ne) = (n.to_normalized(start), n.to_normalized(end));
+            let inserted = n.splice(start, end, with);
+            let after = format!("{}{with}{}", &before[..start], &before[end..]);
+            let fresh = Normalized::new(&after);
+            assert_eq!(n.as_str(), fresh.as_str(), "{after:?}");
+            assert_eq!(inserted.start, ns);
+            assert_eq!(&n.as_str()[inserted.end..], &old[ne..]);
+            for i in (0..=after.len()).filter(|&i| after.is_char_boundary(i)) {
+                assert_eq!(
+                    n.to_normalized(i),
+                    fresh.to_normalized(i),
+                    "{after:?} at {i}"
+                );
+            }
+            for i in 0..=fresh.as_str().len() {
+                if fresh.as_str().is_char_boundary(i) {
+                    assert_eq!(n.start_to_original(i), fresh.start_to_original(i));
+                    assert_eq!(n.end_to_original(i), fresh.end_to_original(i));
+                }
+            }
+        }
     }
 
     #[test]

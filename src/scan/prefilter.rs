@@ -43,16 +43,28 @@ pub struct Window {
     pub digits: usize,
 }
 
-/// Windows around digit clusters of at least `min_digits` digits, merged where
-/// they overlap, in text order.
-pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
+/// A run of digits joined by single separators (`4111 1111 1111 1111`, `536-22-8726`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cluster {
+    /// Its first digit.
+    pub start: usize,
+    /// Just past its last digit.
+    pub end: usize,
+    /// How many digits it has.
+    pub digits: usize,
+}
+
+/// The clusters that start in `text[from..to]`, in text order. `from` must
+/// not be inside a cluster (0, or a bound from [`cluster_bounds`]).
+pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Cluster> + '_ {
     let b = text.as_bytes();
-    let mut windows: Vec<Window> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < to && !b[i].is_ascii_digit() {
             i += 1;
-            continue;
+        }
+        if i >= to {
+            return None;
         }
         let start = i;
         let mut digits = 0;
@@ -67,14 +79,51 @@ pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
                 break;
             }
         }
-        let last = i - 1;
-        if digits < min_digits {
-            continue;
-        }
-        let w = Window {
-            start: floor_char_boundary(text, start.saturating_sub(PAD)),
-            end: (last + 1 + PAD).min(b.len()),
+        Some(Cluster {
+            start,
+            end: i,
             digits,
+        })
+    })
+}
+
+/// The nearest positions at or before `start` and at or after `end` that no
+/// cluster spans: [`clusters`] can restart there. Both depend only on the
+/// bytes next to them, so after an edit between them they are bounds in the
+/// text before the edit too.
+pub fn cluster_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let digit = |i: usize| b[i].is_ascii_digit();
+    let mut s = start;
+    while s > 0 && (digit(s - 1) || (s >= 2 && JOINERS.contains(&b[s - 1]) && digit(s - 2))) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < b.len() && (digit(e) || (JOINERS.contains(&b[e]) && e + 1 < b.len() && digit(e + 1)))
+    {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Windows around digit clusters of at least `min_digits` digits, merged where
+/// they overlap, in text order.
+pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
+    digit_windows_from(
+        text,
+        clusters(text, 0, text.len()).filter(|c| c.digits >= min_digits),
+    )
+}
+
+/// Windows around `clusters` (in text order), merged where they overlap.
+pub fn digit_windows_from(text: &str, clusters: impl IntoIterator<Item = Cluster>) -> Vec<Window> {
+    let b = text.as_bytes();
+    let mut windows: Vec<Window> = Vec::new();
+    for c in clusters {
+        let w = Window {
+            start: floor_char_boundary(text, c.start.saturating_sub(PAD)),
+            end: (c.end + PAD).min(b.len()),
+            digits: c.digits,
         };
         push_window(&mut windows, w, b);
     }
@@ -241,24 +290,74 @@ pub fn gate_open(gates: &[Window], w: &Window) -> bool {
     gates.get(i).is_some_and(|g| g.start < w.end)
 }
 
+/// A keyword or gate word found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Which word (an index into the automaton's words).
+    pub word: u32,
+    /// Its first byte.
+    pub start: usize,
+    /// Just past its last byte.
+    pub end: usize,
+}
+
+/// `true` if any detector that `enabled` accepts has keywords or gate words:
+/// otherwise hits change no window and the keyword pass can be skipped.
+pub fn any_keywords(enabled: impl Fn(usize) -> bool) -> bool {
+    keywords()
+        .owners
+        .iter()
+        .flatten()
+        .any(|&(i, _, _)| enabled(i))
+}
+
+/// Bytes in the longest keyword or gate word: a hit that touches a byte lies
+/// within this many bytes of it.
+pub fn longest_keyword() -> usize {
+    keywords().words.iter().map(String::len).max().unwrap_or(0)
+}
+
+/// Every hit that lies inside `text[from..to]`, offsets in `text` (overlapping
+/// hits too: every word at every place).
+pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
+    let part = &text.as_bytes()[from..to];
+    keywords()
+        .for_text(part.len())
+        .find_overlapping_iter(part)
+        .map(move |m| Hit {
+            word: m.pattern().as_u32(),
+            start: from + m.start(),
+            end: from + m.end(),
+        })
+}
+
 /// Windows around keyword hits, per registry index (empty for detectors
 /// that are not `enabled` or have no keyword in the text), merged, in text
 /// order. For a gated number detector ([`is_gated`]), the places its digit windows may be.
 pub fn keyword_windows(text: &str, enabled: impl Fn(usize) -> bool) -> Vec<Vec<Window>> {
+    if !any_keywords(&enabled) {
+        return vec![Vec::new(); REGISTRY.len()]; // no enabled detector has keywords: skip the pass
+    }
+    keyword_windows_from(text, keyword_hits(text, 0, text.len()), enabled)
+}
+
+/// [`keyword_windows`] for the hits `hits` (in any order) of `text`.
+pub fn keyword_windows_from(
+    text: &str,
+    hits: impl IntoIterator<Item = Hit>,
+    enabled: impl Fn(usize) -> bool,
+) -> Vec<Vec<Window>> {
     let kw = keywords();
     let b = text.as_bytes();
     let mut per: Vec<Vec<Window>> = vec![Vec::new(); REGISTRY.len()];
-    if !kw.owners.iter().flatten().any(|&(i, _, _)| enabled(i)) {
-        return per; // no enabled detector has keywords: skip the pass
-    }
-    for hit in kw.for_text(text.len()).find_overlapping_iter(text) {
-        for &(i, before, after) in &kw.owners[hit.pattern().as_usize()] {
+    for hit in hits {
+        for &(i, before, after) in &kw.owners[hit.word as usize] {
             if !enabled(i) {
                 continue;
             }
             let w = Window {
-                start: floor_char_boundary(text, hit.start().saturating_sub(before)),
-                end: (hit.end() + after).min(b.len()),
+                start: floor_char_boundary(text, hit.start.saturating_sub(before)),
+                end: (hit.end + after).min(b.len()),
                 digits: 0,
             };
             push_window(&mut per[i], w, b);

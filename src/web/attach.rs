@@ -128,7 +128,10 @@ struct Pending {
 
 struct State {
     editor: Editor,
+    /// Send time and pasted text: a full scan of what is about to leave.
     guard: crate::Guard,
+    /// Highlights while typing: the same findings, searched only around each edit.
+    live: RefCell<crate::LiveScan>,
     cfg: Config,
     overlay: RefCell<Option<Overlay>>,
     dialog: RefCell<Option<(Dialog, Pending)>>,
@@ -211,6 +214,7 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
     };
     let state = Rc::new(State {
         editor,
+        live: RefCell::new(crate::LiveScan::new(guard.clone())),
         guard,
         cfg,
         overlay: RefCell::new(overlay),
@@ -653,11 +657,14 @@ impl State {
         })
     }
 
-    /// Re-scans the draft for highlights and the badge.
+    /// Re-scans the draft for highlights and the badge: a live scan, which
+    /// searches only around what changed since the last refresh.
     fn refresh(&self) {
         let text = self.editor.text();
-        let findings = self.guard.scan(&text).unwrap_or_default();
-        let spans = spans16(&text, &findings);
+        let spans = match self.live.borrow_mut().update(&text) {
+            Ok(findings) => spans16(&text, findings),
+            Err(_) => Vec::new(),
+        };
         if let Some(o) = self.overlay.borrow_mut().as_mut() {
             let title = plural(&self.cfg.catalog.badge, spans.len());
             let _ = o.render(&self.editor, &text, &spans, &title);

@@ -3,7 +3,7 @@
 // exported binding functions and read the results with JS operations, so
 // UTF-16 offsets are checked with JS's own `String.prototype.slice`.
 
-use draftguard::bindings::{kinds, Guard};
+use draftguard::bindings::{kinds, Guard, LiveScan};
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -110,4 +110,71 @@ fn kinds_lists_every_detector_in_three_languages() {
     let names = get(&card, "names");
     assert_eq!(string(&names, "de"), "Kreditkartennummer");
     assert_eq!(string(&names, "zh"), "信用卡号");
+}
+
+/// JSON of a scan result, to compare two of them.
+fn json(v: &JsValue) -> String {
+    String::from(js_sys::JSON::stringify(v).unwrap())
+}
+
+#[wasm_bindgen_test]
+fn a_live_scan_equals_a_full_scan_after_every_edit_in_utf16() {
+    let guard = Guard::new(None).unwrap();
+    let mut live = LiveScan::new(None).unwrap();
+    let start = "😀 卡号：４１１１ １１１１ １１１１ １１１, 👩‍👩‍👧 IBAN DE89 3704 0044 0532 0130 00 🎉\n".repeat(40);
+    let mut text = JsString::from(start.as_str());
+    // (UTF-16 offset as a fraction of the length, units deleted, inserted):
+    // typing, deleting, an emoji, one half of a surrogate pair, paste, undo-like.
+    let edits: [(f64, u32, &str); 12] = [
+        (0.5, 0, "１"),
+        (0.5, 1, ""),
+        (0.0, 0, "🎉"),
+        (1.0, 0, "card 4111 1111 1111 1111"),
+        (0.25, 3, "😀"),
+        (0.75, 0, "\u{200B}"),
+        (0.1, 20, ""),
+        (0.3, 0, "SSN 536-22-8726 "),
+        (0.9, 1, "x"),
+        (0.6, 0, "😀😀"),
+        (0.0, 2, ""),
+        (1.0, 1, ""),
+    ];
+    let check = |live: &mut LiveScan, text: &JsString| {
+        let want = guard.scan(text.clone().into()).map_err(JsValue::from).unwrap();
+        let got = live.scan(text.clone().into()).map_err(JsValue::from).unwrap();
+        assert_eq!(json(&got), json(&want), "{}", String::from(text.clone()));
+        // Offsets are JS's: every finding's slice is what a full scan says it is.
+        for f in Array::from(&got).iter() {
+            assert!(number(&f, "end") <= text.length());
+        }
+    };
+    check(&mut live, &text);
+    for (at, delete, insert) in edits {
+        let at = (f64::from(text.length()) * at) as u32;
+        let end = (at + delete).min(text.length());
+        text = text.slice(0, at).concat(&insert.into()).concat(&text.slice(end, text.length()));
+        check(&mut live, &text);
+    }
+    // A lone half of a surrogate pair, then the other half: one emoji.
+    let at = text.length() / 2;
+    let (head, tail) = (text.slice(0, at), text.slice(at, text.length()));
+    let high = JsString::from_char_code1(0xD83D);
+    text = head.concat(&high).concat(&tail);
+    check(&mut live, &text);
+    text = head.concat(&high).concat(&JsString::from_char_code1(0xDE00)).concat(&tail);
+    check(&mut live, &text);
+}
+
+#[wasm_bindgen_test]
+fn a_live_scan_fails_like_scan_and_recovers() {
+    let mut live = LiveScan::new(Some(options(r#"{"maxInputBytes":40}"#))).unwrap();
+    let msg = error_message(live.scan(JsValue::from_f64(42.0)));
+    assert!(msg.contains("text must be a string, got number"), "{msg}");
+    assert_eq!(Array::from(&live.scan("SSN 536-22-8726".into()).map_err(JsValue::from).unwrap()).length(), 1);
+    let msg = error_message(live.scan("SSN 536-22-8726 and a lot more text than forty bytes".into()));
+    assert!(msg.contains("too large"), "{msg}");
+    let after = live.scan("card 4111 1111 1111 1111".into()).map_err(JsValue::from).unwrap();
+    assert_eq!(string(&Array::from(&after).get(0), "kind"), "credit_card");
+    let msg = error_message(LiveScan::new(Some(options(r#"{"kinds":["visa"]}"#))));
+    assert!(msg.contains("unknown kind \"visa\""), "{msg}");
 }

@@ -310,3 +310,39 @@ test('contact details alone do not prompt by default; they do when asked for', a
   await page.getByRole('alertdialog').waitFor();
   assert.deepEqual(await sent(), []);
 });
+
+test('highlights follow edits anywhere in a long draft (the live scan), UTF-16 offsets included', async () => {
+  await widget();
+  const IBAN = 'DE89 3704 0044 0532 0130 00';
+  const SSN = '536-22-8726';
+  const filler = 'Notes from the meeting 😀 会议 at 10:30, order 4411-2039, nothing else here.\n'.repeat(800);
+  await page.locator('#draft').fill(`card ${CARD}\n${filler}IBAN ${IBAN}`);
+  const marks = (want) =>
+    page.waitForFunction(
+      (want) => {
+        const root = document.querySelector('draftguard-overlay')?.shadowRoot;
+        const got = [...(root?.querySelectorAll('.mirror mark') ?? [])].map((m) => m.textContent);
+        return JSON.stringify(got) === JSON.stringify(want);
+      },
+      want,
+      { timeout: 5_000 },
+    );
+  await marks([CARD, IBAN]);
+  // Type a value in the middle, key by key.
+  await page.evaluate(() => {
+    const t = document.querySelector('#draft');
+    const mid = t.value.indexOf('\n', t.value.length >> 1) + 1;
+    t.focus();
+    t.setSelectionRange(mid, mid);
+  });
+  await page.keyboard.type(`SSN ${SSN}, `, { delay: 5 });
+  await marks([CARD, SSN, IBAN]);
+  // Delete the card at the start: the marks after it move.
+  await page.evaluate(() => {
+    const t = document.querySelector('#draft');
+    t.setSelectionRange(5, 6);
+  });
+  await page.keyboard.press('Backspace');
+  await marks([SSN, IBAN]);
+  assert.equal(await page.locator('draftguard-overlay .badge').first().textContent(), '2');
+});

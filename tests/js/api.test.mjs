@@ -9,7 +9,7 @@ const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
 if (!existsSync(`${pkg}draftguard.js`)) {
   throw new Error(`pkg/ is missing: build it first (wasm-pack build --target web --release --out-dir pkg)`);
 }
-const { initSync, Guard, kinds } = await import(`${pkg}draftguard.js`);
+const { initSync, Guard, LiveScan, kinds } = await import(`${pkg}draftguard.js`);
 initSync({ module: readFileSync(`${pkg}draftguard_bg.wasm`) });
 
 const CARD = '4111 1111 1111 1111';
@@ -190,4 +190,37 @@ test('custom rules and allowlist patterns from JS, with errors that name the fie
   assert.throws(() => new Guard({ customRules: [{ kind: 'emp', pattern: 'x', validatr: 'luhn' }] }), /customRules\[0\]: unknown option "validatr"/);
   assert.throws(() => new Guard({ customRules: [{ kind: 'emp', pattern: 'x', confidence: 'sure' }] }), /customRules\[0\]\.confidence/);
   assert.throws(() => new Guard({ allowlistPatterns: ['['] }), /allowlistPatterns\[0\]/);
+});
+
+test('LiveScan: typing a draft character by character gives what Guard.scan gives, every time', () => {
+  const guard = new Guard({ minConfidence: 'medium' });
+  const live = new LiveScan({ minConfidence: 'medium' });
+  const draft = `Hi 👋 here is my card ${CARD}, Überweisung an ${IBAN} 🎉 und SSN 536-22-8726.\n`;
+  const before = 'Some earlier chat text. '.repeat(200);
+  let text = before;
+  assert.deepEqual(live.scan(text), guard.scan(text));
+  for (const c of draft) {
+    text += c;
+    assert.deepEqual(live.scan(text), guard.scan(text), text.slice(before.length));
+  }
+  // Edits anywhere: in the middle, an emoji, a paste over a value, undo.
+  const edits = [
+    (t) => t.slice(0, 10) + '😀' + t.slice(10),
+    (t) => t.replace(CARD, '4111 1111 1111 1112'),
+    (t) => t.replace('1112', '1111'),
+    (t) => t.slice(0, -30),
+    (t) => `card ${CARD} ` + t,
+    (t) => t.replace(IBAN, ''),
+  ];
+  for (const edit of edits) {
+    text = edit(text);
+    const found = live.scan(text);
+    assert.deepEqual(found, guard.scan(text));
+    for (const f of found) assert.equal(typeof text.slice(f.start, f.end), 'string');
+  }
+  assert.throws(() => live.scan(42), /scan\(text\): text must be a string, got number/);
+  assert.deepEqual(live.scan(text), guard.scan(text), 'works after an error');
+  live.reset();
+  assert.deepEqual(live.scan(text), guard.scan(text));
+  assert.throws(() => new LiveScan({ kinds: ['visa'] }), /unknown kind "visa"/);
 });

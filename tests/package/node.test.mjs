@@ -98,12 +98,15 @@ const preview: string | undefined = first?.preview;
 const redacted: string = guard.redact('text', { style: 'mask', locale: 'de' }).text;
 const all: KindInfo[] = kinds();
 const names: string = all[0].names.zh;
-export { start, preview, redacted, names };
+const live = new LiveScan(options);
+const typed: Finding[] = live.scan('text');
+live.reset();
+export { start, preview, redacted, names, typed };
 `;
   const dir = scratchProject('typescript', {
-    'esm.mts': consumer("import init, { Guard, kinds, type Finding, type GuardOptions, type KindInfo } from 'draftguard';\nawait init();"),
-    'cjs.cts': consumer("import { Guard, kinds, type Finding, type GuardOptions, type KindInfo } from 'draftguard';"),
-    'bad.mts': "import { Guard } from 'draftguard';\nnew Guard({ minConfidence: 'very' });\nnew Guard().scan(42);\n",
+    'esm.mts': consumer("import init, { Guard, LiveScan, kinds, type Finding, type GuardOptions, type KindInfo } from 'draftguard';\nawait init();"),
+    'cjs.cts': consumer("import { Guard, LiveScan, kinds, type Finding, type GuardOptions, type KindInfo } from 'draftguard';"),
+    'bad.mts': "import { Guard, LiveScan } from 'draftguard';\nnew Guard({ minConfidence: 'very' });\nnew Guard().scan(42);\nnew LiveScan().scan(42);\n",
     'tsconfig.json': JSON.stringify({
       compilerOptions: {
         module: 'nodenext',
@@ -129,4 +132,5 @@ export { start, preview, redacted, names };
   }
   assert.match(out, /bad\.mts\(2,/, out);
   assert.match(out, /bad\.mts\(3,/, out);
+  assert.match(out, /bad\.mts\(4,/, out);
 });

@@ -98,10 +98,10 @@ test('declarations: every runtime export of every entry is declared in its .d.ts
   check(node, esm, 'node.mjs vs draftguard.d.ts');
   check(required, cjs, 'draftguard.cjs vs draftguard.d.cts');
   // The public types the README promises are declared for both module systems.
-  for (const t of ['Finding', 'GuardOptions', 'RedactOptions', 'RedactResult', 'KindInfo', 'CustomRule', 'Guard', 'AttachOptions', 'AttachHandle']) {
+  for (const t of ['Finding', 'GuardOptions', 'RedactOptions', 'RedactResult', 'KindInfo', 'CustomRule', 'Guard', 'LiveScan', 'AttachOptions', 'AttachHandle']) {
     assert.ok(esm.types.has(t) && cjs.types.has(t), `type ${t}`);
   }
-  for (const v of ['Guard', 'kinds', 'attach']) assert.ok(cjs.values.has(v) && esm.values.has(v), v);
+  for (const v of ['Guard', 'LiveScan', 'kinds', 'attach']) assert.ok(cjs.values.has(v) && esm.values.has(v), v);
 });
 
 test('npm publish --dry-run accepts the package', () => {
