@@ -7,7 +7,7 @@
 mod common {
     pub mod invariants;
 }
-use common::invariants::{check_input, check_validators, decode};
+use common::invariants::{check_input, check_live, check_validators, decode};
 use std::path::Path;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -47,5 +47,13 @@ fn saved_validator_inputs_never_panic() {
     for (name, data) in inputs("validators") {
         eprintln!("{name}");
         check_validators(&data);
+    }
+}
+
+#[test]
+fn saved_live_inputs_keep_every_invariant() {
+    for (name, data) in inputs("live") {
+        eprintln!("{name}");
+        check_live(&decode(&data));
     }
 }

@@ -13,7 +13,8 @@
 use draftguard::detectors::Locale;
 use draftguard::scan::{CustomRule, Normalized, CHECKSUM_VALIDATORS};
 use draftguard::{
-    Category, Confidence, Finding, Guard, Options, RedactOptions, ScanError, Style, REGISTRY,
+    Category, Confidence, Finding, Guard, LiveScan, Options, RedactOptions, ScanError, Style,
+    REGISTRY,
 };
 
 /// Custom-rule patterns a fuzz input can pick. A fixed menu rather than
@@ -345,6 +346,54 @@ pub fn check_input(input: &Input) {
             ..input.redact
         };
         check_redaction(&input.text, &found, &opts);
+    }
+}
+
+/// Separates the drafts of a live-scan input (see [`check_live`]).
+pub const EDIT: char = '\u{1}';
+
+/// A draft and the edits typed into it: the input's text split at [`EDIT`].
+/// The first part is the first draft; each later part is one edit: its first
+/// character picks where (a share of the draft), its second how many
+/// characters go, the rest is inserted there. A `LiveScan` follows every
+/// draft, through `update` and `edit` in turn, and after each it must return
+/// exactly what a full scan of that draft returns.
+pub fn check_live(input: &Input) {
+    let Ok(guard) = Guard::new(input.options.clone()) else {
+        return;
+    };
+    let Ok(guard2) = Guard::new(input.options.clone()) else {
+        unreachable!("the same options build twice");
+    };
+    let mut live = LiveScan::new(guard2);
+    let mut parts = input.text.split(EDIT);
+    let mut draft = parts.next().unwrap_or("").to_string();
+    let check = |live: &mut LiveScan, draft: &str, edit: Option<(std::ops::Range<usize>, &str)>| {
+        let got = match edit {
+            Some((range, with)) => live.edit(range, with).map(<[Finding]>::to_vec),
+            None => live.update(draft).map(<[Finding]>::to_vec),
+        };
+        assert_eq!(got, guard.scan(draft), "live scan of {draft:?}");
+        assert_eq!(live.text(), if got.is_ok() { draft } else { "" });
+    };
+    check(&mut live, &draft, None);
+    for (n, part) in parts.enumerate() {
+        let mut chars = part.chars();
+        let at = chars.next().map_or(0, |c| c as usize);
+        let gone = chars.next().map_or(0, |c| c as usize % 16);
+        let with = chars.as_str();
+        let bounds: Vec<usize> = draft
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([draft.len()])
+            .collect();
+        let start = bounds[at % bounds.len()];
+        let end = bounds[(at % bounds.len() + gone).min(bounds.len() - 1)];
+        // `edit` takes a range of the draft the live scan holds (none after an error).
+        let held = live.text() == draft;
+        draft.replace_range(start..end, with);
+        let edit = (n % 2 == 1 && held).then_some((start..end, with));
+        check(&mut live, &draft, edit);
     }
 }
 
