@@ -183,13 +183,7 @@ mod tests {
     /// past its first byte only bytes of its set.
     #[test]
     fn matches_hold_only_their_interior_bytes() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
-        let mut text = String::new();
-        for sub in ["fixtures", "drafts"] {
-            for entry in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
-                text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
-            }
-        }
+        let text = crate::scan::samples();
         let text = text.replace("\\n", "\n");
         let mut checked = 0;
         for d in REGISTRY {

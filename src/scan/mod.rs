@@ -898,6 +898,20 @@ fn compiled(index: usize) -> &'static Compiled {
     })
 }
 
+/// Every fixture and sample draft in one text (for tests that compare two
+/// ways of finding the same thing).
+#[cfg(test)]
+fn samples() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let mut text = String::new();
+    for sub in ["fixtures", "drafts"] {
+        for entry in std::fs::read_dir(format!("{dir}/{sub}")).expect("test data") {
+            text += &std::fs::read_to_string(entry.expect("entry").path()).expect("UTF-8");
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

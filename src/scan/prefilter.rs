@@ -454,13 +454,7 @@ mod tests {
 
     #[test]
     fn both_keyword_automata_find_the_same_hits() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
-        let mut text = String::new();
-        for sub in ["fixtures", "drafts"] {
-            for entry in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
-                text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
-            }
-        }
+        let mut text = crate::scan::samples();
         text.push_str("PASSWORD Passwort KENNWORT 密码 sk-proj- ghp_ AKIA \u{212A}ey");
         let kw = keywords();
         let hits = |a: &AhoCorasick| {
