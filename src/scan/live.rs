@@ -317,22 +317,10 @@ impl LiveScan {
         let g = &self.guard;
         let norm = Normalized::new(text).into_owned();
         let hay = norm.as_str();
-        let hits: Vec<Hit> = if prefilter::any_keywords(|i| g.enabled[i]) {
-            let mut h: Vec<Hit> = prefilter::keyword_hits(hay, 0, hay.len()).collect();
-            h.sort_unstable_by_key(|h| (h.start, h.end, h.word));
-            h
-        } else {
-            Vec::new()
-        };
-        let clusters: Vec<Cluster> = match g.min_digits() {
-            Some(n) => prefilter::clusters(hay, 0, hay.len())
-                .filter(|c| c.digits >= n)
-                .collect(),
-            None => Vec::new(),
-        };
-        let digit_windows = prefilter::digit_windows_from(hay, clusters.iter().copied());
-        let keyword_windows =
-            prefilter::keyword_windows_from(hay, hits.iter().copied(), |i| g.enabled[i]);
+        let (mut hits, mut clusters) = (Vec::new(), Vec::new());
+        let (digit_windows, keyword_windows) =
+            g.prefilter(hay, |h| hits.push(*h), |c| clusters.push(*c));
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.word));
         let digit_hits = super::digit_hits(hay, &digit_windows);
         let mut slots: Vec<Vec<Searched>> = (0..g.slots()).map(|_| Vec::new()).collect();
         let mut searched = 0;
@@ -403,7 +391,7 @@ impl LiveScan {
         };
         old.text.replace_range(range, with);
         let hay = old.norm.as_str();
-        if prefilter::any_keywords(|i| g.enabled[i]) {
+        if g.keywords_on() {
             splice_hits(&mut old.hits, hay, ch);
         }
         if let Some(n) = g.min_digits() {

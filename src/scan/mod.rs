@@ -15,7 +15,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use crate::pattern::{self, Pattern as Regex};
+use crate::pattern::{self, Pattern};
 
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
 use crate::redact;
@@ -197,7 +197,7 @@ pub struct Guard {
     min_confidence: Confidence,
     allowlist: Vec<String>,
     /// Anchored allowlist patterns.
-    allow_patterns: Vec<Regex>,
+    allow_patterns: Vec<Pattern>,
     max_input_bytes: usize,
     include_value: bool,
 }
@@ -283,7 +283,7 @@ impl Guard {
                         custom::MAX_PATTERN
                     )));
                 }
-                Regex::new(&format!("^(?:{p})$"))
+                Pattern::new(&format!("^(?:{p})$"))
                     .map_err(|e| OptionsError(format!("allowlistPatterns[{i}]: {e}")))
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -360,11 +360,7 @@ impl Guard {
         self.check_size(text)?;
         let norm = Normalized::new(text);
         let hay = norm.as_str();
-        let digit_windows = self
-            .min_digits()
-            .map(|n| prefilter::digit_windows(hay, n))
-            .unwrap_or_default();
-        let keyword_windows = prefilter::keyword_windows(hay, |i| self.enabled[i]);
+        let (digit_windows, keyword_windows) = self.prefilter(hay, |_| {}, |_| {});
         let digit_hits = digit_hits(hay, &digit_windows);
         let mut candidates = Vec::new();
         self.plan(
@@ -402,6 +398,42 @@ impl Guard {
             });
         }
         Ok(())
+    }
+
+    /// The prefilter's pass over normalised text `hay`: the digit windows and
+    /// the keyword windows per registry index, built from every digit cluster
+    /// with enough digits for one of this guard's number detectors and every
+    /// keyword and gate-word hit, which `hit` and `cluster` see on the way (a
+    /// live scan keeps them; a full scan passes `|_| {}`). A full scan and a
+    /// live scan's first draft both start from this.
+    fn prefilter(
+        &self,
+        hay: &str,
+        hit: impl FnMut(&prefilter::Hit),
+        cluster: impl FnMut(&prefilter::Cluster),
+    ) -> (Vec<prefilter::Window>, Vec<Vec<prefilter::Window>>) {
+        let digit_windows = match self.min_digits() {
+            Some(n) => prefilter::digit_windows_from(
+                hay,
+                prefilter::clusters(hay, 0, hay.len())
+                    .filter(|c| c.digits >= n)
+                    .inspect(cluster),
+            ),
+            None => Vec::new(),
+        };
+        let keyword_windows = if self.keywords_on() {
+            let hits = prefilter::keyword_hits(hay, 0, hay.len()).inspect(hit);
+            prefilter::keyword_windows_from(hay, hits, |i| self.enabled[i])
+        } else {
+            vec![Vec::new(); REGISTRY.len()]
+        };
+        (digit_windows, keyword_windows)
+    }
+
+    /// `true` if one of this guard's detectors has keywords or gate words:
+    /// otherwise the keyword pass is skipped (its hits would open no window).
+    fn keywords_on(&self) -> bool {
+        prefilter::any_keywords(|i| self.enabled[i])
     }
 
     /// The fewest digits a digit window needs for any of this guard's number
@@ -736,7 +768,7 @@ fn compact(v: &str) -> String {
 #[derive(Clone, Debug)]
 struct Compiled {
     detector: &'static Detector,
-    regex: Regex,
+    regex: Pattern,
     /// Indexes of the capture groups named `value`, `value2`, `value3`, … (one
     /// per alternative of the pattern); the first that took part is the span.
     value_groups: Vec<usize>,
@@ -751,10 +783,10 @@ struct Compiled {
 
 impl Compiled {
     fn new(d: &'static Detector) -> Result<Compiled, String> {
-        Ok(Compiled::from_regex(d, Regex::new(d.pattern)?))
+        Ok(Compiled::from_regex(d, Pattern::new(d.pattern)?))
     }
 
-    fn from_regex(d: &'static Detector, regex: Regex) -> Compiled {
+    fn from_regex(d: &'static Detector, regex: Pattern) -> Compiled {
         Compiled {
             detector: d,
             value_groups: regex
@@ -935,12 +967,8 @@ mod tests {
 
     #[test]
     fn the_digit_set_changes_no_finding() {
-        // Every fixture in one text: far more windows than DIGIT_SET_FROM.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut text = String::new();
-        for e in std::fs::read_dir(dir).expect("fixtures") {
-            text += &std::fs::read_to_string(e.expect("entry").path()).expect("UTF-8");
-        }
+        // Every fixture and draft in one text: far more windows than DIGIT_SET_FROM.
+        let text = samples();
         let hay = Normalized::new(&text);
         let windows = prefilter::digit_windows(hay.as_str(), 5).len();
         assert!(windows > 2 * DIGIT_SET_FROM, "{windows}");

@@ -108,6 +108,7 @@ pub fn cluster_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// Windows around digit clusters of at least `min_digits` digits, merged where
 /// they overlap, in text order.
+#[cfg(test)]
 pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
     digit_windows_from(
         text,
@@ -143,6 +144,8 @@ struct Keywords {
     scanned: AtomicUsize,
     /// The automata's patterns (to build the DFA later).
     words: Vec<String>,
+    /// Bytes in the longest of them.
+    longest: usize,
     /// Per automaton pattern: (registry index, window before, window after) of
     /// each owner; for a gate word, before and after are [`GATE_BEFORE`] and [`GATE_AFTER`].
     owners: Vec<Vec<(usize, usize, usize)>>,
@@ -231,6 +234,7 @@ fn keywords() -> &'static Keywords {
             small: automaton(&words, AhoCorasickKind::ContiguousNFA),
             large: OnceLock::new(),
             scanned: AtomicUsize::new(0),
+            longest: words.iter().map(String::len).max().unwrap_or(0),
             words,
             owners,
             gated,
@@ -278,7 +282,7 @@ pub fn warm_up() {
     keywords().dfa();
 }
 
-/// `true` if `REGISTRY[index]`'s digit windows are gated: [`keyword_windows`]
+/// `true` if `REGISTRY[index]`'s digit windows are gated: [`keyword_windows_from`]
 /// then lists where they may be (see [`gate_open`]).
 pub fn is_gated(index: usize) -> bool {
     keywords().gated[index]
@@ -314,7 +318,7 @@ pub fn any_keywords(enabled: impl Fn(usize) -> bool) -> bool {
 /// Bytes in the longest keyword or gate word: a hit that touches a byte lies
 /// within this many bytes of it.
 pub fn longest_keyword() -> usize {
-    keywords().words.iter().map(String::len).max().unwrap_or(0)
+    keywords().longest
 }
 
 /// Every hit that lies inside `text[from..to]`, offsets in `text` (overlapping
@@ -331,17 +335,10 @@ pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = 
         })
 }
 
-/// Windows around keyword hits, per registry index (empty for detectors
-/// that are not `enabled` or have no keyword in the text), merged, in text
-/// order. For a gated number detector ([`is_gated`]), the places its digit windows may be.
-pub fn keyword_windows(text: &str, enabled: impl Fn(usize) -> bool) -> Vec<Vec<Window>> {
-    if !any_keywords(&enabled) {
-        return vec![Vec::new(); REGISTRY.len()]; // no enabled detector has keywords: skip the pass
-    }
-    keyword_windows_from(text, keyword_hits(text, 0, text.len()), enabled)
-}
-
-/// [`keyword_windows`] for the hits `hits` (in any order) of `text`.
+/// Windows around keyword hits `hits` (in any order) of `text`, per registry
+/// index (empty for detectors that are not `enabled` or have no hit),
+/// merged, in text order. For a gated number detector ([`is_gated`]), the
+/// places its digit windows may be.
 pub fn keyword_windows_from(
     text: &str,
     hits: impl IntoIterator<Item = Hit>,
@@ -430,6 +427,7 @@ mod tests {
             large: OnceLock::new(),
             scanned: AtomicUsize::new(0),
             words: keywords().words.clone(),
+            longest: keywords().longest,
             owners: Vec::new(),
             gated: Vec::new(),
         };
