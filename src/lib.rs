@@ -19,6 +19,7 @@
 pub mod checksum;
 pub mod codec;
 pub mod detectors;
+pub mod finding;
 pub mod offsets;
 pub mod pattern;
 pub mod redact;
@@ -31,5 +32,6 @@ pub mod web;
 pub use detectors::{
     by_kind, Category, Confidence, Detector, Invalid, Locale, Prefilter, Valid, REGISTRY,
 };
+pub use finding::{Finding, Kind};
 pub use redact::{RedactOptions, Redacted, Style};
-pub use scan::{CustomRule, Finding, Guard, LiveScan, Options, OptionsError, Rescan, ScanError};
+pub use scan::{CustomRule, Guard, LiveScan, Options, OptionsError, Rescan, ScanError};

@@ -22,6 +22,15 @@ const NEST_LIMIT: u32 = 64;
 #[derive(Clone, Debug)]
 pub struct Pattern(Regex);
 
+/// Patterns one of which must match a value entirely (allowlist patterns),
+/// compiled together into one automaton: a value costs one search however
+/// many patterns there are.
+#[derive(Clone, Debug)]
+pub struct AnyWhole(Regex);
+
+/// Program size limit of all [`AnyWhole`] patterns together, in bytes.
+const ANY_WHOLE_LIMIT: usize = 16 << 20;
+
 /// Several patterns searched together, reporting which match (see [`PatternSet`]).
 #[derive(Clone, Debug)]
 pub struct Set {
@@ -93,6 +102,69 @@ impl Pattern {
         self.0
             .group_info()
             .pattern_names(regex_automata::PatternID::ZERO)
+    }
+}
+
+impl AnyWhole {
+    /// Compiles `patterns`. Each is parsed on its own and anchored at both
+    /// ends as a syntax tree, never by pasting text around it (`4242)|(.*`
+    /// is a syntax error, not a pattern that matches everything). An error
+    /// names the pattern's index where one pattern is to blame.
+    pub fn new(patterns: &[String]) -> Result<AnyWhole, (Option<usize>, String)> {
+        use regex_automata::util::syntax::parse_with;
+        use regex_syntax::hir::{Hir, Look};
+        let hirs = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let hir = parse_with(p, &syntax()).map_err(|e| {
+                    let m = e.to_string();
+                    let last = m.lines().last().unwrap_or("invalid pattern").trim();
+                    (Some(i), last.to_string())
+                })?;
+                Ok(Hir::concat(vec![
+                    Hir::look(Look::Start),
+                    hir,
+                    Hir::look(Look::End),
+                ]))
+            })
+            .collect::<Result<Vec<Hir>, _>>()?;
+        let build = |hirs: &[Hir], limit: usize| {
+            meta::Builder::new()
+                .configure(
+                    config(limit, SIZE_LIMIT)
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+                )
+                .build_many_from_hir(hirs)
+                .map_err(message)
+        };
+        match build(&hirs, ANY_WHOLE_LIMIT) {
+            Ok(regex) => Ok(AnyWhole(regex)),
+            Err(e) => {
+                // Name the one pattern too large on its own, if there is one.
+                let alone = hirs
+                    .iter()
+                    .position(|h| build(std::slice::from_ref(h), SIZE_LIMIT).is_err());
+                Err(match alone {
+                    Some(i) => (
+                        Some(i),
+                        format!("compiled pattern exceeds the size limit of {SIZE_LIMIT} bytes"),
+                    ),
+                    None => (
+                        None,
+                        format!(
+                            "together the patterns exceed the size limit of {ANY_WHOLE_LIMIT} bytes ({e})"
+                        ),
+                    ),
+                })
+            }
+        }
+    }
+
+    /// Whether one of the patterns matches all of `value`.
+    pub fn matches(&self, value: &[u8]) -> bool {
+        self.0
+            .is_match(Input::new(value).anchored(regex_automata::Anchored::Yes))
     }
 }
 

@@ -5,8 +5,8 @@
 //! fixed character for every character of the value. No style ever leaves a
 //! digit of a value other than the kept ones.
 
-use crate::detectors::{Detector, Locale};
-use crate::scan::Finding;
+use crate::detectors::Locale;
+use crate::finding::{Finding, Kind};
 
 /// The character previews are masked with.
 pub const PREVIEW_MASK: char = '•';
@@ -73,9 +73,9 @@ pub fn apply(text: &str, findings: &[Finding], options: &RedactOptions) -> Strin
 /// What `apply` puts in place of one finding whose value as typed is `value`
 /// (editors that replace values one at a time use it directly).
 pub fn replacement(value: &str, f: &Finding, options: &RedactOptions) -> String {
-    let d = f.detector();
+    let d = &f.kind;
     match options.style {
-        Style::Label => format!("[{}]", d.label.get(options.locale)),
+        Style::Label => format!("[{}]", d.label(options.locale)),
         Style::Mask => mask(value, d, options.mask_char),
         Style::Char => value
             .chars()
@@ -90,8 +90,8 @@ pub const PREVIEW_MAX_CHARS: usize = 40;
 
 /// The masked preview of a finding's value: the detector's own preview, or the
 /// mask, shortened to [`PREVIEW_MAX_CHARS`] around an ellipsis.
-pub fn preview(value: &str, d: &Detector) -> String {
-    if let Some(own) = d.preview {
+pub fn preview(value: &str, d: &Kind) -> String {
+    if let Some(own) = d.own_preview() {
         return own(value);
     }
     let masked = mask(value, d, PREVIEW_MASK);
@@ -108,9 +108,9 @@ pub fn preview(value: &str, d: &Detector) -> String {
 
 /// `value` with its letters and digits replaced by `mask_char`, except the
 /// detector's customary kept characters; separators stay, invisible characters go.
-pub fn mask(value: &str, d: &Detector, mask_char: char) -> String {
+pub fn mask(value: &str, d: &Kind, mask_char: char) -> String {
     let total = value.chars().filter(|c| c.is_alphanumeric()).count();
-    let keep_from = total.saturating_sub(usize::from(d.keep_last));
+    let keep_from = total.saturating_sub(usize::from(d.keep_last()));
     // Never keep more than half of a short value.
     let keep_from = keep_from.max(total / 2 + total % 2);
     let mut seen = 0;
@@ -123,7 +123,7 @@ pub fn mask(value: &str, d: &Detector, mask_char: char) -> String {
             out.push(if c.is_whitespace() { ' ' } else { c });
             continue;
         }
-        let leading_letter = seen < usize::from(d.keep_leading_letters) && c.is_alphabetic();
+        let leading_letter = seen < usize::from(d.keep_leading_letters()) && c.is_alphabetic();
         out.push(if leading_letter || seen >= keep_from {
             c
         } else {
@@ -146,31 +146,27 @@ mod tests {
     use super::*;
     use crate::detectors::{credit_card, iban};
 
+    const CARD: Kind = Kind::of(&credit_card::DETECTOR);
+    const IBAN: Kind = Kind::of(&iban::DETECTOR);
+
     #[test]
     fn masks_keep_separators_and_the_customary_tail() {
         assert_eq!(
-            mask("4111 1111 1111 1111", &credit_card::DETECTOR, '•'),
+            mask("4111 1111 1111 1111", &CARD, '•'),
             "•••• •••• •••• 1111"
         );
         assert_eq!(
-            mask("4111-1111-1111-1111", &credit_card::DETECTOR, '*'),
+            mask("4111-1111-1111-1111", &CARD, '*'),
             "****-****-****-1111"
         );
         assert_eq!(
-            mask("DE89 3704 0044 0532 0130 00", &iban::DETECTOR, '•'),
+            mask("DE89 3704 0044 0532 0130 00", &IBAN, '•'),
             "DE•• •••• •••• •••• ••30 00"
         );
         assert_eq!(
-            mask(
-                "４１１１\u{200B}１１１１１１１１１１１１",
-                &credit_card::DETECTOR,
-                '•'
-            ),
+            mask("４１１１\u{200B}１１１１１１１１１１１１", &CARD, '•'),
             "••••••••••••１１１１"
         );
-        assert_eq!(
-            mask("4111\u{00A0}1111", &credit_card::DETECTOR, '•'),
-            "•••• 1111"
-        );
+        assert_eq!(mask("4111\u{00A0}1111", &CARD, '•'), "•••• 1111");
     }
 }

@@ -6,8 +6,13 @@ use draftguard::{Category, Confidence, Guard, Locale, Options, RedactOptions, Sc
 const CARD: &str = "4111 1111 1111 1111";
 const IBAN: &str = "DE89 3704 0044 0532 0130 00";
 
-fn kinds(guard: &Guard, text: &str) -> Vec<&'static str> {
-    guard.scan(text).unwrap().iter().map(|f| f.kind).collect()
+fn kinds(guard: &Guard, text: &str) -> Vec<String> {
+    guard
+        .scan(text)
+        .unwrap()
+        .iter()
+        .map(|f| f.kind.to_string())
+        .collect()
 }
 
 #[test]
@@ -404,7 +409,7 @@ fn custom_rules_find_validate_redact_and_respect_context() {
     let f = g.scan(text).unwrap();
     let got: Vec<(&str, &str, Confidence)> = f
         .iter()
-        .map(|f| (f.kind, &text[f.start..f.end], f.confidence))
+        .map(|f| (f.kind.as_str(), &text[f.start..f.end], f.confidence))
         .collect();
     // The value group is the span; the Luhn failure is not reported.
     assert_eq!(
@@ -514,4 +519,100 @@ fn allowlist_patterns_drop_matching_values_entirely() {
     })
     .unwrap();
     assert_eq!(kinds(&partial, &format!("card {CARD}")), ["credit_card"]);
+}
+
+/// Issue 12, item 14: an allowlist pattern was anchored by pasting text
+/// around it, so `4242)|(.*` compiled and allowlisted everything.
+#[test]
+fn an_allowlist_pattern_cannot_break_out_of_its_anchors() {
+    for bad in [r"4242)|(.*", r".*)|(", r"4242$)|(?:.*", r"x\"] {
+        let e = Guard::new(Options {
+            allowlist_patterns: vec!["1234".into(), bad.into()],
+            ..Options::default()
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("allowlistPatterns[1]"), "{bad}: {e}");
+    }
+    // A pattern that is an alternation on its own still has to match the whole value.
+    let g = Guard::new(Options {
+        allowlist_patterns: vec!["4242|5555.*".into()],
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(kinds(&g, &format!("card {CARD}")), ["credit_card"]);
+    assert!(kinds(&g, "card 5555 5555 5555 4444").is_empty());
+}
+
+/// Issue 12, item 13: thousands of allowlist values and patterns against
+/// thousands of findings: one set and one automaton, and exact.
+#[test]
+fn large_allowlists_stay_exact() {
+    // 10,000 card numbers (Luhn-valid, distinct), every second one allowlisted.
+    let cards: Vec<String> = (0..10_000u64)
+        .map(|i| {
+            let body = format!("4{:014}", 100_000_000_000 + i * 7);
+            let check = (0..10)
+                .find(|d| draftguard::checksum::luhn::is_valid(&format!("{body}{d}")))
+                .unwrap();
+            format!("{body}{check}")
+        })
+        .collect();
+    let allowlist: Vec<String> = cards.iter().step_by(2).cloned().collect();
+    // 1,000 patterns; the last one allows a whole family of test numbers.
+    let mut patterns: Vec<String> = (0..999).map(|i| format!("9{i:03}[0-9]{{12}}")).collect();
+    patterns.push("4000 ?0000 ?0000 ?[0-9]{4}".into());
+    let g = Guard::new(Options {
+        allowlist: allowlist[..5_000.min(allowlist.len())].to_vec(),
+        allowlist_patterns: patterns,
+        kinds: Some(vec!["credit_card".into()]),
+        ..Options::default()
+    })
+    .unwrap();
+    let text: String = cards
+        .iter()
+        .map(|c| format!("card {c}\n"))
+        .collect::<String>()
+        + "card 4000 0000 0000 0002\n";
+    let found = g.scan(&text).unwrap();
+    assert_eq!(found.len(), 5_000);
+    for f in &found {
+        let v = &text[f.start..f.end];
+        let i = cards.iter().position(|c| c == v).expect("a listed card");
+        assert_eq!(i % 2, 1, "allowlisted card {v} reported");
+    }
+}
+
+/// Issue 12, item 13: `max_findings` returns the start of the full list,
+/// while redaction still replaces every finding.
+#[test]
+fn max_findings_caps_the_list_not_the_redaction() {
+    let text = format!("card {CARD}\n").repeat(50);
+    let all = Guard::default().scan(&text).unwrap();
+    assert_eq!(all.len(), 50);
+    let capped = Guard::new(Options {
+        max_findings: Some(7),
+        ..Options::default()
+    })
+    .unwrap();
+    assert_eq!(capped.scan(&text).unwrap(), all[..7]);
+    let r = capped.redact(&text, &RedactOptions::default()).unwrap();
+    assert!(!r.text.contains("4111"), "{}", r.text);
+    assert_eq!(r.findings, all[..7]);
+    let mut live = draftguard::LiveScan::new(capped.clone());
+    assert_eq!(live.update(&text).unwrap(), &all[..7]);
+    let shorter = &text[text.len() / 2..];
+    assert_eq!(
+        live.update(shorter).unwrap(),
+        &Guard::default().scan(shorter).unwrap()[..7]
+    );
+    for bad in [0, draftguard::scan::MAX_FINDINGS_LIMIT + 1] {
+        let e = Guard::new(Options {
+            max_findings: Some(bad),
+            ..Options::default()
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("maxFindings must be between 1 and"), "{e}");
+    }
 }

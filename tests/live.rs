@@ -397,8 +397,8 @@ fn type_at(guard: &Guard, text: &str, at: usize, typed: &str) -> Vec<Finding> {
         .to_vec()
 }
 
-fn kinds(found: &[Finding]) -> Vec<&'static str> {
-    found.iter().map(|f| f.kind).collect()
+fn kinds(found: &[Finding]) -> Vec<&str> {
+    found.iter().map(|f| f.kind.as_str()).collect()
 }
 
 #[test]

@@ -168,7 +168,9 @@ fn a_thousand_ordinary_messages_raise_no_medium_or_high_finding() {
             (!f.is_empty()).then(|| {
                 format!(
                     "{m:?} -> {:?}",
-                    f.iter().map(|f| (f.kind, f.confidence)).collect::<Vec<_>>()
+                    f.iter()
+                        .map(|f| (f.kind.as_str(), f.confidence))
+                        .collect::<Vec<_>>()
                 )
             })
         })

@@ -50,7 +50,7 @@ fn gap(len: usize) -> String {
     " .\n".repeat(len / 3 + 1)
 }
 
-type Span = (&'static str, usize, usize, &'static str, Vec<String>);
+type Span = (String, usize, usize, &'static str, Vec<String>);
 
 /// Kind, offsets relative to `shift`, confidence and reasons.
 fn spans(found: &[Finding], shift: usize) -> Vec<Span> {
@@ -58,7 +58,13 @@ fn spans(found: &[Finding], shift: usize) -> Vec<Span> {
         .iter()
         .map(|f| {
             let c = f.confidence.as_str();
-            (f.kind, f.start - shift, f.end - shift, c, f.reasons.clone())
+            (
+                f.kind.to_string(),
+                f.start - shift,
+                f.end - shift,
+                c,
+                f.reasons.clone(),
+            )
         })
         .collect()
 }

@@ -49,6 +49,11 @@ export interface GuardOptions {
   customRules?: CustomRule[];
   /** Refuse drafts longer than this many UTF-8 bytes (default 16 MiB, at most 256 MiB). */
   maxInputBytes?: number;
+  /**
+   * Return at most this many findings, the first in text order (default: all; `attach` uses
+   * 10,000). Bounds the objects built per finding; `redact` still replaces every finding.
+   */
+  maxFindings?: number;
   /** Include the raw value in `Finding.value` (default false: masked preview only). */
   includeValue?: boolean;
 }
@@ -131,6 +136,7 @@ struct JsGuardOptions {
     allowlist_patterns: Option<Vec<String>>,
     custom_rules: Option<Vec<JsCustomRule>>,
     max_input_bytes: Option<f64>,
+    max_findings: Option<f64>,
     include_value: Option<bool>,
 }
 
@@ -210,6 +216,7 @@ pub(crate) const GUARD_OPTION_KEYS: &[&str] = &[
     "allowlistPatterns",
     "customRules",
     "maxInputBytes",
+    "maxFindings",
     "includeValue",
 ];
 /// Options whose value is a list.
@@ -369,6 +376,23 @@ fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
             )))
         }
     };
+    let max_findings = match js.max_findings {
+        None => None,
+        Some(n)
+            if n.is_finite()
+                && n.fract() == 0.0
+                && n >= 1.0
+                && n <= crate::scan::MAX_FINDINGS_LIMIT as f64 =>
+        {
+            Some(n as usize)
+        }
+        Some(n) => {
+            return Err(bad(format!(
+                "maxFindings must be a whole number from 1 to {}, got {n}",
+                crate::scan::MAX_FINDINGS_LIMIT
+            )))
+        }
+    };
     Ok(Options {
         kinds: js.kinds,
         exclude_kinds: js.exclude_kinds.unwrap_or_default(),
@@ -379,6 +403,7 @@ fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
         allowlist_patterns: js.allowlist_patterns.unwrap_or_default(),
         custom_rules,
         max_input_bytes,
+        max_findings,
         include_value: js.include_value.unwrap_or(false),
     })
 }
@@ -445,7 +470,7 @@ fn js_findings<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
 /// A finding as a JS-shaped record, at UTF-16 span `(start, end)`.
 fn js_finding(f: &Finding, (start, end): (usize, usize)) -> JsFinding<'_> {
     JsFinding {
-        kind: f.kind,
+        kind: &f.kind,
         category: f.category.as_str(),
         start,
         end,

@@ -6,6 +6,9 @@
 //! a CJK character counts as a word boundary ("卡号4111", "SSN号码"). A word
 //! written in CJK characters matches anywhere, as CJK text has no spaces.
 
+use std::borrow::Cow;
+
+#[cfg(test)]
 use crate::detectors::Words;
 
 /// Characters looked at before a candidate (labels come first: "Card no.: …").
@@ -50,14 +53,18 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
 /// a neighbourhood is then searched in one pass instead of once per word.
 #[derive(Clone, Debug)]
 pub struct WordIndex {
-    words: Vec<&'static str>,
+    words: Vec<Cow<'static, str>>,
     by_first_byte: Vec<Vec<usize>>,
 }
 
 impl WordIndex {
-    /// Indexes every word of every language.
-    pub fn new(words: &Words) -> WordIndex {
-        let words: Vec<&'static str> = words.all().filter(|w| !w.is_empty()).collect();
+    /// Indexes `words` (of every language; lower case).
+    pub fn new<W: Into<Cow<'static, str>>>(words: impl IntoIterator<Item = W>) -> WordIndex {
+        let words: Vec<Cow<'static, str>> = words
+            .into_iter()
+            .map(Into::into)
+            .filter(|w| !w.is_empty())
+            .collect();
         let mut by_first_byte = vec![Vec::new(); 256];
         for (i, w) in words.iter().enumerate() {
             by_first_byte[usize::from(w.as_bytes()[0])].push(i);
@@ -69,12 +76,12 @@ impl WordIndex {
     }
 
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
-    pub fn find(&self, hay: &str) -> Option<&'static str> {
+    pub fn find(&self, hay: &str) -> Option<&str> {
         let h = hay.as_bytes();
         (0..h.len()).find_map(|s| {
             self.by_first_byte[usize::from(h[s])]
                 .iter()
-                .map(|&i| self.words[i])
+                .map(|&i| &*self.words[i])
                 .find(|w| matches_at(hay, s, w))
         })
     }
@@ -140,11 +147,14 @@ mod tests {
 
     #[test]
     fn the_index_finds_the_leftmost_word_of_any_language() {
-        let idx = WordIndex::new(&Words {
-            en: &["card", "credit card"],
-            de: &["karte"],
-            zh: &["卡号"],
-        });
+        let idx = WordIndex::new(
+            Words {
+                en: &["card", "credit card"],
+                de: &["karte"],
+                zh: &["卡号"],
+            }
+            .all(),
+        );
         assert_eq!(idx.find("my credit card no"), Some("credit card"));
         assert_eq!(idx.find("ec-karte und card"), Some("karte"));
         assert_eq!(idx.find("号码卡号"), Some("卡号"));

@@ -1,19 +1,16 @@
 //! Custom rules from options: a pattern, an optional built-in validator, a kind.
 //!
-//! A rule becomes a [`Detector`] like the built-in ones, so findings, overlap
-//! resolution and redaction treat it the same. Rules are interned with their
-//! compiled pattern: each distinct rule is allocated and compiled once per
-//! process and reused by every guard that names it again (a page creating a
-//! guard per keystroke neither grows memory nor recompiles).
-
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+//! A rule becomes a [`Kind`] like the built-in detectors, so findings, overlap
+//! resolution and redaction treat it the same. The compiled rule belongs to
+//! the guard built with it (and its clones and findings): dropping them frees
+//! it, so a page creating guards with ever new rules does not grow memory.
+//! Compiling a rule costs about a millisecond: build a guard once and reuse it.
 
 use crate::checksum::{aba, iso7064::mod_97_10, luhn};
-use crate::detectors::{
-    self, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words, REGISTRY,
-};
+use crate::detectors::{self, Category, Confidence, Invalid, Scoring, Valid, REGISTRY};
+use crate::finding::{Custom, Kind, Validate};
 
+use super::context::WordIndex;
 use super::OptionsError;
 
 /// A detector defined by the embedding application.
@@ -75,9 +72,6 @@ fn aba_check(v: &str) -> Result<Valid, Invalid> {
         .ok_or(Invalid::Checksum)
 }
 
-/// A detector's `validate` function.
-type Validate = fn(&str) -> Result<Valid, Invalid>;
-
 fn validator(name: Option<&str>) -> Result<Validate, String> {
     Ok(match name {
         None => no_check,
@@ -99,15 +93,8 @@ fn validator(name: Option<&str>) -> Result<Validate, String> {
     })
 }
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
-/// Checks `rule` and returns its (interned) detector, compiled; `at` names it in errors.
-pub(super) fn compiled(
-    rule: &CustomRule,
-    at: &str,
-) -> Result<&'static super::Compiled, OptionsError> {
+/// Checks `rule` and compiles it; `at` names it in errors.
+pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, OptionsError> {
     let bad = |field: &str, m: String| OptionsError(format!("{at}.{field}: {m}"));
     let k = &rule.kind;
     if !(2..=40).contains(&k.len())
@@ -148,65 +135,33 @@ pub(super) fn compiled(
             "needs at least one context word".into(),
         ));
     }
-    static INTERNED: OnceLock<Mutex<HashMap<CustomRule, &'static super::Compiled>>> =
-        OnceLock::new();
-    let mut map = INTERNED
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|p| p.into_inner());
-    if let Some(c) = map.get(rule) {
-        return Ok(c);
-    }
     let regex = crate::pattern::Pattern::new(&rule.pattern).map_err(|e| bad("pattern", e))?;
-    let name = leak(
-        rule.name
+    let kind = Kind::custom(Custom {
+        kind: k.as_str().into(),
+        name: rule
+            .name
             .clone()
-            .unwrap_or_else(|| rule.kind.replace('_', " ")),
-    );
-    let label = leak(rule.kind.replace('_', " ").to_uppercase());
-    let words: Vec<&'static str> = rule
-        .context
-        .iter()
-        .map(|w| leak(w.to_lowercase()))
-        .collect();
-    let d: &'static Detector = Box::leak(Box::new(Detector {
-        kind: leak(rule.kind.clone()),
+            .unwrap_or_else(|| k.replace('_', " "))
+            .into(),
+        label: k.replace('_', " ").to_uppercase().into(),
+        checks: match &rule.validator {
+            Some(v) => format!("custom rule, {v} check").into(),
+            None => "custom rule".into(),
+        },
         category: rule.category,
-        locales: &[],
-        name: L10n {
-            en: name,
-            de: name,
-            zh: name,
-        },
-        label: L10n {
-            en: label,
-            de: label,
-            zh: label,
-        },
-        checks: leak(match &rule.validator {
-            Some(v) => format!("custom rule, {v} check"),
-            None => "custom rule".to_string(),
-        }),
-        pattern: leak(rule.pattern.clone()),
-        prefilter: Prefilter::Always,
-        context: Words {
-            en: Box::leak(words.into_boxed_slice()),
-            de: &[],
-            zh: &[],
-        },
-        negative_context: Words::NONE,
         scoring: Scoring {
             alone: (!rule.context_required).then_some(rule.confidence),
             with_context: rule.confidence.raised(),
         },
-        priority: 60,
-        keep_last: 0,
-        keep_leading_letters: 0,
-        preview: None,
         validate,
-    }));
-    let compiled: &'static super::Compiled =
-        Box::leak(Box::new(super::Compiled::from_regex(d, regex)));
-    map.insert(rule.clone(), compiled);
-    Ok(compiled)
+    });
+    let words = rule.context.iter().map(|w| w.to_lowercase());
+    Ok(super::Compiled::from_regex(
+        kind,
+        rule.pattern.clone().into(),
+        false,
+        WordIndex::new(words),
+        WordIndex::new(std::iter::empty::<String>()),
+        regex,
+    ))
 }

@@ -284,11 +284,22 @@ impl LiveScan {
                 limit: self.guard.max_input_bytes,
             });
         }
+        let before = self.state.as_ref().map_or(0, |s| s.findings.len());
         let state = match self.state.take() {
             Some(old) => self.splice(old, range, with),
             None => self.full(with),
         };
-        Ok(&self.state.insert(state).findings)
+        let after = state.findings.len();
+        self.state = Some(state);
+        let cap = self.guard.max_findings;
+        if before > cap || after > cap {
+            // Cut off at the cap, the last findings do not pair with the
+            // last result's: say that all from the first change on may differ.
+            let c = &mut self.last.changed;
+            c.start = c.start.min(cap);
+            c.end = after.min(cap);
+        }
+        Ok(self.findings())
     }
 
     /// The last draft: the text of the last update or edit ("" at first,
@@ -297,9 +308,14 @@ impl LiveScan {
         self.state.as_ref().map_or("", |s| s.text.as_str())
     }
 
-    /// The findings in the last draft (what the last update returned).
+    /// The findings in the last draft (what the last update returned; at
+    /// most [`Guard::max_findings`], as [`Guard::scan`] returns).
     pub fn findings(&self) -> &[Finding] {
-        self.state.as_ref().map_or(&[], |s| s.findings.as_slice())
+        let all = self
+            .state
+            .as_ref()
+            .map_or(&[][..], |s| s.findings.as_slice());
+        &all[..all.len().min(self.guard.max_findings)]
     }
 
     /// What the last update did.
@@ -581,7 +597,7 @@ fn differing(old: &[Window], new: &[Window], ch: Change) -> Option<Range<usize>>
 struct Searcher<'a> {
     guard: &'a Guard,
     hay: &'a str,
-    c: &'static Compiled,
+    c: &'a Compiled,
     change: Change,
     /// Bytes searched, summed.
     searched: &'a mut usize,

@@ -11,13 +11,17 @@ mod normalize;
 mod prefilter;
 mod resolve;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use crate::pattern::{self, Pattern};
 
+use std::sync::Arc;
+
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
+pub use crate::finding::{Finding, Kind};
 use crate::redact;
 
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
@@ -31,10 +35,12 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_INPUT_BYTES_LIMIT: usize = 256 * 1024 * 1024;
 /// Most entries an allowlist may have.
 pub const MAX_ALLOWLIST: usize = 10_000;
-/// Most allowlist patterns (each finding is matched against every one).
+/// Most allowlist patterns (compiled together into one automaton).
 pub const MAX_ALLOWLIST_PATTERNS: usize = 1_000;
-/// Most custom rules (each is compiled and kept for the life of the process).
+/// Most custom rules (each is compiled when the guard is built).
 pub const MAX_CUSTOM_RULES: usize = 100;
+/// The largest `max_findings` accepted.
+pub const MAX_FINDINGS_LIMIT: usize = 1 << 24;
 /// Most locale tags.
 pub const MAX_LOCALES: usize = 100;
 
@@ -66,6 +72,12 @@ pub struct Options {
     pub custom_rules: Vec<CustomRule>,
     /// Drafts longer than this (UTF-8 bytes) are refused with [`ScanError::TooLarge`].
     pub max_input_bytes: usize,
+    /// Return at most this many findings: the first ones in text order, the
+    /// same as the start of the full list (`None`: all). Bounds what is built
+    /// per finding (previews, reasons, and in JS one object each); the search
+    /// still covers the whole text, and [`Guard::redact`] replaces every
+    /// finding whatever the cap.
+    pub max_findings: Option<usize>,
     /// Put the raw value in [`Finding::value`]. Off by default: findings carry
     /// only a masked preview.
     pub include_value: bool,
@@ -83,6 +95,7 @@ impl Default for Options {
             allowlist_patterns: Vec::new(),
             custom_rules: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_findings: None,
             include_value: false,
         }
     }
@@ -125,66 +138,6 @@ impl fmt::Display for ScanError {
 
 impl std::error::Error for ScanError {}
 
-/// One piece of sensitive data found in a draft.
-#[derive(Clone)]
-pub struct Finding {
-    /// The detector's stable id, e.g. `"credit_card"`.
-    pub kind: &'static str,
-    /// The detector's category.
-    pub category: Category,
-    /// UTF-8 byte offset of the value's first byte in the scanned text.
-    pub start: usize,
-    /// UTF-8 byte offset just past the value.
-    pub end: usize,
-    /// How sure the guard is.
-    pub confidence: Confidence,
-    /// Why: `"luhn"`, `"issuer:visa"`, `"context:card"`, …
-    pub reasons: Vec<String>,
-    /// The value as typed, masked: `"•••• •••• •••• 1111"`.
-    pub preview: String,
-    /// The raw value, only with [`Options::include_value`].
-    pub value: Option<String>,
-    /// The detector that produced it (built-in or a custom rule).
-    source: &'static Detector,
-}
-
-impl Finding {
-    /// The detector that produced this finding.
-    pub fn detector(&self) -> &'static Detector {
-        self.source
-    }
-}
-
-impl PartialEq for Finding {
-    fn eq(&self, o: &Finding) -> bool {
-        (
-            self.kind,
-            self.category,
-            self.start,
-            self.end,
-            self.confidence,
-        ) == (o.kind, o.category, o.start, o.end, o.confidence)
-            && (&self.reasons, &self.preview, &self.value) == (&o.reasons, &o.preview, &o.value)
-    }
-}
-
-impl Eq for Finding {}
-
-impl fmt::Debug for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Finding")
-            .field("kind", &self.kind)
-            .field("category", &self.category)
-            .field("start", &self.start)
-            .field("end", &self.end)
-            .field("confidence", &self.confidence)
-            .field("reasons", &self.reasons)
-            .field("preview", &self.preview)
-            .field("value", &self.value)
-            .finish()
-    }
-}
-
 /// A configured scanner. Cheap to create; patterns are compiled once per
 /// process, on first use of each detector.
 #[derive(Clone, Debug)]
@@ -192,13 +145,15 @@ pub struct Guard {
     detectors: Vec<(usize, &'static Detector)>,
     /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
     enabled: Vec<bool>,
-    /// Custom rules' detectors, compiled (interned per process).
-    custom: Vec<&'static Compiled>,
+    /// Custom rules, compiled: owned by this guard (and its clones).
+    custom: Vec<Arc<Compiled>>,
     min_confidence: Confidence,
-    allowlist: Vec<String>,
-    /// Anchored allowlist patterns.
-    allow_patterns: Vec<Pattern>,
+    /// Allowlisted values, compact ([`compact`]).
+    allowlist: Arc<HashSet<String>>,
+    /// Allowlist patterns, each matching a whole value, in one automaton.
+    allow_patterns: Option<Arc<pattern::AnyWhole>>,
     max_input_bytes: usize,
+    max_findings: usize,
     include_value: bool,
 }
 
@@ -231,35 +186,26 @@ impl Guard {
                 )));
             }
         }
-        let mut custom_rules: Vec<&'static Compiled> = Vec::new();
+        let mut custom_rules: Vec<Arc<Compiled>> = Vec::new();
         for (i, rule) in options.custom_rules.iter().enumerate() {
-            let c = custom::compiled(rule, &format!("customRules[{i}]"))?;
-            if custom_rules
-                .iter()
-                .any(|o| o.detector.kind == c.detector.kind)
-            {
+            if custom_rules.iter().any(|o| o.kind == rule.kind) {
                 return Err(OptionsError(format!(
                     "customRules[{i}].kind: {:?} is used by two rules",
-                    c.detector.kind
+                    rule.kind
                 )));
             }
-            custom_rules.push(c);
+            let c = custom::compiled(rule, &format!("customRules[{i}]"))?;
+            custom_rules.push(Arc::new(c));
         }
-        let custom_detectors: Vec<&'static Detector> =
-            custom_rules.iter().map(|c| c.detector).collect();
-        let known = |k: &String| {
+        let all_kinds = || {
             REGISTRY
                 .iter()
-                .chain(&custom_detectors)
-                .any(|d| d.kind == k)
+                .map(|d| d.kind)
+                .chain(custom_rules.iter().map(|c| c.kind.as_str()))
         };
         for k in options.kinds.iter().flatten().chain(&options.exclude_kinds) {
-            if !known(k) {
-                let all: Vec<&str> = REGISTRY
-                    .iter()
-                    .chain(&custom_detectors)
-                    .map(|d| d.kind)
-                    .collect();
+            if !all_kinds().any(|d| d == k) {
+                let all: Vec<&str> = all_kinds().collect();
                 return Err(OptionsError(format!(
                     "unknown kind {k:?}; known kinds: {}",
                     all.join(", ")
@@ -272,31 +218,46 @@ impl Guard {
                 options.max_input_bytes
             )));
         }
-        let allow_patterns = options
+        if options
+            .max_findings
+            .is_some_and(|n| n == 0 || n > MAX_FINDINGS_LIMIT)
+        {
+            return Err(OptionsError(format!(
+                "maxFindings must be between 1 and {MAX_FINDINGS_LIMIT}, got {}",
+                options.max_findings.unwrap_or_default()
+            )));
+        }
+        if let Some(i) = options
             .allowlist_patterns
             .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                if p.len() > custom::MAX_PATTERN {
-                    return Err(OptionsError(format!(
-                        "allowlistPatterns[{i}]: must be at most {} bytes long",
-                        custom::MAX_PATTERN
-                    )));
-                }
-                Pattern::new(&format!("^(?:{p})$"))
-                    .map_err(|e| OptionsError(format!("allowlistPatterns[{i}]: {e}")))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let wanted = |d: &Detector| {
+            .position(|p| p.len() > custom::MAX_PATTERN)
+        {
+            return Err(OptionsError(format!(
+                "allowlistPatterns[{i}]: must be at most {} bytes long",
+                custom::MAX_PATTERN
+            )));
+        }
+        let allow_patterns = if options.allowlist_patterns.is_empty() {
+            None
+        } else {
+            let any = pattern::AnyWhole::new(&options.allowlist_patterns).map_err(|(i, e)| {
+                OptionsError(match i {
+                    Some(i) => format!("allowlistPatterns[{i}]: {e}"),
+                    None => format!("allowlistPatterns: {e}"),
+                })
+            })?;
+            Some(Arc::new(any))
+        };
+        let wanted = |kind: &str| {
             options
                 .kinds
                 .as_ref()
-                .is_none_or(|ks| ks.iter().any(|k| k == d.kind))
-                && !options.exclude_kinds.iter().any(|k| k == d.kind)
+                .is_none_or(|ks| ks.iter().any(|k| k == kind))
+                && !options.exclude_kinds.iter().any(|k| k == kind)
         };
-        let custom: Vec<&'static Compiled> = custom_rules
+        let custom: Vec<Arc<Compiled>> = custom_rules
             .into_iter()
-            .filter(|c| wanted(c.detector))
+            .filter(|c| wanted(&c.kind))
             .collect();
         let locales = match &options.locales {
             None => None,
@@ -344,8 +305,9 @@ impl Guard {
             custom,
             allow_patterns,
             min_confidence: options.min_confidence,
-            allowlist,
+            allowlist: Arc::new(allowlist),
             max_input_bytes: options.max_input_bytes,
+            max_findings: options.max_findings.unwrap_or(usize::MAX),
             include_value: options.include_value,
         })
     }
@@ -357,6 +319,11 @@ impl Guard {
 
     /// Finds sensitive data in `text`. Findings do not overlap and are in text order.
     pub fn scan(&self, text: &str) -> Result<Vec<Finding>, ScanError> {
+        self.scan_up_to(text, self.max_findings)
+    }
+
+    /// [`Guard::scan`], returning at most `max` findings.
+    fn scan_up_to(&self, text: &str, max: usize) -> Result<Vec<Finding>, ScanError> {
         self.check_size(text)?;
         let norm = Normalized::new(text);
         let hay = norm.as_str();
@@ -385,8 +352,14 @@ impl Guard {
         let kept = resolve::non_overlapping(candidates);
         Ok(kept
             .into_iter()
+            .take(max)
             .map(|c| self.finding(text, &norm, c))
             .collect())
+    }
+
+    /// The most findings a scan returns ([`Options::max_findings`]; `usize::MAX`: all).
+    pub fn max_findings(&self) -> usize {
+        self.max_findings
     }
 
     /// Refuses a draft longer than the limit.
@@ -456,10 +429,10 @@ impl Guard {
     /// The compiled pattern of slot `slot` (see [`Guard::slots`]); a
     /// detector's pattern is compiled the first time it has a window, so the
     /// first scan of an ordinary draft compiles only what it needs.
-    fn slot(&self, slot: usize) -> &'static Compiled {
+    fn slot(&self, slot: usize) -> &Compiled {
         match self.detectors.get(slot) {
             Some(&(index, _)) => compiled(index),
-            None => self.custom[slot - self.detectors.len()],
+            None => &self.custom[slot - self.detectors.len()],
         }
     }
 
@@ -545,8 +518,9 @@ impl Guard {
         text: &str,
         options: &redact::RedactOptions,
     ) -> Result<redact::Redacted, ScanError> {
-        let findings = self.scan(text)?;
+        let mut findings = self.scan_up_to(text, usize::MAX)?;
         let text = redact::apply(text, &findings, options);
+        findings.truncate(self.max_findings);
         Ok(redact::Redacted { text, findings })
     }
 
@@ -610,7 +584,7 @@ impl Guard {
         let bytes = hay.as_bytes();
         loop {
             if isolated(bytes, s, e) {
-                if let Ok(valid) = (c.detector.validate)(&hay[s..e]) {
+                if let Ok(valid) = c.kind.validate(&hay[s..e]) {
                     return self.score(hay, s, e, c, valid);
                 }
             }
@@ -642,7 +616,7 @@ impl Guard {
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
         }
-        let valid = (c.detector.validate)(&hay[vs..ve]).ok()?;
+        let valid = c.kind.validate(&hay[vs..ve]).ok()?;
         self.score(hay, vs, ve, c, valid)
     }
 
@@ -655,12 +629,12 @@ impl Guard {
         c: &Compiled,
         valid: crate::detectors::Valid,
     ) -> Option<resolve::Candidate> {
-        let d = c.detector;
+        let scoring = c.kind.scoring();
         if self.allowlist.contains(&valid.compact)
             || self
                 .allow_patterns
-                .iter()
-                .any(|re| re.is_match(&hay.as_bytes()[s..e]))
+                .as_ref()
+                .is_some_and(|any| any.matches(&hay.as_bytes()[s..e]))
         {
             return None;
         }
@@ -672,9 +646,9 @@ impl Guard {
             None
         };
         let mut confidence = match (ctx.is_some(), valid.weak) {
-            (true, false) => Some(d.scoring.with_context),
-            (true, true) => d.scoring.with_context.lowered(),
-            (false, false) => d.scoring.alone,
+            (true, false) => Some(scoring.with_context),
+            (true, true) => scoring.with_context.lowered(),
+            (false, false) => scoring.alone,
             (false, true) => None,
         };
         if neg.is_some() {
@@ -689,7 +663,7 @@ impl Guard {
             reasons.push(format!("unlikely:{w}"));
         }
         Some(resolve::Candidate {
-            detector: d,
+            kind: c.kind.clone(),
             start: s,
             end: e,
             confidence,
@@ -703,15 +677,14 @@ impl Guard {
         let end = norm.end_to_original(c.end);
         let value = &text[start..end];
         Finding {
-            kind: c.detector.kind,
-            category: c.detector.category,
+            category: c.kind.category(),
             start,
             end,
             confidence: c.confidence,
             reasons: c.reasons,
-            preview: redact::preview(value, c.detector),
+            preview: redact::preview(value, &c.kind),
             value: self.include_value.then(|| value.to_string()),
-            source: c.detector,
+            kind: c.kind,
         }
     }
 }
@@ -767,7 +740,9 @@ fn compact(v: &str) -> String {
 /// A detector's pattern and word indexes.
 #[derive(Clone, Debug)]
 struct Compiled {
-    detector: &'static Detector,
+    kind: Kind,
+    /// The pattern's source (the live scan reads its [`interior`] bytes from it).
+    pattern: std::borrow::Cow<'static, str>,
     regex: Pattern,
     /// Indexes of the capture groups named `value`, `value2`, `value3`, … (one
     /// per alternative of the pattern); the first that took part is the span.
@@ -783,12 +758,27 @@ struct Compiled {
 
 impl Compiled {
     fn new(d: &'static Detector) -> Result<Compiled, String> {
-        Ok(Compiled::from_regex(d, Pattern::new(d.pattern)?))
+        Ok(Compiled::from_regex(
+            Kind::of(d),
+            d.pattern.into(),
+            matches!(d.prefilter, Prefilter::Digits(_)),
+            context::WordIndex::new(d.context.all()),
+            context::WordIndex::new(d.negative_context.all()),
+            Pattern::new(d.pattern)?,
+        ))
     }
 
-    fn from_regex(d: &'static Detector, regex: Pattern) -> Compiled {
+    fn from_regex(
+        kind: Kind,
+        pattern: std::borrow::Cow<'static, str>,
+        is_number: bool,
+        context: context::WordIndex,
+        negative: context::WordIndex,
+        regex: Pattern,
+    ) -> Compiled {
         Compiled {
-            detector: d,
+            kind,
+            pattern,
             value_groups: regex
                 .capture_names()
                 .enumerate()
@@ -800,10 +790,10 @@ impl Compiled {
                 })
                 .map(|(i, _)| i)
                 .collect(),
-            is_number: matches!(d.prefilter, Prefilter::Digits(_)),
+            is_number,
             regex,
-            context: context::WordIndex::new(&d.context),
-            negative: context::WordIndex::new(&d.negative_context),
+            context,
+            negative,
             interior: OnceLock::new(),
         }
     }
@@ -813,7 +803,7 @@ impl Compiled {
     fn cuts_at(&self, hay: &str, i: usize) -> bool {
         let set = self
             .interior
-            .get_or_init(|| interior::interior(self.detector.pattern));
+            .get_or_init(|| interior::interior(&self.pattern));
         hay.is_char_boundary(i) && !set.contains(hay.as_bytes()[i])
     }
 }
@@ -1014,7 +1004,7 @@ mod tests {
             assert_eq!(gated, ungated, "{text:?}");
             found += gated
                 .iter()
-                .filter(|f| gated_kinds.contains(&f.kind))
+                .filter(|f| gated_kinds.contains(&f.kind.as_str()))
                 .count();
         }
         assert!(found > 100, "the texts must hold gated findings ({found})");

@@ -1,11 +1,12 @@
 //! Overlap resolution: one span, best kind.
 
-use crate::detectors::{Confidence, Detector};
+use crate::detectors::Confidence;
+use crate::finding::Kind;
 
 /// A validated, scored match in normalised offsets.
 #[derive(Clone, Debug)]
 pub struct Candidate {
-    pub detector: &'static Detector,
+    pub kind: Kind,
     pub start: usize,
     pub end: usize,
     pub confidence: Confidence,
@@ -29,9 +30,9 @@ pub fn kept(candidates: &[&Candidate]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (candidates[a], candidates[b]);
-        b.detector
-            .priority
-            .cmp(&a.detector.priority)
+        b.kind
+            .priority()
+            .cmp(&a.kind.priority())
             .then(b.confidence.cmp(&a.confidence))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))

@@ -682,7 +682,7 @@ impl State {
     fn names(&self, findings: &[Finding]) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for f in findings {
-            let n = f.detector().name.get(self.cfg.locale).to_string();
+            let n = f.kind.name(self.cfg.locale).to_string();
             if !names.contains(&n) {
                 names.push(n);
             }
@@ -775,7 +775,7 @@ impl State {
             .findings
             .iter()
             .map(|f| {
-                let name = f.detector().name.get(self.cfg.locale).to_string();
+                let name = f.kind.name(self.cfg.locale).to_string();
                 Item {
                     why: cat.explain(&f.reasons, &name),
                     name,
@@ -957,9 +957,9 @@ impl State {
         let kinds = js_sys::Array::new();
         let mut seen: Vec<&str> = Vec::new();
         for x in findings {
-            if !seen.contains(&x.kind) {
-                seen.push(x.kind);
-                kinds.push(&x.kind.into());
+            if !seen.contains(&x.kind.as_str()) {
+                seen.push(x.kind.as_str());
+                kinds.push(&x.kind.as_str().into());
             }
         }
         let d = js_sys::Object::new();

@@ -249,7 +249,7 @@ pub fn check_findings(guard_opts: &Options, text: &str, found: &[Finding]) {
 /// (a custom rule's match that no validator checked leaves this empty too).
 pub fn compact_value(text: &str, f: &Finding) -> Option<String> {
     let norm = Normalized::new(&text[f.start..f.end]);
-    let valid = (f.detector().validate)(norm.as_str()).ok()?;
+    let valid = f.kind.validate(norm.as_str()).ok()?;
     let v: String = valid
         .compact
         .chars()
@@ -280,22 +280,22 @@ pub fn check_redaction(text: &str, found: &[Finding], opts: &RedactOptions) {
         rebuilt.push_str(replacement);
         at = f.end;
         if opts.style == Style::Label {
-            let label = f.detector().label.get(opts.locale);
+            let label = f.kind.label(opts.locale);
             assert_eq!(replacement, format!("[{label}]"), "{f:?}");
             continue;
         }
         if opts.mask_char.is_alphanumeric() {
             continue; // the mask itself is a letter or digit: nothing to compare
         }
-        let d = f.detector();
+        let d = &f.kind;
         let kept = replacement.chars().filter(|c| c.is_alphanumeric()).count();
         let total = text[f.start..f.end]
             .chars()
             .filter(|c| c.is_alphanumeric())
             .count();
-        let leading = usize::from(d.keep_leading_letters);
+        let leading = usize::from(d.keep_leading_letters());
         assert!(
-            kept <= usize::from(d.keep_last) + leading && kept <= total / 2 + leading,
+            kept <= usize::from(d.keep_last()) + leading && kept <= total / 2 + leading,
             "{:?} keeps {kept} of {total} letters and digits: {f:?}",
             opts.style,
         );
@@ -408,7 +408,7 @@ pub fn check_validators(data: &[u8]) {
         if let Some(preview) = d.preview {
             let _ = preview(&text);
         }
-        let _ = draftguard::redact::preview(&text, d);
+        let _ = draftguard::redact::preview(&text, &draftguard::Kind::of(d));
     }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     use draftguard::checksum::*;

@@ -132,7 +132,7 @@ test('every documented GuardOptions key is accepted, and locales gate country de
   const keys = [...body.matchAll(/^\s+(\w+)\?:/gm)].map((m) => m[1]);
   assert.ok(keys.length >= 8, `found ${keys}`);
   const values = { kinds: ['iban'], excludeKinds: [], categories: ['financial'], locales: ['de'], minConfidence: 'low',
-    allowlist: [], allowlistPatterns: ['x'], customRules: [], maxInputBytes: 1000, includeValue: false };
+    allowlist: [], allowlistPatterns: ['x'], customRules: [], maxInputBytes: 1000, maxFindings: 100, includeValue: false };
   for (const k of keys) {
     assert.ok(k in values, `test has no sample value for documented option ${k}`);
     assert.doesNotThrow(() => new Guard({ [k]: values[k] }), k);
@@ -223,4 +223,28 @@ test('LiveScan: typing a draft character by character gives what Guard.scan give
   live.reset();
   assert.deepEqual(live.scan(text), guard.scan(text));
   assert.throws(() => new LiveScan({ kinds: ['visa'] }), /unknown kind "visa"/);
+});
+
+test('maxFindings returns the first findings and redact still covers every one (issue 12, item 13)', () => {
+  const text = `card ${CARD}\n`.repeat(40);
+  const all = new Guard().scan(text);
+  assert.equal(all.length, 40);
+  const guard = new Guard({ maxFindings: 5 });
+  assert.deepEqual(guard.scan(text), all.slice(0, 5));
+  const redacted = guard.redact(text);
+  assert.ok(!redacted.text.includes('4111'), redacted.text);
+  assert.equal(redacted.findings.length, 5);
+  const live = new LiveScan({ maxFindings: 5 });
+  assert.deepEqual(live.scan(text), all.slice(0, 5));
+  assert.deepEqual(live.scan(text.slice(100)), new Guard().scan(text.slice(100)).slice(0, 5));
+  for (const bad of [0, -1, 1.5, 2 ** 24 + 1]) {
+    assert.throws(() => new Guard({ maxFindings: bad }), /maxFindings/, String(bad));
+  }
+});
+
+test('an allowlist pattern cannot break out of its anchors (issue 12, item 14)', () => {
+  assert.throws(() => new Guard({ allowlistPatterns: ['1234', '4242)|(.*'] }), /allowlistPatterns\[1\]/);
+  const guard = new Guard({ allowlistPatterns: ['4242|5555.*'] });
+  assert.equal(guard.scan(`card ${CARD}`).length, 1);
+  assert.equal(guard.scan('card 5555 5555 5555 4444').length, 0);
 });
