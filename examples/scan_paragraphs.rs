@@ -14,7 +14,10 @@ fn main() {
     let mut found = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        found = paras.iter().map(|p| guard.scan(p).expect("scan").len()).sum();
+        found = paras
+            .iter()
+            .map(|p| guard.scan(p).expect("scan").len())
+            .sum();
         best = best.min(t.elapsed().as_secs_f64());
     }
     let mb = text.len() as f64 / (1024.0 * 1024.0);

@@ -1,0 +1,139 @@
+//! Passwords embedded in connection strings: URLs and DSNs with credentials.
+//!
+//! Forms: the userinfo of any `scheme://user:password@host` URL
+//! (`postgres://`, `postgresql://`, `mysql://`, `mongodb://`, `mongodb+srv://`,
+//! `redis://:password@host`, `rediss://`, `amqp(s)://`, `ftp://`, `sftp://`,
+//! `smtp://`, `https://user:token@github.com/…`; RFC 3986 §3.2.1); a
+//! `password=` / `pwd=` parameter of a URL or JDBC URL
+//! (`jdbc:postgresql://h/db?user=x&password=y`, `jdbc:sqlserver://h;password=y`);
+//! Oracle `user/password@` (`jdbc:oracle:thin:scott/…@h:1521:orcl`, `sqlplus u/p@db`);
+//! ADO.NET / ODBC keyword strings (`Server=…;Database=…;User Id=…;Password=…;`,
+//! `Data Source=…;Password=…`, `Driver=…;UID=…;PWD=…`).
+//!
+//! Span: the password only. The redaction must remove the secret, and only the
+//! secret: `postgres://app:[PASSWORD]@db.internal:5432/orders` still tells the
+//! reader which database and which user the question is about, and a user or
+//! host name alone grants nothing. This detector owns every URL/DSN with
+//! credentials; `password` has no URL forms and loses overlaps here by priority.
+//!
+//! Not reported: URLs without a password (`https://user@github.com`, e-mail
+//! addresses), host:port (`http://localhost:8080 `: a value of at most 5 digits
+//! is a port), IPv6 hosts, and placeholder passwords as in `password`
+//! ([`secret_value::PLACEHOLDER_SHAPES_DOC`]: `<password>`, `${PW}`, `****`) or
+//! passwords that read as a word (`user:password@`, `postgres:postgres@`,
+//! `guest:guest@`, `scott/tiger@`). `localhost` is not special: a real-looking
+//! password on a local database is often the same one used elsewhere, so it is
+//! reported; the customary local examples are word passwords and stay silent.
+//! There is no check digit; the value rules are this detector's own.
+//!
+//! ```
+//! use draftguard::detectors::connection_string::validate;
+//! assert!(validate("Xk9#mQ2v").is_ok());
+//! assert!(validate("password").is_err());
+//! ```
+use super::secret_value::{self, is_constant_name, is_placeholder, looks_like_word};
+use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+
+/// The connection string detector.
+pub const DETECTOR: Detector = Detector {
+    kind: "connection_string",
+    category: Category::Credential,
+    locales: &[],
+    name: L10n {
+        en: "Password in a connection string",
+        de: "Passwort in einer Verbindungszeichenfolge",
+        zh: "连接字符串中的密码",
+    },
+    label: L10n {
+        en: "PASSWORD",
+        de: "PASSWORT",
+        zh: "密码",
+    },
+    checks:
+        "Credentials inside URLs, JDBC, ODBC and ADO.NET connection strings; placeholders ignored",
+    pattern: concat!(
+        // scheme://user:password@ (no brackets: IPv6 hosts are not userinfo).
+        // Inside userinfo `&` and `;` are password characters: it ends at `@`.
+        r#"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@\[\]"'`<>\x80-\xff]*:(?P<value2>[^\s/?#@"'`<>\x80-\xff]+)@"#,
+        "|(?:",
+        // Oracle user/password@
+        r#"\bjdbc:oracle:[a-z]+:[^\s/@:"'<>]+/|\bsqlplus[ \t]+(?:-[A-Za-z][ \t]+)*[^\s/@"'<>-][^\s/@"'<>]*/"#,
+        // password parameter of a URL or JDBC URL
+        r#"|\b(?i:jdbc:[a-z0-9]+:(?:[a-z]+:)?|[a-z][a-z0-9+.-]{1,30}://)[^\s"'<>]{0,300}?[?&;](?i:password|passwd|pwd)="#,
+        // ADO.NET / ODBC: another connection keyword, then Password= / Pwd=
+        r#"|\b(?i:server|data source|host|address|addr|driver|dsn|provider|user id|userid|uid|user|username|initial catalog|database)[ \t]*=[^\n]{0,200}?;[ \t]*(?i:password|pwd)[ \t]*=[ \t]*"#,
+        ")",
+        r#"(?P<value>[^\s/?#@&;"'`<>\x80-\xff]+)(?:[@;&#"'`\s)\]}>,]|$)"#,
+    ),
+    prefilter: Prefilter::Keywords {
+        // The scheme, or the first keyword of an ADO.NET/ODBC string: the
+        // password comes after it, so windows reach far forward only.
+        words: &[
+            "://",
+            "jdbc:",
+            "sqlplus",
+            "server=",
+            "server =",
+            "data source",
+            "host=",
+            "host =",
+            "address=",
+            "addr=",
+            "driver=",
+            "dsn=",
+            "provider=",
+            "user id",
+            "userid=",
+            "uid=",
+            "user=",
+            "username=",
+            "initial catalog",
+            "database=",
+            "database =",
+        ],
+        before: 40,
+        after: 320,
+    },
+    context: Words::NONE,
+    negative_context: Words::NONE,
+    scoring: Scoring {
+        alone: Some(Confidence::High),
+        with_context: Confidence::High,
+    },
+    priority: 60,
+    keep_last: 0,
+    keep_leading_letters: 0,
+    preview: Some(secret_value::preview),
+    validate,
+};
+
+/// Checks that the password part of a connection string is a real secret.
+pub fn validate(value: &str) -> Result<Valid, Invalid> {
+    if value.len() < 3 || value.len() > 256 {
+        return Err(Invalid::Length);
+    }
+    // `http://host:8080 ` reaches here as "8080": a port, not a password.
+    let port = value.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    if port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Invalid::Component);
+    }
+    if is_placeholder(value) || looks_like_word(value) || is_constant_name(value) {
+        return Err(Invalid::Format);
+    }
+    let compact = super::shape::alnum_upper(value);
+    Ok(Valid::new(compact, vec!["credentials"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ports_words_and_placeholders_are_not_passwords() {
+        assert!(validate("8080").is_err());
+        assert!(validate("postgres").is_err());
+        assert!(validate("${PW}").is_err());
+        assert!(validate("****").is_err());
+        assert!(validate("s3cr3t-Pa55").is_ok());
+    }
+}

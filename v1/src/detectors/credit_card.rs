@@ -1,0 +1,246 @@
+//! Payment card number (PAN), ISO/IEC 7812.
+//!
+//! 13–19 digits: an issuer identification number (IIN) prefix, an account
+//! number and a Luhn check digit. Written contiguous or grouped by spaces or
+//! dashes: 4-4-4-4, 4-4-4-4-3 (19 digits), 4-6-5 (Amex), 4-6-4 (Diners).
+//! A candidate is a card only if it passes Luhn *and* its prefix and length
+//! fall in a range of a major network (Visa, Mastercard incl. 2221–2720,
+//! American Express, Discover, JCB, Diners Club, UnionPay, Maestro).
+//! Spec: ISO/IEC 7812-1; the networks' published IIN tables.
+//!
+//! ```
+//! use draftguard::detectors::credit_card::validate;
+//! assert_eq!(validate("4111 1111 1111 1111").unwrap().reasons, ["luhn", "issuer:visa"]);
+//! assert!(validate("4111 1111 1111 1112").is_err()); // Luhn fails
+//! ```
+use super::{
+    shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+};
+use crate::checksum::luhn;
+
+/// The credit card detector.
+pub const DETECTOR: Detector = Detector {
+    kind: "credit_card",
+    category: Category::Financial,
+    locales: &[],
+    name: L10n {
+        en: "Credit card number",
+        de: "Kreditkartennummer",
+        zh: "信用卡号",
+    },
+    label: L10n {
+        en: "CREDIT CARD",
+        de: "KREDITKARTE",
+        zh: "信用卡号",
+    },
+    checks: "Luhn check plus issuer range and length of 8 card networks",
+    pattern: r"\b(?:[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{3})?|[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}|[0-9]{13,19})\b",
+    prefilter: Prefilter::Digits(13),
+    context: Words {
+        en: &[
+            "card",
+            "credit card",
+            "debit card",
+            "card number",
+            "card no",
+            "cc",
+            "visa",
+            "mastercard",
+            "amex",
+            "american express",
+            "discover",
+            "jcb",
+            "diners",
+            "unionpay",
+            "maestro",
+            "pan",
+            "cvv",
+            "cvc",
+            "expiry",
+            "exp",
+        ],
+        de: &[
+            "karte",
+            "kreditkarte",
+            "kreditkartennummer",
+            "kartennummer",
+            "debitkarte",
+            "girocard",
+            "ec-karte",
+            "bankkarte",
+            "ablaufdatum",
+            "gültig bis",
+            "prüfziffer",
+        ],
+        zh: &[
+            "信用卡",
+            "银行卡",
+            "卡号",
+            "借记卡",
+            "储蓄卡",
+            "银联",
+            "有效期",
+            "安全码",
+        ],
+    },
+    negative_context: super::common::NOT_SENSITIVE,
+    scoring: Scoring {
+        alone: Some(Confidence::Medium),
+        with_context: Confidence::High,
+    },
+    priority: 90,
+    keep_last: 4,
+    keep_leading_letters: 0,
+    preview: None,
+    validate,
+};
+
+/// A card network and the IIN ranges and lengths it issues.
+struct Network {
+    reason: &'static str,
+    /// Inclusive prefix ranges, compared on as many leading digits as the bounds have.
+    ranges: &'static [(u32, u32)],
+    lengths: std::ops::RangeInclusive<usize>,
+}
+
+const NETWORKS: &[Network] = &[
+    Network {
+        reason: "issuer:amex",
+        ranges: &[(34, 34), (37, 37)],
+        lengths: 15..=15,
+    },
+    Network {
+        reason: "issuer:diners",
+        ranges: &[(300, 305), (36, 36), (38, 39)],
+        lengths: 14..=19,
+    },
+    Network {
+        reason: "issuer:jcb",
+        ranges: &[(3528, 3589)],
+        lengths: 16..=19,
+    },
+    Network {
+        reason: "issuer:visa",
+        ranges: &[(4, 4)],
+        lengths: 13..=19,
+    },
+    Network {
+        reason: "issuer:mastercard",
+        ranges: &[(51, 55), (2221, 2720)],
+        lengths: 16..=16,
+    },
+    Network {
+        reason: "issuer:discover",
+        ranges: &[(6011, 6011), (644, 649), (65, 65), (622126, 622925)],
+        lengths: 16..=19,
+    },
+    Network {
+        reason: "issuer:unionpay",
+        ranges: &[(62, 62), (81, 81)],
+        lengths: 16..=19,
+    },
+    Network {
+        reason: "issuer:maestro",
+        ranges: &[
+            (5018, 5018),
+            (5020, 5020),
+            (5038, 5038),
+            (5893, 5893),
+            (6304, 6304),
+            (6759, 6759),
+            (6761, 6763),
+        ],
+        lengths: 12..=19,
+    },
+];
+
+/// The network whose ranges and lengths fit `pan` (ASCII digits), if any.
+fn network(pan: &str) -> Option<&'static Network> {
+    NETWORKS.iter().find(|n| {
+        n.lengths.contains(&pan.len())
+            && n.ranges.iter().any(|&(lo, hi)| {
+                let width = lo.to_string().len();
+                pan[..width]
+                    .parse::<u32>()
+                    .is_ok_and(|p| (lo..=hi).contains(&p))
+            })
+    })
+}
+
+/// Returns the compact digits if `candidate` is a Luhn-valid number of a known network.
+pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
+    let pan = shape::compact(candidate)?;
+    if !pan.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Invalid::Format);
+    }
+    if !(13..=19).contains(&pan.len()) {
+        return Err(Invalid::Length);
+    }
+    let groups = shape::groups(candidate);
+    let grouping_ok = groups.len() == 1
+        || matches!(
+            groups.as_slice(),
+            [4, 4, 4, 4] | [4, 4, 4, 4, 3] | [4, 6, 5] | [4, 6, 4]
+        );
+    if !grouping_ok {
+        return Err(Invalid::Format);
+    }
+    if shape::all_same(&pan) {
+        return Err(Invalid::Component);
+    }
+    if !luhn::is_valid(&pan) {
+        return Err(Invalid::Checksum);
+    }
+    let network = network(&pan).ok_or(Invalid::Component)?;
+    Ok(Valid::new(pan, vec!["luhn", network.reason]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brand(s: &str) -> &'static str {
+        validate(s).map(|v| v.reasons[1]).unwrap_or("none")
+    }
+
+    #[test]
+    fn recognises_every_network_by_its_test_numbers() {
+        assert_eq!(brand("4111111111111111"), "issuer:visa");
+        assert_eq!(brand("4222222222222"), "issuer:visa");
+        assert_eq!(brand("5555555555554444"), "issuer:mastercard");
+        assert_eq!(brand("2223003122003222"), "issuer:mastercard");
+        assert_eq!(brand("2720992593319364"), "issuer:mastercard");
+        assert_eq!(brand("378282246310005"), "issuer:amex");
+        assert_eq!(brand("3782 822463 10005"), "issuer:amex");
+        assert_eq!(brand("6011111111111117"), "issuer:discover");
+        assert_eq!(brand("3530111333300000"), "issuer:jcb");
+        assert_eq!(brand("30569309025904"), "issuer:diners");
+        assert_eq!(brand("6200000000000005"), "issuer:unionpay");
+        assert_eq!(brand("6759649826438453"), "issuer:maestro");
+    }
+
+    #[test]
+    fn rejects_numbers_outside_every_network() {
+        // Luhn-valid, but 1… and 9… are no card network's prefix (timestamps look like this).
+        let ts = format!("170000000000{}", luhn::check_digit("170000000000").unwrap());
+        assert!(luhn::is_valid(&ts));
+        assert_eq!(validate(&ts), Err(Invalid::Component));
+        // Mastercard 2-series stops at 2720.
+        let mc = format!(
+            "272100000000000{}",
+            luhn::check_digit("272100000000000").unwrap()
+        );
+        assert!(luhn::is_valid(&mc));
+        assert_eq!(validate(&mc), Err(Invalid::Component));
+        // Amex is 15 digits only.
+        assert_eq!(validate("3782822463100052"), Err(Invalid::Component));
+    }
+
+    #[test]
+    fn rejects_bad_grouping_and_mixed_separators() {
+        assert_eq!(validate("411 1111 1111 11111"), Err(Invalid::Format));
+        assert_eq!(validate("4111 1111-1111 1111"), Err(Invalid::Format));
+        assert_eq!(validate("4111111111111112"), Err(Invalid::Checksum));
+        assert_eq!(validate("0000000000000000"), Err(Invalid::Component));
+    }
+}

@@ -1,0 +1,258 @@
+//! Public IP address (IPv4 or IPv6).
+//!
+//! IPv4: four decimal octets 0–255 joined by dots, no leading zeros (`010`
+//! is octal to some parsers and never how an address is written). A dotted
+//! quad that is one link of a longer chain (`1.2.3.4.5`, an OID
+//! `1.3.6.1.4.1`, `host.1.2.3.4`, `v1.2.3.4.5`) is not an address.
+//! IPv6: eight groups of up to four hex digits, `::` for one run of zero
+//! groups, optionally ending in an embedded dotted quad (RFC 4291 §2.2).
+//!
+//! Only public addresses are reported — an address that identifies a
+//! subscriber or a server on the internet. Private, shared, loopback,
+//! link-local, multicast, reserved and documentation ranges are never
+//! reported (they are in every config snippet and identify no one outside a
+//! network): 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0/24,
+//! 192.0.2/24, 192.168/16, 198.18/15, 198.51.100/24, 203.0.113/24, 224/4,
+//! 240/4; for IPv6 everything outside global unicast 2000::/3, and
+//! 2001:db8::/32 and 3fff::/20 (documentation). Well-known public DNS
+//! resolvers (8.8.8.8, 1.1.1.1, 9.9.9.9, …) are services, not personal data.
+//! A quad of single digits (`1.2.3.4`, `4.2.0.1`) looks like a version or a
+//! section number: weak, reported only near a context word such as "IP".
+//! Near "version", "release", "section", "OID" a finding is dropped.
+//! Spec: RFC 791, RFC 4291, RFC 5952, IANA special-purpose address registries
+//! (RFC 6890), RFC 5737 and RFC 3849 / RFC 9637 (documentation ranges).
+//!
+//! ```
+//! use draftguard::detectors::ip_address::validate;
+//! assert!(validate("84.17.45.201").is_ok());
+//! assert!(validate("192.168.0.1").is_err()); // private
+//! ```
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+
+/// The IP address detector.
+pub const DETECTOR: Detector = Detector {
+    kind: "ip_address",
+    category: Category::Contact,
+    locales: &[],
+    name: L10n {
+        en: "IP address",
+        de: "IP-Adresse",
+        zh: "IP 地址",
+    },
+    label: L10n {
+        en: "IP ADDRESS",
+        de: "IP-ADRESSE",
+        zh: "IP地址",
+    },
+    checks: "Public IPv4/IPv6 addresses; private, reserved and documentation ranges ignored",
+    // IPv4: the whole dot-joined chain around a quad is matched, so a quad that
+    // is one link of a longer chain reaches `validate` with its neighbours and
+    // is rejected there. IPv6: only global unicast (first group 2xxx/3xxx) can
+    // be reported, so the pattern starts there.
+    pattern: r"\b(?:(?:[A-Za-z0-9_-]+\.)*[0-9]+(?:\.[0-9]+){3,}(?:\.[A-Za-z0-9_-]+)*\b|[23][0-9A-Fa-f]{3}(?:::?[0-9A-Fa-f]{1,4}){1,10}(?:(?:\.[0-9]{1,3}){3}\b|::|\b))",
+    prefilter: Prefilter::Always,
+    context: Words {
+        en: &[
+            "ip",
+            "ip address",
+            "ipv4",
+            "ipv6",
+            "my ip",
+            "public ip",
+            "server",
+            "host",
+            "ssh",
+            "ping",
+            "vpn",
+            "router",
+            "firewall",
+            "whitelist",
+            "allowlist",
+            "blocked",
+            "login from",
+            "addr",
+        ],
+        de: &[
+            "ip-adresse",
+            "ip-adressen",
+            "ip",
+            "server",
+            "rechner",
+            "anmeldung von",
+            "zugriff von",
+            "freigeben",
+        ],
+        zh: &["ip地址", "地址", "服务器", "公网", "登录", "主机", "内网"],
+    },
+    negative_context: Words {
+        en: &[
+            "version", "versions", "ver", "release", "build", "firmware", "section", "chapter",
+            "oid", "step",
+        ],
+        de: &["version", "abschnitt", "kapitel", "ziffer", "randnummer"],
+        zh: &["版本", "章节", "第"],
+    },
+    scoring: Scoring {
+        alone: Some(Confidence::Low),
+        with_context: Confidence::Medium,
+    },
+    priority: 20,
+    keep_last: 0,
+    keep_leading_letters: 0,
+    preview: None,
+    validate,
+};
+
+/// Public DNS resolvers and other addresses of well-known services.
+const SERVICES_V4: &[[u8; 4]] = &[
+    [8, 8, 8, 8],
+    [8, 8, 4, 4],
+    [1, 1, 1, 1],
+    [1, 0, 0, 1],
+    [9, 9, 9, 9],
+    [149, 112, 112, 112],
+    [208, 67, 222, 222],
+    [208, 67, 220, 220],
+];
+
+const SERVICES_V6: &[&str] = &[
+    "2001:4860:4860::8888",
+    "2001:4860:4860::8844",
+    "2606:4700:4700::1111",
+    "2606:4700:4700::1001",
+    "2620:fe::fe",
+    "2620:fe::9",
+];
+
+/// Returns the address in canonical form if `candidate` is a public IP address.
+pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
+    if candidate.contains(':') {
+        validate_v6(candidate)
+    } else {
+        validate_v4(candidate)
+    }
+}
+
+fn validate_v4(candidate: &str) -> Result<Valid, Invalid> {
+    let parts: Vec<&str> = candidate.split('.').collect();
+    if parts.len() != 4 {
+        return Err(Invalid::Format);
+    }
+    let mut octets = [0u8; 4];
+    for (o, p) in octets.iter_mut().zip(&parts) {
+        if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Invalid::Format);
+        }
+        if p.len() > 1 && p.starts_with('0') {
+            return Err(Invalid::Format);
+        }
+        *o = p.parse().map_err(|_| Invalid::Component)?;
+    }
+    if !is_public_v4(octets) || SERVICES_V4.contains(&octets) {
+        return Err(Invalid::Component);
+    }
+    Ok(Valid {
+        compact: Ipv4Addr::from(octets).to_string(),
+        reasons: vec!["ipv4_public"],
+        weak: octets.iter().all(|&o| o < 10),
+    })
+}
+
+/// `false` for the IANA special-purpose and documentation ranges.
+fn is_public_v4(o: [u8; 4]) -> bool {
+    let [a, b, c, _] = o;
+    !matches!(
+        (a, b, c),
+        (0, _, _)
+            | (10, _, _)
+            | (100, 64..=127, _)
+            | (127, _, _)
+            | (169, 254, _)
+            | (172, 16..=31, _)
+            | (192, 0, 0)
+            | (192, 0, 2)
+            | (192, 88, 99)
+            | (192, 168, _)
+            | (198, 18..=19, _)
+            | (198, 51, 100)
+            | (203, 0, 113)
+            | (224..=255, _, _)
+    )
+}
+
+fn validate_v6(candidate: &str) -> Result<Valid, Invalid> {
+    let addr: Ipv6Addr = candidate.parse().map_err(|_| Invalid::Format)?;
+    let s = addr.segments();
+    let global_unicast = s[0] & 0xe000 == 0x2000;
+    let documentation = (s[0] == 0x2001 && s[1] == 0x0db8) || (s[0] & 0xfff0) == 0x3ff0;
+    // 2001::/23: IETF protocol assignments (Teredo, benchmarking, ORCHID, …).
+    let protocol = s[0] == 0x2001 && s[1] < 0x0200;
+    if !global_unicast || documentation || protocol {
+        return Err(Invalid::Component);
+    }
+    if SERVICES_V6
+        .iter()
+        .any(|x| x.parse::<Ipv6Addr>().is_ok_and(|x| x == addr))
+    {
+        return Err(Invalid::Component);
+    }
+    Ok(Valid::new(
+        addr.to_string().to_ascii_uppercase(),
+        vec!["ipv6_public"],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_addresses_pass() {
+        assert_eq!(validate("84.17.45.201").unwrap().compact, "84.17.45.201");
+        assert!(validate("2a00:1450:4001:82b::200e").is_ok());
+        assert!(validate("2a02:8070:a1c2:4e00:d5f1:3b2a:91c4:7e10").is_ok());
+        assert!(validate("2a00:1450:4001:82b::84.17.45.201").is_ok());
+    }
+
+    #[test]
+    fn private_reserved_and_documentation_ranges_are_not_reported() {
+        for a in [
+            "10.1.2.3",
+            "172.20.0.5",
+            "192.168.178.1",
+            "127.0.0.1",
+            "169.254.10.20",
+            "100.64.0.1",
+            "192.0.2.44",
+            "198.51.100.7",
+            "203.0.113.9",
+            "224.0.0.251",
+            "255.255.255.0",
+            "0.0.0.0",
+            "2001:db8::1",
+            "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+            "3fff:1234::1",
+            "fe80::1",
+            "::1",
+            "8.8.8.8",
+            "2606:4700:4700::1111",
+        ] {
+            assert_eq!(validate(a), Err(Invalid::Component), "{a}");
+        }
+    }
+
+    #[test]
+    fn malformed_quads_and_chains_fail() {
+        assert_eq!(validate("84.17.045.201"), Err(Invalid::Format));
+        assert_eq!(validate("84.17.256.201"), Err(Invalid::Component));
+        assert_eq!(validate("1.2.3.4.5"), Err(Invalid::Format));
+        assert_eq!(validate("v1.84.17.45.201"), Err(Invalid::Format));
+        assert_eq!(
+            validate("2a00:1450:4001:82b:1:2:3:4:5"),
+            Err(Invalid::Format)
+        );
+        assert!(validate("5.6.7.8").unwrap().weak);
+    }
+}

@@ -1,0 +1,524 @@
+//! Detectors: one file each, declared as data plus a `validate` function.
+//!
+//! Adding an identifier = one file here + one line in [`REGISTRY`] + one
+//! fixture in `tests/fixtures/<kind>.txt` (a test fails if the fixture is missing).
+
+use std::fmt;
+
+pub mod api_key;
+pub mod bank_account;
+pub mod br_cnpj;
+pub mod br_cpf;
+pub mod ca_sin;
+pub mod cn_resident_id;
+pub mod common;
+pub mod confidential_marker;
+pub mod connection_string;
+pub mod credit_card;
+pub mod de_health_insurance;
+pub mod de_id_card;
+pub mod de_tax_id;
+pub mod email;
+pub mod es_dni;
+pub mod es_nie;
+pub mod fr_nir;
+pub mod generic_secret;
+pub mod iban;
+pub mod in_aadhaar;
+pub mod in_pan;
+pub mod ip_address;
+pub mod it_fiscal_code;
+pub mod jwt;
+pub mod medical;
+pub mod nl_bsn;
+pub mod passport_mrz;
+pub mod passport_number;
+pub mod password;
+pub mod phone;
+pub mod pl_pesel;
+pub mod private_key;
+pub mod secret_value;
+pub mod seed_phrase;
+pub mod uk_nhs;
+pub mod uk_nino;
+pub mod us_aba_routing;
+pub mod us_drivers_license;
+pub mod us_itin;
+pub mod us_medicare_mbi;
+pub mod us_passport;
+pub mod us_ssn;
+
+/// Every detector, in one list. Order does not matter for results: overlaps are
+/// resolved by confidence, then [`Detector::priority`].
+pub static REGISTRY: &[&Detector] = &[
+    &credit_card::DETECTOR,
+    &iban::DETECTOR,
+    &us_ssn::DETECTOR,
+    &us_itin::DETECTOR,
+    &us_aba_routing::DETECTOR,
+    &bank_account::DETECTOR,
+    &private_key::DETECTOR,
+    &confidential_marker::DETECTOR,
+    &api_key::DETECTOR,
+    &de_tax_id::DETECTOR,
+    &uk_nino::DETECTOR,
+    &es_dni::DETECTOR,
+    &es_nie::DETECTOR,
+    &it_fiscal_code::DETECTOR,
+    &fr_nir::DETECTOR,
+    &passport_mrz::DETECTOR,
+    &de_id_card::DETECTOR,
+    &nl_bsn::DETECTOR,
+    &pl_pesel::DETECTOR,
+    &uk_nhs::DETECTOR,
+    &de_health_insurance::DETECTOR,
+    &passport_number::DETECTOR,
+    &connection_string::DETECTOR,
+    &password::DETECTOR,
+    &generic_secret::DETECTOR,
+    &jwt::DETECTOR,
+    &seed_phrase::DETECTOR,
+    &cn_resident_id::DETECTOR,
+    &in_aadhaar::DETECTOR,
+    &br_cpf::DETECTOR,
+    &in_pan::DETECTOR,
+    &ca_sin::DETECTOR,
+    &us_medicare_mbi::DETECTOR,
+    &us_passport::DETECTOR,
+    &us_drivers_license::DETECTOR,
+    &br_cnpj::DETECTOR,
+    &email::DETECTOR,
+    &ip_address::DETECTOR,
+    &phone::DETECTOR,
+    &medical::DETECTOR,
+];
+
+/// Looks a detector up by its stable `kind` id.
+pub fn by_kind(kind: &str) -> Option<&'static Detector> {
+    REGISTRY.iter().copied().find(|d| d.kind == kind)
+}
+
+/// A kind of sensitive data and how to find it.
+#[derive(Debug)]
+pub struct Detector {
+    /// Stable snake_case id, e.g. `"credit_card"`; part of the public API.
+    pub kind: &'static str,
+    /// Broad class, used for options and the user-facing prompt.
+    pub category: Category,
+    /// Languages (BCP 47 primary subtags) of the places this identifier is
+    /// used in, e.g. `&["de"]` for the German tax ID. A guard whose `locales`
+    /// option names none of them leaves the detector off unless `kinds` asks
+    /// for it. Empty: used everywhere (cards, IBANs, keys).
+    pub locales: &'static [&'static str],
+    /// Plain-language name, e.g. "Credit card number".
+    pub name: L10n,
+    /// Upper-case label for redaction, e.g. "CREDIT CARD" (rendered `[CREDIT CARD]`).
+    pub label: L10n,
+    /// What is validated, in one line (English), for settings UIs and docs:
+    /// "Luhn check plus issuer range and length of 8 card networks".
+    pub checks: &'static str,
+    /// Candidate pattern (Rust `regex` syntax, ASCII mode) run on normalised
+    /// text. If it has a capture group named `value` (or several, `value`,
+    /// `value2`, … for alternatives that end differently), the first that took
+    /// part is the finding's span and what `validate` sees (`password\s*=\s*(?P<value>\S+)`);
+    /// otherwise the whole match is. Number patterns start and end with `\b`.
+    pub pattern: &'static str,
+    /// What must be in the text before the pattern runs at all.
+    pub prefilter: Prefilter,
+    /// Words that make a candidate more likely to be this kind, per language.
+    pub context: Words,
+    /// Words that make a candidate *less* likely ("order number", "invoice").
+    pub negative_context: Words,
+    /// Confidence without and with context. `alone: None` means a candidate is
+    /// reported only when a context word is near it.
+    pub scoring: Scoring,
+    /// Specificity: where candidates of two kinds overlap, the higher priority
+    /// wins (then the higher confidence). Catch-alls (bank_account,
+    /// generic_secret, password) are low; checksum-validated kinds high.
+    pub priority: u8,
+    /// How many trailing alphanumerics a mask customarily keeps ("•••• 4242").
+    pub keep_last: u8,
+    /// Leading letters kept by a mask (the IBAN country code); digits never are.
+    pub keep_leading_letters: u8,
+    /// A preview for values masking would make useless (a whole PEM block);
+    /// `None`: the masked value (`•••• •••• •••• 4242`), capped in length.
+    pub preview: Option<fn(&str) -> String>,
+    /// Checks a candidate (as typed, normalised) and returns the compact value.
+    pub validate: fn(&str) -> Result<Valid, Invalid>,
+}
+
+/// Broad class of a finding. Serialised in snake_case in the JS API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// Cards, bank accounts, routing numbers.
+    Financial,
+    /// National IDs, tax IDs, passports, driver's licences.
+    GovernmentId,
+    /// Passwords, API keys, private keys.
+    Credential,
+    /// Health information.
+    Medical,
+    /// Classification markers on business documents.
+    Confidential,
+    /// Email addresses, phone numbers.
+    Contact,
+}
+
+impl Category {
+    /// Every category, in display order.
+    pub const ALL: [Category; 6] = [
+        Category::Financial,
+        Category::GovernmentId,
+        Category::Credential,
+        Category::Medical,
+        Category::Confidential,
+        Category::Contact,
+    ];
+
+    /// The stable snake_case id used in the JS API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Financial => "financial",
+            Category::GovernmentId => "government_id",
+            Category::Credential => "credential",
+            Category::Medical => "medical",
+            Category::Confidential => "confidential",
+            Category::Contact => "contact",
+        }
+    }
+
+    /// Parses the snake_case id.
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure the guard is that a finding is what its kind says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    /// Plausible; shown quietly.
+    Low,
+    /// Valid structure and checksum, no context.
+    Medium,
+    /// Valid and confirmed by context, or a strong checksum on its own.
+    High,
+}
+
+impl Confidence {
+    /// `"low" | "medium" | "high"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+
+    /// Parses `"low" | "medium" | "high"`.
+    pub fn parse(s: &str) -> Option<Confidence> {
+        [Confidence::Low, Confidence::Medium, Confidence::High]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+
+    pub(crate) fn raised(self) -> Confidence {
+        match self {
+            Confidence::Low => Confidence::Medium,
+            _ => Confidence::High,
+        }
+    }
+
+    pub(crate) fn lowered(self) -> Option<Confidence> {
+        match self {
+            Confidence::High => Some(Confidence::Medium),
+            Confidence::Medium => Some(Confidence::Low),
+            Confidence::Low => None,
+        }
+    }
+}
+
+/// Confidence of a validated candidate without and with context.
+#[derive(Clone, Copy, Debug)]
+pub struct Scoring {
+    /// Confidence with no context word nearby; `None`: context is required.
+    pub alone: Option<Confidence>,
+    /// Confidence with a context word nearby.
+    pub with_context: Confidence,
+}
+
+/// What must be present before a detector's pattern runs, and where it runs.
+#[derive(Clone, Copy, Debug)]
+pub enum Prefilter {
+    /// A cluster of at least this many ASCII digits (after normalisation)
+    /// joined by single separators. The pattern runs around the cluster;
+    /// matches must stand alone (not one link of a `-`/`.`/`/` chain) and are
+    /// shortened group by group when they do not validate.
+    Digits(u8),
+    /// One of these ASCII keywords, matched case-insensitively (one pass over
+    /// the text for all detectors). The pattern runs from `before` bytes
+    /// before a hit to `after` bytes after it.
+    Keywords {
+        /// Literal keywords or prefixes: `"ghp_"`, `"password"`, `"-----BEGIN"`.
+        words: &'static [&'static str],
+        /// Bytes the window reaches before a keyword hit.
+        before: u16,
+        /// Bytes the window reaches after a keyword hit.
+        after: u16,
+    },
+    /// The pattern runs over the whole text (for shapes with no keyword).
+    Always,
+}
+
+/// One string per supported UI language.
+#[derive(Clone, Copy, Debug)]
+pub struct L10n {
+    /// English.
+    pub en: &'static str,
+    /// German.
+    pub de: &'static str,
+    /// Chinese (simplified).
+    pub zh: &'static str,
+}
+
+impl L10n {
+    /// The string for `locale`.
+    pub fn get(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.en,
+            Locale::De => self.de,
+            Locale::Zh => self.zh,
+        }
+    }
+}
+
+/// A supported language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// English (default).
+    #[default]
+    En,
+    /// German.
+    De,
+    /// Chinese (simplified).
+    Zh,
+}
+
+impl Locale {
+    /// Parses a BCP 47 tag by its primary language: `"de-CH"` → German.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Locale::En),
+            "de" => Some(Locale::De),
+            "zh" => Some(Locale::Zh),
+            _ => None,
+        }
+    }
+}
+
+/// Context words per language, lower case. Latin words match as whole words
+/// (so "lic" never matches inside "public"); CJK words match as substrings,
+/// because CJK text has no spaces.
+#[derive(Clone, Copy, Debug)]
+pub struct Words {
+    /// English.
+    pub en: &'static [&'static str],
+    /// German.
+    pub de: &'static [&'static str],
+    /// Chinese.
+    pub zh: &'static [&'static str],
+}
+
+impl Words {
+    /// No words.
+    pub const NONE: Words = Words {
+        en: &[],
+        de: &[],
+        zh: &[],
+    };
+
+    /// All words of all languages.
+    pub fn all(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.en.iter().chain(self.de).chain(self.zh).copied()
+    }
+}
+
+/// A validated candidate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Valid {
+    /// The value without separators, upper case (used for the allowlist).
+    pub compact: String,
+    /// Why it is believed: `"luhn"`, `"issuer:visa"`, `"mod97"`, …
+    pub reasons: Vec<&'static str>,
+    /// A weak shape of this kind (e.g. an unformatted SSN): report it only
+    /// with context, and one confidence level lower.
+    pub weak: bool,
+}
+
+impl Valid {
+    pub(crate) fn new(compact: String, reasons: Vec<&'static str>) -> Valid {
+        Valid {
+            compact,
+            reasons,
+            weak: false,
+        }
+    }
+}
+
+/// Why a candidate is not this kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    /// Wrong number of characters.
+    Length,
+    /// Wrong shape: characters, grouping or separators.
+    Format,
+    /// The check digit(s) do not match.
+    Checksum,
+    /// A component is out of range (issuer prefix, country, area number, …).
+    Component,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Invalid::Length => "wrong length",
+            Invalid::Format => "wrong format",
+            Invalid::Checksum => "check digit mismatch",
+            Invalid::Component => "component out of range",
+        })
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Helpers shared by detectors' `validate` functions.
+pub(crate) mod shape {
+    use super::Invalid;
+
+    /// Separators a value may be grouped with.
+    pub const SEPARATORS: &[u8] = b" -";
+
+    /// ASCII alphanumerics of `s`, upper-cased; the separator bytes seen.
+    /// Fails on any other character or on mixed separators ("4111 1111-1111").
+    pub fn compact(s: &str) -> Result<String, Invalid> {
+        let mut out = String::with_capacity(s.len());
+        let mut sep: Option<u8> = None;
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_uppercase() as char);
+            } else if SEPARATORS.contains(&b) {
+                if sep.is_some_and(|x| x != b) {
+                    return Err(Invalid::Format);
+                }
+                sep = Some(b);
+            } else {
+                return Err(Invalid::Format);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ASCII letters and digits of `s`, upper-cased: the compact form of a
+    /// value for the allowlist ("4111-1111" and "4111 1111" compare equal).
+    pub fn alnum_upper(s: &str) -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
+    /// The digits of a separator-grouped number that must have exactly `n`
+    /// ASCII digits (`"536-22-8726"`, 9): [`compact`], then the length and
+    /// digit check every fixed-length national number starts with.
+    pub fn digits(s: &str, n: usize) -> Result<String, Invalid> {
+        let d = compact(s)?;
+        if d.len() != n || !d.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Invalid::Length);
+        }
+        Ok(d)
+    }
+
+    /// Lengths of the groups of `s` split at separators.
+    pub fn groups(s: &str) -> Vec<usize> {
+        s.split(|c: char| SEPARATORS.contains(&(c as u8)) && c.is_ascii())
+            .map(str::len)
+            .collect()
+    }
+
+    /// `true` for digits people type as a stand-in: one repeated digit or a
+    /// counting run up or down ("00000000", "12345678", "987654321").
+    pub fn is_stand_in_digits(digits: &str) -> bool {
+        all_same(digits) || "0123456789".contains(digits) || "9876543210".contains(digits)
+    }
+
+    /// `true` if every character of the ASCII digit string is the same ("0000000").
+    pub fn all_same(digits: &str) -> bool {
+        let b = digits.as_bytes();
+        b.iter().all(|&c| c == b[0])
+    }
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn every_detector_is_well_formed() {
+        let mut kinds: Vec<&str> = REGISTRY.iter().map(|d| d.kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds.len(), REGISTRY.len(), "kinds are unique");
+        for d in REGISTRY {
+            let k = d.kind;
+            assert!(
+                k.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{k}"
+            );
+            for s in [
+                d.name.en, d.name.de, d.name.zh, d.label.en, d.label.de, d.label.zh,
+            ] {
+                assert!(
+                    !s.trim().is_empty(),
+                    "{k}: every name and label in en, de, zh"
+                );
+            }
+            assert!(d.checks.len() > 10, "{k}: says what it validates");
+            for l in d.locales {
+                assert!(
+                    (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()),
+                    "{k}: locale {l:?}"
+                );
+            }
+            // Neighbourhoods are lower-cased before matching: an upper-case word never matches.
+            for w in d.context.all().chain(d.negative_context.all()) {
+                assert_eq!(
+                    w,
+                    w.to_lowercase(),
+                    "{k}: context word {w:?} must be lower case"
+                );
+                assert!(
+                    !w.trim().is_empty() && w.trim() == w,
+                    "{k}: context word {w:?}"
+                );
+            }
+            // A context-gated detector needs words in every language the
+            // product speaks, or German and Chinese drafts can never trigger it.
+            if d.scoring.alone.is_none() {
+                for (lang, words) in [
+                    ("en", d.context.en),
+                    ("de", d.context.de),
+                    ("zh", d.context.zh),
+                ] {
+                    assert!(!words.is_empty(), "{k}: context-gated without {lang} words");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Private keys in PEM / OpenSSH / OpenPGP armour.
+//!
+//! A `-----BEGIN … PRIVATE KEY-----` line (PKCS#1 `RSA`, SEC 1 `EC`, `DSA`,
+//! PKCS#8 plain or `ENCRYPTED`, `OPENSSH`, or `PGP PRIVATE KEY BLOCK`), its
+//! base64 body and the matching `-----END …-----` line. The span is the whole
+//! block. A block cut off before its END line still counts once it has a line
+//! of key material. The body must decode to what its label promises: a DER
+//! SEQUENCE (0x30) for PEM keys, the `openssh-key-v1` magic for OpenSSH, a
+//! secret-key packet for OpenPGP; legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`)
+//! is accepted on its header. Public keys and certificates never match.
+//! Spec: RFC 7468 (textual encodings), RFC 5208/5958 (PKCS#8), RFC 8017
+//! (PKCS#1), SEC 1, OpenSSH PROTOCOL.key, RFC 4880 §6 (ASCII armour).
+//!
+//! ```
+//! use draftguard::detectors::private_key::validate;
+//! let key = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIKzJ1nRZ1pVbgkPfk2v5WzXgcrPMNs0rA4HnxVv7C7Ue\n-----END PRIVATE KEY-----";
+//! assert!(validate(key).is_ok());
+//! assert!(validate("-----BEGIN PRIVATE KEY-----\n...your key here...\n-----END PRIVATE KEY-----").is_err());
+//! ```
+use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::codec;
+
+/// The private key detector.
+pub const DETECTOR: Detector = Detector {
+    kind: "private_key",
+    category: Category::Credential,
+    locales: &[],
+    name: L10n {
+        en: "Private key",
+        de: "Privater Schlüssel",
+        zh: "私钥",
+    },
+    label: L10n {
+        en: "PRIVATE KEY",
+        de: "PRIVATER SCHLÜSSEL",
+        zh: "私钥",
+    },
+    checks: "PEM/OpenSSH/OpenPGP private key block whose body decodes to its key type",
+    pattern: r"(?s)-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:(?:\r?\n|\\n)[A-Za-z0-9+/=]{16,})+)",
+    prefilter: Prefilter::Keywords {
+        words: &["-----BEGIN"],
+        before: 0,
+        after: 16_000,
+    },
+    context: Words::NONE,
+    negative_context: Words::NONE,
+    scoring: Scoring {
+        alone: Some(Confidence::High),
+        with_context: Confidence::High,
+    },
+    priority: 100,
+    keep_last: 0,
+    keep_leading_letters: 0,
+    preview: Some(preview),
+    validate,
+};
+
+/// "-----BEGIN RSA PRIVATE KEY----- … (8 lines)": the armour line names the
+/// kind of key and reveals nothing of it.
+fn preview(block: &str) -> String {
+    let unescaped = block.replace("\\n", "\n");
+    let first = unescaped.lines().next().unwrap_or("").trim();
+    format!("{first} … ({} lines)", unescaped.lines().count())
+}
+
+/// Checks that the block's body is key material of the labelled type.
+/// Newlines escaped as `\n` (keys inside JSON or .env values) are understood.
+pub fn validate(block: &str) -> Result<Valid, Invalid> {
+    let unescaped = block.replace("\\n", "\n");
+    let block = unescaped.as_str();
+    let first_line = block.lines().next().ok_or(Invalid::Format)?;
+    let label = first_line
+        .trim_start_matches("-----BEGIN ")
+        .trim_end_matches('-');
+    let complete = block.contains("-----END ");
+    if complete {
+        let end_label = block
+            .rsplit("-----END ")
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('-');
+        if end_label != label {
+            return Err(Invalid::Format);
+        }
+    }
+    let legacy_encrypted = block.contains("Proc-Type: 4,ENCRYPTED");
+    let body: String = block
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.starts_with("-----") && !l.contains(':') && !l.is_empty())
+        .filter(|l| !(label.starts_with("PGP") && l.starts_with('=') && l.len() == 5)) // armour CRC
+        .collect();
+    if body.len() < 60 {
+        return Err(Invalid::Length);
+    }
+    if !body.is_ascii() {
+        return Err(Invalid::Format); // base64 is ASCII (and the slice below needs it)
+    }
+    // A cut-off block decodes up to its last whole base64 quantum.
+    let usable = if complete {
+        body.as_str()
+    } else {
+        &body[..body.len() / 4 * 4]
+    };
+    let der = codec::base64(usable).ok_or(Invalid::Format)?;
+    let (ok, reason) = match label {
+        "OPENSSH PRIVATE KEY" => (der.starts_with(b"openssh-key-v1\0"), "type:openssh"),
+        "PGP PRIVATE KEY BLOCK" => (
+            der.first().is_some_and(|&b| is_secret_key_packet(b)),
+            "type:pgp",
+        ),
+        "RSA PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "type:rsa"),
+        "EC PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "type:ec"),
+        "DSA PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "type:dsa"),
+        "ENCRYPTED PRIVATE KEY" => (der.first() == Some(&0x30), "type:pkcs8_encrypted"),
+        "PRIVATE KEY" => (der.first() == Some(&0x30), "type:pkcs8"),
+        _ => (der.first() == Some(&0x30), "type:other"),
+    };
+    if !ok {
+        return Err(Invalid::Component);
+    }
+    let mut reasons = vec!["pem_block", reason];
+    if !complete {
+        reasons.push("truncated");
+    }
+    Ok(Valid::new(body, reasons))
+}
+
+/// OpenPGP packet header byte of a secret key (tag 5) or secret subkey (tag 7) packet.
+fn is_secret_key_packet(b: u8) -> bool {
+    if b & 0x80 == 0 {
+        return false;
+    }
+    let tag = if b & 0x40 != 0 {
+        b & 0x3f
+    } else {
+        (b >> 2) & 0x0f
+    };
+    matches!(tag, 5 | 7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EC: &str = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIJmOB4uCoy0U5Suylr2+LmrWVEojPE/tPwAbTrodqeReoAoGCCqGSM49\nAwEHoUQDQgAE\n-----END EC PRIVATE KEY-----";
+
+    #[test]
+    fn labels_must_match_and_bodies_must_decode_to_their_type() {
+        assert_eq!(validate(EC).unwrap().reasons, ["pem_block", "type:ec"]);
+        assert_eq!(
+            validate(&EC.replace("END EC", "END RSA")),
+            Err(Invalid::Format)
+        );
+        // Random base64 that is not a DER SEQUENCE.
+        let fake = EC.replace("MHcCAQEE", "AHcCAQEE");
+        assert_eq!(validate(&fake), Err(Invalid::Component));
+    }
+
+    #[test]
+    fn a_cut_off_block_still_counts() {
+        let cut = &EC[..EC.find("\nAwEH").unwrap()];
+        assert_eq!(
+            validate(cut).unwrap().reasons,
+            ["pem_block", "type:ec", "truncated"]
+        );
+    }
+
+    #[test]
+    fn pgp_packet_tags() {
+        assert!(is_secret_key_packet(0x94)); // old format, tag 5
+        assert!(is_secret_key_packet(0xc5)); // new format, tag 5
+        assert!(!is_secret_key_packet(0x99)); // old format, tag 6: public key
+        assert!(!is_secret_key_packet(0xc6));
+    }
+}

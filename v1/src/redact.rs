@@ -1,0 +1,172 @@
+//! Redaction and masking, driven by findings.
+//!
+//! Three styles: a localised label (`[CREDIT CARD]`), a mask that keeps what
+//! is customarily shown (the last four digits, an IBAN's country code), or a
+//! fixed character for every character of the value. No style ever leaves a
+//! digit of a value other than the kept ones.
+
+use crate::detectors::Locale;
+use crate::finding::{Finding, Kind};
+
+/// The character previews are masked with.
+pub const PREVIEW_MASK: char = '•';
+
+/// How to replace a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Style {
+    /// `[CREDIT CARD]`, `[KREDITKARTE]`, `[信用卡号]`.
+    #[default]
+    Label,
+    /// Letters and digits masked with `mask_char`, separators and the
+    /// customary last characters kept: `•••• •••• •••• 4242`.
+    Mask,
+    /// Every character of the value replaced by `mask_char`.
+    Char,
+}
+
+/// Redaction settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RedactOptions {
+    /// How to replace values.
+    pub style: Style,
+    /// Language of labels.
+    pub locale: Locale,
+    /// Character for [`Style::Mask`] and [`Style::Char`].
+    pub mask_char: char,
+}
+
+impl Default for RedactOptions {
+    fn default() -> RedactOptions {
+        RedactOptions {
+            style: Style::Label,
+            locale: Locale::En,
+            mask_char: PREVIEW_MASK,
+        }
+    }
+}
+
+/// A redacted draft and what was replaced in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redacted {
+    /// The draft with every finding replaced.
+    pub text: String,
+    /// The findings, with offsets into the *original* draft.
+    pub findings: Vec<Finding>,
+}
+
+/// Replaces each finding (non-overlapping, in text order) in `text`.
+pub fn apply(text: &str, findings: &[Finding], options: &RedactOptions) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in findings {
+        if f.start < at || f.end > text.len() {
+            continue; // overlapping or foreign finding: never corrupt the text
+        }
+        out.push_str(&text[at..f.start]);
+        out.push_str(&replacement(&text[f.start..f.end], f, options));
+        at = f.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// What `apply` puts in place of one finding whose value as typed is `value`
+/// (editors that replace values one at a time use it directly).
+pub fn replacement(value: &str, f: &Finding, options: &RedactOptions) -> String {
+    let d = &f.kind;
+    match options.style {
+        Style::Label => format!("[{}]", d.label(options.locale)),
+        Style::Mask => mask(value, d, options.mask_char),
+        Style::Char => value
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .map(|_| options.mask_char)
+            .collect(),
+    }
+}
+
+/// Longest preview, in characters; longer masks keep their start and end.
+pub const PREVIEW_MAX_CHARS: usize = 40;
+
+/// The masked preview of a finding's value: the detector's own preview, or the
+/// mask, shortened to [`PREVIEW_MAX_CHARS`] around an ellipsis.
+pub fn preview(value: &str, d: &Kind) -> String {
+    if let Some(own) = d.own_preview() {
+        return own(value);
+    }
+    let masked = mask(value, d, PREVIEW_MASK);
+    let chars: Vec<char> = masked.chars().collect();
+    if chars.len() <= PREVIEW_MAX_CHARS {
+        return masked;
+    }
+    let head: String = chars[..PREVIEW_MAX_CHARS / 2].iter().collect();
+    let tail: String = chars[chars.len() - (PREVIEW_MAX_CHARS / 2 - 1)..]
+        .iter()
+        .collect();
+    format!("{head}…{tail}")
+}
+
+/// `value` with its letters and digits replaced by `mask_char`, except the
+/// detector's customary kept characters; separators stay, invisible characters go.
+pub fn mask(value: &str, d: &Kind, mask_char: char) -> String {
+    let total = value.chars().filter(|c| c.is_alphanumeric()).count();
+    let keep_from = total.saturating_sub(usize::from(d.keep_last()));
+    // Never keep more than half of a short value.
+    let keep_from = keep_from.max(total / 2 + total % 2);
+    let mut seen = 0;
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(if c.is_whitespace() { ' ' } else { c });
+            continue;
+        }
+        let leading_letter = seen < usize::from(d.keep_leading_letters()) && c.is_alphabetic();
+        out.push(if leading_letter || seen >= keep_from {
+            c
+        } else {
+            mask_char
+        });
+        seen += 1;
+    }
+    out
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00AD | 0x180E | 0x200B..=0x200D | 0x2060 | 0xFEFF
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::{credit_card, iban};
+
+    const CARD: Kind = Kind::of(&credit_card::DETECTOR);
+    const IBAN: Kind = Kind::of(&iban::DETECTOR);
+
+    #[test]
+    fn masks_keep_separators_and_the_customary_tail() {
+        assert_eq!(
+            mask("4111 1111 1111 1111", &CARD, '•'),
+            "•••• •••• •••• 1111"
+        );
+        assert_eq!(
+            mask("4111-1111-1111-1111", &CARD, '*'),
+            "****-****-****-1111"
+        );
+        assert_eq!(
+            mask("DE89 3704 0044 0532 0130 00", &IBAN, '•'),
+            "DE•• •••• •••• •••• ••30 00"
+        );
+        assert_eq!(
+            mask("４１１１\u{200B}１１１１１１１１１１１１", &CARD, '•'),
+            "••••••••••••１１１１"
+        );
+        assert_eq!(mask("4111\u{00A0}1111", &CARD, '•'), "•••• 1111");
+    }
+}

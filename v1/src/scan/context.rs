@@ -1,0 +1,180 @@
+//! Context words around a candidate, whole-word and CJK-aware.
+//!
+//! The text just before and after a candidate is lower-cased and searched for
+//! a detector's words. A word written in Latin letters matches only as a whole
+//! word ("lic" never matches inside "public", "card" not inside "discard");
+//! a CJK character counts as a word boundary ("卡号4111", "SSN号码"). A word
+//! written in CJK characters matches anywhere, as CJK text has no spaces.
+
+use std::borrow::Cow;
+
+#[cfg(test)]
+use crate::detectors::Words;
+
+/// Characters looked at before a candidate (labels come first: "Card no.: …").
+pub const BEFORE: usize = 48;
+/// Characters looked at after a candidate ("… (Visa)", "… 是我的卡号").
+pub const AFTER: usize = 24;
+
+/// The lower-cased neighbourhood of `text[start..end]`, with the candidate
+/// itself replaced by a space so no word can span it. It stops at the nearest
+/// other digit on each side: a label belongs to the number next to it, so in
+/// "account number 12345678. Order 4411-2039" the label is not the order's.
+pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
+    let head = &text[..start];
+    let mut from = start;
+    for (i, c) in head.char_indices().rev().take(BEFORE) {
+        if c.is_ascii_digit() {
+            break;
+        }
+        from = i;
+    }
+    let tail = &text[end..];
+    let to = tail
+        .char_indices()
+        .take(AFTER)
+        .find(|(_, c)| c.is_ascii_digit())
+        .map_or_else(
+            || {
+                tail.char_indices()
+                    .nth(AFTER)
+                    .map_or(tail.len(), |(i, _)| i)
+            },
+            |(i, _)| i,
+        );
+    format!(
+        "{} {}",
+        head[from..].to_lowercase(),
+        tail[..to].to_lowercase()
+    )
+}
+
+/// A detector's context words indexed by first byte, built once per process:
+/// a neighbourhood is then searched in one pass instead of once per word.
+#[derive(Clone, Debug)]
+pub struct WordIndex {
+    words: Vec<Cow<'static, str>>,
+    by_first_byte: Vec<Vec<usize>>,
+}
+
+impl WordIndex {
+    /// Indexes `words` (of every language; lower case).
+    pub fn new<W: Into<Cow<'static, str>>>(words: impl IntoIterator<Item = W>) -> WordIndex {
+        let words: Vec<Cow<'static, str>> = words
+            .into_iter()
+            .map(Into::into)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (i, w) in words.iter().enumerate() {
+            by_first_byte[usize::from(w.as_bytes()[0])].push(i);
+        }
+        WordIndex {
+            words,
+            by_first_byte,
+        }
+    }
+
+    /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
+    pub fn find(&self, hay: &str) -> Option<&str> {
+        let h = hay.as_bytes();
+        (0..h.len()).find_map(|s| {
+            self.by_first_byte[usize::from(h[s])]
+                .iter()
+                .map(|&i| &*self.words[i])
+                .find(|w| matches_at(hay, s, w))
+        })
+    }
+}
+
+/// `true` if `word` occurs at byte `s` of `hay`: whole-word for a word that
+/// starts or ends with a letter or digit, anywhere for CJK.
+fn matches_at(hay: &str, s: usize, word: &str) -> bool {
+    let e = s + word.len();
+    if e > hay.len() || &hay.as_bytes()[s..e] != word.as_bytes() {
+        return false;
+    }
+    let first = word.chars().next().is_some_and(is_word_char);
+    let last = word.chars().next_back().is_some_and(is_word_char);
+    (!first
+        || hay[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c)))
+        && (!last || hay[e..].chars().next().is_none_or(|c| !is_word_char(c)))
+}
+
+/// Letters and digits of alphabetic scripts; CJK characters are word
+/// boundaries for Latin words.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Han, kana, hangul and CJK punctuation/full-width forms.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `true` if `word` occurs in `hay` as a whole word (or anywhere, for CJK words).
+    fn contains_word(hay: &str, word: &str) -> bool {
+        !word.is_empty() && (0..hay.len()).any(|s| matches_at(hay, s, word))
+    }
+
+    #[test]
+    fn latin_words_match_whole_words_only() {
+        assert!(contains_word("my card no is", "card"));
+        assert!(contains_word("card: ", "card"));
+        assert!(!contains_word("discard this", "card"));
+        assert!(!contains_word("cards", "card"));
+        assert!(!contains_word("a public key", "lic"));
+        assert!(contains_word("konto-nr. ", "konto-nr"));
+        assert!(contains_word("acct #", "acct #"));
+        assert!(contains_word("social security number", "social security"));
+    }
+
+    #[test]
+    fn cjk_is_a_boundary_and_cjk_words_match_inside_text() {
+        assert!(contains_word("我的ssn号码是", "ssn"));
+        assert!(contains_word("这是我的信用卡号码", "信用卡"));
+        assert!(!contains_word("überweisungen", "überweisung"));
+        assert!(contains_word("die überweisung an", "überweisung"));
+    }
+
+    #[test]
+    fn the_index_finds_the_leftmost_word_of_any_language() {
+        let idx = WordIndex::new(
+            Words {
+                en: &["card", "credit card"],
+                de: &["karte"],
+                zh: &["卡号"],
+            }
+            .all(),
+        );
+        assert_eq!(idx.find("my credit card no"), Some("credit card"));
+        assert_eq!(idx.find("ec-karte und card"), Some("karte"));
+        assert_eq!(idx.find("号码卡号"), Some("卡号"));
+        assert_eq!(idx.find("discard cards"), None);
+    }
+
+    #[test]
+    fn neighbourhood_excludes_the_candidate_and_is_bounded() {
+        let text = "x".repeat(100) + " Card 4111111111111111 Visa" + &"y".repeat(100);
+        let s = text.find("4111").unwrap();
+        let n = neighbourhood(&text, s, s + 16);
+        assert!(n.contains("card") && n.contains("visa") && !n.contains("4111"));
+        assert!(n.chars().count() <= BEFORE + AFTER + 1);
+        // Multi-byte characters are counted as characters, never split.
+        // A label does not reach past another number.
+        let text = "account number 12345678.\nOrder 4411-2039 shipped";
+        let s = text.find("4411").unwrap();
+        assert!(!neighbourhood(text, s, s + 9).contains("account"));
+        let text = "信用卡号：4111111111111111";
+        let s = text.find('4').unwrap();
+        assert!(neighbourhood(text, s, text.len()).contains("信用卡"));
+    }
+}

@@ -1,0 +1,1044 @@
+//! The engine: normalise → prefilter → regex → validate → context → resolve.
+//!
+//! Works on UTF-8 byte offsets of the original text; the JS binding converts
+//! them to UTF-16 once, at the boundary.
+
+mod context;
+mod custom;
+mod interior;
+mod live;
+mod normalize;
+mod prefilter;
+mod resolve;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use crate::pattern::{self, Pattern};
+
+use std::sync::Arc;
+
+use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
+pub use crate::finding::{Finding, Kind};
+use crate::redact;
+
+pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
+pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
+pub use live::{LiveScan, Rescan};
+pub use normalize::Normalized;
+
+/// Default limit on the size of a draft, in UTF-8 bytes.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// The largest `max_input_bytes` accepted.
+pub const MAX_INPUT_BYTES_LIMIT: usize = 256 * 1024 * 1024;
+/// Most entries an allowlist may have.
+pub const MAX_ALLOWLIST: usize = 10_000;
+/// Most allowlist patterns (compiled together into one automaton).
+pub const MAX_ALLOWLIST_PATTERNS: usize = 1_000;
+/// Most custom rules (each is compiled when the guard is built).
+pub const MAX_CUSTOM_RULES: usize = 100;
+/// The largest `max_findings` accepted.
+pub const MAX_FINDINGS_LIMIT: usize = 1 << 24;
+/// Most locale tags.
+pub const MAX_LOCALES: usize = 100;
+
+/// What a [`Guard`] looks for. The default finds every kind at every confidence.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Only these kinds (`None`: all registered kinds).
+    pub kinds: Option<Vec<String>>,
+    /// Never these kinds.
+    pub exclude_kinds: Vec<String>,
+    /// Only kinds of these categories (`None`: all).
+    pub categories: Option<Vec<Category>>,
+    /// The user's languages as BCP 47 tags (`"de-CH"`, `"zh-Hans-CN"`, `"en"`).
+    /// They switch on country-specific detectors (the German tax ID for `de`).
+    /// `None`: every detector. Kinds listed in `kinds` are on whatever the
+    /// locales. Context words of all three languages always count: the
+    /// language of the draft, not of the browser, decides which words appear.
+    pub locales: Option<Vec<String>>,
+    /// Drop findings below this confidence.
+    pub min_confidence: Confidence,
+    /// Values never reported, compared without separators and case-insensitively
+    /// ("4111 1111 1111 1111" allows "4111-1111-1111-1111" too).
+    pub allowlist: Vec<String>,
+    /// Regular expressions (Rust `regex` syntax, ASCII mode) for values never
+    /// reported: a finding whose value as typed matches one entirely is dropped
+    /// (`"4242 ?4242 ?4242 ?4242"` for a test card, `"\\+1 ?800.*"`).
+    pub allowlist_patterns: Vec<String>,
+    /// Detectors defined by the application (patterns, optionally validated).
+    pub custom_rules: Vec<CustomRule>,
+    /// Drafts longer than this (UTF-8 bytes) are refused with [`ScanError::TooLarge`].
+    pub max_input_bytes: usize,
+    /// Return at most this many findings: the first ones in text order, the
+    /// same as the start of the full list (`None`: all). Bounds what is built
+    /// per finding (previews, reasons, and in JS one object each); the search
+    /// still covers the whole text, and [`Guard::redact`] replaces every
+    /// finding whatever the cap.
+    pub max_findings: Option<usize>,
+    /// Put the raw value in [`Finding::value`]. Off by default: findings carry
+    /// only a masked preview.
+    pub include_value: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            kinds: None,
+            exclude_kinds: Vec::new(),
+            categories: None,
+            locales: None,
+            min_confidence: Confidence::Low,
+            allowlist: Vec::new(),
+            allowlist_patterns: Vec::new(),
+            custom_rules: Vec::new(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_findings: None,
+            include_value: false,
+        }
+    }
+}
+
+/// Options that cannot be used, with a message naming the problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionsError(pub String);
+
+impl fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid draftguard options: {}", self.0)
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// A draft that cannot be scanned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScanError {
+    /// The draft is longer than [`Options::max_input_bytes`].
+    TooLarge {
+        /// Size of the draft in UTF-8 bytes.
+        bytes: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScanError::TooLarge { bytes, limit } => write!(
+                f,
+                "draft too large to scan: {bytes} bytes (UTF-8), the limit is {limit} bytes (option maxInputBytes)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {}
+
+/// A configured scanner. Cheap to create; patterns are compiled once per
+/// process, on first use of each detector.
+#[derive(Clone, Debug)]
+pub struct Guard {
+    detectors: Vec<(usize, &'static Detector)>,
+    /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
+    enabled: Vec<bool>,
+    /// Custom rules, compiled: owned by this guard (and its clones).
+    custom: Vec<Arc<Compiled>>,
+    min_confidence: Confidence,
+    /// Allowlisted values, compact ([`compact`]).
+    allowlist: Arc<HashSet<String>>,
+    /// Allowlist patterns, each matching a whole value, in one automaton.
+    allow_patterns: Option<Arc<pattern::AnyWhole>>,
+    max_input_bytes: usize,
+    max_findings: usize,
+    include_value: bool,
+}
+
+impl Default for Guard {
+    fn default() -> Guard {
+        Guard::new(Options::default()).expect("default options are valid")
+    }
+}
+
+impl Guard {
+    /// A guard for `options`; unknown kinds and absurd limits are errors.
+    pub fn new(options: Options) -> Result<Guard, OptionsError> {
+        for (field, len, max) in [
+            ("customRules", options.custom_rules.len(), MAX_CUSTOM_RULES),
+            ("allowlist", options.allowlist.len(), MAX_ALLOWLIST),
+            (
+                "allowlistPatterns",
+                options.allowlist_patterns.len(),
+                MAX_ALLOWLIST_PATTERNS,
+            ),
+            (
+                "locales",
+                options.locales.as_ref().map_or(0, Vec::len),
+                MAX_LOCALES,
+            ),
+        ] {
+            if len > max {
+                return Err(OptionsError(format!(
+                    "{field} has {len} entries, at most {max} are allowed"
+                )));
+            }
+        }
+        let mut custom_rules: Vec<Arc<Compiled>> = Vec::new();
+        for (i, rule) in options.custom_rules.iter().enumerate() {
+            if custom_rules.iter().any(|o| o.kind == rule.kind) {
+                return Err(OptionsError(format!(
+                    "customRules[{i}].kind: {:?} is used by two rules",
+                    rule.kind
+                )));
+            }
+            let c = custom::compiled(rule, &format!("customRules[{i}]"))?;
+            custom_rules.push(Arc::new(c));
+        }
+        let all_kinds = || {
+            REGISTRY
+                .iter()
+                .map(|d| d.kind)
+                .chain(custom_rules.iter().map(|c| c.kind.as_str()))
+        };
+        for k in options.kinds.iter().flatten().chain(&options.exclude_kinds) {
+            if !all_kinds().any(|d| d == k) {
+                let all: Vec<&str> = all_kinds().collect();
+                return Err(OptionsError(format!(
+                    "unknown kind {k:?}; known kinds: {}",
+                    all.join(", ")
+                )));
+            }
+        }
+        if options.max_input_bytes == 0 || options.max_input_bytes > MAX_INPUT_BYTES_LIMIT {
+            return Err(OptionsError(format!(
+                "maxInputBytes must be between 1 and {MAX_INPUT_BYTES_LIMIT}, got {}",
+                options.max_input_bytes
+            )));
+        }
+        if options
+            .max_findings
+            .is_some_and(|n| n == 0 || n > MAX_FINDINGS_LIMIT)
+        {
+            return Err(OptionsError(format!(
+                "maxFindings must be between 1 and {MAX_FINDINGS_LIMIT}, got {}",
+                options.max_findings.unwrap_or_default()
+            )));
+        }
+        if let Some(i) = options
+            .allowlist_patterns
+            .iter()
+            .position(|p| p.len() > custom::MAX_PATTERN)
+        {
+            return Err(OptionsError(format!(
+                "allowlistPatterns[{i}]: must be at most {} bytes long",
+                custom::MAX_PATTERN
+            )));
+        }
+        let allow_patterns = if options.allowlist_patterns.is_empty() {
+            None
+        } else {
+            let any = pattern::AnyWhole::new(&options.allowlist_patterns).map_err(|(i, e)| {
+                OptionsError(match i {
+                    Some(i) => format!("allowlistPatterns[{i}]: {e}"),
+                    None => format!("allowlistPatterns: {e}"),
+                })
+            })?;
+            Some(Arc::new(any))
+        };
+        let wanted = |kind: &str| {
+            options
+                .kinds
+                .as_ref()
+                .is_none_or(|ks| ks.iter().any(|k| k == kind))
+                && !options.exclude_kinds.iter().any(|k| k == kind)
+        };
+        let custom: Vec<Arc<Compiled>> = custom_rules
+            .into_iter()
+            .filter(|c| wanted(&c.kind))
+            .collect();
+        let locales = match &options.locales {
+            None => None,
+            Some(tags) => Some(
+                tags.iter()
+                    .map(|t| primary_subtag(t))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        let on_for_locales = |d: &Detector| {
+            d.locales.is_empty()
+                || locales
+                    .as_ref()
+                    .is_none_or(|ls| d.locales.iter().any(|l| ls.iter().any(|x| x == l)))
+        };
+        let detectors = REGISTRY
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| match &options.kinds {
+                Some(ks) => ks.iter().any(|k| k == d.kind),
+                None => on_for_locales(d),
+            })
+            .filter(|(_, d)| !options.exclude_kinds.iter().any(|k| k == d.kind))
+            .filter(|(_, d)| {
+                options
+                    .categories
+                    .as_ref()
+                    .is_none_or(|cs| cs.contains(&d.category))
+            })
+            .map(|(i, d)| (i, *d))
+            .collect();
+        let allowlist = options
+            .allowlist
+            .iter()
+            .map(|v| compact(v))
+            .filter(|v| !v.is_empty())
+            .collect();
+        let mut enabled = vec![false; REGISTRY.len()];
+        for &(i, _) in &detectors {
+            enabled[i] = true;
+        }
+        Ok(Guard {
+            detectors,
+            enabled,
+            custom,
+            allow_patterns,
+            min_confidence: options.min_confidence,
+            allowlist: Arc::new(allowlist),
+            max_input_bytes: options.max_input_bytes,
+            max_findings: options.max_findings.unwrap_or(usize::MAX),
+            include_value: options.include_value,
+        })
+    }
+
+    /// The kinds this guard looks for.
+    pub fn kinds(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.detectors.iter().map(|(_, d)| d.kind)
+    }
+
+    /// Finds sensitive data in `text`. Findings do not overlap and are in text order.
+    pub fn scan(&self, text: &str) -> Result<Vec<Finding>, ScanError> {
+        self.scan_up_to(text, self.max_findings)
+    }
+
+    /// [`Guard::scan`], returning at most `max` findings.
+    fn scan_up_to(&self, text: &str, max: usize) -> Result<Vec<Finding>, ScanError> {
+        self.check_size(text)?;
+        let norm = Normalized::new(text);
+        let hay = norm.as_str();
+        let (digit_windows, keyword_windows) = self.prefilter(hay, |_| {}, |_| {});
+        let digit_hits = digit_hits(hay, &digit_windows);
+        let mut candidates = Vec::new();
+        self.plan(
+            hay.len(),
+            &digit_windows,
+            &keyword_windows,
+            0..hay.len(),
+            |p| {
+                if p.may_match(digit_hits.as_deref()) {
+                    let w = p.window;
+                    self.search(
+                        hay,
+                        w.start,
+                        w.end,
+                        w.end,
+                        self.slot(p.slot),
+                        &mut candidates,
+                    );
+                }
+            },
+        );
+        let kept = resolve::non_overlapping(candidates);
+        Ok(kept
+            .into_iter()
+            .take(max)
+            .map(|c| self.finding(text, &norm, c))
+            .collect())
+    }
+
+    /// The most findings a scan returns ([`Options::max_findings`]; `usize::MAX`: all).
+    pub fn max_findings(&self) -> usize {
+        self.max_findings
+    }
+
+    /// Refuses a draft longer than the limit.
+    fn check_size(&self, text: &str) -> Result<(), ScanError> {
+        if text.len() > self.max_input_bytes {
+            return Err(ScanError::TooLarge {
+                bytes: text.len(),
+                limit: self.max_input_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    /// The prefilter's pass over normalised text `hay`: the digit windows and
+    /// the keyword windows per registry index, built from every digit cluster
+    /// with enough digits for one of this guard's number detectors and every
+    /// keyword and gate-word hit, which `hit` and `cluster` see on the way (a
+    /// live scan keeps them; a full scan passes `|_| {}`). A full scan and a
+    /// live scan's first draft both start from this.
+    fn prefilter(
+        &self,
+        hay: &str,
+        hit: impl FnMut(&prefilter::Hit),
+        cluster: impl FnMut(&prefilter::Cluster),
+    ) -> (Vec<prefilter::Window>, Vec<Vec<prefilter::Window>>) {
+        let digit_windows = match self.min_digits() {
+            Some(n) => prefilter::digit_windows_from(
+                hay,
+                prefilter::clusters(hay, 0, hay.len())
+                    .filter(|c| c.digits >= n)
+                    .inspect(cluster),
+            ),
+            None => Vec::new(),
+        };
+        let keyword_windows = if self.keywords_on() {
+            let hits = prefilter::keyword_hits(hay, 0, hay.len()).inspect(hit);
+            prefilter::keyword_windows_from(hay, hits, |i| self.enabled[i])
+        } else {
+            vec![Vec::new(); REGISTRY.len()]
+        };
+        (digit_windows, keyword_windows)
+    }
+
+    /// `true` if one of this guard's detectors has keywords or gate words:
+    /// otherwise the keyword pass is skipped (its hits would open no window).
+    fn keywords_on(&self) -> bool {
+        prefilter::any_keywords(|i| self.enabled[i])
+    }
+
+    /// The fewest digits a digit window needs for any of this guard's number
+    /// detectors (`None`: it has none).
+    fn min_digits(&self) -> Option<usize> {
+        self.detectors
+            .iter()
+            .filter_map(|(_, d)| match d.prefilter {
+                Prefilter::Digits(n) => Some(usize::from(n)),
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Patterns this guard runs: its registry detectors in registry order, then its custom rules.
+    fn slots(&self) -> usize {
+        self.detectors.len() + self.custom.len()
+    }
+
+    /// The compiled pattern of slot `slot` (see [`Guard::slots`]); a
+    /// detector's pattern is compiled the first time it has a window, so the
+    /// first scan of an ordinary draft compiles only what it needs.
+    fn slot(&self, slot: usize) -> &Compiled {
+        match self.detectors.get(slot) {
+            Some(&(index, _)) => compiled(index),
+            None => &self.custom[slot - self.detectors.len()],
+        }
+    }
+
+    /// Calls `run` for each window a pattern runs in that overlaps `within`,
+    /// in the order a scan collects candidates (slot by slot, windows in text
+    /// order), given the prefilter's windows of a text of `len` bytes. `scan`
+    /// (`within` the whole text) and [`LiveScan`] (around an edit) both plan
+    /// with this, so both run every pattern in exactly the same places.
+    fn plan(
+        &self,
+        len: usize,
+        digit_windows: &[prefilter::Window],
+        keyword_windows: &[Vec<prefilter::Window>],
+        within: std::ops::Range<usize>,
+        mut run: impl FnMut(Planned),
+    ) {
+        let overlapping = |list: &[prefilter::Window]| {
+            let first = list.partition_point(|w| w.end <= within.start);
+            let last = first + list[first..].partition_point(|w| w.start < within.end);
+            first..last
+        };
+        let whole = prefilter::Window {
+            start: 0,
+            end: len,
+            digits: 0,
+        };
+        let whole = (len > 0 && within.start < len && within.end > 0).then_some(whole);
+        for (slot, &(index, detector)) in self.detectors.iter().enumerate() {
+            match detector.prefilter {
+                Prefilter::Digits(need) => {
+                    let in_set = digit_set_index(index);
+                    // Detectors that need context: only windows near a context word.
+                    let gates = (prefilter::is_gated(index) && shortcuts_on())
+                        .then(|| &keyword_windows[index]);
+                    for i in overlapping(digit_windows) {
+                        let w = digit_windows[i];
+                        if w.digits >= usize::from(need)
+                            && gates.is_none_or(|g| prefilter::gate_open(g, &w))
+                        {
+                            run(Planned {
+                                slot,
+                                window: w,
+                                digit: Some((i, in_set)),
+                            });
+                        }
+                    }
+                }
+                Prefilter::Keywords { .. } => {
+                    let list = &keyword_windows[index];
+                    for w in &list[overlapping(list)] {
+                        run(Planned {
+                            slot,
+                            window: *w,
+                            digit: None,
+                        });
+                    }
+                }
+                Prefilter::Always => {
+                    if let Some(window) = whole {
+                        run(Planned {
+                            slot,
+                            window,
+                            digit: None,
+                        });
+                    }
+                }
+            }
+        }
+        for slot in self.detectors.len()..self.slots() {
+            if let Some(window) = whole {
+                run(Planned {
+                    slot,
+                    window,
+                    digit: None,
+                });
+            }
+        }
+    }
+
+    /// Scans `text` and replaces every finding as `options` say.
+    pub fn redact(
+        &self,
+        text: &str,
+        options: &redact::RedactOptions,
+    ) -> Result<redact::Redacted, ScanError> {
+        let mut findings = self.scan_up_to(text, usize::MAX)?;
+        let text = redact::apply(text, &findings, options);
+        findings.truncate(self.max_findings);
+        Ok(redact::Redacted { text, findings })
+    }
+
+    /// Runs one pattern over part of a window, keeping validated candidates:
+    /// the matches that start in `from..to` when the window's search runs
+    /// over `hay[..end]`. A whole window is `from..to` = `start..end`; a
+    /// live scan re-runs part of one, between bytes that no match holds past
+    /// its first ([`interior`]), where the matches are the same.
+    fn search(
+        &self,
+        hay: &str,
+        from: usize,
+        to: usize,
+        end: usize,
+        c: &Compiled,
+        out: &mut Vec<resolve::Candidate>,
+    ) {
+        let bytes = hay.as_bytes();
+        let mut pos = from;
+        while pos < to {
+            let Some(m) = c.regex.find_at(&bytes[..end], pos) else {
+                break;
+            };
+            // In a whole window, only an empty match at its end starts at `to`: it finds nothing.
+            if m.start() >= to {
+                break;
+            }
+            if !c.is_number {
+                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c) {
+                    out.push(found);
+                }
+                // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
+                pos = if m.is_empty() {
+                    next_char(hay, m.end())
+                } else {
+                    m.end()
+                };
+                continue;
+            }
+            match self.accept(hay, m.start(), m.end(), c) {
+                Some(found) => {
+                    pos = found.end;
+                    out.push(found);
+                }
+                // Not valid as matched: try again from the next group, so a
+                // number glued in front ("1234 4111 1111 1111 1111") cannot hide a card.
+                None => pos = next_group(bytes, m.start(), m.end()),
+            }
+        }
+    }
+
+    /// Validates the match `[s, e)`, shortening it group by group from the
+    /// right until valid ("4111 1111 1111 1111 123" → the card without the CVV).
+    fn accept(
+        &self,
+        hay: &str,
+        s: usize,
+        mut e: usize,
+        c: &Compiled,
+    ) -> Option<resolve::Candidate> {
+        let bytes = hay.as_bytes();
+        loop {
+            if isolated(bytes, s, e) {
+                if let Ok(valid) = c.kind.validate(&hay[s..e]) {
+                    return self.score(hay, s, e, c, valid);
+                }
+            }
+            let cut = bytes[s..e].iter().rposition(|b| b" -".contains(b))? + s;
+            let m = c
+                .regex
+                .find_at(&bytes[..cut], s)
+                .filter(|m| m.start() == s)?;
+            e = m.end();
+        }
+    }
+
+    /// Validates a pattern match `[s, e)`; the span is its `value` group if it has one.
+    fn accept_value(
+        &self,
+        hay: &str,
+        s: usize,
+        e: usize,
+        c: &Compiled,
+    ) -> Option<resolve::Candidate> {
+        let (vs, ve) = if c.value_groups.is_empty() {
+            (s, e)
+        } else {
+            // Captures only over the match the lazy DFA already found: cheap.
+            let caps = c.regex.captures_at(&hay.as_bytes()[..e], s)?;
+            let v = c.value_groups.iter().find_map(|&g| caps.get_group(g))?;
+            (v.start, v.end)
+        };
+        if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
+            return None;
+        }
+        let valid = c.kind.validate(&hay[vs..ve]).ok()?;
+        self.score(hay, vs, ve, c, valid)
+    }
+
+    /// Applies context, the allowlist and the confidence floor.
+    fn score(
+        &self,
+        hay: &str,
+        s: usize,
+        e: usize,
+        c: &Compiled,
+        valid: crate::detectors::Valid,
+    ) -> Option<resolve::Candidate> {
+        let scoring = c.kind.scoring();
+        if self.allowlist.contains(&valid.compact)
+            || self
+                .allow_patterns
+                .as_ref()
+                .is_some_and(|any| any.matches(&hay.as_bytes()[s..e]))
+        {
+            return None;
+        }
+        let around = context::neighbourhood(hay, s, e);
+        let ctx = c.context.find(&around);
+        let neg = if ctx.is_none() {
+            c.negative.find(&around)
+        } else {
+            None
+        };
+        let mut confidence = match (ctx.is_some(), valid.weak) {
+            (true, false) => Some(scoring.with_context),
+            (true, true) => scoring.with_context.lowered(),
+            (false, false) => scoring.alone,
+            (false, true) => None,
+        };
+        if neg.is_some() {
+            confidence = confidence.and_then(Confidence::lowered);
+        }
+        let confidence = confidence.filter(|c| *c >= self.min_confidence)?;
+        let mut reasons: Vec<String> = valid.reasons.iter().map(|r| r.to_string()).collect();
+        if let Some(w) = ctx {
+            reasons.push(format!("context:{w}"));
+        }
+        if let Some(w) = neg {
+            reasons.push(format!("unlikely:{w}"));
+        }
+        Some(resolve::Candidate {
+            kind: c.kind.clone(),
+            start: s,
+            end: e,
+            confidence,
+            reasons,
+        })
+    }
+
+    /// The finding for a kept candidate, in offsets of the original `text`.
+    fn finding(&self, text: &str, norm: &Normalized, c: resolve::Candidate) -> Finding {
+        let start = norm.start_to_original(c.start);
+        let end = norm.end_to_original(c.end);
+        let value = &text[start..end];
+        Finding {
+            category: c.kind.category(),
+            start,
+            end,
+            confidence: c.confidence,
+            reasons: c.reasons,
+            preview: redact::preview(value, &c.kind),
+            value: self.include_value.then(|| value.to_string()),
+            kind: c.kind,
+        }
+    }
+}
+
+/// `false` if `[s, e)` is one link of a chain joined by `-`, `.`, `/` or `_`
+/// (UUIDs, version strings, dates, IP addresses, file names), or touches a letter or digit.
+fn isolated(b: &[u8], s: usize, e: usize) -> bool {
+    const JOINERS: &[u8] = b"-./_";
+    let touches = |at: usize, beyond: Option<usize>| {
+        b[at].is_ascii_alphanumeric()
+            || (JOINERS.contains(&b[at]) && beyond.is_some_and(|i| b[i].is_ascii_alphanumeric()))
+    };
+    let left = s > 0 && touches(s - 1, s.checked_sub(2));
+    let right = e < b.len() && touches(e, Some(e + 1).filter(|&i| i < b.len()));
+    !left && !right
+}
+
+/// The first char boundary after byte `i` (`i + 1` at or past the end).
+fn next_char(hay: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < hay.len() && !hay.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// Where to look next after a failed match at `[s, e)`: the start of its
+/// second group, or its end if it has no separator.
+fn next_group(b: &[u8], s: usize, e: usize) -> usize {
+    b[s..e]
+        .iter()
+        .position(|c| b" -".contains(c))
+        .map_or(e, |p| s + p + 1)
+}
+
+/// The primary language subtag of a BCP 47 tag, lower-cased: `"de-CH"` → `"de"`.
+fn primary_subtag(tag: &str) -> Result<String, OptionsError> {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(primary.to_ascii_lowercase())
+    } else {
+        Err(OptionsError(format!(
+            "locales: {tag:?} is not a language tag such as \"en\", \"de-CH\" or \"zh-Hans\""
+        )))
+    }
+}
+
+/// Values compared by the allowlist: alphanumerics only, upper-cased.
+fn compact(v: &str) -> String {
+    crate::detectors::shape::alnum_upper(Normalized::new(v).as_str())
+}
+
+/// A detector's pattern and word indexes.
+#[derive(Clone, Debug)]
+struct Compiled {
+    kind: Kind,
+    /// The pattern's source (the live scan reads its [`interior`] bytes from it).
+    pattern: std::borrow::Cow<'static, str>,
+    regex: Pattern,
+    /// Indexes of the capture groups named `value`, `value2`, `value3`, … (one
+    /// per alternative of the pattern); the first that took part is the span.
+    value_groups: Vec<usize>,
+    /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
+    is_number: bool,
+    context: context::WordIndex,
+    negative: context::WordIndex,
+    /// Bytes a match can hold past its first ([`interior`]), read from the
+    /// pattern when a live scan first needs them.
+    interior: OnceLock<interior::ByteSet>,
+}
+
+impl Compiled {
+    fn new(d: &'static Detector) -> Result<Compiled, String> {
+        Ok(Compiled::from_regex(
+            Kind::of(d),
+            d.pattern.into(),
+            matches!(d.prefilter, Prefilter::Digits(_)),
+            context::WordIndex::new(d.context.all()),
+            context::WordIndex::new(d.negative_context.all()),
+            Pattern::new(d.pattern)?,
+        ))
+    }
+
+    fn from_regex(
+        kind: Kind,
+        pattern: std::borrow::Cow<'static, str>,
+        is_number: bool,
+        context: context::WordIndex,
+        negative: context::WordIndex,
+        regex: Pattern,
+    ) -> Compiled {
+        Compiled {
+            kind,
+            pattern,
+            value_groups: regex
+                .capture_names()
+                .enumerate()
+                .filter(|(_, n)| {
+                    n.is_some_and(|n| {
+                        n.strip_prefix("value")
+                            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect(),
+            is_number,
+            regex,
+            context,
+            negative,
+            interior: OnceLock::new(),
+        }
+    }
+
+    /// `true` if a search may be cut at byte `i` of `hay`: a char boundary
+    /// whose byte no match holds past its first byte.
+    fn cuts_at(&self, hay: &str, i: usize) -> bool {
+        let set = self
+            .interior
+            .get_or_init(|| interior::interior(&self.pattern));
+        hay.is_char_boundary(i) && !set.contains(hay.as_bytes()[i])
+    }
+}
+
+/// A window a pattern runs in (see [`Guard::plan`]).
+#[derive(Clone, Copy, Debug)]
+struct Planned {
+    /// Which pattern ([`Guard::slot`]).
+    slot: usize,
+    window: prefilter::Window,
+    /// For a digit window: its index and the pattern's place in [`digit_set`].
+    digit: Option<(usize, usize)>,
+}
+
+impl Planned {
+    /// `false` if the digit set says the pattern matches nowhere in the window
+    /// (then a search finds nothing, so it is skipped).
+    fn may_match(&self, digit_hits: Option<&[regex_automata::PatternSet]>) -> bool {
+        match (self.digit, digit_hits) {
+            (Some((i, in_set)), Some(hits)) => {
+                hits[i].contains(regex_automata::PatternID::must(in_set))
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Which digit patterns match anywhere in each digit window, all in one pass:
+/// most windows (dates, times, IDs in logs) match none, and then no
+/// detector's own search runs there. Compiling the set costs about as much
+/// as all digit patterns, so the first short drafts go without it (see
+/// [`use_digit_set`]): `None`.
+fn digit_hits(
+    hay: &str,
+    digit_windows: &[prefilter::Window],
+) -> Option<Vec<regex_automata::PatternSet>> {
+    (use_digit_set(digit_windows.len()) && shortcuts_on()).then(|| {
+        let set = digit_set();
+        digit_windows
+            .iter()
+            .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
+            .collect()
+    })
+}
+
+/// Whether the digit set and the gates apply (a unit test compares results
+/// with and without them).
+#[cfg(not(test))]
+fn shortcuts_on() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static SHORTCUTS_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+#[cfg(test)]
+fn shortcuts_on() -> bool {
+    SHORTCUTS_ON.with(|g| g.get())
+}
+
+/// Builds what the first scans leave for later (the keyword DFA and the set
+/// of digit patterns), so that a host can pay for it when idle rather than
+/// during a keystroke. Scans build both anyway once they have seen enough
+/// text to make them pay. Results never depend on them.
+pub fn warm_up() {
+    prefilter::warm_up();
+    digit_set();
+}
+
+/// Digit windows (in one text, or in all texts scanned so far) from which
+/// scans ask [`digit_set`] first.
+const DIGIT_SET_FROM: usize = 32;
+
+static DIGIT_SET: OnceLock<pattern::Set> = OnceLock::new();
+
+/// Whether a text with `windows` digit windows asks [`digit_set`] first: once
+/// it is built, always; before that, once the windows seen add up to
+/// [`DIGIT_SET_FROM`] (the first scans of short drafts stay cheap).
+fn use_digit_set(windows: usize) -> bool {
+    static SEEN: AtomicUsize = AtomicUsize::new(0);
+    DIGIT_SET.get().is_some()
+        || SEEN.fetch_add(windows, Ordering::Relaxed) + windows >= DIGIT_SET_FROM
+}
+
+/// Every digit-prefiltered pattern of the registry in one set, in registry
+/// order, built once per process.
+fn digit_set() -> &'static pattern::Set {
+    DIGIT_SET.get_or_init(|| {
+        let patterns = REGISTRY
+            .iter()
+            .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+            .map(|d| d.pattern);
+        pattern::Set::new(patterns, 16 << 20, 4 << 20)
+            .expect("detector patterns are tested to compile")
+    })
+}
+
+/// The place of digit-prefiltered `REGISTRY[index]` in [`digit_set`].
+fn digit_set_index(index: usize) -> usize {
+    REGISTRY[..index]
+        .iter()
+        .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+        .count()
+}
+
+/// The compiled form of `REGISTRY[index]`, built once per process on first use.
+fn compiled(index: usize) -> &'static Compiled {
+    static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| REGISTRY.iter().map(|_| OnceLock::new()).collect());
+    cache[index].get_or_init(|| {
+        Compiled::new(REGISTRY[index]).expect("detector patterns are tested to compile")
+    })
+}
+
+/// Every fixture and sample draft in one text (for tests that compare two
+/// ways of finding the same thing).
+#[cfg(test)]
+fn samples() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let mut text = String::new();
+    for sub in ["fixtures", "drafts"] {
+        for entry in std::fs::read_dir(format!("{dir}/{sub}")).expect("test data") {
+            text += &std::fs::read_to_string(entry.expect("entry").path()).expect("UTF-8");
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        for i in 0..REGISTRY.len() {
+            compiled(i);
+        }
+    }
+
+    /// Findings of a default guard with the digit set and gates, and without.
+    fn with_and_without_shortcuts(text: &str) -> (Vec<Finding>, Vec<Finding>) {
+        let guard = Guard::default();
+        let with = guard.scan(text).expect("scan");
+        SHORTCUTS_ON.with(|g| g.set(false));
+        let without = guard.scan(text).expect("scan");
+        SHORTCUTS_ON.with(|g| g.set(true));
+        (with, without)
+    }
+
+    #[test]
+    fn the_digit_set_changes_no_finding() {
+        // Every fixture and draft in one text: far more windows than DIGIT_SET_FROM.
+        let text = samples();
+        let hay = Normalized::new(&text);
+        let windows = prefilter::digit_windows(hay.as_str(), 5).len();
+        assert!(windows > 2 * DIGIT_SET_FROM, "{windows}");
+        let (with, without) = with_and_without_shortcuts(&text);
+        assert!(with.len() > 300, "{}", with.len());
+        assert_eq!(with, without);
+    }
+
+    #[test]
+    fn gated_number_detectors_find_the_same_with_and_without_gates() {
+        let gated: Vec<&str> = (0..REGISTRY.len())
+            .filter(|&i| prefilter::is_gated(i))
+            .map(|i| REGISTRY[i].kind)
+            .collect();
+        let gated_kinds = ["us_aba_routing", "bank_account"];
+        assert_eq!(gated, gated_kinds);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = ["bank_account", "us_aba_routing", "iban", "credit_card"]
+            .iter()
+            .map(|k| std::fs::read_to_string(format!("{dir}/{k}.txt")).expect("fixture"))
+            .collect();
+        // A label at every distance before and after, in every case and
+        // script, with multi-byte filler: the gate must reach as far as context does.
+        for label in [
+            "Account number",
+            "KONTONUMMER",
+            "账号",
+            "routing no",
+            "a/c",
+            "\u{212A}ontonummer",
+        ] {
+            for filler in ["x ", "é ", "中", "  ", "-"] {
+                for n in 0..60 {
+                    let gap = filler.repeat(n);
+                    texts.push(format!("{label}{gap} 12345678 and 021000021"));
+                    texts.push(format!("12345678 or 021000021{gap}{label}"));
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let (gated, ungated) = with_and_without_shortcuts(text);
+            assert_eq!(gated, ungated, "{text:?}");
+            found += gated
+                .iter()
+                .filter(|f| gated_kinds.contains(&f.kind.as_str()))
+                .count();
+        }
+        assert!(found > 100, "the texts must hold gated findings ({found})");
+    }
+
+    #[test]
+    fn only_listed_characters_lower_case_to_ascii() {
+        let folds: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(folds, ['\u{130}', '\u{212A}']);
+    }
+
+    #[test]
+    fn the_digit_set_holds_each_digit_pattern_at_its_index() {
+        let mut seen = 0;
+        for (i, d) in REGISTRY.iter().enumerate() {
+            if let Prefilter::Digits(_) = d.prefilter {
+                let at = digit_set_index(i);
+                assert_eq!(digit_set().patterns()[at], d.pattern);
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, digit_set().patterns().len());
+    }
+
+    #[test]
+    fn isolation_rejects_chains_but_not_punctuation() {
+        let t = b"id 550e8400-1234-4111111111111111-x";
+        let s = 17;
+        assert!(!isolated(t, s, s + 16));
+        let t = b"card: 4111111111111111.";
+        assert!(isolated(t, 6, 22));
+        let t = b"v1.4111111111111111";
+        assert!(!isolated(t, 3, 19));
+    }
+}

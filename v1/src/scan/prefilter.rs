@@ -1,0 +1,501 @@
+//! The cheap pass that decides where patterns run at all.
+//!
+//! Financial and ID numbers are digit clusters: digits joined by at most one
+//! separator (`4111 1111 1111 1111`, `536-22-8726`). One byte loop finds the
+//! clusters and counts their digits; a detector's pattern then runs only in
+//! windows around clusters with at least as many digits as it needs. Text with
+//! no such cluster (prose, most code and logs: `12:30:45`, `v1.8.3`) never
+//! reaches a regex.
+//!
+//! Credentials and other keyword-led kinds declare literal keywords instead;
+//! one Aho-Corasick pass finds them all, and a detector runs only in windows
+//! around its own keywords.
+//!
+//! The same pass finds the context words of number detectors that report
+//! nothing without context (`bank_account`, `us_aba_routing`): their digit
+//! windows are kept only where such a word is close enough to count
+//! ([`super::context::neighbourhood`]), so the many dates and times in
+//! ordinary text never reach their patterns.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::context;
+use crate::detectors::{Detector, Prefilter, REGISTRY};
+
+/// Bytes that may join two digits of one cluster.
+const JOINERS: &[u8] = b" -";
+/// Bytes a window reaches beyond its cluster, for an IBAN's letter groups:
+/// "MT84 MALT " before and " MTLC AST0 01S" (14) after the digits of a Maltese IBAN.
+const PAD: usize = 16;
+
+/// Part of the normalised text worth running patterns on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// First byte (on a char boundary).
+    pub start: usize,
+    /// End byte, exclusive; `text[end]` is not an ASCII alphanumeric, so a
+    /// word boundary found at `end` is a true one.
+    pub end: usize,
+    /// Digits in the largest cluster inside the window.
+    pub digits: usize,
+}
+
+/// A run of digits joined by single separators (`4111 1111 1111 1111`, `536-22-8726`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cluster {
+    /// Its first digit.
+    pub start: usize,
+    /// Just past its last digit.
+    pub end: usize,
+    /// How many digits it has.
+    pub digits: usize,
+}
+
+/// The clusters that start in `text[from..to]`, in text order. `from` must
+/// not be inside a cluster (0, or a bound from [`cluster_bounds`]).
+pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Cluster> + '_ {
+    let b = text.as_bytes();
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < to && !b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i >= to {
+            return None;
+        }
+        let start = i;
+        let mut digits = 0;
+        loop {
+            while i < b.len() && b[i].is_ascii_digit() {
+                digits += 1;
+                i += 1;
+            }
+            if i + 1 < b.len() && JOINERS.contains(&b[i]) && b[i + 1].is_ascii_digit() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        Some(Cluster {
+            start,
+            end: i,
+            digits,
+        })
+    })
+}
+
+/// The nearest positions at or before `start` and at or after `end` that no
+/// cluster spans: [`clusters`] can restart there. Both depend only on the
+/// bytes next to them, so after an edit between them they are bounds in the
+/// text before the edit too.
+pub fn cluster_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let digit = |i: usize| b[i].is_ascii_digit();
+    let mut s = start;
+    while s > 0 && (digit(s - 1) || (s >= 2 && JOINERS.contains(&b[s - 1]) && digit(s - 2))) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < b.len() && (digit(e) || (JOINERS.contains(&b[e]) && e + 1 < b.len() && digit(e + 1)))
+    {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Windows around digit clusters of at least `min_digits` digits, merged where
+/// they overlap, in text order.
+#[cfg(test)]
+pub fn digit_windows(text: &str, min_digits: usize) -> Vec<Window> {
+    digit_windows_from(
+        text,
+        clusters(text, 0, text.len()).filter(|c| c.digits >= min_digits),
+    )
+}
+
+/// Windows around `clusters` (in text order), merged where they overlap.
+pub fn digit_windows_from(text: &str, clusters: impl IntoIterator<Item = Cluster>) -> Vec<Window> {
+    let b = text.as_bytes();
+    let mut windows: Vec<Window> = Vec::new();
+    for c in clusters {
+        let w = Window {
+            start: floor_char_boundary(text, c.start.saturating_sub(PAD)),
+            end: (c.end + PAD).min(b.len()),
+            digits: c.digits,
+        };
+        push_window(&mut windows, w, b);
+    }
+    windows
+}
+
+/// Every keyword of every keyword-prefiltered detector, and every context
+/// word of every gated number detector ([`gate_words`]), in one automaton.
+struct Keywords {
+    /// For drafts: a contiguous NFA, about half as costly to build as the
+    /// DFA (cold start), a little slower per byte, which drafts never feel.
+    small: AhoCorasick,
+    /// Once [`DFA_FROM`] bytes have been scanned (one long text or many
+    /// drafts): a DFA, built on first need.
+    large: OnceLock<AhoCorasick>,
+    /// Bytes scanned with `small` so far.
+    scanned: AtomicUsize,
+    /// The automata's patterns (to build the DFA later).
+    words: Vec<String>,
+    /// Bytes in the longest of them.
+    longest: usize,
+    /// Per automaton pattern: (registry index, window before, window after) of
+    /// each owner; for a gate word, before and after are [`GATE_BEFORE`] and [`GATE_AFTER`].
+    owners: Vec<Vec<(usize, usize, usize)>>,
+    /// `gated[i]`: `REGISTRY[i]`'s digit windows need a context word nearby.
+    gated: Vec<bool>,
+}
+
+/// A context word counts up to [`context::AFTER`] characters after a
+/// candidate, so a digit window that ends this many bytes (4 per character)
+/// before a word can still hold a candidate it counts for.
+const GATE_BEFORE: usize = 4 * context::AFTER + 1;
+/// Likewise up to [`context::BEFORE`] characters before the candidate.
+const GATE_AFTER: usize = 4 * context::BEFORE + 1;
+
+/// Characters that are not ASCII but whose lower case has ASCII letters
+/// (KELVIN SIGN → "k", LATIN CAPITAL LETTER I WITH DOT ABOVE → "i̇"): context
+/// words are found in lower-cased text, the automaton only folds ASCII case,
+/// so these open every gate. A test checks the list is complete.
+const FOLDS_TO_ASCII: &[&str] = &["\u{130}", "\u{212A}"];
+
+/// The words that open the gate of `d`'s digit windows, or `None` if `d` is
+/// not gated: only number detectors that report nothing without context,
+/// and only if the automaton finds each context word wherever the
+/// neighbourhood would: no non-ASCII letter with a case (the automaton
+/// folds ASCII only), no blank after a non-alphanumeric or at the start (a
+/// word that could span the candidate, which the neighbourhood replaces by a blank).
+fn gate_words(d: &Detector) -> Option<Vec<String>> {
+    if !matches!(d.prefilter, Prefilter::Digits(_)) || d.scoring.alone.is_some() {
+        return None;
+    }
+    let mut words = Vec::new();
+    for w in d.context.all() {
+        let cased = w
+            .chars()
+            .any(|c| !c.is_ascii() && (c.is_lowercase() || c.is_uppercase()));
+        let spans = w.starts_with(' ')
+            || w.as_bytes()
+                .windows(2)
+                .any(|p| p[1] == b' ' && !p[0].is_ascii_alphanumeric());
+        if w.is_empty() || cased || spans {
+            return None;
+        }
+        words.push(w.to_ascii_lowercase());
+    }
+    words.extend(FOLDS_TO_ASCII.iter().map(|s| s.to_string()));
+    Some(words)
+}
+
+fn keywords() -> &'static Keywords {
+    static KEYWORDS: OnceLock<Keywords> = OnceLock::new();
+    KEYWORDS.get_or_init(|| {
+        let mut words: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        let mut gated = vec![false; REGISTRY.len()];
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut add = |w: String, owner: (usize, usize, usize)| match index.get(&w) {
+            Some(&p) => owners[p].push(owner),
+            None => {
+                index.insert(w.clone(), words.len());
+                words.push(w);
+                owners.push(vec![owner]);
+            }
+        };
+        for (i, d) in REGISTRY.iter().enumerate() {
+            if let Prefilter::Keywords {
+                words: ws,
+                before,
+                after,
+            } = d.prefilter
+            {
+                for w in ws {
+                    add(
+                        w.to_ascii_lowercase(),
+                        (i, usize::from(before), usize::from(after)),
+                    );
+                }
+            }
+            if let Some(ws) = gate_words(d) {
+                gated[i] = true;
+                for w in ws {
+                    add(w, (i, GATE_BEFORE, GATE_AFTER));
+                }
+            }
+        }
+        Keywords {
+            small: automaton(&words, AhoCorasickKind::ContiguousNFA),
+            large: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
+            longest: words.iter().map(String::len).max().unwrap_or(0),
+            words,
+            owners,
+            gated,
+        }
+    })
+}
+
+/// Once this many bytes have been scanned (one long text, or many drafts: a
+/// host scanning every keystroke), the DFA is built if [`warm_up`] has not
+/// built it: its build (tens of milliseconds in WASM) pays for itself only
+/// over that much text. Every scan uses it once it exists.
+const DFA_FROM: usize = 64 * 1024;
+
+/// The keyword automaton of `kind` (chosen explicitly: the automatic choice
+/// falls back to the slowest NFA past ~100 keywords). Both kinds find the same matches.
+fn automaton(words: &[String], kind: AhoCorasickKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(kind))
+        .match_kind(MatchKind::Standard)
+        .build(words)
+        .expect("detector keywords build an automaton")
+}
+
+impl Keywords {
+    /// The automaton for a text of `len` bytes: the DFA if it is built or
+    /// this text brings the bytes scanned to [`DFA_FROM`], else the
+    /// quick-to-build NFA.
+    fn for_text(&self, len: usize) -> &AhoCorasick {
+        match self.large.get() {
+            Some(dfa) => dfa,
+            None if self.scanned.fetch_add(len, Ordering::Relaxed) + len >= DFA_FROM => self.dfa(),
+            None => &self.small,
+        }
+    }
+
+    fn dfa(&self) -> &AhoCorasick {
+        self.large
+            .get_or_init(|| automaton(&self.words, AhoCorasickKind::DFA))
+    }
+}
+
+/// Builds the keyword DFA (see [`super::warm_up`]).
+pub fn warm_up() {
+    keywords().dfa();
+}
+
+/// `true` if `REGISTRY[index]`'s digit windows are gated: [`keyword_windows_from`]
+/// then lists where they may be (see [`gate_open`]).
+pub fn is_gated(index: usize) -> bool {
+    keywords().gated[index]
+}
+
+/// `true` if digit window `w` overlaps one of `gates` (sorted, merged).
+pub fn gate_open(gates: &[Window], w: &Window) -> bool {
+    let i = gates.partition_point(|g| g.end <= w.start);
+    gates.get(i).is_some_and(|g| g.start < w.end)
+}
+
+/// A keyword or gate word found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Which word (an index into the automaton's words).
+    pub word: u32,
+    /// Its first byte.
+    pub start: usize,
+    /// Just past its last byte.
+    pub end: usize,
+}
+
+/// `true` if any detector that `enabled` accepts has keywords or gate words:
+/// otherwise hits change no window and the keyword pass can be skipped.
+pub fn any_keywords(enabled: impl Fn(usize) -> bool) -> bool {
+    keywords()
+        .owners
+        .iter()
+        .flatten()
+        .any(|&(i, _, _)| enabled(i))
+}
+
+/// Bytes in the longest keyword or gate word: a hit that touches a byte lies
+/// within this many bytes of it.
+pub fn longest_keyword() -> usize {
+    keywords().longest
+}
+
+/// Every hit that lies inside `text[from..to]`, offsets in `text` (overlapping
+/// hits too: every word at every place).
+pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
+    let part = &text.as_bytes()[from..to];
+    keywords()
+        .for_text(part.len())
+        .find_overlapping_iter(part)
+        .map(move |m| Hit {
+            word: m.pattern().as_u32(),
+            start: from + m.start(),
+            end: from + m.end(),
+        })
+}
+
+/// Windows around keyword hits `hits` (in any order) of `text`, per registry
+/// index (empty for detectors that are not `enabled` or have no hit),
+/// merged, in text order. For a gated number detector ([`is_gated`]), the
+/// places its digit windows may be.
+pub fn keyword_windows_from(
+    text: &str,
+    hits: impl IntoIterator<Item = Hit>,
+    enabled: impl Fn(usize) -> bool,
+) -> Vec<Vec<Window>> {
+    let kw = keywords();
+    let b = text.as_bytes();
+    let mut per: Vec<Vec<Window>> = vec![Vec::new(); REGISTRY.len()];
+    for hit in hits {
+        for &(i, before, after) in &kw.owners[hit.word as usize] {
+            if !enabled(i) {
+                continue;
+            }
+            let w = Window {
+                start: floor_char_boundary(text, hit.start.saturating_sub(before)),
+                end: (hit.end + after).min(b.len()),
+                digits: 0,
+            };
+            push_window(&mut per[i], w, b);
+        }
+    }
+    for list in &mut per {
+        merge(list);
+    }
+    per
+}
+
+/// Appends `w` (its `end` not yet moved to a word end) to `list`, merging it
+/// into the last window where they overlap. A window that ends inside the last
+/// one costs nothing: the walk to a word end happens at most once per run of
+/// letters and digits, so a flood of hits ("eyJeyJeyJ…", "AKIAAKIA…") stays linear.
+fn push_window(list: &mut Vec<Window>, mut w: Window, b: &[u8]) {
+    if let Some(prev) = list.last_mut() {
+        if prev.start <= w.start && w.end <= prev.end {
+            prev.digits = prev.digits.max(w.digits);
+            return;
+        }
+    }
+    w.end = word_end(b, w.end);
+    match list.last_mut() {
+        Some(prev) if prev.end >= w.start && prev.start <= w.start => {
+            prev.end = prev.end.max(w.end);
+            prev.digits = prev.digits.max(w.digits);
+        }
+        _ => list.push(w),
+    }
+}
+
+/// Sorts windows by start and merges overlapping ones.
+fn merge(list: &mut Vec<Window>) {
+    list.sort_by_key(|w| w.start);
+    let mut out: Vec<Window> = Vec::with_capacity(list.len());
+    for w in list.drain(..) {
+        match out.last_mut() {
+            Some(prev) if prev.end >= w.start => prev.end = prev.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    *list = out;
+}
+
+/// Moves `i` right until it is not inside a run of ASCII alphanumerics (and on a char boundary).
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || (b[i] & 0xC0) == 0x80) {
+        i += 1;
+    }
+    i
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_use_the_quick_nfa_until_enough_text_or_warm_up_builds_the_dfa() {
+        // A fresh table, as at cold start (the process-wide one may be warm already).
+        let kw = Keywords {
+            small: keywords().small.clone(),
+            large: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
+            words: keywords().words.clone(),
+            longest: keywords().longest,
+            owners: Vec::new(),
+            gated: Vec::new(),
+        };
+        assert_eq!(
+            kw.for_text(DFA_FROM - 2).kind(),
+            AhoCorasickKind::ContiguousNFA
+        );
+        assert_eq!(kw.for_text(1).kind(), AhoCorasickKind::ContiguousNFA);
+        assert_eq!(
+            kw.for_text(1).kind(),
+            AhoCorasickKind::DFA,
+            "drafts that add up to DFA_FROM bytes build it"
+        );
+        assert_eq!(
+            kw.for_text(10).kind(),
+            AhoCorasickKind::DFA,
+            "once built, drafts use it too"
+        );
+        warm_up();
+        assert_eq!(keywords().for_text(10).kind(), AhoCorasickKind::DFA);
+    }
+
+    #[test]
+    fn both_keyword_automata_find_the_same_hits() {
+        let mut text = crate::scan::samples();
+        text.push_str("PASSWORD Passwort KENNWORT 密码 sk-proj- ghp_ AKIA \u{212A}ey");
+        let kw = keywords();
+        let hits = |a: &AhoCorasick| {
+            a.find_overlapping_iter(&text)
+                .map(|m| (m.pattern(), m.start(), m.end()))
+                .collect::<Vec<_>>()
+        };
+        let (nfa, dfa) = (hits(&kw.small), hits(kw.dfa()));
+        assert!(nfa.len() > 1000, "{}", nfa.len());
+        assert_eq!(nfa, dfa);
+    }
+
+    #[test]
+    fn prose_without_long_numbers_has_no_windows() {
+        assert!(digit_windows("In 2024 we met 3 times at 10:30.", 9).is_empty());
+        assert!(digit_windows("2024-05-01T12:30:45.123Z v1.8.3 pid 48213", 9).is_empty());
+        assert!(digit_windows("", 1).is_empty());
+    }
+
+    #[test]
+    fn a_grouped_card_is_one_cluster_with_padding() {
+        let t = "my card is 4111 1111 1111 1111, thanks";
+        let w = digit_windows(t, 13);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].digits, 16);
+        assert!(w[0].start <= 11 && w[0].end >= 30);
+    }
+
+    #[test]
+    fn an_iban_with_letter_groups_fits_in_one_window() {
+        let t = "IBAN MT84 MALT 0110 0001 2345 MTLC AST0 01S end";
+        let w = digit_windows(t, 8);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].start <= 5 && w[0].end >= 43, "{w:?}");
+    }
+
+    #[test]
+    fn window_end_never_splits_a_word_or_a_character() {
+        let t = "1234567890123 abcdefghijklmnop 卡号";
+        let w = digit_windows(t, 13);
+        assert_eq!(&t[w[0].end..w[0].end + 1], " ");
+        let t = "1234567890123 卡号卡号卡号";
+        let w = digit_windows(t, 13);
+        assert!(t.is_char_boundary(w[0].end));
+    }
+}
