@@ -236,7 +236,7 @@ fn paragraph(r: &mut Lcg, lines: &[String], dense: bool) -> String {
     let mut p = String::new();
     let parts = 1 + r.next() % 4;
     for _ in 0..parts {
-        let piece = if dense && r.next() % 3 != 0 {
+        let piece = if dense && !r.next().is_multiple_of(3) {
             let line = &lines[(r.next() as usize) % lines.len()];
             match r.next() % 10 {
                 0 => mutate(r, line),
@@ -249,7 +249,7 @@ fn paragraph(r: &mut Lcg, lines: &[String], dense: bool) -> String {
                 4 => format!("`{line}`"),
                 _ => line.clone(),
             }
-        } else if r.next() % 4 == 0 {
+        } else if r.next().is_multiple_of(4) {
             let t = r.pick(ordinary::TEMPLATES);
             ordinary::fill(t, r)
         } else {
@@ -279,7 +279,7 @@ pub fn generated(bytes: usize, seed: u64) -> impl Iterator<Item = Vec<String>> {
         let mut chunk = Vec::new();
         let mut size = 0;
         while size < 256 << 10 && made + size < bytes {
-            let dense = r.next() % 2 == 0;
+            let dense = r.next().is_multiple_of(2);
             let text = match r.next() % 20 {
                 0 => {
                     let size = 1 << (8 + r.next() % 9);
@@ -293,7 +293,7 @@ pub fn generated(bytes: usize, seed: u64) -> impl Iterator<Item = Vec<String>> {
                         t.push_str(&paragraph(&mut r, &lines, dense));
                         t.push_str("\n\n");
                     }
-                    if r.next() % 3 == 0 {
+                    if r.next().is_multiple_of(3) {
                         let at = (r.next() as usize) % t.len().max(1);
                         let at = t.floor_char_boundary(at);
                         let size = 1 << (6 + r.next() % 8);
