@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CARD, CARD_PREVIEW, IBAN, cleanScratch, scratchProject } from './helpers.mjs';
+import { CARD, CARD_PREVIEW, IBAN, ROOT, cleanScratch, scratchProject } from './helpers.mjs';
 
 let dir; // the scratch project: draftguard installed, test files under work/
 let lib; // the installed library, for reference results
@@ -522,3 +522,78 @@ test('--redact keeps permissions: a 0600 file stays 0600 in place and its copy i
   }
 });
 
+// ---- the documented pre-commit hook (issue 12, item 11) ------------------------------------
+
+test('the pre-commit hook in npm/README.md, run by git: every staged file is scanned whatever its name (spaces, non-ASCII, quotes, colons, a leading dash, renamed, under node_modules)', () => {
+  const readme = readFileSync(path.join(ROOT, 'npm/README.md'), 'utf8');
+  const hook = readme.match(/### As a git pre-commit hook[\s\S]*?```(?:bash|sh)\n([\s\S]*?)```/)?.[1];
+  assert.ok(hook, 'npm/README.md shows the hook');
+  const repo = scratchProject('hook', {});
+  const git = (...args) => {
+    const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+    if (r.error) throw r.error;
+    return r;
+  };
+  const put = (name, text) => {
+    mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
+    writeFileSync(path.join(repo, name), text);
+  };
+  const commits = () => Number(git('rev-list', '--count', 'HEAD').stdout.trim() || 0);
+  git('init', '-q');
+  for (const [k, v] of [['user.name', 'Test'], ['user.email', 'test@example.com'], ['commit.gpgsign', 'false'], ['core.hooksPath', '.git/hooks']]) {
+    git('config', k, v);
+  }
+  writeFileSync(path.join(repo, '.git/hooks/pre-commit'), hook, { mode: 0o755 });
+  put('.gitignore', 'node_modules/\n');
+  git('add', '.gitignore', 'package.json');
+  let r = git('commit', '-q', '-m', 'start');
+  assert.equal(r.status, 0, r.stderr);
+
+  // Clean files with awkward names go through, and each of them was scanned.
+  const clean = ['clean notes.txt', 'ünïcödé/说明 文件.md', 'it\'s "quoted".txt', '-n.txt', '1:2.txt'];
+  for (const name of clean) put(name, 'Lunch at 12? Ticket 4521, room 12 at 10:30.\n');
+  git('add', '--', ...clean);
+  r = git('commit', '-q', '-m', 'clean files');
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+  assert.match(r.stderr, new RegExp(`0 findings; ${clean.length} files scanned`), 'every staged file was scanned');
+  assert.equal(commits(), 2);
+
+  // A secret in any of these names blocks the commit, and the report names the file.
+  const secrets = {
+    'my notes.txt': `my card: ${CARD}\n`,
+    'données/reçu n°1.txt': `IBAN ${IBAN}\n`,
+    'say "hi".txt': `db password: ${PASSWORD}\n`,
+    '-rf.txt': `aws_access_key_id = ${AWS}\n`,
+    '1:x.txt': `card ${CARD}\n`,
+    'node_modules/vendored/config.txt': `password = ${PASSWORD}\n`,
+  };
+  for (const [name, text] of Object.entries(secrets)) {
+    assert.ok(expected(text, { minConfidence: 'high' }).length > 0, `the library finds a high-confidence value in ${name}`);
+    put(name, text);
+  }
+  git('add', '-f', '--', ...Object.keys(secrets));
+  put('my notes.txt', 'cleaned in the working tree, but not staged\n');
+  r = git('commit', '-q', '-m', 'secrets');
+  assert.notEqual(r.status, 0, 'the commit is blocked');
+  assert.equal(commits(), 2, 'nothing was committed');
+  const out = r.stdout + r.stderr;
+  for (const name of Object.keys(secrets)) {
+    assert.ok(out.includes(`./${name}:1:`), `the staged ${JSON.stringify(name)} is reported:\n${out}`);
+  }
+  assert.match(out, /draftguard: sensitive data in the staged files \(see above\); commit with --no-verify to override/);
+  assertNoRaw(out);
+
+  // A renamed file (status R) that gained a secret is scanned too.
+  git('reset', '-q');
+  const long = Array.from({ length: 40 }, (_, i) => `line ${i}: the quarterly numbers look fine\n`).join('');
+  put('old name.txt', long);
+  git('add', 'old name.txt');
+  assert.equal(git('commit', '-q', '-m', 'old').status, 0);
+  git('mv', 'old name.txt', 'new näme.txt');
+  put('new näme.txt', `${long}my card: ${CARD}\n`);
+  git('add', 'new näme.txt');
+  assert.match(git('diff', '--cached', '--name-status').stdout, /^R\d+\t/, 'git sees a rename');
+  r = git('commit', '-q', '-m', 'rename');
+  assert.notEqual(r.status, 0, 'the renamed file with a card blocks the commit');
+  assert.ok((r.stdout + r.stderr).includes('./new näme.txt:41:10: credit_card (high)'), r.stdout + r.stderr);
+});
