@@ -331,6 +331,11 @@ test('--redact refuses a file that is not UTF-8 (Latin-1): exit 2, the file byte
   assert.ok(readFileSync(cut).equals(Buffer.concat([Buffer.from(`card ${CARD} `), Buffer.from('€').subarray(0, 2)])));
   // Scanning alone still reads such a file (the bytes as U+FFFD) and reports what it finds.
   assert.equal(cli(['scan', file]).status, 1);
+  // From standard input, the redacted text is standard output: an error, nothing printed.
+  const piped = spawnSync(bin, ['scan', '--redact'], { cwd: dir, input: bytes });
+  assert.equal(piped.status, 2);
+  assert.equal(piped.stdout.length, 0);
+  assert.match(piped.stderr.toString(), /<stdin>: not UTF-8 text \(byte 0xe9 at offset 3\); --redact rewrites UTF-8 text only, nothing written/);
 });
 
 test('--redact --in-place keeps every byte it does not redact: BOM, CRLF and lone CR, mixed scripts, emoji across window cuts, rare characters', async () => {
