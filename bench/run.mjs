@@ -2,12 +2,17 @@
 // throughput in WASM under Node and in headless Chromium, natively (release
 // example), per-draft latency p50/p99 including the JS crossing, a keystroke
 // in a 2 KB and a 100 KB draft (LiveScan against Guard.scan), cold start,
-// size, and peers (redact-pii, secretlint, Presidio's pattern recognizers)
-// on the same corpora, as ratios.
+// size, and peers (redact-pii, @redactpii/node, secretlint, Presidio's pattern
+// recognizers) on the same corpora, as ratios.
 //
 //   bash scripts/build.sh && node bench/run.mjs            # full run, ~3 minutes
 //   node bench/run.mjs --quick                              # tiny sizes: does it run?
 //   node bench/run.mjs --no-browser --no-native --no-peers  # skip parts
+//
+// The npm peers are their own package, bench/peers (package.json + lock file, exact
+// versions), which the full run installs when it is missing or older than its lock file
+// (`npm ci --prefix bench/peers`); the project's `npm ci` does not install them. --quick
+// uses them only if they are already there.
 //
 // Presidio runs if `python3 -c 'import presidio_analyzer'` works, or from the
 // interpreter in $PRESIDIO_PYTHON (see bench/presidio.py). Numbers are best of
@@ -15,10 +20,11 @@
 // the machine is doing: run it on a quiet machine.
 import { CHROMIUM_ARGS } from '../tests/chromium.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { corpus, draft } from './corpus.mjs';
 
@@ -216,46 +222,37 @@ function native(dir) {
 // the length: they are regex passes); `bytes` says how much.
 const prefix = (text, bytes) => (QUICK ? text : text.slice(0, bytes));
 
+// The npm peers, from bench/peers; installed here when missing (not with --quick).
+// Returns an import function, or { skipped } saying why there is none.
+const PEERS = join(root, 'bench', 'peers');
+function peerPackages() {
+  const lock = join(PEERS, 'package-lock.json');
+  const installed = join(PEERS, 'node_modules', '.package-lock.json'); // written by npm ci
+  const fresh = existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs;
+  if (!fresh) {
+    if (QUICK) {
+      if (!existsSync(installed)) return { skipped: 'not installed (the full run installs bench/peers)' };
+    } else {
+      log('installing the peers: npm ci --prefix bench/peers');
+      const r = spawnSync('npm', ['ci', '--prefix', PEERS, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
+      if (r.status !== 0) return { skipped: `npm ci --prefix bench/peers failed (exit ${r.status})` };
+    }
+  }
+  const require = createRequire(join(PEERS, 'package.json'));
+  return (name) => import(pathToFileURL(require.resolve(name)).href);
+}
+
 async function peers(dir) {
   const r = {};
   const measure = (f, text, runs) => {
     const { ms, out } = bestOf(runs, () => f(text));
     return { ms, bytes: utf8(text), findings: out };
   };
-  try {
-    log('peer: redact-pii');
-    const { SyncRedactor } = await import('redact-pii');
-    const red = new SyncRedactor();
-    // Findings: how many replacement labels (e.g. CREDIT_CARD_NUMBER) it wrote.
-    const f = (t) => (red.redact(t).match(/\b[A-Z]+(?:_[A-Z]+)+\b/g) || []).length - (t.match(/\b[A-Z]+(?:_[A-Z]+)+\b/g) || []).length;
-    r['redact-pii'] = {
-      mixed: measure(f, prefix(mixed, MB), 2),
-      clean: measure(f, prefix(clean, MB), 2),
-      p50: percentiles(drafts[2048], QUICK ? 20 : 300, (d) => red.redact(d)).p50,
-    };
-  } catch (e) {
-    r['redact-pii'] = { skipped: `not installed (${e.code || e.message})` };
-  }
-  try {
-    log('peer: secretlint');
-    const { lintSource } = await import('@secretlint/core');
-    const { creator } = await import('@secretlint/secretlint-rule-preset-recommend');
-    const options = { config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] } };
-    const lint = (content) => lintSource({ source: { content, filePath: '/draft.txt', ext: '.txt', contentType: 'text' }, options });
-    const best = async (text, runs) => {
-      let ms = Infinity, n = 0;
-      for (let i = 0; i < runs; i++) { const t = performance.now(); n = (await lint(text)).messages.length; ms = Math.min(ms, performance.now() - t); }
-      return { ms, bytes: utf8(text), findings: n };
-    };
-    await lint(drafts[2048][0]);
-    const times = [];
-    for (let i = 0; i < (QUICK ? 20 : 300); i++) {
-      const t = performance.now(); await lint(drafts[2048][i % 20]); times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    r.secretlint = { mixed: await best(mixed, Math.min(RUNS, 3)), clean: await best(clean, Math.min(RUNS, 3)), p50: times[times.length >> 1] };
-  } catch (e) {
-    r.secretlint = { skipped: `not installed (${e.code || e.message})` };
+  const load = peerPackages();
+  if (load.skipped) {
+    for (const name of ['redact-pii', '@redactpii/node', 'secretlint']) r[name] = { skipped: load.skipped };
+  } else {
+    await npmPeerRuns(r, load, measure);
   }
   const py = process.env.PRESIDIO_PYTHON || 'python3';
   const probe = spawnSync(py, ['-c', 'import presidio_analyzer'], { encoding: 'utf8' });
@@ -277,6 +274,62 @@ async function peers(dir) {
     }
   }
   return r;
+}
+
+// redact-pii, @redactpii/node and secretlint into `r`; `load` imports from bench/peers.
+async function npmPeerRuns(r, load, measure) {
+  try {
+    log('peer: redact-pii');
+    const { SyncRedactor } = await load('redact-pii');
+    const red = new SyncRedactor();
+    // Findings: how many replacement labels (e.g. CREDIT_CARD_NUMBER) it wrote.
+    const f = (t) => (red.redact(t).match(/\b[A-Z]+(?:_[A-Z]+)+\b/g) || []).length - (t.match(/\b[A-Z]+(?:_[A-Z]+)+\b/g) || []).length;
+    r['redact-pii'] = {
+      mixed: measure(f, prefix(mixed, MB), 2),
+      clean: measure(f, prefix(clean, MB), 2),
+      p50: percentiles(drafts[2048], QUICK ? 20 : 300, (d) => red.redact(d)).p50,
+    };
+  } catch (e) {
+    r['redact-pii'] = { skipped: `failed (${e.code || e.message})` };
+  }
+  try {
+    log('peer: @redactpii/node');
+    const { Redactor } = await load('@redactpii/node');
+    // No apiKey: its dashboard hook stays off and nothing is sent anywhere. Every replacement
+    // is one private-use character, so findings are counted exactly.
+    const MARK = '\uE000';
+    const red = new Redactor({ apiKey: null, globalReplaceWith: MARK });
+    const marks = (t) => t.split(MARK).length - 1;
+    const f = (t) => marks(red.redact(t)) - marks(t);
+    r['@redactpii/node'] = {
+      mixed: measure(f, mixed, Math.min(RUNS, 3)),
+      clean: measure(f, clean, Math.min(RUNS, 3)),
+      p50: percentiles(drafts[2048], QUICK ? 20 : 300, (d) => red.redact(d)).p50,
+    };
+  } catch (e) {
+    r['@redactpii/node'] = { skipped: `failed (${e.code || e.message})` };
+  }
+  try {
+    log('peer: secretlint');
+    const { lintSource } = await load('@secretlint/core');
+    const { creator } = await load('@secretlint/secretlint-rule-preset-recommend');
+    const options = { config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] } };
+    const lint = (content) => lintSource({ source: { content, filePath: '/draft.txt', ext: '.txt', contentType: 'text' }, options });
+    const best = async (text, runs) => {
+      let ms = Infinity, n = 0;
+      for (let i = 0; i < runs; i++) { const t = performance.now(); n = (await lint(text)).messages.length; ms = Math.min(ms, performance.now() - t); }
+      return { ms, bytes: utf8(text), findings: n };
+    };
+    await lint(drafts[2048][0]);
+    const times = [];
+    for (let i = 0; i < (QUICK ? 20 : 300); i++) {
+      const t = performance.now(); await lint(drafts[2048][i % 20]); times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    r.secretlint = { mixed: await best(mixed, Math.min(RUNS, 3)), clean: await best(clean, Math.min(RUNS, 3)), p50: times[times.length >> 1] };
+  } catch (e) {
+    r.secretlint = { skipped: `failed (${e.code || e.message})` };
+  }
 }
 
 // ---- the table ----------------------------------------------------------------
@@ -387,7 +440,9 @@ console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 rows.forEach((r) => console.log(line(r)));
 console.log(`
 ¹ Peers do other and fewer things, so ratios compare cost, not coverage: redact-pii 3.4 (SyncRedactor:
-  regexes for names, emails, phones, cards, SSNs, addresses… — no checksums, replaces text); secretlint 13
+  regexes for names, emails, phones, cards, SSNs, addresses… — no checksums, replaces text); @redactpii/node
+  1.0 (redact-pii's fork without dependencies: five regexes — 16-digit cards without Luhn, emails, US
+  phones, SSNs, names after a greeting — replaces text; its optional dashboard upload is off); secretlint 13
   (preset-recommend: credentials only — AWS, GCP, GitHub, Slack, npm, private keys…); Presidio (pattern
   recognizers only, no spaCy NLP model: cards with Luhn, IBAN, SSN, phone, e-mail, IP, crypto, …; Python).
   draftguard runs all its 41 detectors. The mixed corpus holds cards, IBANs, SSNs and routing/account

@@ -3,6 +3,7 @@
 // Never prints a raw value: findings are reported with their masked preview only, and the
 // guard is never asked for values (`includeValue` stays off).
 
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,8 @@ Scans files, directories (recursively; .git and node_modules are skipped) or sta
 input (no path, or "-") for sensitive data, on this machine. Prints one line per finding,
   FILE:LINE:COLUMN: KIND (CONFIDENCE) MASKED-PREVIEW
 with lines and columns from 1, columns in UTF-16 code units. Raw values are never printed.
-Binary files are skipped with a note; files of any size are read in overlapping windows.
+Binary files (a NUL byte anywhere) are skipped with a note; files of any size are read
+in overlapping windows.
 
 Options:
   --min-confidence LEVEL  report (and fail on) findings of LEVEL or above:
@@ -32,11 +34,18 @@ Options:
                           it as NAME.redacted.EXT (standard input: to standard output)
   --out-dir DIR           with --redact: write the copies under DIR instead, same relative paths
   --in-place              with --redact: overwrite the inputs instead of writing copies
+                          (a symbolic link: the file it points to; mode kept, and the
+                          owner where permitted; a file with other hard links is refused)
   --style STYLE           with --redact: label (default, "[CREDIT CARD]"), mask or char
   -h, --help              this text
   -v, --version           the version
 
-Exit status: 0 no findings, 1 findings at or above --min-confidence, 2 usage or read error.`;
+--redact only rewrites UTF-8 text: any other file is left as it is (exit status 2). What it
+writes keeps every byte but the redacted values (byte order mark and line endings too),
+goes to a new temporary file in the same directory, is flushed to disk, then renamed.
+
+Exit status: 0 no findings, 1 findings at or above --min-confidence, 2 usage or read error,
+or a file --redact would not rewrite.`;
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 const CONFIDENCE_RANK = { low: 0, medium: 1, high: 2 };
@@ -171,21 +180,25 @@ async function run(argv, io, err) {
       if (o.redact) out = redactTarget(input, o, io);
       const result = await scanInput(input, io, guard, redactOptions, found, out);
       if (result === 'binary') {
+        // A NUL byte may come after findings in text before it: none of them counts.
+        findings.length = before;
+        out?.discard();
+        if (out && input.stdin) throw new Error(`binary data (a NUL byte); ${out.wrote ? 'the redacted text written above is incomplete' : 'nothing written'}`);
         skipped.push({ file: input.name, reason: 'binary' });
         err(`${input.name}: skipped, binary file`);
-        out?.discard();
         continue;
       }
       scanned += 1;
       if (out) {
         if (findings.length > before) {
           out.commit();
-          if (!input.stdin) err(`${input.name}: redacted copy written to ${out.target}`);
+          if (!input.stdin) err(`${input.name}: ${out.done}`);
         } else {
           out.discard();
         }
       }
     } catch (e) {
+      findings.length = before;
       out?.discard();
       err(`${input.name}: ${e.code === 'EACCES' ? 'permission denied' : e.message}`);
       failed = true;
@@ -211,21 +224,44 @@ async function scanInput(input, io, guard, redactOptions, onFinding, out) {
   const stream = input.stdin ? io.stdin : fs.createReadStream(input.name, { highWaterMark: 1 << 20 });
   let binary = false;
   async function* text() {
-    const decoder = new TextDecoder('utf-8'); // invalid bytes become U+FFFD; a BOM is dropped
-    let first = true;
-    for await (const bytes of stream) {
-      if (first) {
-        first = false;
-        // git's rule: a NUL byte in the first 8000 bytes means binary (UTF-16 text too).
-        if (bytes.subarray(0, 8000).includes(0)) {
-          binary = true;
-          stream.destroy?.();
-          return;
+    // Scanning alone reads bytes that are not UTF-8 as U+FFFD. Redacting refuses them: the
+    // copy must give back every byte it did not mean to change, so the decoder is fatal.
+    // ignoreBOM keeps a byte order mark in the text, to be written back (it is not counted
+    // in columns, as editors do not count it).
+    const decoder = new TextDecoder('utf-8', { fatal: Boolean(out), ignoreBOM: true });
+    const where = { read: 0, tail: Buffer.alloc(0) }; // bytes read before this chunk; the last 3 of them
+    let start = true;
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      // A NUL byte anywhere means binary (UTF-16 text too). Git looks at the first 8000 bytes
+      // only; a self-extracting archive has a text header and its payload after it.
+      if (bytes.includes(0)) {
+        binary = true;
+        stream.destroy?.();
+        return;
+      }
+      let s;
+      try {
+        s = decoder.decode(bytes, { stream: true });
+      } catch {
+        throw notUtf8(where, bytes, out);
+      }
+      where.read += bytes.length;
+      where.tail = (bytes.length >= 3 ? bytes : Buffer.concat([where.tail, bytes])).subarray(-3);
+      if (start && s) {
+        start = false;
+        if (s.startsWith('\uFEFF')) {
+          out?.write('\uFEFF');
+          s = s.slice(1);
         }
       }
-      yield decoder.decode(bytes, { stream: true });
+      yield s;
     }
-    yield decoder.decode();
+    try {
+      yield decoder.decode();
+    } catch {
+      throw notUtf8(where, new Uint8Array(0), out);
+    }
   }
   const scanWindow = out
     ? (window) => {
@@ -237,14 +273,72 @@ async function scanInput(input, io, guard, redactOptions, onFinding, out) {
   return binary ? 'binary' : 'ok';
 }
 
-/** Where a redacted copy goes; written to a temporary file first, renamed on commit(). */
+/** The error for bytes that are not UTF-8, naming the first bad byte and its offset. */
+function notUtf8({ read, tail }, bytes, out) {
+  // The last chunk was valid up to a character it may have cut: start at that character.
+  let from = 0;
+  while (from < tail.length && (tail[from] & 0xc0) === 0x80) from += 1;
+  const seen = Buffer.concat([tail.subarray(from), bytes]);
+  const at = invalidUtf8At(seen);
+  const offset = read - (tail.length - from) + at;
+  const what = at < seen.length ? `byte 0x${seen[at].toString(16).padStart(2, '0')} at offset ${offset}` : `a character cut off at the end`;
+  return new Error(
+    `not UTF-8 text (${what}); --redact rewrites UTF-8 text only, ` +
+      (out.wrote === undefined ? 'so the file was left as it is' : out.wrote ? 'the redacted text written stops before it' : 'nothing written'),
+  );
+}
+
+/** Index of the first byte of `b` that does not belong to a valid UTF-8 sequence (b.length if none). */
+function invalidUtf8At(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    let n;
+    let min;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    if (i + n >= b.length) return i; // cut off at the end
+    let cp = n ? c & (0x3f >> n) : c;
+    for (let k = 1; k <= n; k++) {
+      if ((b[i + k] & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (b[i + k] & 0x3f);
+    }
+    if (n && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+/**
+ * Where a redacted copy goes. It is written to a new file with a random name in the target's
+ * directory, created exclusively (O_EXCL: never a file or link that was already there), and on
+ * commit() flushed to disk (fsync), renamed over the target, and the directory flushed too.
+ */
 function redactTarget(input, o, io) {
   if (input.stdin) {
-    return { target: '<stdout>', write: (s) => io.stdout.write(s), commit() {}, discard() {} };
+    const stdout = {
+      wrote: false,
+      write: (s) => {
+        stdout.wrote ||= s.length > 0;
+        io.stdout.write(s);
+      },
+      commit() {},
+      discard() {},
+    };
+    return stdout;
   }
+  const st = fs.statSync(input.name); // through a link: the file it points to
   let target;
   if (o['in-place']) {
-    target = input.name;
+    // A link stays a link: the file it points to is redacted. A file with other hard links is
+    // refused: they would keep the original text while this name got the redacted one.
+    target = fs.realpathSync(input.name);
+    if (st.nlink > 1) {
+      throw new Error(`has ${st.nlink} hard links; --in-place would leave the original text under the other names, so the file was left as it is (redact a copy instead)`);
+    }
   } else if (o['out-dir'] !== undefined) {
     const rel = path.relative(process.cwd(), path.resolve(input.name));
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
@@ -260,26 +354,82 @@ function redactTarget(input, o, io) {
   if (!o['in-place'] && fs.existsSync(target) && fs.realpathSync(target) === fs.realpathSync(input.name)) {
     throw new Error(`the redacted copy would overwrite the input (${target}); use --in-place to mean that`);
   }
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.draftguard-${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w', o['in-place'] ? fs.statSync(input.name).mode : 0o644);
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  // A copy gets the input's permissions less the umask, as cp gives (a 0600 file's copy is 0600).
+  // In place, the new file starts private and gets the input's owner and exact mode before the
+  // rename.
+  const { fd, tmp } = createTemp(dir, o['in-place'] ? 0o600 : st.mode & 0o777);
   let open = true;
   const close = () => {
     if (open) fs.closeSync(fd);
     open = false;
   };
+  const linked = o['in-place'] && fs.lstatSync(input.name).isSymbolicLink();
   return {
-    target,
-    write: (s) => fs.writeSync(fd, s),
+    done: o['in-place'] ? `redacted in place${linked ? ` (in ${target}, which it links to)` : ''}` : `redacted copy written to ${target}`,
+    write: (s) => writeAll(fd, Buffer.from(s, 'utf8')),
     commit() {
+      if (o['in-place']) keepOwnerAndMode(fd, st);
+      fs.fsyncSync(fd);
       close();
       fs.renameSync(tmp, target);
+      fsyncDirectory(dir);
     },
     discard() {
       close();
       fs.rmSync(tmp, { force: true });
     },
   };
+}
+
+/** A new file in `dir` with a random name, created exclusively; retries if the name is taken. */
+function createTemp(dir, mode) {
+  for (let attempt = 1; ; attempt++) {
+    const tmp = path.join(dir, `.draftguard-${randomBytes(12).toString('hex')}.tmp`);
+    try {
+      return { fd: fs.openSync(tmp, 'wx', mode), tmp };
+    } catch (e) {
+      if (e.code !== 'EEXIST' || attempt === 10) throw e;
+    }
+  }
+}
+
+function writeAll(fd, bytes) {
+  for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/**
+ * The input's owner where this process may set it (root may; an owner may set the group), then
+ * its mode. Set-user-ID and set-group-ID bits are kept only with the owner and group they were for.
+ */
+function keepOwnerAndMode(fd, st) {
+  let mode = st.mode & 0o7777;
+  try {
+    fs.fchownSync(fd, st.uid, st.gid);
+  } catch {
+    // Not permitted: the file now belongs to whoever ran the command, as with sed -i.
+    mode &= ~0o4000;
+    try {
+      fs.fchownSync(fd, fs.fstatSync(fd).uid, st.gid);
+    } catch {
+      mode &= ~0o2000;
+    }
+  }
+  fs.fchmodSync(fd, mode); // after chown, which may clear set-id bits
+}
+
+/** Flushes a directory's entries (the rename) to disk; not possible on every platform. */
+function fsyncDirectory(dir) {
+  let fd;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open a directory; the rename is still done.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 function walk(dir, inputs, skipped) {
