@@ -158,10 +158,10 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
     let words = rule.context.iter().map(|w| w.to_lowercase());
     Ok(super::Compiled::from_regex(
         kind,
-        rule.pattern.clone().into(),
+        super::Interior::Of(rule.pattern.clone(), Default::default()),
         false,
         WordIndex::new(words),
         WordIndex::new(std::iter::empty::<String>()),
-        regex,
+        super::Regex::Custom(regex),
     ))
 }

@@ -35,6 +35,20 @@ impl ByteSet {
         }
     }
 
+    /// The set of the bytes whose bit `b & 63` of word `b >> 6` is set.
+    pub fn from_words(words: [u64; 4]) -> ByteSet {
+        ByteSet(words)
+    }
+
+    /// The set as 32 bytes, little-endian words (the blob's format).
+    pub fn to_bytes(self) -> [u8; 32] {
+        let mut out = [0; 32];
+        for (i, w) in self.0.iter().enumerate() {
+            out[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
     fn union(self, o: ByteSet) -> ByteSet {
         ByteSet(std::array::from_fn(|i| self.0[i] | o.0[i]))
     }

@@ -3,10 +3,12 @@
 //! Works on UTF-8 byte offsets of the original text; the JS binding converts
 //! them to UTF-16 once, at the boundary.
 
+mod automata;
 mod context;
 mod custom;
 mod interior;
 mod live;
+mod nfa;
 mod normalize;
 mod prefilter;
 mod resolve;
@@ -28,6 +30,13 @@ pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use live::{LiveScan, Rescan};
 pub use normalize::Normalized;
+
+/// The bytes a match of `pattern` can hold past its first byte, as 32 bytes
+/// (for the automata generator, `gen/`).
+#[doc(hidden)]
+pub fn interior_bytes(pattern: &str) -> [u8; 32] {
+    interior::interior(pattern).to_bytes()
+}
 
 /// Default limit on the size of a draft, in UTF-8 bytes.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -605,13 +614,11 @@ impl Guard {
         e: usize,
         c: &Compiled,
     ) -> Option<resolve::Candidate> {
-        let (vs, ve) = if c.value_groups.is_empty() {
-            (s, e)
+        let (vs, ve) = if c.has_values {
+            // Groups only over the match already found: cheap.
+            c.regex.value_span(&hay.as_bytes()[..e], s)?
         } else {
-            // Captures only over the match the lazy DFA already found: cheap.
-            let caps = c.regex.captures_at(&hay.as_bytes()[..e], s)?;
-            let v = c.value_groups.iter().find_map(|&g| caps.get_group(g))?;
-            (v.start, v.end)
+            (s, e)
         };
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
@@ -738,74 +745,138 @@ fn compact(v: &str) -> String {
 }
 
 /// A detector's pattern and word indexes.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct Compiled {
     kind: Kind,
-    /// The pattern's source (the live scan reads its [`interior`] bytes from it).
-    pattern: std::borrow::Cow<'static, str>,
-    regex: Pattern,
-    /// Indexes of the capture groups named `value`, `value2`, `value3`, … (one
-    /// per alternative of the pattern); the first that took part is the span.
-    value_groups: Vec<usize>,
+    regex: Regex,
+    /// The pattern has capture groups named `value`, `value2`, `value3`, …
+    /// (one per alternative of the pattern): the first that took part is the span.
+    has_values: bool,
     /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
     is_number: bool,
     context: context::WordIndex,
     negative: context::WordIndex,
-    /// Bytes a match can hold past its first ([`interior`]), read from the
-    /// pattern when a live scan first needs them.
-    interior: OnceLock<interior::ByteSet>,
+    /// Bytes a match can hold past its first ([`interior`]).
+    interior: Interior,
 }
 
 impl Compiled {
+    /// A built-in detector, from the automata compiled at development time.
     fn new(d: &'static Detector) -> Result<Compiled, String> {
+        let name = format!("detector:{}", d.kind);
+        let entry = automata::entry(&name)?;
+        if entry.hash != automata::fnv1a(d.pattern) {
+            return Err(format!(
+                "{name}: src/scan/automata.bin was built from another pattern; \
+                 run `cargo run --release -p draftguard-gen`"
+            ));
+        }
         Ok(Compiled::from_regex(
             Kind::of(d),
-            d.pattern.into(),
+            Interior::Known(entry.interior),
             matches!(d.prefilter, Prefilter::Digits(_)),
             context::WordIndex::new(d.context.all()),
             context::WordIndex::new(d.negative_context.all()),
-            Pattern::new(d.pattern)?,
+            Regex::Builtin(entry.matcher),
         ))
     }
 
     fn from_regex(
         kind: Kind,
-        pattern: std::borrow::Cow<'static, str>,
+        interior: Interior,
         is_number: bool,
         context: context::WordIndex,
         negative: context::WordIndex,
-        regex: Pattern,
+        regex: Regex,
     ) -> Compiled {
         Compiled {
             kind,
-            pattern,
-            value_groups: regex
-                .capture_names()
-                .enumerate()
-                .filter(|(_, n)| {
-                    n.is_some_and(|n| {
-                        n.strip_prefix("value")
-                            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
-                    })
-                })
-                .map(|(i, _)| i)
-                .collect(),
+            has_values: regex.capture_names().into_iter().any(is_value_group),
             is_number,
             regex,
             context,
             negative,
-            interior: OnceLock::new(),
+            interior,
         }
     }
 
     /// `true` if a search may be cut at byte `i` of `hay`: a char boundary
     /// whose byte no match holds past its first byte.
     fn cuts_at(&self, hay: &str, i: usize) -> bool {
-        let set = self
-            .interior
-            .get_or_init(|| interior::interior(&self.pattern));
+        let set = match &self.interior {
+            Interior::Known(set) => set,
+            Interior::Of(pattern, set) => set.get_or_init(|| interior::interior(pattern)),
+        };
         hay.is_char_boundary(i) && !set.contains(hay.as_bytes()[i])
     }
+}
+
+/// `true` for the name of a group that is a finding's span: `value`, `value2`, …
+fn is_value_group(name: Option<&str>) -> bool {
+    name.and_then(|n| n.strip_prefix("value"))
+        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A compiled pattern: a built-in one from [`automata`], or a custom rule's.
+#[derive(Debug)]
+enum Regex {
+    Builtin(automata::Matcher),
+    Custom(Pattern),
+}
+
+impl Regex {
+    /// The leftmost-first match in `hay[start..]`.
+    fn find_at(&self, hay: &[u8], start: usize) -> Option<regex_automata::Match> {
+        match self {
+            Regex::Builtin(m) => m.find_at(hay, start).map(|f| f.m),
+            Regex::Custom(p) => p.find_at(hay, start),
+        }
+    }
+
+    /// The span of the first `value` group that took part in the leftmost-first
+    /// match in `hay[start..]`.
+    fn value_span(&self, hay: &[u8], start: usize) -> Option<(usize, usize)> {
+        match self {
+            Regex::Builtin(m) => {
+                let found = m.find_at(hay, start)?;
+                let slots = m.groups(hay, found)?;
+                let names = m.capture_names_of(found);
+                names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| is_value_group(**n))
+                    .find_map(|(g, _)| Some((slots[2 * g]?, slots[2 * g + 1]?)))
+            }
+            Regex::Custom(p) => {
+                let caps = p.captures_at(hay, start)?;
+                let names: Vec<Option<&str>> = p.capture_names().collect();
+                names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| is_value_group(**n))
+                    .find_map(|(g, _)| caps.get_group(g))
+                    .map(|v| (v.start, v.end))
+            }
+        }
+    }
+
+    /// Group names (of the first part, for a split built-in pattern: every
+    /// part of a pattern with `value` groups has one).
+    fn capture_names(&self) -> Vec<Option<&str>> {
+        match self {
+            Regex::Builtin(m) => m.capture_names(),
+            Regex::Custom(p) => p.capture_names().collect(),
+        }
+    }
+}
+
+/// Bytes a pattern's matches can hold past their first byte.
+#[derive(Debug)]
+enum Interior {
+    /// Computed by the generator.
+    Known(interior::ByteSet),
+    /// A custom rule's: read from its pattern when a live scan first needs it.
+    Of(String, OnceLock<interior::ByteSet>),
 }
 
 /// A window a pattern runs in (see [`Guard::plan`]).
