@@ -314,15 +314,19 @@ function fail(err, owner, event) {
   for (const s of shells) {
     const asking = s.held;
     s.held = false;
-    s.takeDown();
-    if (s === owner && event) {
-      s.failSend(event);
-    } else if (asking) {
-      // The draft was held while asking: it stays, unsent, and the user is told.
-      const t = s.options.texts;
-      s.notice(s.options.failClosed ? t.failedClosed : t.stoppedHeld);
-      s.input.deref()?.focus();
-      s.decide('edit');
+    try {
+      s.takeDown();
+      if (s === owner && event) {
+        s.failSend(event);
+      } else if (asking) {
+        // The draft was held while asking: it stays, unsent, and the user is told.
+        const t = s.options.texts;
+        s.notice(s.options.failClosed ? t.failedClosed : t.stoppedHeld);
+        s.input.deref()?.focus();
+        s.decide('edit');
+      }
+    } catch {
+      // One shell's page being odd must not keep the others from going down.
     }
   }
 }

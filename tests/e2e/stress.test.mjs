@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CARD, CARD_PREVIEW, IBAN, decisions, hostsOnPage, sent, setup, widget } from './harness.mjs';
+import { until } from './prompt.mjs';
 
 const s = setup();
 
@@ -25,6 +26,9 @@ async function pasteExport(rows) {
 test('5,000 findings: one row per kind with counts, a screenful at most, and Redact covers all', async () => {
   await widget(s.page);
   await pasteExport(2500); // 2,500 cards + 2,500 IBANs
+  // The badge counts them all; a draft this long is not drawn over (see overlay.rs).
+  await until(async () => (await s.prompt.badges())[0]?.text === '5000', { what: 'the badge to count 5000', timeout: 30_000 });
+  assert.deepEqual((await s.prompt.marks())[0], []);
   await s.page.locator('#draft').press('Enter');
   const d = await s.prompt.waitDialog({ timeout: 30_000 });
   assert.deepEqual(
@@ -54,6 +58,34 @@ test('5,000 findings: one row per kind with counts, a screenful at most, and Red
     { action: 'edit', kinds: ['credit_card', 'iban'] },
     { action: 'redact', kinds: ['credit_card', 'iban'] },
   ]);
+});
+
+test('a contenteditable with 300 findings is redacted in one go, every value, one input event', async () => {
+  await widget(s.page, { tag: 'div' });
+  await s.page.evaluate(() => {
+    const editor = document.querySelector('#draft');
+    for (let i = 0; i < 300; i++) {
+      const line = document.createElement('div');
+      line.append(`${i}; card `, Object.assign(document.createElement('b'), { textContent: '4111 1111' }), ' 1111 1111');
+      editor.append(line);
+    }
+    window.inputs = 0;
+    editor.addEventListener('input', () => window.inputs++);
+    editor.focus();
+    editor.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await s.page.locator('#draft').press('End');
+  await s.page.locator('#draft').press('Enter');
+  const d = await s.prompt.waitDialog({ timeout: 30_000 });
+  assert.equal(d.rows[0].count, '300 items');
+  await s.page.evaluate(() => (window.inputs = 0));
+  await s.prompt.click('Redact and send');
+  await s.page.waitForFunction(() => window.sent.length === 1, null, { timeout: 30_000 });
+  const [message] = await sent(s.page);
+  assert.equal(message.split('\n').length, 300);
+  assert.ok(!message.includes('4111 1111 1111 1111'));
+  assert.equal(message.split(CARD_PREVIEW).length - 1, 300, 'values split across <b> and text are replaced too');
+  assert.equal(await s.page.evaluate(() => window.inputs), 1);
 });
 
 test('many kinds: the first five get a row, the rest share one with one toggle', async () => {
