@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { CARD, CARD_PREVIEW, CHROMIUM, CHROMIUM_ARGS, IBAN, ROOT, serveDir } from '../package/helpers.mjs';
 import { DEFAULTS } from '../../extension/settings.mjs';
 import { buildReactChat } from '../package/react-chat.mjs';
+import { Prompt } from '../e2e/prompt.mjs';
 
 const EXT = path.join(ROOT, 'dist/extension');
 const IBAN_PREVIEW = 'DE•• •••• •••• •••• ••30 00';
@@ -137,7 +138,9 @@ async function open(file, { guarded = true } = {}) {
 }
 
 const sent = (page) => page.evaluate(() => window.sent);
-const dialogButton = (page, name) => page.getByRole('button', { name, exact: true });
+// The prompt's shadow roots are closed: its buttons are pressed through the accessibility tree
+// with the real mouse (tests/e2e/prompt.mjs).
+const dialogButton = (page, name) => ({ click: () => new Prompt(page).click(name) });
 
 async function setSettings(patch) {
   await worker.evaluate((s) => chrome.storage.sync.set(s), patch);
@@ -181,7 +184,7 @@ test('a draft without sensitive data is sent at once, with no prompt', async () 
   await page.locator('#draft').pressSequentially('see you at 10:30, order 4111 1111 1111 1112');
   await page.locator('#draft').press('Enter');
   assert.deepEqual(await sent(page), ['see you at 10:30, order 4111 1111 1111 1112']);
-  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  assert.equal(await new Prompt(page).dialog(), null);
   await page.close();
 });
 
@@ -260,7 +263,7 @@ test('saved settings apply on the next page load: warn-only never blocks; allowl
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   await page.locator('#draft').press('Enter');
   assert.deepEqual(await sent(page), [`card ${CARD}`], 'warn-only: sent as typed');
-  await page.locator('draftguard-overlay .notice').waitFor();
+  await new Prompt(page).waitNotice();
   await page.close();
 
   await setSettings({ mode: 'ask', allowlist: [CARD] });
