@@ -4,7 +4,6 @@
 //   node --test tests/e2e/stress.test.mjs      (needs /usr/bin/chromium and a build in pkg/)
 
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { CARD, CARD_PREVIEW, IBAN, decisions, hostsOnPage, sent, setup, widget } from './harness.mjs';
 import { until } from './prompt.mjs';
