@@ -19,6 +19,10 @@ rm -rf "$out"
 mkdir -p "$out"
 cp extension/*.js extension/*.mjs extension/*.html extension/*.css "$out/"
 cp pkg/draftguard.js pkg/draftguard_bg.wasm dist/js-engine/draftguard_js.js "$out/"
+# The content script's module in one file: with use_dynamic_url, a module loaded by a content
+# script resolves its relative imports to the extension's fixed ID, which pages (and so content
+# scripts) may not load; one file has no relative imports. (Not minified: it is short.)
+node_modules/.bin/esbuild extension/guard.mjs --bundle --format=esm --log-level=warning --outfile="$out/guard.mjs"
 VERSION="$version" node -e '
   const fs = require("fs");
   const m = JSON.parse(fs.readFileSync("extension/manifest.json", "utf8"));
