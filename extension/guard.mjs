@@ -77,17 +77,25 @@ const through = (event, el) => event.composedPath().includes(el);
 const isSendingEnter = (e) =>
   e.type === 'keydown' && e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing && e.keyCode !== 229;
 
+/** What it takes to send a held-back event again (read while it is dispatched). */
+const heldOf = (event) => ({
+  type: event.type,
+  target: event.composedPath()[0],
+  ctrlKey: event.ctrlKey,
+  metaKey: event.metaKey,
+  submitter: event.submitter,
+});
+
 /** Sends a held-back event again, now that the input is guarded (once: the user's first try). */
-function replay(event, el) {
-  if (event.type === 'keydown') {
-    const { ctrlKey, metaKey } = event;
+function replay(held, el) {
+  if (held.type === 'keydown') {
+    const { ctrlKey, metaKey } = held;
     const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey, metaKey, bubbles: true, cancelable: true, composed: true };
     el.dispatchEvent(new KeyboardEvent('keydown', init));
-  } else if (event.type === 'click') {
-    event.composedPath()[0].dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: window }));
-  } else if (event.type === 'submit') {
-    const submitter = event.submitter?.form === event.target ? event.submitter : null;
-    event.target.requestSubmit(submitter);
+  } else if (held.type === 'click') {
+    held.target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: window }));
+  } else if (held.type === 'submit' && held.target.isConnected) {
+    held.target.requestSubmit(held.submitter?.form === held.target ? held.submitter : null);
   }
 }
 
@@ -100,10 +108,11 @@ export async function start(gate) {
   /** The engine's attach(), once loaded; `engine` is the loading. */
   let attach = null;
   let engine = null;
-  // Element → its AttachHandle; `seen` lets settings changes reach every guarded input without
-  // keeping removed ones alive.
+  // Element → its AttachHandle; `seen` (one weak reference per element ever attached) lets a
+  // settings change reach every guarded input without keeping removed ones alive.
   const handles = new WeakMap();
   const seen = new Set();
+  const tracked = new WeakSet();
   /** Inputs focused while the engine loads → what they wait for and the send held back. */
   const pending = new Map();
 
@@ -133,8 +142,11 @@ export async function start(gate) {
   const attachTo = (el) => {
     try {
       handles.set(el, attach(el, optionsFor(el)));
-      for (const ref of seen) if (!ref.deref()) seen.delete(ref);
-      seen.add(new WeakRef(el));
+      if (!tracked.has(el)) {
+        for (const ref of seen) if (!ref.deref()) seen.delete(ref);
+        tracked.add(el);
+        seen.add(new WeakRef(el));
+      }
       return true;
     } catch (e) {
       // Invalid settings or an element attach() refuses: say so, never with draft text.
@@ -188,7 +200,7 @@ export async function start(gate) {
   gate.hold = (event) => {
     for (const [el, wait] of pending) {
       if (!sends(event, el, wait)) continue;
-      wait.held ??= event;
+      wait.held ??= heldOf(event);
       return true;
     }
     return false;
@@ -215,13 +227,17 @@ export async function start(gate) {
     const next = await load();
     if (mine !== version) return; // a newer change is being applied
     settings = next;
-    for (const ref of [...seen]) {
+    for (const ref of seen) {
       const el = ref.deref();
-      const handle = el && handles.get(el);
+      if (!el) {
+        seen.delete(ref);
+        continue;
+      }
+      const handle = handles.get(el);
       if (handle && !handle.detached) handle.detach();
-      if (el) handles.delete(el);
-      seen.delete(ref);
-      if (el?.isConnected && attach && !off()) attachTo(el);
+      handles.delete(el);
+      // One out of the page now is attached when it is focused again.
+      if (el.isConnected && !off()) attachTo(el);
     }
     for (const [el, wait] of pending) {
       const options = optionsFor(el);
