@@ -33,7 +33,10 @@ cmp -s "$tmp/draftguard_bg.wasm" pkg/draftguard_bg.wasm \
 rm -rf "$out"
 mkdir -p "$out/bin" "$out/cli"
 cp pkg/draftguard.js pkg/draftguard.d.ts pkg/draftguard_bg.wasm "$out/"
-cp "$tmp/draftguard.js" "$out/draftguard.cjs"
+# The CommonJS glue requires the prompt's JavaScript snippet (an ES module): bundle it in as
+# CommonJS, so require('draftguard') works on every Node 20 (see scripts/build.sh).
+node_modules/.bin/esbuild "$tmp/draftguard.js" --bundle --platform=node --format=cjs \
+  --log-level=warning --outfile="$out/draftguard.cjs"
 cp "$tmp/draftguard.d.ts" "$out/draftguard.d.cts"
 cp npm/node.mjs "$out/"
 cp npm/bin/draftguard.mjs "$out/bin/"

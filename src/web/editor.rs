@@ -114,6 +114,32 @@ impl Editor {
         Ok(after)
     }
 
+    /// Puts `original` back after a write of ours that did not work out, but
+    /// only while the draft still reads `wrote`, what this guard wrote: never
+    /// over text the user or the page put there since. A contenteditable undoes
+    /// the write's `edits` steps (its own undo stack). True if the draft reads
+    /// `original` afterwards.
+    pub fn restore(&self, original: &str, wrote: &str, edits: usize) -> bool {
+        if self.text() != wrote {
+            return false;
+        }
+        match self {
+            Editor::TextArea(_) | Editor::Input(_) => {
+                let _ = self.set_field_value(original);
+            }
+            Editor::Editable(e) => {
+                if let Ok(doc) = dom::document() {
+                    let _ = e.focus();
+                    let html: &web_sys::HtmlDocument = doc.unchecked_ref();
+                    for _ in 0..edits {
+                        let _ = html.exec_command("undo");
+                    }
+                }
+            }
+        }
+        self.text() == original
+    }
+
     /// Writes `value` into a textarea/input the way a framework notices it.
     pub fn set_field_value(&self, value: &str) -> Result<(), JsValue> {
         let (el, proto_name): (&HtmlElement, &str) = match self {
@@ -171,7 +197,7 @@ impl Editor {
 }
 
 /// `text` with `edits` applied (UTF-16 offsets).
-fn apply(text: &str, edits: &[Edit]) -> String {
+pub fn apply(text: &str, edits: &[Edit]) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| e.start);
@@ -242,11 +268,31 @@ fn push(x: &mut Extracted, s: &str) {
     x.len16 += units(s);
 }
 
-fn walk(node: &Node, x: &mut Extracted) {
-    let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
-            continue;
+/// Appends `root`'s text (blocks and `<br>` as line breaks) to `x`. An explicit
+/// stack, not recursion: a deeply nested editor must not overflow the stack.
+fn walk(root: &Node, x: &mut Extracted) {
+    enum Step {
+        Enter(Node),
+        /// After a block's children: end its line.
+        EndBlock,
+    }
+    let children = |node: &Node| {
+        let list = node.child_nodes();
+        (0..list.length())
+            .rev()
+            .filter_map(move |i| list.item(i))
+            .map(Step::Enter)
+    };
+    let mut stack: Vec<Step> = children(root).collect();
+    while let Some(step) = stack.pop() {
+        let child = match step {
+            Step::EndBlock => {
+                if !x.text.ends_with('\n') {
+                    push(x, "\n");
+                }
+                continue;
+            }
+            Step::Enter(child) => child,
         };
         match child.node_type() {
             Node::TEXT_NODE => {
@@ -268,12 +314,10 @@ fn walk(node: &Node, x: &mut Extracted) {
                     if !x.text.is_empty() && !x.text.ends_with('\n') {
                         push(x, "\n");
                     }
-                    walk(&child, x);
-                    if !x.text.ends_with('\n') {
-                        push(x, "\n");
-                    }
+                    stack.push(Step::EndBlock);
+                    stack.extend(children(&child));
                 } else {
-                    walk(&child, x);
+                    stack.extend(children(&child));
                 }
             }
             _ => {}
@@ -285,27 +329,18 @@ fn walk(node: &Node, x: &mut Extracted) {
 /// it; an offset on a synthetic line break goes to the nearest text node
 /// (after it for a start, before it for an end).
 fn position(x: &Extracted, at: u32, is_start: bool) -> Option<(Node, u32)> {
-    let inside = |s: &Segment| {
-        if is_start {
-            s.start <= at && at < s.start + s.len
-        } else {
-            s.start < at && at <= s.start + s.len
-        }
-    };
-    if let Some(s) = x.segments.iter().find(|s| inside(s)) {
-        return Some((s.node.clone(), at - s.start));
-    }
+    // Segments are in text order: binary search (thousands of highlights in a long draft).
+    let segs = &x.segments;
     if is_start {
-        x.segments
-            .iter()
-            .find(|s| s.start >= at && s.len > 0)
-            .map(|s| (s.node.clone(), 0))
+        // The first non-empty segment that ends after `at`.
+        let i = segs.partition_point(|s| s.start + s.len <= at);
+        let s = segs[i..].iter().find(|s| s.len > 0)?;
+        Some((s.node.clone(), at.saturating_sub(s.start).min(s.len)))
     } else {
-        x.segments
-            .iter()
-            .rev()
-            .find(|s| s.start + s.len <= at && s.len > 0)
-            .map(|s| (s.node.clone(), s.len))
+        // The last non-empty segment that starts before `at`.
+        let i = segs.partition_point(|s| s.start < at);
+        let s = segs[..i].iter().rev().find(|s| s.len > 0)?;
+        Some((s.node.clone(), (at - s.start).min(s.len)))
     }
 }
 
