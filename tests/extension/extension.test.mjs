@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { CARD, CARD_PREVIEW, IBAN } from '../package/helpers.mjs';
 import { SYNCED } from '../../extension/settings.mjs';
 import { buildReactChat } from '../package/react-chat.mjs';
-import { launch } from './launch.mjs';
+import { launch, notice, press, prompting } from './launch.mjs';
 
 const IBAN_PREVIEW = 'DE•• •••• •••• •••• ••30 00';
 
@@ -114,7 +114,6 @@ async function open(file, { guarded = true } = {}) {
 }
 
 const sent = (page) => page.evaluate(() => window.sent);
-const dialogButton = (page, name) => page.getByRole('button', { name, exact: true });
 
 async function setSettings(patch) {
   await ext.settings(patch);
@@ -133,7 +132,7 @@ test('textarea: Enter with a card number opens the prompt; "Redact and send" sen
   const page = await open('chat.html');
   await page.locator('#draft').pressSequentially(`my card ${CARD}`);
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`my card ${CARD_PREVIEW}`]);
   await page.close();
@@ -143,11 +142,11 @@ test('send button: "Edit draft" keeps the draft and sends nothing; "Send anyway"
   const page = await open('chat.html');
   await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
   await page.locator('#send').click();
-  await dialogButton(page, 'Edit draft').click();
+  await press(page, 'Edit draft');
   assert.deepEqual(await sent(page), []);
   assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`, 'the draft is as it was');
   await page.locator('#send').click();
-  await dialogButton(page, 'Send anyway').click();
+  await press(page, 'Send anyway');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`IBAN ${IBAN}`], 'the user chose to send it');
   await page.close();
@@ -158,7 +157,7 @@ test('a draft without sensitive data is sent at once, with no prompt', async () 
   await page.locator('#draft').pressSequentially('see you at 10:30, order 4111 1111 1111 1112');
   await page.locator('#draft').press('Enter');
   assert.deepEqual(await sent(page), ['see you at 10:30, order 4111 1111 1111 1112']);
-  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  assert.equal(await prompting(page), false);
   await page.close();
 });
 
@@ -166,7 +165,7 @@ test('contenteditable editor: the prompt appears and redaction reaches what the 
   const page = await open('editor.html');
   await page.locator('#draft').pressSequentially(`pay to ${IBAN}`);
   await page.locator('#send').click();
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`pay to ${IBAN_PREVIEW}`]);
   await page.close();
@@ -177,7 +176,7 @@ test('React-style value tracker: the page sends its own state, and that state is
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   assert.equal(await page.evaluate(() => window.state), `card ${CARD}`, 'the page tracks its state');
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`card ${CARD_PREVIEW}`]);
   await page.close();
@@ -187,19 +186,19 @@ test('React 19 controlled textarea: the app sends its state; redaction and each 
   const page = await open('react.html');
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`card ${CARD_PREVIEW}`]);
   assert.equal(await page.locator('#log li').last().textContent(), `card ${CARD_PREVIEW}`, 'what React rendered');
   assert.equal(await page.locator('#draft').inputValue(), '', 'React cleared its input');
   await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
   await page.locator('#send').click();
-  await dialogButton(page, 'Edit draft').click();
+  await press(page, 'Edit draft');
   assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`);
   await page.locator('#draft').press('End');
   await page.locator('#draft').pressSequentially(' thanks');
   await page.locator('#send').click();
-  await dialogButton(page, 'Send anyway').click();
+  await press(page, 'Send anyway');
   await page.waitForFunction(() => window.sent.length === 2);
   assert.equal((await sent(page))[1], `IBAN ${IBAN} thanks`, 'the edited draft, as the user chose');
   await page.close();
@@ -238,7 +237,7 @@ test('saved settings apply on the next page load: warn-only never blocks; allowl
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   await page.locator('#draft').press('Enter');
   assert.deepEqual(await sent(page), [`card ${CARD}`], 'warn-only: sent as typed');
-  await page.locator('draftguard-overlay .notice').waitFor();
+  await notice(page);
   await page.close();
 
   await setSettings({ mode: 'ask', allowlist: [CARD] });
@@ -248,7 +247,7 @@ test('saved settings apply on the next page load: warn-only never blocks; allowl
   assert.deepEqual(await sent(page), [`card ${CARD}`], 'an allowlisted value is not asked about');
   await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 2);
   assert.deepEqual((await sent(page))[1], `IBAN ${IBAN_PREVIEW}`);
   await page.close();
@@ -296,12 +295,12 @@ for (const [file, csp] of Object.entries(STRICT_CSP)) {
     assert.equal(engineLoads(), loadsBefore + 1, 'the JS engine is loaded on focus, once');
     await page.locator('#draft').pressSequentially(`my card ${CARD}`);
     await page.locator('#draft').press('Enter');
-    await dialogButton(page, 'Redact and send').click();
+    await press(page, 'Redact and send');
     await page.waitForFunction(() => window.sent.length === 1);
     assert.deepEqual(await sent(page), [`my card ${CARD_PREVIEW}`]);
     await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
     await page.locator('#send').click();
-    await dialogButton(page, 'Edit draft').click();
+    await press(page, 'Edit draft');
     assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`, 'the draft is as it was');
     assert.deepEqual(await sent(page), [`my card ${CARD_PREVIEW}`]);
     assert.deepEqual(logged, ['info: draftguard: this page does not allow WebAssembly; using the JavaScript engine'], 'no draft text logged');

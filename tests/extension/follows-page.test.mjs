@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARD, CARD_PREVIEW, IBAN, ROOT } from '../package/helpers.mjs';
 import { SITES } from '../../extension/sites.mjs';
-import { launch, until } from './launch.mjs';
+import { launch, press, prompting, until } from './launch.mjs';
 
 const STRICT_CSP = { 'Content-Security-Policy': "script-src 'self'" };
 
@@ -148,8 +148,6 @@ async function open(file, { url = ext.url, input = '#draft' } = {}) {
 }
 
 const sent = (p) => p.evaluate(() => window.sent);
-const dialogButton = (p, name) => p.getByRole('button', { name, exact: true });
-const dialogs = (p) => p.getByRole('alertdialog').count();
 /** The page's count of guard overlays inserted so far. */
 const overlays = (p) => p.evaluate(() => window.overlays);
 
@@ -160,10 +158,10 @@ test('5: on an ordinary site Enter is a newline; the form’s submit button is g
   await draft.press('Enter');
   await draft.pressSequentially('thanks');
   assert.equal(await draft.inputValue(), `card ${CARD}\nthanks`, 'Enter made a new line');
-  assert.equal(await dialogs(p), 0, 'no prompt on Enter');
+  assert.equal(await prompting(p), false, 'no prompt on Enter');
   assert.deepEqual(await sent(p), []);
   await p.getByRole('button', { name: 'Comment' }).click();
-  await dialogButton(p, 'Send anyway').click();
+  await press(p, 'Send anyway');
   await p.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(p), [`card ${CARD}\nthanks`], 'posted as the user chose');
   await p.close();
@@ -173,7 +171,7 @@ test('5: "Send anyway" sends through the send button of the input’s own compos
   const p = await open('composers.html', { input: '#b textarea' });
   await p.locator('#b textarea').pressSequentially(`IBAN ${IBAN}`);
   await p.locator('#b textarea').press('Enter');
-  await dialogButton(p, 'Send anyway').click();
+  await press(p, 'Send anyway');
   await p.waitForFunction(() => window.sent.length > 0);
   assert.deepEqual(await sent(p), [`b: IBAN ${IBAN}`]);
   // And a click on the other composer's button is not this input's send.
@@ -181,7 +179,7 @@ test('5: "Send anyway" sends through the send button of the input’s own compos
   await p.locator('#a textarea').fill('hello');
   await p.locator('#a button').click();
   assert.deepEqual(await sent(p), [`b: IBAN ${IBAN}`, 'a: hello'], 'composer a sent at once');
-  assert.equal(await dialogs(p), 0);
+  assert.equal(await prompting(p), false);
   await p.close();
 });
 
@@ -216,7 +214,7 @@ test('5: the options page lists the chat sites, adds one and turns one off; an o
   await until(async () => (await overlays(tab)) > before, 'the open tab attached its input anew');
   await tab.locator('#draft').pressSequentially(`card ${CARD}`);
   await tab.locator('#draft').press('Enter');
-  await dialogButton(tab, 'Edit draft').click();
+  await press(tab, 'Edit draft');
   assert.deepEqual(await sent(tab), [`card ${CARD}`], 'now a chat site: held back');
 
   // Turned off again (the user's own site): Enter is the page's once more.
@@ -242,7 +240,7 @@ test('5: settings apply in open tabs: the extension turned off and on again for 
   await tab.locator('draftguard-overlay').waitFor({ state: 'attached', timeout: 5000 });
   await tab.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
   await tab.locator('#draft').press('Enter');
-  await dialogButton(tab, 'Redact and send').click();
+  await press(tab, 'Redact and send');
   await tab.waitForFunction(() => window.sent.length === 2);
   assert.equal((await sent(tab))[1], 'IBAN DE•• •••• •••• •••• ••30 00');
   await tab.close();
@@ -309,11 +307,15 @@ test('6: a composer taken out of the page for more than 10 s and put back is gua
   const p = await open('chat.html');
   await p.evaluate(() => window.park());
   await p.waitForTimeout(11_000); // attach() lets an input go after 10 s out of the document
+  const before = await overlays(p);
   await p.evaluate(() => window.unpark());
   await p.locator('#draft').click();
+  // Guarded again: attach() takes it back by itself when it sees it in the page (it looks every
+  // 0.5 s), or the extension attaches it anew on focus once attach() has let it go for good.
+  await until(async () => (await overlays(p)) > before, 'the composer is guarded again (its overlay is back)');
   await p.locator('#draft').pressSequentially(`card ${CARD}`);
   await p.locator('#draft').press('Enter');
-  await dialogButton(p, 'Redact and send').click();
+  await press(p, 'Redact and send');
   await p.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(p), [`card ${CARD_PREVIEW}`]);
   await p.close();
@@ -347,10 +349,10 @@ test('9: the guard comes before the page’s own capture listeners on window; "S
   const p = await open('capture.html');
   await p.locator('#draft').pressSequentially(`card ${CARD}`);
   await p.locator('#draft').press('Enter');
-  await dialogButton(p, 'Edit draft').click();
+  await press(p, 'Edit draft');
   assert.deepEqual(await sent(p), [], 'Enter held back before the page saw it');
   await p.locator('#send').click();
-  await dialogButton(p, 'Send anyway').click();
+  await press(p, 'Send anyway');
   await p.waitForFunction(() => window.sent.length > 0);
   assert.deepEqual(await sent(p), [`card ${CARD}`], 'sent once, as typed');
   await p.close();
@@ -362,7 +364,7 @@ test('9: the first Enter right after focus is checked, while the engine is still
   await p.goto(`${ext.url}strict.html#draft=${encodeURIComponent(`card ${CARD}`)}`);
   await p.locator('#draft').click();
   await p.locator('#draft').press('Enter');
-  await dialogButton(p, 'Send anyway').click({ timeout: 15000 });
+  await press(p, 'Send anyway');
   await p.waitForFunction(() => window.sent.length > 0);
   assert.deepEqual(await sent(p), [`card ${CARD}`]);
   await p.close();

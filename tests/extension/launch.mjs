@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, serveDir } from '../package/helpers.mjs';
 import { DEVICE_ONLY } from '../../extension/settings.mjs';
+import { Prompt } from '../e2e/prompt.mjs';
 
 /** The unpacked extension: dist/extension/, or DRAFTGUARD_EXTENSION (e.g. an earlier build, to see what a test catches). */
 export const EXT = process.env.DRAFTGUARD_EXTENSION ? path.resolve(process.env.DRAFTGUARD_EXTENSION) : path.join(ROOT, 'dist/extension');
@@ -75,4 +76,24 @@ export async function until(check, message, tries = 200) {
     await new Promise((r) => setTimeout(r, 50));
   }
   assert.fail(`timed out: ${message}`);
+}
+
+// The prompt's shadow roots are closed: its buttons are pressed through the accessibility tree
+// with the real mouse, and the dialog is read through DevTools (tests/e2e/prompt.mjs).
+
+/** Presses the prompt's button `name` once its dialog is open. */
+export async function press(page, name, { timeout = 15000 } = {}) {
+  const prompt = new Prompt(page);
+  await prompt.waitDialog({ timeout });
+  await prompt.click(name);
+}
+
+/** Whether the prompt's dialog is open. */
+export async function prompting(page) {
+  return (await new Prompt(page).dialog()) !== null;
+}
+
+/** Waits for one of the prompt's notices (e.g. warn-only's). */
+export function notice(page) {
+  return new Prompt(page).waitNotice();
 }
