@@ -767,7 +767,9 @@ def main():
     print(f'| **total** | **{t[0]:,}** | **{t[1]:,}** | **{t[2]:,}** | **{t[0] + t[1] + t[2]:,}** | '
           f'**{t[3]:,.0f}** | 100 % |')
     print()
-    print('By module: draftguard, the standard library, the module structure:')
+    print('By module: draftguard, the standard library, the module structure ("calls into it from": direct '
+          'calls from outside the standard library, by module; calls through function pointers, such as '
+          '`{}` formatting, are not seen):')
     print()
     print('| crate | module | code B | data B | other B | gzip B (est.) | gzip share | calls into it from |')
     print('|---|---|---:|---:|---:|---:|---:|---|')
