@@ -38,7 +38,7 @@ def rule(stage, pattern, within=None):
 
 ALLOCATOR = [
     r'^(malloc|free|cfree|calloc|realloc|_int_malloc|_int_free|_int_realloc|malloc_consolidate|unlink_chunk)$',
-    r'^(tcache_\w+|__libc_\w*(alloc|free)\w*|__rust_(alloc|dealloc|realloc|alloc_zeroed)|__rdl_\w+|__rg_\w+)$',
+    r'^(__rustc::)?(__rust_(alloc|dealloc|realloc|alloc_zeroed)|__rdl_\w+|__rg_\w+)$',
     r'^(alloc::alloc::|<alloc::alloc::Global as core::alloc::Allocator>::)',
     r'^<?alloc::raw_vec::.*(allocate|grow|reserve|shrink|handle_error)',
 ]
@@ -100,11 +100,15 @@ WHAT = {
 STD = re.compile(r'^/rustc/')   # the standard library's sources, as the debug info names them
 
 
+USED = set()   # the rules that named a frame: the others may name functions that no longer exist
+
+
 def stage_of(chain, rules=STAGES):
     """The stage of the innermost frame of `chain` that one of `rules` names, or None."""
     for i, name in enumerate(chain):
-        for stage, pattern, within in rules:
+        for k, (stage, pattern, within) in enumerate(rules):
             if pattern.search(name) and (within is None or any(within.search(o) for o in chain[i + 1:])):
+                USED.add((id(rules), k))
                 return stage
     return None
 
@@ -368,10 +372,15 @@ def main():
                               sorted(r['alloc_from'].items(), key=lambda kv: -kv[1]) if v / alloc >= 0.005)
             print(f'- {r["label"]}: malloc/free/realloc were called from {parts}.')
     for r in runs:
-        parts = ', '.join(f'{e} {percent(v, r["total"])}' for e, v in
+        parts = ', '.join(f'{"the rest" if e == "other" else e} {percent(v, r["total"])}' for e, v in
                           sorted(r['engines'].items(), key=lambda kv: (kv[0] == 'other', -kv[1]))
                           if v / r['total'] >= 0.005)
-        print(f'- {r["label"]}: by engine: {parts.replace("other", "the rest")}.')
+        print(f'- {r["label"]}: by engine: {parts}.')
+    unused = [f'`{pattern.pattern}` ({stage})' for k, (stage, pattern, _) in enumerate(STAGES)
+              if (id(STAGES), k) not in USED]
+    if unused:
+        print(f'- STAGES rules that named no frame here (not exercised, or the function was renamed): '
+              f'{", ".join(unused)}.')
     for r in runs:
         if not r['top']:
             continue
