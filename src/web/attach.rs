@@ -702,6 +702,23 @@ impl State {
         *self.last_text.borrow_mut() = None;
     }
 
+    /// A dormant input back in the page (a framework re-inserted it): guarded
+    /// again at once — on the poll, and before a send attempt is judged, so
+    /// that nothing is sent unchecked in the half second before the poll.
+    fn wake(self: &Rc<State>) {
+        let el = match &*self.life.borrow() {
+            Life::Dormant(weak) => weak.deref().and_then(|e| e.dyn_into::<HtmlElement>().ok()),
+            _ => None,
+        };
+        if let Some(el) = el.filter(|e| e.is_connected()) {
+            if let Ok(editor) = Editor::new(&el) {
+                if self.activate(editor).is_ok() {
+                    self.refresh();
+                }
+            }
+        }
+    }
+
     fn on_poll(self: &Rc<State>) {
         let dormant = match &*self.life.borrow() {
             Life::Detached => return,
@@ -712,15 +729,7 @@ impl State {
             match el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                 // Garbage-collected: the page dropped it for good.
                 None => self.detach(),
-                // Back in the page (a framework re-inserted it): guarded again.
-                Some(el) if el.is_connected() => {
-                    if let Ok(editor) = Editor::new(&el) {
-                        if self.activate(editor).is_ok() {
-                            self.refresh();
-                        }
-                    }
-                }
-                Some(_) => {}
+                Some(_) => self.wake(),
             }
             return;
         }
@@ -887,6 +896,7 @@ impl State {
             Some("submit") => Trigger::Submit(element.unchecked_into()),
             _ => return,
         };
+        self.wake();
         let Some(editor) = self.editor() else {
             return; // out of the page: not a send from this input
         };

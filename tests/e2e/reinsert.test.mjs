@@ -30,6 +30,25 @@ test('an input out of the page for more than 10 s and put back is still guarded'
   assert.equal(await s.page.evaluate(() => window.handle.detached), false);
 });
 
+test('a send right after the input is put back is checked, before the next poll', async () => {
+  await s.open({ clock: true });
+  await widget(s.page);
+  await s.page.evaluate(() => {
+    window.kept = document.querySelector('form');
+    window.kept.remove();
+  });
+  await s.page.clock.runFor(12_000);
+  // Put back, typed into and sent within the same task: no poll has run in between.
+  await s.page.evaluate((card) => {
+    document.body.append(window.kept);
+    const draft = document.querySelector('#draft');
+    draft.value = `card ${card}`;
+  }, CARD);
+  await s.page.locator('#draft').press('Enter');
+  await s.prompt.waitDialog();
+  assert.deepEqual(await sent(s.page), []);
+});
+
 test('detached tells the truth: after detach(), and once an input the page dropped is collected', async () => {
   await s.open({ clock: true });
   await widget(s.page);
