@@ -5,6 +5,16 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 wasm-pack --quiet build --target web --release --out-dir pkg 2>&1 | grep -v "target_features" || true
 test -f pkg/draftguard_bg.wasm || { echo "build: pkg/draftguard_bg.wasm was not produced" >&2; exit 1; }
+# The prompt's own JavaScript (src/web/shell.js: it catches a trap of the wasm) comes out of
+# wasm-bindgen as a snippet file beside the glue. Bundle it in: pkg/draftguard.js stays one
+# self-contained module for every consumer (the npm package, the extension, the demo), and page
+# script cannot import the snippet on its own.
+if [ -d pkg/snippets ]; then
+  test -x node_modules/.bin/esbuild || { echo "build: node_modules/.bin/esbuild is missing; run scripts/setup.sh (npm ci)" >&2; exit 1; }
+  node_modules/.bin/esbuild pkg/draftguard.js --bundle --format=esm --log-level=warning \
+    --banner:js='/* @ts-self-types="./draftguard.d.ts" */' --allow-overwrite --outfile=pkg/draftguard.js
+  rm -rf pkg/snippets
+fi
 raw=$(wc -c < pkg/draftguard_bg.wasm)
 gz=$(gzip -9 -c pkg/draftguard_bg.wasm | wc -c)
 echo "built pkg/: draftguard_bg.wasm ${raw} bytes, ${gz} bytes gzip -9"

@@ -19,6 +19,30 @@ rm -rf "$out"
 mkdir -p "$out"
 cp extension/*.js extension/*.mjs extension/*.html extension/*.css "$out/"
 cp pkg/draftguard.js pkg/draftguard_bg.wasm dist/js-engine/draftguard_js.js "$out/"
+# The content script's module in one file: with use_dynamic_url, a module loaded by a content
+# script resolves its relative imports to the extension's fixed ID, which pages (and so content
+# scripts) may not load; one file has no relative imports. (Not minified: it is short.)
+node_modules/.bin/esbuild extension/guard.mjs --bundle --format=esm --log-level=warning --outfile="$out/guard.mjs"
+# The options page looks like the prompt: the prompt's colours, radius and type (light and
+# dark), taken from its stylesheet.
+node --input-type=module - "$out/theme.css" <<'JS'
+import { readFileSync, writeFileSync } from 'node:fs';
+const css = readFileSync('src/web/prompt.css', 'utf8');
+const tokens = (block) => (block.match(/--dg-[a-z-]+:[^;]+;/g) ?? []).map((d) => `  ${d.replace(/\s+/g, ' ')}`);
+const light = tokens(css.match(/:host\s*\{[^}]*\}/)?.[0] ?? '');
+const dark = tokens(css.match(/prefers-color-scheme:\s*dark\)\s*\{\s*:host\s*\{[^}]*\}/)?.[0] ?? '');
+if (light.length < 8 || dark.length < 4) throw new Error('extension: no --dg-* colours found in src/web/prompt.css');
+writeFileSync(process.argv[2], `/* The prompt's theme (src/web/prompt.css), written by scripts/extension.sh. */
+:root {
+${light.join('\n')}
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+  ${dark.join('\n  ')}
+  }
+}
+`);
+JS
 VERSION="$version" node -e '
   const fs = require("fs");
   const m = JSON.parse(fs.readFileSync("extension/manifest.json", "utf8"));

@@ -33,7 +33,13 @@ cmp -s "$tmp/draftguard_bg.wasm" pkg/draftguard_bg.wasm \
 rm -rf "$out"
 mkdir -p "$out/bin" "$out/cli"
 cp pkg/draftguard.js pkg/draftguard.d.ts pkg/draftguard_bg.wasm "$out/"
-cp "$tmp/draftguard.js" "$out/draftguard.cjs"
+# The CommonJS glue requires the prompt's JavaScript snippet (an ES module): bundle it in as
+# CommonJS, so require('draftguard') works on every Node 20 (see scripts/build.sh). esbuild
+# follows only plain string requires, and wasm-bindgen writes some as String.raw`...`.
+sed -i 's/require(String\.raw`\([^`]*\)`)/require("\1")/g' "$tmp/draftguard.js"
+esbuild=$PWD/node_modules/.bin/esbuild
+(cd "$tmp" && "$esbuild" draftguard.js --bundle --platform=node --format=cjs \
+  --log-level=warning --outfile="$OLDPWD/$out/draftguard.cjs")
 cp "$tmp/draftguard.d.ts" "$out/draftguard.d.cts"
 cp npm/node.mjs "$out/"
 cp npm/bin/draftguard.mjs "$out/bin/"

@@ -6,6 +6,7 @@
 #   the crate's pinned wasm-bindgen), a pinned nightly + cargo-fuzz (fuzzing),
 #   Debian chromium + chromium-driver, npm dev deps (binaryen's wasm2js and esbuild among
 #   them: scripts/wasm2js.sh builds the extension's JavaScript engine with them).
+#   `--account`: also valgrind, binutils and twiggy for bench/account.sh (not needed by the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -91,6 +92,25 @@ if [ -f tests/package/package-lock.json ]; then
   else
     say "installing package-test dependencies (npm ci in tests/package)"
     npm ci --prefix tests/package --no-audit --no-fund --loglevel=error
+  fi
+fi
+# The engine's account (bench/account.sh) and nothing else needs valgrind (callgrind), GNU
+# binutils (addr2line, c++filt) and twiggy: only with --account, never for the tests.
+if [ "${1:-}" = "--account" ]; then
+  TWIGGY_VERSION=0.8.0
+  if command -v valgrind >/dev/null && command -v addr2line >/dev/null && command -v c++filt >/dev/null; then
+    say "valgrind + binutils (account): present"
+  else
+    say "installing Debian valgrind + binutils (account)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends valgrind binutils
+  fi
+  if [ "$(twiggy --version 2>/dev/null)" = "twiggy-opt $TWIGGY_VERSION" ]; then
+    say "twiggy $TWIGGY_VERSION (account): present"
+  else
+    say "installing twiggy $TWIGGY_VERSION (account, a few minutes)"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked --force
   fi
 fi
 say "tools ready"

@@ -21,7 +21,7 @@ step "wasm tests in Node";         wasm-pack test --node -- --test wasm_node
 step "wasm tests in Chromium";     wasm-pack test --headless --chrome -- --test wasm_browser
 step "JS API tests (Node)";        node --test tests/js/
 step "bench smoke: tiny sizes, numbers meaningless (the real run: node bench/run.mjs)"
-node bench/run.mjs --quick --no-native && node bench/floods.mjs --quick x
+node bench/run.mjs --quick --no-native && node bench/floods.mjs --quick x && node bench/dialog.mjs --quick
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
 step "npm package: assemble dist/npm/"; bash scripts/package.sh
 step "npm package + CLI from the packed tarball (Vite, webpack, plain page in Chromium; Node ESM/CJS; TypeScript)"; node --test tests/package/

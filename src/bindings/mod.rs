@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::web::shell::refuse_if_broken;
 use crate::{
     offsets, redact, Category, Confidence, CustomRule, Finding, Locale, Options, REGISTRY,
 };
@@ -499,6 +500,7 @@ impl Guard {
     /// categories or out-of-range values.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<GuardOptions>) -> Result<Guard, JsError> {
+        refuse_if_broken("new Guard()")?;
         Ok(Guard {
             inner: core_guard(options.map(JsValue::from))?,
         })
@@ -510,6 +512,7 @@ impl Guard {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, JsError> {
+        refuse_if_broken("Guard.scan()")?;
         let text = &text_arg(text, "scan")?;
         let findings = self
             .inner
@@ -525,6 +528,7 @@ impl Guard {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         options: Option<RedactOptions>,
     ) -> Result<JsValue, JsError> {
+        refuse_if_broken("Guard.redact()")?;
         let text = &text_arg(text, "redact")?;
         let opts = redact_options(parse(
             options.map(JsValue::from),
@@ -581,6 +585,7 @@ impl LiveScan {
     /// Creates a live scan with the options of `new Guard(options)`, and the same errors.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<GuardOptions>) -> Result<LiveScan, JsError> {
+        refuse_if_broken("new LiveScan()")?;
         Ok(LiveScan {
             inner: crate::LiveScan::new(core_guard(options.map(JsValue::from))?),
             last: None,
@@ -599,6 +604,7 @@ impl LiveScan {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, JsError> {
+        refuse_if_broken("LiveScan.scan()")?;
         let text: JsString = text.dyn_into().map_err(|t| not_a_string(&t, "scan"))?;
         if let Err(e) = self.rescan(&text) {
             self.reset();

@@ -1,31 +1,45 @@
 //! `attach(target, options)`: guards one chat input.
 //!
-//! Listeners sit on `window` in the capture phase, so they run before any
-//! handler of the page: Enter (not Shift+Enter, never during an IME
-//! composition), a click on the send button, and the form's submit. A draft
-//! with nothing at or above the confidence threshold passes untouched. One
-//! with findings is held back and the dialog opens; the user's choice is
-//! carried out outside the listener (see [`dom::defer`]), and the page's own
-//! send is triggered again exactly once with a bypass flag set.
+//! The input's [`Shell`] (JavaScript, `shell.js`) recognises send attempts in
+//! the capture phase on `window`, before any handler of the page: Enter (not
+//! Shift+Enter, never during an IME composition; only with `sendOnEnter`), a
+//! click on the input's send button, and its form's submit. Each goes to
+//! [`State::on_send`]. A draft with nothing at or above the confidence
+//! threshold passes untouched. One with findings is held back and the dialog
+//! opens; the choice is carried out outside the listener, and the page's own
+//! send is triggered again exactly once.
+//!
+//! The send flow is a state machine, [`Phase`]: each phase owns what it needs
+//! (the held draft, the open dialog, what was written), so a second send while
+//! asking is held by construction, a write-back is read back against exactly
+//! what this guard wrote, and the dialog closes whenever the phase ends.
+//! Where the input is ([`Life`]) is a second, separate machine: guarded while
+//! in the page, held only weakly once it has been out of the page for a while
+//! (a framework may insert it again: then it is guarded again; if it is
+//! garbage-collected, the guard lets go for good).
 //!
 //! The draft is never lost: nothing is written unless the user chose
-//! "Redact and send" (or mode "redact"), every write is read back, and a
-//! write that does not stick is undone and reported instead of sent.
+//! "Redact and send" (or mode "redact"), nothing is written over a draft that
+//! changed while asking, every write is read back, and a write that did not
+//! stick is undone only while the input still holds what this guard wrote.
+//! If the module itself fails (a trap), the shell cleans up without it.
 
 use std::cell::{Cell, RefCell};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlFormElement, KeyboardEvent};
 
-use super::dialog::{Choice, Dialog, Item};
+use super::dialog::{Decision, Dialog, Row};
 use super::dom::{self, Interval, Listener, Resized};
-use super::editor::{Edit, Editor};
-use super::i18n::{self, plural, Catalog};
+use super::editor::{self, Edit, Editor};
+use super::i18n::{self, plural_count, Catalog};
 use super::overlay::{Overlay, Tone};
+use super::shell::{self, Shell};
 use crate::redact::{self, RedactOptions, Style};
-use crate::{offsets, Finding, Locale};
+use crate::{offsets, Finding, Kind, Locale};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -37,7 +51,12 @@ export interface Decision {
   action: "edit" | "redact" | "send_anyway";
   /** Kinds of the findings involved, e.g. ["credit_card", "iban"]. */
   kinds: string[];
-  /** Set when the guard decided rather than the user: "auto" (mode "redact"), "write_back_failed", "target_removed", "guard_failed". */
+  /**
+   * Set when the guard decided rather than the user: "auto" (mode "redact"), "write_back_failed"
+   * (the redaction did not stick; nothing was sent), "draft_changed" (the draft changed while
+   * the dialog was open; nothing was written or sent), "target_removed", "guard_failed" (the
+   * scan failed), "error" (draftguard stopped after an internal error; `kinds` is empty).
+   */
   reason?: string;
 }
 
@@ -48,8 +67,14 @@ export interface Decision {
  * `categories` or `kinds` is given.
  */
 export interface AttachOptions extends GuardOptions {
-  /** The page's send button, or a CSS selector for it (resolved on each click). */
+  /**
+   * The page's send button, or a CSS selector for it. A selector is resolved from the input:
+   * the first match in the nearest ancestor of the input that has one (its form or composer),
+   * never another composer's button. Default: the submit button of the input's form.
+   */
   sendButton?: Element | string;
+  /** Whether Enter sends (default true). With false, Enter is a newline; only the send button and the form's submit are guarded. */
+  sendOnEnter?: boolean;
   /** UI language (default: the first of `navigator.languages` that is "en", "de" or "zh"; else "en"). */
   locale?: Locale | string;
   /** "ask" (default): open the dialog; "redact": redact automatically and tell; "warn-only": never block, just tell. */
@@ -67,12 +92,16 @@ export interface AttachOptions extends GuardOptions {
 }
 
 /**
- * Returned by `attach`. The input stays guarded whether or not the handle is kept; an input
- * that has been out of the document for 10 seconds is let go (detached) automatically.
+ * Returned by `attach`. The input stays guarded whether or not the handle is kept. An input
+ * taken out of the page stays guarded when it is put back (frameworks that keep a composer
+ * and re-insert it); after 10 seconds out, draftguard holds it only weakly, and lets go for
+ * good once the page has dropped it (garbage-collected).
  */
 export interface AttachHandle {
   /** Removes every listener, highlight and dialog; the draft stays as it is. */
   detach(): void;
+  /** True once `detach()` was called or the input was let go (garbage-collected). */
+  readonly detached: boolean;
 }
 
 /**
@@ -90,21 +119,55 @@ enum Mode {
     WarnOnly,
 }
 
-enum SendButton {
-    Element(Element),
-    Selector(String),
-}
-
 /// How the user tried to send, to do the same again after the prompt.
-#[derive(Clone)]
 enum Trigger {
     /// With the modifiers held (some chat UIs send on Ctrl/Cmd+Enter).
     Enter {
         ctrl: bool,
         meta: bool,
     },
-    Click(HtmlElement),
+    Click(Element),
     Submit(HtmlFormElement),
+}
+
+/// What `onDecision` reports as `action`.
+#[derive(Clone, Copy)]
+enum Action {
+    Edit,
+    Redact,
+    SendAnyway,
+}
+
+impl Action {
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::Edit => "edit",
+            Action::Redact => "redact",
+            Action::SendAnyway => "send_anyway",
+        }
+    }
+}
+
+/// Why the guard decided rather than the user (`onDecision`'s `reason`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    Auto,
+    WriteBackFailed,
+    DraftChanged,
+    TargetRemoved,
+    GuardFailed,
+}
+
+impl Reason {
+    fn as_str(self) -> &'static str {
+        match self {
+            Reason::Auto => "auto",
+            Reason::WriteBackFailed => "write_back_failed",
+            Reason::DraftChanged => "draft_changed",
+            Reason::TargetRemoved => "target_removed",
+            Reason::GuardFailed => "guard_failed",
+        }
+    }
 }
 
 struct Config {
@@ -112,45 +175,95 @@ struct Config {
     highlight: bool,
     paste_notice: bool,
     fail_closed: bool,
-    send_button: Option<SendButton>,
+    send_on_enter: bool,
+    /// An element or a selector (JS value as given), or `null`: for the shell.
+    send_button: JsValue,
     on_decision: Option<js_sys::Function>,
+    /// The scan's bound on findings (`maxFindings`), when the core has one.
+    max_findings: Option<usize>,
     redact: RedactOptions,
     locale: Locale,
     catalog: &'static Catalog,
 }
 
-/// A draft held back while the dialog is open.
-struct Pending {
+/// A draft held back while the guard asks (or redacts it, in mode "redact").
+struct Held {
     trigger: Trigger,
     text: String,
     findings: Vec<Finding>,
+    /// The scan stopped at `maxFindings`: the redaction scans the whole text.
+    capped: bool,
+    /// The kinds each row of the dialog stands for.
+    rows: Vec<Vec<Kind>>,
+}
+
+/// The send flow. Each phase owns what it needs; nothing else holds it.
+enum Phase {
+    /// Nothing held: the next send attempt is checked.
+    Idle,
+    /// A send attempt was let through; what it causes in the same task (Enter
+    /// → the page's submit) passes too.
+    Passing,
+    /// A draft is held. The dialog asks the user; in mode "redact" there is no
+    /// dialog and the guard decides.
+    Asking { held: Held, dialog: Option<Dialog> },
+    /// The redacted draft was written (`wrote`, after `edits` edits); it is
+    /// read back once the page's framework had its turn.
+    WritingBack {
+        held: Held,
+        wrote: String,
+        redacted: Vec<Finding>,
+        edits: usize,
+        auto: bool,
+    },
+    /// The page's own send is being triggered again: every attempt passes.
+    Resending,
+}
+
+/// Where the guarded input is.
+enum Life {
+    /// In the page, or out of it for less than [`DORMANT_AFTER_MS`]: guarded.
+    Active(Active),
+    /// Out of the page for a while: held only weakly, so an input gone for good
+    /// can be garbage-collected; guarded again when it is back in the page.
+    Dormant(js_sys::WeakRef),
+    /// `detach()` was called, or the input was garbage-collected.
+    Detached,
+}
+
+/// What a guarded input in the page needs.
+struct Active {
+    editor: Editor,
+    overlay: Overlay,
+    _listeners: Vec<Listener>,
+    _resize: Resized,
+    /// When the input was first seen out of the document (ms since epoch).
+    gone_since: Option<f64>,
 }
 
 struct State {
-    editor: Editor,
+    shell: Shell,
+    cfg: Config,
     /// Send time and pasted text: a full scan of what is about to leave.
     guard: crate::Guard,
     /// Highlights while typing: the same findings, searched only around each edit.
     live: RefCell<crate::LiveScan>,
-    cfg: Config,
-    overlay: RefCell<Option<Overlay>>,
-    dialog: RefCell<Option<(Dialog, Pending)>>,
-    /// Set while the page's own send is triggered again: let it through.
-    bypass: Cell<bool>,
-    /// Set until the end of the current task once a send attempt was let
-    /// through, so the events it causes (Enter → the page's submit) pass too.
-    let_through: Cell<bool>,
-    composing: Cell<bool>,
+    life: RefCell<Life>,
+    phase: RefCell<Phase>,
+    /// The draft the user last approved (a hash of it, not the text): a page
+    /// that ignores synthetic keys gets it on the user's next real Enter or click.
+    approved: Cell<Option<u64>>,
     /// Bumped on every input; a deferred re-scan runs only if still current.
     generation: Cell<u32>,
     last_text: RefCell<Option<String>>,
-    detached: Cell<bool>,
-    listeners: RefCell<Vec<Listener>>,
     poll: RefCell<Option<Interval>>,
-    /// When the input was first seen out of the document (ms since epoch).
-    gone_since: Cell<Option<f64>>,
-    resize: RefCell<Option<Resized>>,
+    on_send: RefCell<Option<OnSend>>,
+    /// `detach()` after the module broke: only the shell could be stopped.
+    stopped: Cell<bool>,
 }
+
+/// The shell's callback for send attempts: `(event, kind, element)`.
+type OnSend = Closure<dyn FnMut(Event, JsValue, JsValue)>;
 
 thread_local! {
     /// Every input guarded now. The registry owns the guard, not the handle:
@@ -169,15 +282,49 @@ pub struct AttachHandle {
 impl AttachHandle {
     /// Removes every listener, highlight and dialog; the draft stays as it is.
     pub fn detach(&self) {
+        if shell::is_broken() {
+            // No work in a module that may be inconsistent: the shell cleans up alone.
+            self.state.shell.stop();
+            self.state.stopped.set(true);
+            return;
+        }
         self.state.detach();
+    }
+
+    /// True once `detach()` was called or the input was let go.
+    #[wasm_bindgen(getter)]
+    pub fn detached(&self) -> bool {
+        self.state.stopped.get()
+            || self
+                .state
+                .life
+                .try_borrow()
+                .map_or(true, |l| matches!(*l, Life::Detached))
     }
 }
 
-/// How long an input may be out of the document before it is detached.
-const GONE_DETACH_MS: f64 = 10_000.0;
+/// How long an input may be out of the document before it is held only weakly.
+const DORMANT_AFTER_MS: f64 = 10_000.0;
+
+/// The scan's bound on findings when the page sets none (`maxFindings`).
+const DEFAULT_MAX_FINDINGS: usize = 10_000;
+
+/// Kinds the dialog shows a row for; the rest share one row: a screenful.
+const ROWS: usize = 5;
+
+/// Masked values a row shows; "and 4,812 more" says the rest.
+const PREVIEWS: usize = 3;
+
+/// Drafts this long (UTF-8 bytes) use the live scan's findings at send time
+/// when it has just scanned exactly that text ([`State::scan_to_send`]).
+const LIVE_AT_SEND_BYTES: usize = 32 * 1024;
+
+/// When the draft is still there after a re-send, the page did not take it.
+const RESEND_CHECK_MS: i32 = 400;
 
 const ATTACH_KEYS: &[&str] = &[
     "sendButton",
+    "sendOnEnter",
     "locale",
     "mode",
     "highlight",
@@ -190,6 +337,7 @@ const ATTACH_KEYS: &[&str] = &[
 /// Guards `target` (a textarea, text input or contenteditable element).
 #[wasm_bindgen(skip_typescript)]
 pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError> {
+    shell::refuse_if_broken("attach()")?;
     let element: HtmlElement = target
         .dyn_into()
         .map_err(|_| JsError::new("attach(): target must be an HTML element"))?;
@@ -197,7 +345,7 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
     let already = ATTACHED.with(|a| {
         a.borrow()
             .iter()
-            .any(|s| s.editor.element().is_same_node(Some(&element)))
+            .any(|s| s.element().is_some_and(|e| e.is_same_node(Some(&element))))
     });
     if already {
         return Err(JsError::new(
@@ -206,36 +354,30 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
     }
     let (cfg, guard_options) = parse_options(options)?;
     let guard = crate::bindings::core_guard(Some(guard_options))?;
-    let doc = dom::document().map_err(js_error)?;
-    let overlay = if cfg.highlight || cfg.paste_notice || cfg.mode != Mode::Ask {
-        Some(Overlay::new(&doc, cfg.highlight).map_err(js_error)?)
-    } else {
-        None
-    };
+    let shell = Shell::new(&element, &cfg.shell_options());
     let state = Rc::new(State {
-        editor,
+        shell,
         live: RefCell::new(crate::LiveScan::new(guard.clone())),
         guard,
         cfg,
-        overlay: RefCell::new(overlay),
-        dialog: RefCell::new(None),
-        bypass: Cell::new(false),
-        let_through: Cell::new(false),
-        composing: Cell::new(false),
+        life: RefCell::new(Life::Detached),
+        phase: RefCell::new(Phase::Idle),
+        approved: Cell::new(None),
         generation: Cell::new(0),
         last_text: RefCell::new(None),
-        detached: Cell::new(false),
-        listeners: RefCell::new(Vec::new()),
         poll: RefCell::new(None),
-        gone_since: Cell::new(None),
-        resize: RefCell::new(None),
+        on_send: RefCell::new(None),
+        stopped: Cell::new(false),
     });
-    state.listen().map_err(js_error)?;
+    if let Err(e) = state.activate(editor).and_then(|()| state.start()) {
+        state.shell.stop();
+        return Err(js_error(e));
+    }
     ATTACHED.with(|a| a.borrow_mut().push(state.clone()));
     state.refresh();
     // The first scans use a quick-to-build keyword automaton; build the faster
     // one now, while the user has not started typing.
-    dom::defer(250, crate::scan::warm_up);
+    dom::defer(&state.shell, 250, crate::scan::warm_up);
     Ok(AttachHandle { state })
 }
 
@@ -345,17 +487,33 @@ fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
     let send_button = {
         let v = get(&options, "sendButton");
         if v.is_undefined() || v.is_null() {
-            None
+            JsValue::NULL
         } else if let Some(sel) = v.as_string() {
             dom::document()
                 .map_err(js_error)?
                 .query_selector(&sel)
                 .map_err(|_| bad(format!("sendButton {sel:?} is not a valid CSS selector")))?;
-            Some(SendButton::Selector(sel))
-        } else if let Some(e) = v.dyn_ref::<Element>() {
-            Some(SendButton::Element(e.clone()))
+            v
+        } else if v.dyn_ref::<Element>().is_some() {
+            v
         } else {
             return Err(bad("sendButton must be an element or a CSS selector".into()));
+        }
+    };
+    // A bound on the findings of one scan (a pasted export can hold thousands):
+    // the page's value, or ours.
+    let max_findings = {
+        let v = get(&options, "maxFindings");
+        if v.is_undefined() {
+            js_sys::Reflect::set(
+                &guard_options,
+                &"maxFindings".into(),
+                &(DEFAULT_MAX_FINDINGS as f64).into(),
+            )
+            .map_err(js_error)?;
+            Some(DEFAULT_MAX_FINDINGS)
+        } else {
+            v.as_f64().map(|m| m as usize) // checked by the core
         }
     };
     let on_decision = {
@@ -374,7 +532,9 @@ fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
         highlight: opt_bool(&options, "highlight", true)?,
         paste_notice: opt_bool(&options, "pasteNotice", true)?,
         fail_closed: opt_bool(&options, "failClosed", false)?,
+        send_on_enter: opt_bool(&options, "sendOnEnter", true)?,
         send_button,
+        max_findings,
         on_decision,
         redact: RedactOptions {
             style,
@@ -387,116 +547,128 @@ fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
     Ok((cfg, guard_options.into()))
 }
 
-/// Whether `event` was aimed at (something inside) `target`, across shadow roots.
-fn aimed_at(event: &Event, target: &Element) -> bool {
-    event.composed_path().iter().any(|n| {
-        n.dyn_ref::<Element>()
-            .is_some_and(|e| e.is_same_node(Some(target)))
-    })
+impl Config {
+    /// What the shell needs to know, also when the module cannot run.
+    fn shell_options(&self) -> JsValue {
+        let cat = self.catalog;
+        let texts = js_sys::Object::new();
+        for (k, v) in [
+            ("failedOpen", cat.failed_open),
+            ("failedClosed", cat.failed_closed),
+            ("stoppedHeld", cat.stopped_held),
+            ("dismiss", cat.dismiss),
+            ("lang", cat.lang),
+        ] {
+            let _ = js_sys::Reflect::set(&texts, &k.into(), &v.into());
+        }
+        let o = js_sys::Object::new();
+        let on_decision = self
+            .on_decision
+            .as_ref()
+            .map_or(JsValue::NULL, |f| f.clone().into());
+        for (k, v) in [
+            ("failClosed", JsValue::from(self.fail_closed)),
+            ("sendOnEnter", JsValue::from(self.send_on_enter)),
+            ("sendButton", self.send_button.clone()),
+            ("onDecision", on_decision),
+            ("css", dom::CSS.into()),
+            ("texts", texts.into()),
+        ] {
+            let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+        }
+        o.into()
+    }
 }
 
 impl State {
-    fn listen(self: &Rc<State>) -> Result<(), JsValue> {
+    /// The guarded element, wherever it is (`None` once let go).
+    fn element(&self) -> Option<HtmlElement> {
+        match &*self.life.borrow() {
+            Life::Active(a) => Some(a.editor.element().clone()),
+            Life::Dormant(weak) => weak.deref().and_then(|e| e.dyn_into().ok()),
+            Life::Detached => None,
+        }
+    }
+
+    /// The editor while the input is guarded in the page. A copy: no borrow
+    /// is held while page code runs (it may call back into the guard).
+    fn editor(&self) -> Option<Editor> {
+        match &*self.life.borrow() {
+            Life::Active(a) => Some(a.editor.clone()),
+            _ => None,
+        }
+    }
+
+    /// Guards `editor`'s element in the page: the overlay and the listeners on it.
+    fn activate(self: &Rc<State>, editor: Editor) -> Result<(), JsValue> {
+        let doc = dom::document()?;
+        let overlay = Overlay::new(&self.shell, &doc, self.cfg.highlight)?;
         let w = dom::window()?;
-        let el = self.editor.element().clone();
-        let mut ls = Vec::new();
+        let el = editor.element().clone();
         let weak = Rc::downgrade(self);
         let on = |f: fn(&Rc<State>, Event)| {
             let weak = weak.clone();
             move |e: Event| {
                 if let Some(s) = weak.upgrade() {
-                    if !s.detached.get() {
-                        f(&s, e);
-                    }
+                    f(&s, e);
                 }
             }
         };
-        ls.push(Listener::new(
-            &w,
-            "keydown",
-            true,
-            false,
-            on(State::on_keydown),
-        )?);
-        ls.push(Listener::new(
-            &w,
-            "click",
-            true,
-            false,
-            on(State::on_click),
-        )?);
-        ls.push(Listener::new(
-            &w,
-            "submit",
-            true,
-            false,
-            on(State::on_submit),
-        )?);
-        ls.push(Listener::new(
-            &w,
-            "scroll",
-            true,
-            true,
-            on(State::on_scroll),
-        )?);
-        ls.push(Listener::new(
-            &w,
-            "resize",
-            false,
-            true,
-            on(State::on_geometry),
-        )?);
-        ls.push(Listener::new(
-            &el,
-            "input",
-            false,
-            true,
-            on(State::on_input),
-        )?);
-        ls.push(Listener::new(
-            &el,
-            "paste",
-            false,
-            true,
-            on(State::on_paste),
-        )?);
-        ls.push(Listener::new(
-            &el,
-            "compositionstart",
-            false,
-            true,
-            on(|s, _| s.composing.set(true)),
-        )?);
-        ls.push(Listener::new(
-            &el,
-            "compositionend",
-            false,
-            true,
-            on(|s, _| s.composing.set(false)),
-        )?);
-        *self.listeners.borrow_mut() = ls;
+        let listeners = vec![
+            Listener::new(&self.shell, &w, "scroll", true, true, on(State::on_scroll)),
+            Listener::new(
+                &self.shell,
+                &w,
+                "resize",
+                false,
+                true,
+                on(State::on_geometry),
+            ),
+            Listener::new(&self.shell, &el, "input", false, true, on(State::on_input)),
+            Listener::new(&self.shell, &el, "paste", false, true, on(State::on_paste)),
+        ];
         // The user resizing the input (drag handle, auto-growing boxes).
-        let weak = Rc::downgrade(self);
-        *self.resize.borrow_mut() = Some(Resized::watch(&el, move || {
+        let resize = Resized::watch(&self.shell, &el, move || {
             if let Some(s) = weak.upgrade() {
-                if let Some(o) = s.overlay.borrow().as_ref() {
-                    let _ = o.position(&s.editor);
-                }
+                s.reposition();
             }
-        })?);
-        // Catches what no event tells: the page clearing the input after
-        // sending, layout shifts, the input being removed.
+        });
+        *self.life.borrow_mut() = Life::Active(Active {
+            editor,
+            overlay,
+            _listeners: listeners,
+            _resize: resize,
+            gone_since: None,
+        });
+        *self.live.borrow_mut() = crate::LiveScan::new(self.guard.clone());
+        *self.last_text.borrow_mut() = None;
+        Ok(())
+    }
+
+    /// Starts the shell's send-attempt listeners and the poll.
+    fn start(self: &Rc<State>) -> Result<(), JsValue> {
         let weak = Rc::downgrade(self);
-        *self.poll.borrow_mut() = Some(Interval::every(500, move || {
+        let on_send = Closure::wrap(Box::new(move |e: Event, kind: JsValue, el: JsValue| {
+            if let Some(s) = weak.upgrade() {
+                s.on_send(e, kind, el);
+            }
+        }) as Box<dyn FnMut(Event, JsValue, JsValue)>);
+        self.shell.start(on_send.as_ref().unchecked_ref());
+        *self.on_send.borrow_mut() = Some(on_send);
+        // Catches what no event tells: the page clearing the input after
+        // sending, layout shifts, the input leaving or coming back.
+        let weak = Rc::downgrade(self);
+        *self.poll.borrow_mut() = Some(Interval::every(&self.shell, 500, move || {
             if let Some(s) = weak.upgrade() {
                 s.on_poll();
             }
-        })?);
+        }));
         Ok(())
     }
 
     fn detach(&self) {
-        if self.detached.replace(true) {
+        let life = self.life.replace(Life::Detached);
+        if matches!(life, Life::Detached) {
             return;
         }
         let mine = ATTACHED.with(|a| {
@@ -505,65 +677,124 @@ impl State {
             at.map(|i| a.swap_remove(i))
         });
         drop(mine); // outside the registry's borrow
-        self.listeners.borrow_mut().clear();
+        self.shell.stop();
         self.poll.borrow_mut().take();
-        self.resize.borrow_mut().take();
-        if let Some(o) = self.overlay.borrow_mut().take() {
-            o.remove();
-        }
-        if self.dialog.borrow_mut().take().is_some() {
-            let _ = self.editor.element().focus();
+        self.on_send.borrow_mut().take();
+        let phase = self.phase.replace(Phase::Idle);
+        let was_asking = matches!(
+            phase,
+            Phase::Asking {
+                dialog: Some(_),
+                ..
+            }
+        );
+        drop(phase); // closes the dialog
+        if let (true, Life::Active(a)) = (was_asking, &life) {
+            let _ = a.editor.element().focus();
         }
     }
 
-    fn on_keydown(self: &Rc<State>, e: Event) {
-        let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
-        if k.key() != "Enter" || k.shift_key() || k.alt_key() {
-            return;
-        }
-        // Enter that commits an IME composition (Chinese, Japanese) is not a send.
-        if k.is_composing() || k.key_code() == 229 || self.composing.get() {
-            return;
-        }
-        if !aimed_at(&e, self.editor.element()) {
-            return;
-        }
-        let (ctrl, meta) = (k.ctrl_key(), k.meta_key());
-        self.intercept(&e, Trigger::Enter { ctrl, meta });
+    /// Out of the page for a while: let go of everything that holds the input.
+    fn sleep(&self, el: &HtmlElement) {
+        let life = self.life.replace(Life::Dormant(js_sys::WeakRef::new(el)));
+        drop(life); // the overlay, the listeners on the input, the observer
+        *self.live.borrow_mut() = crate::LiveScan::new(self.guard.clone());
+        *self.last_text.borrow_mut() = None;
     }
 
-    fn on_click(self: &Rc<State>, e: Event) {
-        let Some(button) = self.send_button_in(&e) else {
-            return;
+    /// A dormant input back in the page (a framework re-inserted it): guarded
+    /// again at once — on the poll, and before a send attempt is judged, so
+    /// that nothing is sent unchecked in the half second before the poll.
+    fn wake(self: &Rc<State>) {
+        let el = match &*self.life.borrow() {
+            Life::Dormant(weak) => weak.deref().and_then(|e| e.dyn_into::<HtmlElement>().ok()),
+            _ => None,
         };
-        self.intercept(&e, Trigger::Click(button));
+        if let Some(el) = el.filter(|e| e.is_connected()) {
+            if let Ok(editor) = Editor::new(&el) {
+                if self.activate(editor).is_ok() {
+                    self.refresh();
+                }
+            }
+        }
     }
 
-    fn on_submit(self: &Rc<State>, e: Event) {
-        let Some(form) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
-        else {
-            return;
+    fn on_poll(self: &Rc<State>) {
+        let dormant = match &*self.life.borrow() {
+            Life::Detached => return,
+            Life::Dormant(weak) => Some(weak.deref()),
+            Life::Active(_) => None,
         };
-        if !form.contains(Some(self.editor.element())) {
+        if let Some(el) = dormant {
+            match el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                // Garbage-collected: the page dropped it for good.
+                None => self.detach(),
+                Some(_) => self.wake(),
+            }
             return;
         }
-        self.intercept(&e, Trigger::Submit(form));
+        let Some(editor) = self.editor() else {
+            return;
+        };
+        let el = editor.element().clone();
+        let connected = el.is_connected();
+        let now = js_sys::Date::now();
+        let gone_for = {
+            let mut life = self.life.borrow_mut();
+            let Life::Active(a) = &mut *life else {
+                return;
+            };
+            if connected {
+                a.gone_since = None;
+            } else if a.gone_since.is_none() {
+                a.gone_since = Some(now);
+            }
+            a.gone_since.map(|t| now - t)
+        };
+        if !connected {
+            if matches!(*self.phase.borrow(), Phase::Asking { .. }) {
+                // The input is gone: nothing to write back into; close quietly.
+                if let Phase::Asking { held, .. } = self.phase.replace(Phase::Idle) {
+                    self.decided(Action::Edit, &held.findings, Some(Reason::TargetRemoved));
+                }
+            }
+            if gone_for.is_some_and(|t| t > DORMANT_AFTER_MS)
+                && matches!(*self.phase.borrow(), Phase::Idle)
+            {
+                self.sleep(&el);
+            }
+            return;
+        }
+        let changed = self.last_text.borrow().as_deref() != Some(editor.text().as_str());
+        if changed {
+            self.refresh();
+        } else {
+            self.with_overlay(|o| o.position(&editor));
+        }
+    }
+
+    /// Runs `f` on the overlay while the input is guarded in the page.
+    fn with_overlay(&self, f: impl FnOnce(&mut Overlay) -> Result<(), JsValue>) {
+        if let Life::Active(a) = &mut *self.life.borrow_mut() {
+            let _ = f(&mut a.overlay);
+        }
     }
 
     fn on_geometry(self: &Rc<State>, _: Event) {
-        if let Some(o) = self.overlay.borrow().as_ref() {
-            let _ = o.position(&self.editor);
+        self.reposition();
+    }
+
+    /// The input moved or changed size: the overlay follows (font included).
+    fn reposition(&self) {
+        if let Some(editor) = self.editor() {
+            self.with_overlay(|o| o.position(&editor));
         }
     }
 
     /// Any scroll on the page (capture phase): move, without restyling.
     fn on_scroll(self: &Rc<State>, _: Event) {
-        if let Some(o) = self.overlay.borrow().as_ref() {
-            let _ = o.follow(&self.editor);
+        if let Some(editor) = self.editor() {
+            self.with_overlay(|o| o.follow(&editor));
         }
     }
 
@@ -572,7 +803,7 @@ impl State {
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
         self.later(120, move |s| {
-            if s.generation.get() == generation && !s.detached.get() {
+            if s.generation.get() == generation {
                 s.refresh();
             }
         });
@@ -607,75 +838,29 @@ impl State {
         });
     }
 
-    fn on_poll(self: &Rc<State>) {
-        if self.detached.get() {
-            return;
-        }
-        let connected = self.editor.element().is_connected();
-        // An input gone for good (frameworks re-create rather than re-insert)
-        // is let go after a while, so removed inputs do not pile up.
-        let now = js_sys::Date::now();
-        match (connected, self.gone_since.get()) {
-            (true, _) => self.gone_since.set(None),
-            (false, None) => self.gone_since.set(Some(now)),
-            (false, Some(t)) if now - t > GONE_DETACH_MS => {
-                // Not inside the interval's own callback, which detach drops.
-                self.later(0, |s| s.detach());
-            }
-            _ => {}
-        }
-        if !connected && self.dialog.borrow().is_some() {
-            // The input is gone: nothing to write back into; close quietly.
-            let pending = self.dialog.borrow_mut().take().map(|(_, p)| p);
-            if let Some(p) = pending {
-                self.decided("edit", &p.findings, Some("target_removed"));
-            }
-        }
-        let changed =
-            connected && self.last_text.borrow().as_deref() != Some(self.editor.text().as_str());
-        if changed {
-            self.refresh();
-        } else if let Some(o) = self.overlay.borrow().as_ref() {
-            let _ = o.position(&self.editor);
-        }
-    }
-
-    /// The send button the click event went through, if any.
-    fn send_button_in(&self, e: &Event) -> Option<HtmlElement> {
-        let sb = self.cfg.send_button.as_ref()?;
-        e.composed_path().iter().find_map(|n| {
-            let el = n.dyn_into::<Element>().ok()?;
-            let hit = match sb {
-                SendButton::Element(b) => el.is_same_node(Some(b)),
-                SendButton::Selector(s) => el.matches(s).unwrap_or(false),
-            };
-            if hit {
-                el.dyn_into::<HtmlElement>().ok()
-            } else {
-                None
-            }
-        })
-    }
-
     /// Re-scans the draft for highlights and the badge: a live scan, which
     /// searches only around what changed since the last refresh.
     fn refresh(&self) {
-        let text = self.editor.text();
+        let Some(editor) = self.editor() else {
+            return;
+        };
+        let text = editor.text();
+        // An approval is for exactly the draft approved: any change ends it.
+        if self.approved.get().is_some_and(|a| a != digest(&text)) {
+            self.approved.set(None);
+        }
         let spans = match self.live.borrow_mut().update(&text) {
             Ok(findings) => spans16(&text, findings),
             Err(_) => Vec::new(),
         };
-        if let Some(o) = self.overlay.borrow_mut().as_mut() {
-            let title = plural(&self.cfg.catalog.badge, spans.len());
-            let _ = o.render(&self.editor, &text, &spans, &title);
-        }
+        let title = i18n::plural(&self.cfg.catalog.badge, spans.len());
+        self.with_overlay(|o| o.render(&editor, &text, &spans, &title));
         *self.last_text.borrow_mut() = Some(text);
     }
 
     fn notice(&self, text: &str, tone: Tone) {
-        if let Some(o) = self.overlay.borrow().as_ref() {
-            let _ = o.notice(text, tone, self.cfg.catalog.dismiss);
-        }
+        let dismiss = self.cfg.catalog.dismiss;
+        self.with_overlay(|o| o.notice(text, tone, dismiss));
     }
 
     /// Distinct plain-language names of the findings' kinds, in order.
@@ -690,208 +875,429 @@ impl State {
         names
     }
 
-    /// A send attempt: let it through, or hold it back and ask.
-    fn intercept(self: &Rc<State>, e: &Event, trigger: Trigger) {
-        if self.bypass.get() || self.let_through.get() {
-            return; // our own re-send, or the same attempt already let through
+    /// A send attempt the shell recognised (`kind`: "enter", "click" or
+    /// "submit"; `element`: the button or form): let it through, or hold it
+    /// back and ask.
+    fn on_send(self: &Rc<State>, e: Event, kind: JsValue, element: JsValue) {
+        match &*self.phase.borrow() {
+            Phase::Passing | Phase::Resending => return, // the same attempt, or our own re-send
+            Phase::Asking { .. } | Phase::WritingBack { .. } => return hold(&e), // already asking
+            Phase::Idle => {}
         }
-        if self.dialog.borrow().is_some() {
-            hold(e); // already asking
-            return;
-        }
-        let text = self.editor.text();
-        if text.trim().is_empty() {
-            return self.let_through();
-        }
-        let findings = match self.guard.scan(&text) {
-            Ok(f) => f,
-            Err(_) => {
-                let cat = self.cfg.catalog;
-                if self.cfg.fail_closed {
-                    hold(e);
-                    self.notice(cat.failed_closed, Tone::Warn);
-                    self.decided("edit", &[], Some("guard_failed"));
-                } else {
-                    self.let_through();
-                    self.notice(cat.failed_open, Tone::Warn);
-                    self.decided("send_anyway", &[], Some("guard_failed"));
+        let trigger = match kind.as_string().as_deref() {
+            Some("enter") => {
+                let k = e.dyn_ref::<KeyboardEvent>();
+                Trigger::Enter {
+                    ctrl: k.is_some_and(|k| k.ctrl_key()),
+                    meta: k.is_some_and(|k| k.meta_key()),
                 }
-                return;
             }
+            Some("click") => Trigger::Click(element.unchecked_into()),
+            Some("submit") => Trigger::Submit(element.unchecked_into()),
+            _ => return,
+        };
+        self.wake();
+        let Some(editor) = self.editor() else {
+            return; // out of the page: not a send from this input
+        };
+        let text = editor.text();
+        if text.trim().is_empty() {
+            return self.pass();
+        }
+        // The user approved exactly this draft, and the page ignored our re-send.
+        if self.approved.get() == Some(digest(&text)) && e.is_trusted() {
+            self.approved.set(None);
+            return self.pass();
+        }
+        let findings = match self.scan_to_send(&text) {
+            Ok(f) => f,
+            Err(_) => return self.guard_failed(&e),
         };
         if findings.is_empty() {
-            return self.let_through();
+            return self.pass();
         }
+        let capped = self.cfg.max_findings.is_some_and(|m| findings.len() >= m);
+        let held = Held {
+            trigger,
+            text,
+            findings,
+            capped,
+            rows: Vec::new(),
+        };
         match self.cfg.mode {
             Mode::WarnOnly => {
-                self.let_through();
+                self.pass();
+                let n = held.findings.len();
                 self.notice(
-                    &plural(&self.cfg.catalog.warned, findings.len()),
+                    &plural_count(self.cfg.catalog, &self.cfg.catalog.warned, n),
                     Tone::Info,
                 );
             }
             Mode::Redact => {
-                hold(e);
-                let pending = Pending {
-                    trigger,
-                    text,
-                    findings,
+                hold(&e);
+                self.shell.holding(true);
+                let all = all_kinds(&held.findings);
+                let held = Held {
+                    rows: vec![all],
+                    ..held
                 };
-                self.later(0, move |s| {
-                    let all = vec![true; pending.findings.len()];
-                    s.redact_and_send(pending, &all, true);
+                *self.phase.borrow_mut() = Phase::Asking { held, dialog: None };
+                self.later(0, |s| {
+                    s.decide(Decision::RedactAndSend(vec![true]), Some(Reason::Auto))
                 });
             }
-            Mode::Ask => {
+            Mode::Ask => self.ask(&e, held),
+        }
+    }
+
+    /// What is about to leave, scanned. A long draft the live scan has just
+    /// scanned as it is takes the live scan's findings — exactly what a full
+    /// scan finds (tests/live.rs, the `live` fuzz target) and what the
+    /// highlights showed — so a pasted export of thousands of values is not
+    /// scanned a second time while the user waits (5,000 findings: ~50 ms).
+    /// Everything else gets a full scan, independent of any state kept
+    /// between keystrokes.
+    fn scan_to_send(&self, text: &str) -> Result<Vec<Finding>, crate::ScanError> {
+        if text.len() >= LIVE_AT_SEND_BYTES {
+            let live = self.live.borrow();
+            if live.text() == text {
+                return Ok(live.findings().to_vec());
+            }
+        }
+        self.guard.scan(text)
+    }
+
+    /// Opens the dialog for `held`, then holds the attempt. In this order: if
+    /// the module traps while building the dialog, the attempt was not held,
+    /// and the shell fails it open or closed as the page asked.
+    fn ask(self: &Rc<State>, e: &Event, mut held: Held) {
+        let cat = self.cfg.catalog;
+        let (rows, kinds) = self.rows(&held.findings);
+        held.rows = kinds;
+        let n = held.findings.len();
+        let mut intro = plural_count(cat, &cat.intro, n);
+        if held.capped {
+            let shown = i18n::count(cat, n);
+            intro = intro.replacen(&shown, &format!("{shown}+"), 1);
+        }
+        let weak = Rc::downgrade(self);
+        let opened = Dialog::open(&self.shell, cat, &intro, &rows, move |d| {
+            if let Some(s) = weak.upgrade() {
+                s.later(0, move |s| s.decide(d, None));
+            }
+        });
+        match opened {
+            Ok(dialog) => {
                 hold(e);
-                self.ask(Pending {
-                    trigger,
-                    text,
-                    findings,
-                });
+                self.shell.holding(true);
+                *self.phase.borrow_mut() = Phase::Asking {
+                    held,
+                    dialog: Some(dialog),
+                };
+            }
+            // No dialog, no silent block: fail open or closed as configured.
+            Err(_) => self.guard_failed(e),
+        }
+    }
+
+    /// The dialog's rows: one per kind, in order of first appearance, the
+    /// kinds past [`ROWS`] together in one; and the kinds of each row.
+    fn rows(&self, findings: &[Finding]) -> (Vec<Row>, Vec<Vec<Kind>>) {
+        let cat = self.cfg.catalog;
+        let mut groups: Vec<(Kind, Vec<&Finding>)> = Vec::new();
+        for f in findings {
+            match groups.iter_mut().find(|(k, _)| *k == f.kind) {
+                Some((_, g)) => g.push(f),
+                None => groups.push((f.kind.clone(), vec![f])),
+            }
+        }
+        let shown = if groups.len() > ROWS + 1 {
+            ROWS
+        } else {
+            groups.len()
+        };
+        let mut rows = Vec::new();
+        let mut kinds = Vec::new();
+        for (kind, group) in &groups[..shown] {
+            let first = group[0];
+            let name = first.kind.name(self.cfg.locale).to_string();
+            let n = group.len();
+            rows.push(Row {
+                why: cat.explain(&first.reasons, &name),
+                category: cat.category(first.category).to_string(),
+                count: if n > 1 {
+                    plural_count(cat, &cat.items, n)
+                } else {
+                    String::new()
+                },
+                previews: group
+                    .iter()
+                    .take(PREVIEWS)
+                    .map(|f| f.preview.clone())
+                    .collect(),
+                more: if n > PREVIEWS {
+                    plural_count(cat, &cat.and_more, n - PREVIEWS)
+                } else {
+                    String::new()
+                },
+                kinds: String::new(),
+                name,
+            });
+            kinds.push(vec![kind.clone()]);
+        }
+        let rest = &groups[shown..];
+        if !rest.is_empty() {
+            let n: usize = rest.iter().map(|(_, g)| g.len()).sum();
+            let names: Vec<String> = rest
+                .iter()
+                .map(|(_, g)| g[0].kind.name(self.cfg.locale).to_string())
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            rows.push(Row {
+                name: plural_count(cat, &cat.other_kinds, n),
+                category: String::new(),
+                count: String::new(),
+                previews: Vec::new(),
+                more: String::new(),
+                why: Vec::new(),
+                kinds: cat.list(&names),
+            });
+            kinds.push(rest.iter().map(|(k, _)| k.clone()).collect());
+        }
+        (rows, kinds)
+    }
+
+    /// Carries out a decision on the held draft (once: a second click finds
+    /// the phase over).
+    fn decide(self: &Rc<State>, decision: Decision, reason: Option<Reason>) {
+        let (held, dialog) = match self.phase.replace(Phase::Idle) {
+            Phase::Asking { held, dialog } => (held, dialog),
+            other => {
+                *self.phase.borrow_mut() = other;
+                return;
+            }
+        };
+        drop(dialog);
+        match decision {
+            Decision::Edit => {
+                self.focus();
+                self.decided(Action::Edit, &held.findings, reason);
+            }
+            Decision::SendAnyway => {
+                self.approve(&held.text);
+                self.resend(&held.trigger, &held.text);
+                self.decided(Action::SendAnyway, &held.findings, reason);
+            }
+            Decision::RedactAndSend(rows) => {
+                self.write_back(held, &rows, reason == Some(Reason::Auto))
             }
         }
     }
 
-    fn let_through(self: &Rc<State>) {
-        self.let_through.set(true);
-        self.later(0, |s| s.let_through.set(false));
+    /// Writes the redacted draft back (the rows marked `true`), then reads it
+    /// back once the page's framework had its turn ([`State::confirm`]).
+    fn write_back(self: &Rc<State>, held: Held, rows: &[bool], auto: bool) {
+        let Some(editor) = self.editor().filter(|e| e.element().is_connected()) else {
+            return self.decided(Action::Edit, &held.findings, Some(Reason::TargetRemoved));
+        };
+        if editor.text() != held.text {
+            // Changed while asking: nothing is written over it, nothing is sent.
+            self.notice(self.cfg.catalog.draft_changed, Tone::Warn);
+            self.focus();
+            return self.decided(Action::Edit, &held.findings, Some(Reason::DraftChanged));
+        }
+        let kinds: Vec<Kind> = held
+            .rows
+            .iter()
+            .zip(rows)
+            .filter(|(_, on)| **on)
+            .flat_map(|(k, _)| k.iter().cloned())
+            .collect();
+        // A capped scan listed only the first findings: every one counts.
+        let all = if held.capped {
+            self.guard
+                .redact(&held.text, &self.cfg.redact)
+                .map(|r| r.findings)
+                .unwrap_or_else(|_| held.findings.clone())
+        } else {
+            held.findings.clone()
+        };
+        let redacted: Vec<Finding> = all
+            .into_iter()
+            .filter(|f| kinds.contains(&f.kind))
+            .collect();
+        let edits: Vec<Edit> = redacted
+            .iter()
+            .zip(offsets::finding_spans(&held.text, &redacted))
+            .map(|(f, (start, end))| Edit {
+                start: start as u32,
+                end: end as u32,
+                with: redact::replacement(&held.text[f.start..f.end], f, &self.cfg.redact),
+            })
+            .collect();
+        let wrote = editor::apply(&held.text, &edits);
+        let n = edits.len();
+        let original = held.text.clone();
+        // The phase first: a send attempt the write causes is held, not checked.
+        *self.phase.borrow_mut() = Phase::WritingBack {
+            held,
+            wrote,
+            redacted,
+            edits: n,
+            auto,
+        };
+        if editor.write(&original, &edits).is_err() {
+            if let Phase::WritingBack { held, wrote, .. } = self.phase.replace(Phase::Idle) {
+                self.write_back_failed(&editor, held, &wrote, n);
+            }
+            return;
+        }
+        self.later(0, |s| s.confirm());
+    }
+
+    /// Sends the redacted draft if it stuck; otherwise reports.
+    fn confirm(self: &Rc<State>) {
+        let (held, wrote, redacted, edits, auto) = match self.phase.replace(Phase::Idle) {
+            Phase::WritingBack {
+                held,
+                wrote,
+                redacted,
+                edits,
+                auto,
+            } => (held, wrote, redacted, edits, auto),
+            other => {
+                *self.phase.borrow_mut() = other;
+                return;
+            }
+        };
+        let Some(editor) = self.editor() else {
+            return self.decided(Action::Edit, &held.findings, Some(Reason::TargetRemoved));
+        };
+        if editor.text() != wrote {
+            return self.write_back_failed(&editor, held, &wrote, edits);
+        }
+        self.approve(&wrote);
+        self.resend(&held.trigger, &wrote);
+        if auto {
+            let cat = self.cfg.catalog;
+            self.notice(
+                &plural_count(cat, &cat.auto_redacted, redacted.len()),
+                Tone::Info,
+            );
+        }
+        self.decided(Action::Redact, &redacted, auto.then_some(Reason::Auto));
+    }
+
+    /// The redaction did not stick: nothing is sent. The draft is put back only
+    /// if the input still holds what this guard wrote — never over anything the
+    /// user or the page put there since — and the notice says which it was.
+    fn write_back_failed(&self, editor: &Editor, held: Held, wrote: &str, edits: usize) {
+        let kept = editor.text() == held.text || editor.restore(&held.text, wrote, edits);
+        let cat = self.cfg.catalog;
+        self.notice(
+            if kept {
+                cat.write_back_failed
+            } else {
+                cat.write_back_left
+            },
+            Tone::Warn,
+        );
+        self.focus();
+        self.decided(Action::Edit, &held.findings, Some(Reason::WriteBackFailed));
+    }
+
+    /// The scan or the dialog failed: fail open or closed as configured.
+    fn guard_failed(self: &Rc<State>, e: &Event) {
+        let cat = self.cfg.catalog;
+        if self.cfg.fail_closed {
+            hold(e);
+            self.notice(cat.failed_closed, Tone::Warn);
+            self.decided(Action::Edit, &[], Some(Reason::GuardFailed));
+        } else {
+            self.pass();
+            self.notice(cat.failed_open, Tone::Warn);
+            self.decided(Action::SendAnyway, &[], Some(Reason::GuardFailed));
+        }
+    }
+
+    /// Lets the current attempt through, and what it causes in this task.
+    fn pass(self: &Rc<State>) {
+        *self.phase.borrow_mut() = Phase::Passing;
+        self.later(0, |s| {
+            if matches!(*s.phase.borrow(), Phase::Passing) {
+                *s.phase.borrow_mut() = Phase::Idle;
+            }
+        });
+    }
+
+    /// Remembers that the user approved exactly `text` for sending.
+    fn approve(&self, text: &str) {
+        self.approved.set(Some(digest(text)));
+    }
+
+    fn focus(&self) {
+        if let Some(editor) = self.editor() {
+            let _ = editor.element().focus();
+        }
     }
 
     /// Runs `f` after `ms` milliseconds outside the current listener (see
     /// [`dom::defer`]), unless the guard is gone by then.
     fn later(self: &Rc<State>, ms: i32, f: impl FnOnce(&Rc<State>) + 'static) {
         let weak = Rc::downgrade(self);
-        dom::defer(ms, move || {
+        dom::defer(&self.shell, ms, move || {
             if let Some(s) = weak.upgrade() {
-                f(&s);
+                if !matches!(*s.life.borrow(), Life::Detached) {
+                    f(&s);
+                }
             }
         });
     }
 
-    fn ask(self: &Rc<State>, pending: Pending) {
-        let cat = self.cfg.catalog;
-        let items: Vec<Item> = pending
-            .findings
-            .iter()
-            .map(|f| {
-                let name = f.kind.name(self.cfg.locale).to_string();
-                Item {
-                    why: cat.explain(&f.reasons, &name),
-                    name,
-                    category: cat.category(f.category).to_string(),
-                    preview: f.preview.clone(),
-                }
-            })
-            .collect();
-        let weak = Rc::downgrade(self);
-        let opened = Dialog::open(cat, &items, move |choice| {
-            if let Some(s) = weak.upgrade() {
-                s.later(0, move |s| s.choose(choice));
-            }
-        });
-        match opened {
-            Ok(d) => *self.dialog.borrow_mut() = Some((d, pending)),
-            Err(_) => {
-                // No dialog, no silent block: fail open or closed as configured.
-                let cat = self.cfg.catalog;
-                if self.cfg.fail_closed {
-                    self.notice(cat.failed_closed, Tone::Warn);
-                } else {
-                    self.notice(cat.failed_open, Tone::Warn);
-                    self.resend(&pending.trigger);
-                }
-            }
-        }
-    }
-
-    fn choose(self: &Rc<State>, choice: Choice) {
-        let Some((dialog, pending)) = self.dialog.borrow_mut().take() else {
-            return; // already decided (double click)
-        };
-        drop(dialog);
-        match choice {
-            Choice::Edit => {
-                let _ = self.editor.element().focus();
-                self.decided("edit", &pending.findings, None);
-            }
-            Choice::SendAnyway => {
-                self.resend(&pending.trigger);
-                self.decided("send_anyway", &pending.findings, None);
-            }
-            Choice::RedactAndSend(chosen) => self.redact_and_send(pending, &chosen, false),
-        }
-    }
-
-    /// Writes the redacted draft back, confirms it stuck once the page's
-    /// framework had its turn, then sends; otherwise restores and reports.
-    fn redact_and_send(self: &Rc<State>, pending: Pending, chosen: &[bool], auto: bool) {
-        let reason = auto.then_some("auto");
-        if !self.editor.element().is_connected() {
-            self.decided("edit", &pending.findings, Some("target_removed"));
+    /// Triggers the page's own send of `text` once, past the guard: the way the
+    /// user tried. Enter is replayed as a page may listen to it; if no handler
+    /// took it and the draft is still there, the send button or the form
+    /// sends it. If the page ignores all of it (some take only real keys), the
+    /// approval stands and the user is asked to send it again themselves.
+    fn resend(self: &Rc<State>, trigger: &Trigger, text: &str) {
+        let Some(editor) = self.editor() else {
             return;
-        }
-        let redacted: Vec<Finding> = pending
-            .findings
-            .iter()
-            .zip(chosen)
-            .filter(|(_, c)| **c)
-            .map(|(f, _)| f.clone())
-            .collect();
-        let edits: Vec<Edit> = redacted
-            .iter()
-            .zip(offsets::finding_spans(&pending.text, &redacted))
-            .map(|(f, (start, end))| Edit {
-                start: start as u32,
-                end: end as u32,
-                with: redact::replacement(&pending.text[f.start..f.end], f, &self.cfg.redact),
-            })
-            .collect();
-        let expected = match self.editor.write(&pending.text, &edits) {
-            Ok(t) => t,
-            Err(_) => return self.write_back_failed(&pending),
         };
-        self.later(0, move |s| {
-            if s.editor.text() != expected {
-                return s.write_back_failed(&pending);
+        self.phase.replace(Phase::Resending);
+        let taken = match trigger {
+            Trigger::Click(button) => {
+                click(button);
+                true
             }
-            s.resend(&pending.trigger);
-            if auto {
-                s.notice(
-                    &plural(&s.cfg.catalog.auto_redacted, redacted.len()),
-                    Tone::Info,
-                );
-            }
-            s.decided("redact", &redacted, reason);
-        });
-    }
-
-    /// The redaction did not stick: put the draft back as it was, say so, don't send.
-    fn write_back_failed(&self, pending: &Pending) {
-        if self.editor.text() != pending.text && self.editor.is_field() {
-            let _ = self.editor.set_field_value(&pending.text);
-        }
-        self.notice(self.cfg.catalog.write_back_failed, Tone::Warn);
-        let _ = self.editor.element().focus();
-        self.decided("edit", &pending.findings, Some("write_back_failed"));
-    }
-
-    /// Triggers the page's own send once, past the guard.
-    fn resend(self: &Rc<State>, trigger: &Trigger) {
-        self.bypass.set(true);
-        match trigger {
-            Trigger::Click(button) => button.click(),
             Trigger::Submit(form) => {
                 let _ = form.request_submit();
+                true
             }
             Trigger::Enter { ctrl, meta } => {
-                let button = self.current_send_button();
-                if let Some(b) = button {
-                    b.click();
-                } else if !self.press_enter(*ctrl, *meta) {
-                    // The page did not handle Enter itself: submit its form, if any.
-                    if let Some(form) = self
-                        .editor
+                press_enter(&editor, *ctrl, *meta) || editor.text() != text
+            }
+        };
+        self.end_resend();
+        // Focus back in the input unless the page put it somewhere on purpose.
+        let doc_focus = dom::document().ok().and_then(|d| {
+            let body = d.body();
+            d.active_element()
+                .map(|a| body.is_some_and(|b| a.is_same_node(Some(&b))))
+        });
+        if doc_focus.unwrap_or(true) {
+            let _ = editor.element().focus();
+        }
+        let enter = matches!(trigger, Trigger::Enter { .. });
+        if !taken {
+            // Not once the page sent it: a page that sends on Enter without
+            // preventDefault clears the draft, and a form submit would send twice.
+            let text = text.to_string();
+            self.later(0, move |s| {
+                if s.editor().is_some_and(|e| e.text() == text) {
+                    s.phase.replace(Phase::Resending);
+                    if let Some(b) = s.shell.send_button() {
+                        click(&b);
+                    } else if let Some(form) = editor
                         .element()
                         .closest("form")
                         .ok()
@@ -900,26 +1306,61 @@ impl State {
                     {
                         let _ = form.request_submit();
                     }
+                    s.end_resend();
                 }
+            });
+        }
+        let digest = digest(text);
+        self.later(RESEND_CHECK_MS, move |s| {
+            let still = s.editor().is_some_and(|e| digest_of(&e) == digest);
+            if still && s.approved.get() == Some(digest) {
+                let cat = s.cfg.catalog;
+                let again = if enter {
+                    cat.press_enter_again
+                } else {
+                    cat.click_send_again
+                };
+                s.notice(again, Tone::Info);
             }
-        }
-        self.bypass.set(false);
-        // Focus back in the input unless the page put it somewhere on purpose.
-        let doc_focus = dom::document().ok().and_then(|d| {
-            let body = d.body();
-            d.active_element()
-                .map(|a| body.is_some_and(|b| a.is_same_node(Some(&b))))
         });
-        if doc_focus.unwrap_or(true) {
-            let _ = self.editor.element().focus();
-        }
         // The page usually clears the input after sending: re-scan soon.
         self.later(50, |s| s.refresh());
     }
 
-    /// Dispatches Enter to the input; true if a page handler took it
-    /// (called `preventDefault`), as chat inputs that send on Enter do.
-    fn press_enter(&self, ctrl: bool, meta: bool) -> bool {
+    fn end_resend(&self) {
+        if matches!(*self.phase.borrow(), Phase::Resending) {
+            *self.phase.borrow_mut() = Phase::Idle;
+        }
+    }
+
+    /// Tells the page what happened (never a raw value). Every held send ends here.
+    fn decided(&self, action: Action, findings: &[Finding], reason: Option<Reason>) {
+        self.shell.holding(false);
+        let Some(f) = self.cfg.on_decision.as_ref() else {
+            return;
+        };
+        let d = js_sys::Object::new();
+        let kinds: js_sys::Array = all_kinds(findings)
+            .iter()
+            .map(|k| JsValue::from_str(k))
+            .collect();
+        let _ = js_sys::Reflect::set(&d, &"action".into(), &action.as_str().into());
+        let _ = js_sys::Reflect::set(&d, &"kinds".into(), &kinds);
+        if let Some(r) = reason {
+            let _ = js_sys::Reflect::set(&d, &"reason".into(), &r.as_str().into());
+        }
+        // The page's callback failing must not break the prompt.
+        let _ = f.call1(&JsValue::NULL, &d);
+    }
+}
+
+/// Replays Enter on the input as a page may listen to it — keydown, keypress,
+/// `beforeinput` (a line break in a textarea, a paragraph in a
+/// contenteditable), keyup — each only if no handler cancelled the one
+/// before, as a browser does. True if a handler took it (`preventDefault`).
+fn press_enter(editor: &Editor, ctrl: bool, meta: bool) -> bool {
+    let el = editor.element();
+    let key = |kind: &str| {
         let init = web_sys::KeyboardEventInit::new();
         init.set_ctrl_key(ctrl);
         init.set_meta_key(meta);
@@ -928,48 +1369,54 @@ impl State {
         init.set_bubbles(true);
         init.set_cancelable(true);
         init.set_composed(true);
-        let _ = js_sys::Reflect::set(&init, &"keyCode".into(), &13.into());
-        let _ = js_sys::Reflect::set(&init, &"which".into(), &13.into());
-        let Ok(ev) = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init) else {
-            return false;
-        };
-        let not_cancelled = self.editor.element().dispatch_event(&ev).unwrap_or(true);
-        !not_cancelled
+        for k in ["keyCode", "which"] {
+            let _ = js_sys::Reflect::set(&init, &k.into(), &13.into());
+        }
+        if kind == "keypress" {
+            let _ = js_sys::Reflect::set(&init, &"charCode".into(), &13.into());
+        }
+        KeyboardEvent::new_with_keyboard_event_init_dict(kind, &init).ok()
+    };
+    // Whether a handler cancelled `ev`.
+    let cancelled =
+        |ev: Option<Event>| ev.is_some_and(|ev| !el.dispatch_event(&ev).unwrap_or(true));
+    let mut taken = cancelled(key("keydown").map(Into::into));
+    if !taken {
+        taken = cancelled(key("keypress").map(Into::into));
     }
-
-    fn current_send_button(&self) -> Option<HtmlElement> {
-        match self.cfg.send_button.as_ref()? {
-            SendButton::Element(e) => e.clone().dyn_into().ok(),
-            SendButton::Selector(s) => dom::document()
-                .ok()?
-                .query_selector(s)
+    let input_type = match editor {
+        Editor::TextArea(_) => Some("insertLineBreak"),
+        Editor::Editable(_) => Some("insertParagraph"),
+        Editor::Input(_) => None, // Enter in a one-line input inserts nothing
+    };
+    if let (false, Some(t)) = (taken, input_type) {
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_composed(true);
+        init.set_input_type(t);
+        taken = cancelled(
+            web_sys::InputEvent::new_with_event_init_dict("beforeinput", &init)
                 .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into().ok()),
-        }
+                .map(Into::into),
+        );
     }
+    cancelled(key("keyup").map(Into::into));
+    taken
+}
 
-    /// Tells the page what happened (never a raw value).
-    fn decided(&self, action: &str, findings: &[Finding], reason: Option<&str>) {
-        let Some(f) = self.cfg.on_decision.as_ref() else {
-            return;
-        };
-        let kinds = js_sys::Array::new();
-        let mut seen: Vec<&str> = Vec::new();
-        for x in findings {
-            if !seen.contains(&x.kind.as_str()) {
-                seen.push(x.kind.as_str());
-                kinds.push(&x.kind.as_str().into());
-            }
-        }
-        let d = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&d, &"action".into(), &action.into());
-        let _ = js_sys::Reflect::set(&d, &"kinds".into(), &kinds);
-        if let Some(r) = reason {
-            let _ = js_sys::Reflect::set(&d, &"reason".into(), &r.into());
-        }
-        // The page's callback failing must not break the prompt.
-        let _ = f.call1(&JsValue::NULL, &d);
+/// Clicks `element` as `HTMLElement.click()` does, also for elements that
+/// have no `click()` (an SVG icon with `role="button"`).
+fn click(element: &Element) {
+    if let Some(e) = element.dyn_ref::<HtmlElement>() {
+        return e.click();
+    }
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    if let Ok(ev) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
+        let _ = element.dispatch_event(&ev);
     }
 }
 
@@ -977,6 +1424,28 @@ impl State {
 fn hold(e: &Event) {
     e.prevent_default();
     e.stop_immediate_propagation();
+}
+
+/// Distinct kinds of `findings`, in order.
+fn all_kinds(findings: &[Finding]) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = Vec::new();
+    for f in findings {
+        if !kinds.contains(&f.kind) {
+            kinds.push(f.kind.clone());
+        }
+    }
+    kinds
+}
+
+/// A hash of a draft: an approval is remembered without keeping the text.
+fn digest(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn digest_of(editor: &Editor) -> u64 {
+    digest(&editor.text())
 }
 
 /// UTF-16 spans of `findings` in `text`, sorted.

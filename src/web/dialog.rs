@@ -1,38 +1,57 @@
 //! The mindful-sharing dialog: what was found, why it matters, and three
 //! ways on — edit, redact and send, send anyway.
 //!
-//! `role="alertdialog"`, modal, labelled by its heading and described by its
-//! intro and note; focus moves in and stays in (Tab cycles), Esc means "edit
-//! draft". Rendered in a shadow root so page CSS cannot break it; light/dark
-//! from `prefers-color-scheme`, themable with `--draftguard-*` custom
-//! properties (they inherit into the shadow root).
+//! A modal `<dialog>` (`role="alertdialog"`, labelled by its heading and
+//! described by its intro and note) opened with `showModal()`, so it is in the
+//! browser's top layer: above anything the page shows (its own modal dialogs,
+//! overlays with any z-index), and the page behind is inert. It lives in a
+//! closed shadow root: page CSS cannot break it and page script cannot reach
+//! it. Only the user answers: buttons and keys act on trusted events only, so a
+//! script's synthetic click or key does nothing. Focus moves in and stays in
+//! (Tab cycles), Esc means "edit draft". Light/dark from
+//! `prefers-color-scheme`, themable with `--draftguard-*` custom properties
+//! (they inherit into the shadow root).
+//!
+//! Findings come grouped per kind, each group with its count, a few masked
+//! values and one *Redact* toggle; there are never more than a screenful of
+//! rows, however many findings a draft has (kinds past the last row share one
+//! toggle). The toggles are one list, read once when the user decides.
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{HtmlButtonElement, HtmlDialogElement, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-use super::dom::{self, attrs, el, Listener};
-use super::i18n::{plural, Catalog};
+use super::dom::{self, attrs, child, el, Host, Listener};
+use super::i18n::Catalog;
+use super::shell::Shell;
 
-/// One finding as the dialog shows it (no raw value: the preview is masked).
-pub struct Item {
-    /// Plain-language name: "Credit card number".
+/// One row of the dialog: the findings of one kind, or the kinds past the
+/// last row together. No raw value: previews are masked.
+pub struct Row {
+    /// Plain-language name: "Credit card number" (or "3 items of other kinds").
     pub name: String,
-    /// Category name: "Financial".
+    /// Category name: "Financial" (empty for the row of other kinds).
     pub category: String,
-    /// The masked value.
-    pub preview: String,
+    /// "2 items" when the row has more than one finding.
+    pub count: String,
+    /// The first few masked values.
+    pub previews: Vec<String>,
+    /// "and 4,812 more" when there are more values than previews.
+    pub more: String,
     /// Why it was flagged, in plain language.
     pub why: Vec<String>,
+    /// For the row of other kinds: their names, as a list.
+    pub kinds: String,
 }
 
-/// What the user chose.
-pub enum Choice {
+/// What was decided about a held draft: by the user in the dialog, or by the
+/// guard itself (mode "redact").
+pub enum Decision {
     /// Back to the draft, unchanged.
     Edit,
-    /// Redact the findings marked `true` (in the order given) and send.
+    /// Redact the rows marked `true` (in the order given) and send.
     RedactAndSend(Vec<bool>),
     /// Send the draft as it is.
     SendAnyway,
@@ -40,28 +59,24 @@ pub enum Choice {
 
 /// An open dialog; closes (removes itself) when dropped.
 pub struct Dialog {
-    host: HtmlElement,
     _listeners: Vec<Listener>,
-}
-
-impl Drop for Dialog {
-    fn drop(&mut self) {
-        self.host.remove();
-    }
+    _host: Host,
 }
 
 impl Dialog {
     /// Opens the dialog and moves focus into it. `choose` is called once per
-    /// click or key (the caller defers its work and drops the dialog).
+    /// trusted click or key (the caller defers its work and drops the dialog).
     pub fn open(
+        shell: &Shell,
         cat: &'static Catalog,
-        items: &[Item],
-        choose: impl Fn(Choice) + 'static,
+        intro: &str,
+        rows: &[Row],
+        choose: impl Fn(Decision) + 'static,
     ) -> Result<Dialog, JsValue> {
         let doc = dom::document()?;
-        let (host, root) = dom::shadow_host(&doc, "draftguard-dialog", dom::CSS)?;
-        let backdrop = el(&doc, "div", "backdrop", "")?;
-        let dialog = el(&doc, "div", "dialog", "")?;
+        let host = Host::new(shell, "draftguard-dialog")?;
+        let dialog: HtmlDialogElement = doc.create_element("dialog")?.unchecked_into();
+        dialog.set_class_name("dialog");
         attrs(
             &dialog,
             &[
@@ -75,38 +90,54 @@ impl Dialog {
         )?;
         let title = el(&doc, "h2", "title", cat.title)?;
         title.set_id("dg-title");
-        let intro = el(&doc, "p", "intro", &plural(&cat.intro, items.len()))?;
+        let intro = el(&doc, "p", "intro", intro)?;
         intro.set_id("dg-intro");
 
         let list = el(&doc, "ul", "findings", "")?;
-        let mut toggles: Vec<HtmlInputElement> = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        let mut toggles: Vec<HtmlInputElement> = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
             let li = el(&doc, "li", "finding", "")?;
             let head = el(&doc, "div", "finding-head", "")?;
-            let name = el(&doc, "span", "name", &item.name)?;
-            let category = el(&doc, "span", "category", &item.category)?;
-            head.append_child(&name)?;
-            head.append_child(&category)?;
-            let preview = el(&doc, "code", "preview", &item.preview)?;
-            let why = el(&doc, "p", "why", "")?;
-            let why_label = el(&doc, "span", "why-label", cat.why)?;
-            why.append_child(&why_label)?;
-            why.append_child(&doc.create_text_node(&item.why.join(cat.clause_sep)))?;
+            child(&doc, &head, "span", "name", &row.name)?;
+            if !row.category.is_empty() {
+                child(&doc, &head, "span", "category", &row.category)?;
+            }
+            if !row.count.is_empty() {
+                child(&doc, &head, "span", "count", &row.count)?;
+            }
+            li.append_child(&head)?;
+            if !row.previews.is_empty() {
+                let previews = el(&doc, "div", "previews", "")?;
+                for p in &row.previews {
+                    child(&doc, &previews, "code", "preview", p)?;
+                }
+                if !row.more.is_empty() {
+                    child(&doc, &previews, "span", "more", &row.more)?;
+                }
+                li.append_child(&previews)?;
+            }
+            if !row.why.is_empty() {
+                let why = el(&doc, "p", "why", "")?;
+                child(&doc, &why, "span", "why-label", cat.why)?;
+                why.append_child(&doc.create_text_node(&row.why.join(cat.clause_sep)))?;
+                li.append_child(&why)?;
+            }
+            if !row.kinds.is_empty() {
+                child(&doc, &li, "p", "why kinds", &row.kinds)?;
+            }
             let label = el(&doc, "label", "toggle", "")?;
             let input: HtmlInputElement = doc.create_element("input")?.unchecked_into();
             input.set_type("checkbox");
             input.set_checked(true);
             input.set_id(&format!("dg-redact-{i}"));
-            input.set_attribute(
-                "aria-label",
-                &format!("{}: {} {}", cat.redact_this, item.name, item.preview),
-            )?;
+            let mut what = row.name.clone();
+            for p in &row.previews {
+                what.push(' ');
+                what.push_str(p);
+            }
+            input.set_attribute("aria-label", &format!("{}: {what}", cat.redact_this))?;
             label.append_child(&input)?;
-            let text = el(&doc, "span", "", cat.redact_this)?;
-            label.append_child(&text)?;
-            li.append_child(&head)?;
-            li.append_child(&preview)?;
-            li.append_child(&why)?;
+            child(&doc, &label, "span", "", cat.redact_this)?;
             li.append_child(&label)?;
             list.append_child(&li)?;
             toggles.push(input);
@@ -118,49 +149,66 @@ impl Dialog {
         let edit = button(&doc, "edit", cat.edit)?;
         let anyway = button(&doc, "send-anyway", cat.send_anyway)?;
         let redact = button(&doc, "redact-send primary", cat.redact_send)?;
-        actions.append_child(&edit)?;
-        actions.append_child(&anyway)?;
-        actions.append_child(&redact)?;
-
-        for child in [&title, &intro] {
-            dialog.append_child(child)?;
+        for b in [&edit, &anyway, &redact] {
+            actions.append_child(b)?;
         }
-        dialog.append_child(&list)?;
-        dialog.append_child(&note)?;
-        dialog.append_child(&actions)?;
-        backdrop.append_child(&dialog)?;
-        root.append_child(&backdrop)?;
+        for part in [&title, &intro, &list, &note, &actions] {
+            dialog.append_child(part)?;
+        }
+        host.root.append_child(&dialog)?;
 
         let choose = Rc::new(choose);
+        let toggles = Rc::new(toggles);
         let mut listeners = Vec::new();
+        // Only the user answers: a click or key a script made (untrusted) does nothing.
+        let on_click = |target: &HtmlElement, pick: Rc<dyn Fn() -> Decision>| {
+            let c = choose.clone();
+            Listener::new(shell, target, "click", false, false, move |e| {
+                if e.is_trusted() {
+                    c(pick())
+                }
+            })
+        };
+        listeners.push(on_click(&edit, Rc::new(|| Decision::Edit)));
+        listeners.push(on_click(&anyway, Rc::new(|| Decision::SendAnyway)));
+        let t = toggles.clone();
+        listeners.push(on_click(
+            &redact,
+            Rc::new(move || Decision::RedactAndSend(t.iter().map(|i| i.checked()).collect())),
+        ));
+        // "Redact and send" with nothing to redact would be "send anyway": disable it.
+        {
+            let t = toggles.clone();
+            let r: HtmlButtonElement = redact.clone().unchecked_into();
+            listeners.push(Listener::new(
+                shell,
+                &list,
+                "change",
+                false,
+                false,
+                move |_| {
+                    r.set_disabled(!t.iter().any(|i| i.checked()));
+                },
+            ));
+        }
+        // Esc: the browser's `cancel` on a modal dialog; it means "edit draft".
         {
             let c = choose.clone();
-            listeners.push(Listener::new(&edit, "click", false, false, move |_| {
-                c(Choice::Edit)
-            })?);
-            let c = choose.clone();
-            listeners.push(Listener::new(&anyway, "click", false, false, move |_| {
-                c(Choice::SendAnyway)
-            })?);
-            let c = choose.clone();
-            let t = toggles.clone();
-            listeners.push(Listener::new(&redact, "click", false, false, move |_| {
-                c(Choice::RedactAndSend(
-                    t.iter().map(|i| i.checked()).collect(),
-                ))
-            })?);
-            // "Redact and send" with nothing to redact would be "send anyway": disable it.
-            for toggle in &toggles {
-                let t = toggles.clone();
-                let r = redact.clone();
-                listeners.push(Listener::new(toggle, "change", false, false, move |_| {
-                    let any = t.iter().any(|i| i.checked());
-                    r.unchecked_ref::<web_sys::HtmlButtonElement>()
-                        .set_disabled(!any);
-                })?);
-            }
+            listeners.push(Listener::new(
+                shell,
+                &dialog,
+                "cancel",
+                false,
+                false,
+                move |e| {
+                    e.prevent_default();
+                    if e.is_trusted() {
+                        c(Decision::Edit);
+                    }
+                },
+            ));
         }
-        // Esc = edit; Tab stays inside the dialog.
+        // Esc also as a key (before the browser's cancel); Tab stays inside the dialog.
         {
             let c = choose.clone();
             let focusables: Vec<HtmlElement> = toggles
@@ -168,54 +216,71 @@ impl Dialog {
                 .map(|t| t.clone().unchecked_into::<HtmlElement>())
                 .chain([edit.clone(), anyway.clone(), redact.clone()])
                 .collect();
-            let root2 = root.clone();
-            listeners.push(Listener::new(&dialog, "keydown", false, false, move |e| {
-                let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                match k.key().as_str() {
-                    "Escape" => {
-                        e.prevent_default();
-                        e.stop_propagation();
-                        c(Choice::Edit);
+            let root = host.root.clone();
+            listeners.push(Listener::new(
+                shell,
+                &dialog,
+                "keydown",
+                false,
+                false,
+                move |e| {
+                    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if !e.is_trusted() {
+                        return;
                     }
-                    "Tab" => {
-                        e.prevent_default();
-                        let usable: Vec<&HtmlElement> = focusables
-                            .iter()
-                            .filter(|f| {
-                                !f.dyn_ref::<web_sys::HtmlButtonElement>()
-                                    .is_some_and(|b| b.disabled())
-                            })
-                            .collect();
-                        if usable.is_empty() {
-                            return;
+                    match k.key().as_str() {
+                        "Escape" => {
+                            e.prevent_default();
+                            e.stop_propagation();
+                            c(Decision::Edit);
                         }
-                        let active = root2.active_element();
-                        let at = usable
-                            .iter()
-                            .position(|f| active.as_ref().is_some_and(|a| a.is_same_node(Some(f))));
-                        let n = usable.len();
-                        let next = match (at, k.shift_key()) {
-                            (None, false) => 0,
-                            (None, true) => n - 1,
-                            (Some(i), false) => (i + 1) % n,
-                            (Some(i), true) => (i + n - 1) % n,
-                        };
-                        let _ = usable[next].focus();
+                        "Tab" => {
+                            e.prevent_default();
+                            let usable: Vec<&HtmlElement> = focusables
+                                .iter()
+                                .filter(|f| {
+                                    !f.dyn_ref::<HtmlButtonElement>()
+                                        .is_some_and(|b| b.disabled())
+                                })
+                                .collect();
+                            if usable.is_empty() {
+                                return;
+                            }
+                            let active = root.active_element();
+                            let at = usable.iter().position(|f| {
+                                active.as_ref().is_some_and(|a| a.is_same_node(Some(f)))
+                            });
+                            let n = usable.len();
+                            let next = match (at, k.shift_key()) {
+                                (None, false) => 0,
+                                (None, true) => n - 1,
+                                (Some(i), false) => (i + 1) % n,
+                                (Some(i), true) => (i + n - 1) % n,
+                            };
+                            let _ = usable[next].focus();
+                        }
+                        _ => {}
                     }
-                    _ => {}
-                }
-            })?);
+                },
+            ));
             // Keys never reach the page behind the dialog.
-            listeners.push(Listener::new(&host, "keydown", false, false, |e| {
-                e.stop_propagation()
-            })?);
+            listeners.push(Listener::new(
+                shell,
+                &host.element(),
+                "keydown",
+                false,
+                false,
+                |e| e.stop_propagation(),
+            ));
         }
+        // The top layer: above the page's own modal dialogs and overlays.
+        dialog.show_modal()?;
         redact.focus()?;
         Ok(Dialog {
-            host,
             _listeners: listeners,
+            _host: host,
         })
     }
 }

@@ -1,11 +1,15 @@
-//! Small DOM helpers shared by the prompt's parts: element building, event
-//! listeners that remove themselves when dropped, and shadow hosts whose
-//! styles come from a constructed stylesheet (allowed under a strict CSP,
-//! unlike `<style>` elements or `style` attributes in markup).
+//! Small DOM helpers shared by the prompt's parts: element building, and
+//! event listeners, timers, observers and shadow hosts that go through the
+//! [`Shell`] (so a trap is caught and cleaned up in JavaScript) and remove
+//! themselves when dropped. Styles come from a constructed stylesheet
+//! (allowed under a strict CSP, unlike `<style>` elements or `style`
+//! attributes in markup).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AddEventListenerOptions, Document, Element, EventTarget, HtmlElement, ShadowRoot};
+use web_sys::{Document, Element, EventTarget, HtmlElement, ShadowRoot};
+
+use super::shell::Shell;
 
 /// The page's `window`; the DOM layer only runs where there is one.
 pub fn window() -> Result<web_sys::Window, JsValue> {
@@ -32,6 +36,19 @@ pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<HtmlElem
     Ok(e)
 }
 
+/// [`el`], appended to `parent`.
+pub fn child(
+    doc: &Document,
+    parent: &web_sys::Node,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Result<HtmlElement, JsValue> {
+    let e = el(doc, tag, class, text)?;
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
 /// Sets several attributes.
 pub fn attrs(e: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
     for (k, v) in pairs {
@@ -40,135 +57,139 @@ pub fn attrs(e: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// An event listener, removed from its target when dropped.
+/// An event listener, called through the shell and removed when dropped.
 pub struct Listener {
+    shell: Shell,
     target: EventTarget,
     event: &'static str,
     capture: bool,
-    closure: Closure<dyn FnMut(web_sys::Event)>,
+    wrapper: js_sys::Function,
+    _closure: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl Listener {
     /// Adds `f` as a listener for `event` on `target`.
     pub fn new(
+        shell: &Shell,
         target: &EventTarget,
         event: &'static str,
         capture: bool,
         passive: bool,
         f: impl FnMut(web_sys::Event) + 'static,
-    ) -> Result<Listener, JsValue> {
+    ) -> Listener {
         let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut(web_sys::Event)>);
-        let opts = AddEventListenerOptions::new();
-        opts.set_capture(capture);
-        opts.set_passive(passive);
-        target.add_event_listener_with_callback_and_add_event_listener_options(
+        let wrapper = shell.listen(
+            target,
             event,
+            capture,
+            passive,
             closure.as_ref().unchecked_ref(),
-            &opts,
-        )?;
-        Ok(Listener {
+        );
+        Listener {
+            shell: shell.clone(),
             target: target.clone(),
             event,
             capture,
-            closure,
-        })
+            wrapper,
+            _closure: closure,
+        }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback_and_bool(
-            self.event,
-            self.closure.as_ref().unchecked_ref(),
-            self.capture,
-        );
+        self.shell
+            .unlisten(&self.target, self.event, &self.wrapper, self.capture);
     }
 }
 
 /// A repeating timer, cleared when dropped.
 pub struct Interval {
-    id: i32,
+    shell: Shell,
+    id: f64,
     _closure: Closure<dyn FnMut()>,
 }
 
 impl Interval {
     /// Calls `f` every `ms` milliseconds.
-    pub fn every(ms: i32, f: impl FnMut() + 'static) -> Result<Interval, JsValue> {
+    pub fn every(shell: &Shell, ms: i32, f: impl FnMut() + 'static) -> Interval {
         let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut()>);
-        let id = window()?.set_interval_with_callback_and_timeout_and_arguments_0(
-            closure.as_ref().unchecked_ref(),
-            ms,
-        )?;
-        Ok(Interval {
+        let id = shell.every(ms, closure.as_ref().unchecked_ref());
+        Interval {
+            shell: shell.clone(),
             id,
             _closure: closure,
-        })
+        }
     }
 }
 
 impl Drop for Interval {
     fn drop(&mut self) {
-        if let Ok(w) = window() {
-            w.clear_interval_with_handle(self.id);
-        }
+        self.shell.clear(self.id);
     }
 }
 
 /// A `ResizeObserver` on one element, disconnected when dropped.
 pub struct Resized {
-    observer: web_sys::ResizeObserver,
+    shell: Shell,
+    observer: JsValue,
     _closure: Closure<dyn FnMut()>,
 }
 
 impl Resized {
     /// Calls `f` whenever `target`'s size changes.
-    pub fn watch(target: &Element, f: impl FnMut() + 'static) -> Result<Resized, JsValue> {
+    pub fn watch(shell: &Shell, target: &Element, f: impl FnMut() + 'static) -> Resized {
         let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut()>);
-        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref())?;
-        observer.observe(target);
-        Ok(Resized {
+        let observer = shell.observe(target, closure.as_ref().unchecked_ref());
+        Resized {
+            shell: shell.clone(),
             observer,
             _closure: closure,
-        })
+        }
     }
 }
 
 impl Drop for Resized {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        self.shell.unobserve(&self.observer);
     }
 }
 
 /// Runs `f` once after `ms` milliseconds, outside the current event
 /// listener: work that writes to the page, calls page code or drops a
 /// listener must never run inside a listener that it could remove.
-pub fn defer(ms: i32, f: impl FnOnce() + 'static) {
-    let cb = Closure::once_into_js(f);
-    if let Ok(w) = window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
+pub fn defer(shell: &Shell, ms: i32, f: impl FnOnce() + 'static) {
+    shell.defer(ms, &Closure::once_into_js(f));
+}
+
+/// A shadow host on the page (a custom element appended to `<html>`) with a
+/// closed shadow root styled by [`CSS`], removed when dropped. Page CSS cannot
+/// reach inside, ours cannot leak out, and page script cannot read it.
+pub struct Host {
+    shell: Shell,
+    /// The shadow root, to build in.
+    pub root: ShadowRoot,
+}
+
+impl Host {
+    /// A new host named `tag`.
+    pub fn new(shell: &Shell, tag: &str) -> Result<Host, JsValue> {
+        Ok(Host {
+            shell: shell.clone(),
+            root: shell.host(tag)?,
+        })
+    }
+
+    /// The host element.
+    pub fn element(&self) -> Element {
+        self.root.host()
     }
 }
 
-/// A custom element appended to `<html>` with an open shadow root styled by
-/// `css`. Page CSS cannot reach inside; ours cannot leak out.
-pub fn shadow_host(
-    doc: &Document,
-    tag: &str,
-    css: &str,
-) -> Result<(HtmlElement, ShadowRoot), JsValue> {
-    let host: HtmlElement = doc.create_element(tag)?.unchecked_into();
-    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
-    let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(css)?;
-    js_sys::Reflect::set(
-        &root,
-        &"adoptedStyleSheets".into(),
-        &js_sys::Array::of1(&sheet),
-    )?;
-    doc.document_element()
-        .ok_or_else(|| JsValue::from_str("draftguard: the document has no root element"))?
-        .append_child(&host)?;
-    Ok((host, root))
+impl Drop for Host {
+    fn drop(&mut self) {
+        self.shell.unhost(&self.root);
+    }
 }
 
 /// The styles of every shadow root the prompt creates.

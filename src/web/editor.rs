@@ -5,7 +5,8 @@
 //! (React's per-instance value tracker would otherwise swallow the change).
 //! Contenteditable editors get one `insertText` edit per value, through the
 //! selection: the editor's own undo stack and `beforeinput`/`input` handlers
-//! see it as typing. Every write is read back; the caller refuses to send when
+//! see it as typing (past [`TYPED_EDITS`] values, too slow in browsers: the
+//! text nodes are rewritten directly, with one `input` event). Every write is read back; the caller refuses to send when
 //! the text is not what was intended.
 
 use wasm_bindgen::prelude::*;
@@ -114,6 +115,34 @@ impl Editor {
         Ok(after)
     }
 
+    /// Puts `original` back after a write of ours that did not work out, but
+    /// only while the draft still reads `wrote`, what this guard wrote: never
+    /// over text the user or the page put there since. A contenteditable undoes
+    /// the write's `edits` steps (its own undo stack). True if the draft reads
+    /// `original` afterwards.
+    pub fn restore(&self, original: &str, wrote: &str, edits: usize) -> bool {
+        if self.text() != wrote {
+            return false;
+        }
+        match self {
+            Editor::TextArea(_) | Editor::Input(_) => {
+                let _ = self.set_field_value(original);
+            }
+            // Written directly, not typed: nothing to undo.
+            Editor::Editable(_) if edits > TYPED_EDITS => {}
+            Editor::Editable(e) => {
+                if let Ok(doc) = dom::document() {
+                    let _ = e.focus();
+                    let html: &web_sys::HtmlDocument = doc.unchecked_ref();
+                    for _ in 0..edits {
+                        let _ = html.exec_command("undo");
+                    }
+                }
+            }
+        }
+        self.text() == original
+    }
+
     /// Writes `value` into a textarea/input the way a framework notices it.
     pub fn set_field_value(&self, value: &str) -> Result<(), JsValue> {
         let (el, proto_name): (&HtmlElement, &str) = match self {
@@ -171,7 +200,7 @@ impl Editor {
 }
 
 /// `text` with `edits` applied (UTF-16 offsets).
-fn apply(text: &str, edits: &[Edit]) -> String {
+pub fn apply(text: &str, edits: &[Edit]) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| e.start);
@@ -242,11 +271,31 @@ fn push(x: &mut Extracted, s: &str) {
     x.len16 += units(s);
 }
 
-fn walk(node: &Node, x: &mut Extracted) {
-    let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
-            continue;
+/// Appends `root`'s text (blocks and `<br>` as line breaks) to `x`. An explicit
+/// stack, not recursion: a deeply nested editor must not overflow the stack.
+fn walk(root: &Node, x: &mut Extracted) {
+    enum Step {
+        Enter(Node),
+        /// After a block's children: end its line.
+        EndBlock,
+    }
+    let children = |node: &Node| {
+        let list = node.child_nodes();
+        (0..list.length())
+            .rev()
+            .filter_map(move |i| list.item(i))
+            .map(Step::Enter)
+    };
+    let mut stack: Vec<Step> = children(root).collect();
+    while let Some(step) = stack.pop() {
+        let child = match step {
+            Step::EndBlock => {
+                if !x.text.ends_with('\n') {
+                    push(x, "\n");
+                }
+                continue;
+            }
+            Step::Enter(child) => child,
         };
         match child.node_type() {
             Node::TEXT_NODE => {
@@ -268,12 +317,10 @@ fn walk(node: &Node, x: &mut Extracted) {
                     if !x.text.is_empty() && !x.text.ends_with('\n') {
                         push(x, "\n");
                     }
-                    walk(&child, x);
-                    if !x.text.ends_with('\n') {
-                        push(x, "\n");
-                    }
+                    stack.push(Step::EndBlock);
+                    stack.extend(children(&child));
                 } else {
-                    walk(&child, x);
+                    stack.extend(children(&child));
                 }
             }
             _ => {}
@@ -285,27 +332,18 @@ fn walk(node: &Node, x: &mut Extracted) {
 /// it; an offset on a synthetic line break goes to the nearest text node
 /// (after it for a start, before it for an end).
 fn position(x: &Extracted, at: u32, is_start: bool) -> Option<(Node, u32)> {
-    let inside = |s: &Segment| {
-        if is_start {
-            s.start <= at && at < s.start + s.len
-        } else {
-            s.start < at && at <= s.start + s.len
-        }
-    };
-    if let Some(s) = x.segments.iter().find(|s| inside(s)) {
-        return Some((s.node.clone(), at - s.start));
-    }
+    // Segments are in text order: binary search (thousands of highlights in a long draft).
+    let segs = &x.segments;
     if is_start {
-        x.segments
-            .iter()
-            .find(|s| s.start >= at && s.len > 0)
-            .map(|s| (s.node.clone(), 0))
+        // The first non-empty segment that ends after `at`.
+        let i = segs.partition_point(|s| s.start + s.len <= at);
+        let s = segs[i..].iter().find(|s| s.len > 0)?;
+        Some((s.node.clone(), at.saturating_sub(s.start).min(s.len)))
     } else {
-        x.segments
-            .iter()
-            .rev()
-            .find(|s| s.start + s.len <= at && s.len > 0)
-            .map(|s| (s.node.clone(), s.len))
+        // The last non-empty segment that starts before `at`.
+        let i = segs.partition_point(|s| s.start < at);
+        let s = segs[..i].iter().rev().find(|s| s.len > 0)?;
+        Some((s.node.clone(), (at - s.start).min(s.len)))
     }
 }
 
@@ -326,9 +364,56 @@ fn dom_range(
     Some(range)
 }
 
+/// Most edits a contenteditable gets as typing (`insertText`, one undo step
+/// each). Each costs about as much as the whole editor (Chromium: 500 edits in
+/// 500 lines ≈ 2 s, 5,000 in 5,000 lines ≈ 2.5 min), so past this many the text
+/// nodes are rewritten directly ([`replace_editable`]).
+pub const TYPED_EDITS: usize = 20;
+
+/// Writes `edits` into a contenteditable: as typing when there are few (the
+/// editor's own undo stack and `beforeinput`/`input` handlers see each),
+/// directly in its text nodes when there are many.
+fn write_editable(root: &HtmlElement, edits: &[Edit]) -> Result<(), JsValue> {
+    if edits.len() > TYPED_EDITS {
+        return replace_editable(root, edits);
+    }
+    type_editable(root, edits)
+}
+
+/// Replaces every span in the text nodes themselves, in one go: ranges from
+/// one reading of the editor, applied last first (no page code runs in
+/// between), then one `input` event (`insertReplacementText`). Not undoable
+/// with the editor's undo; the caller reads the result back as always.
+fn replace_editable(root: &HtmlElement, edits: &[Edit]) -> Result<(), JsValue> {
+    let doc = dom::document()?;
+    let x = extract(root);
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| std::cmp::Reverse(e.start));
+    for e in sorted {
+        let range = dom_range(&doc, &x, e.start, e.end)
+            .ok_or_else(|| JsValue::from_str("draftguard: a value is not in the editor's text"))?;
+        let (sn, en) = (range.start_container()?, range.end_container()?);
+        if sn.is_same_node(Some(&en)) && sn.node_type() == Node::TEXT_NODE {
+            let (so, eo) = (range.start_offset()?, range.end_offset()?);
+            sn.unchecked_ref::<web_sys::CharacterData>()
+                .replace_data(so, eo - so, &e.with)?;
+        } else {
+            range.delete_contents()?;
+            range.insert_node(&doc.create_text_node(&e.with))?;
+        }
+    }
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_input_type("insertReplacementText");
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init)?;
+    root.dispatch_event(&ev)?;
+    Ok(())
+}
+
 /// Replaces each span through the selection with `insertText`, last first so
 /// earlier offsets stay valid. Undoes what it did if any step fails.
-fn write_editable(root: &HtmlElement, edits: &[Edit]) -> Result<(), JsValue> {
+fn type_editable(root: &HtmlElement, edits: &[Edit]) -> Result<(), JsValue> {
     let doc = dom::document()?;
     let html: &web_sys::HtmlDocument = doc.unchecked_ref();
     let selection = dom::window()?

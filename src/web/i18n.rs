@@ -57,8 +57,18 @@ pub struct Catalog {
     pub badge: Plural,
     /// Inline notice after pasting sensitive content; `{names}` lists the kinds.
     pub pasted: &'static str,
-    /// The redacted text could not be written into the editor.
+    /// The redacted text could not be written into the editor (the draft is as it was).
     pub write_back_failed: &'static str,
+    /// The redaction did not stick and the draft has changed since: left as it is now.
+    pub write_back_left: &'static str,
+    /// The draft changed while the dialog was open: nothing redacted, nothing sent.
+    pub draft_changed: &'static str,
+    /// The page did not take the re-sent Enter (it ignores synthetic keys).
+    pub press_enter_again: &'static str,
+    /// The page did not take the re-sent click.
+    pub click_send_again: &'static str,
+    /// The module stopped after an internal error while the message was held (fail open).
+    pub stopped_held: &'static str,
     /// The guard failed and the message was sent unchecked (fail open).
     pub failed_open: &'static str,
     /// The guard failed and the message was held back (fail closed).
@@ -69,6 +79,14 @@ pub struct Catalog {
     pub warned: Plural,
     /// Close button of notices.
     pub dismiss: &'static str,
+    /// A group's count in the dialog: "3 items".
+    pub items: Plural,
+    /// Under a group's first values: "and 4,812 more".
+    pub and_more: Plural,
+    /// The last row, for the kinds past the ones shown: "12 items of other kinds".
+    pub other_kinds: Plural,
+    /// Groups digits of counts: "4,812", "4.812".
+    pub thousands_sep: &'static str,
     /// Joins names in a list: ", ".
     pub list_sep: &'static str,
     /// Joins reasons: "; ".
@@ -120,6 +138,14 @@ const EN: Catalog = Catalog {
     pasted: "What you pasted contains {names}. You will be asked before it is sent.",
     write_back_failed: "The draft could not be redacted in this editor, so nothing was sent. \
                         Your draft is unchanged.",
+    write_back_left: "The draft could not be redacted in this editor, so nothing was sent. \
+                      It has changed since, so draftguard left it as it is now: check it before sending.",
+    draft_changed: "Your draft changed while draftguard was asking, so nothing was redacted or sent. \
+                    Check it and send it again.",
+    press_enter_again: "The page did not take the message. Press Enter again to send it.",
+    click_send_again: "The page did not take the message. Click the send button again to send it.",
+    stopped_held: "draftguard stopped after an internal error, so this message was not sent; \
+                   your draft stays in the box. If you send it again, it goes out unchecked.",
     failed_open: "draftguard could not check this message, so it was sent unchecked.",
     failed_closed: "draftguard could not check this message, so it was not sent. \
                     Your draft is unchanged.",
@@ -132,6 +158,19 @@ const EN: Catalog = Catalog {
         other: "The message you sent contained {n} sensitive items.",
     },
     dismiss: "Dismiss",
+    items: Plural {
+        one: "{n} item",
+        other: "{n} items",
+    },
+    and_more: Plural {
+        one: "and {n} more",
+        other: "and {n} more",
+    },
+    other_kinds: Plural {
+        one: "{n} item of another kind",
+        other: "{n} items of other kinds",
+    },
+    thousands_sep: ",",
     list_sep: ", ",
     clause_sep: "; ",
     why_checksum: "its check digits are valid",
@@ -175,6 +214,18 @@ const DE: Catalog = Catalog {
     pasted: "Der eingefügte Text enthält {names}. Vor dem Senden werden Sie gefragt.",
     write_back_failed: "Der Entwurf konnte in diesem Editor nicht geschwärzt werden, daher wurde nichts \
                         gesendet. Ihr Entwurf ist unverändert.",
+    write_back_left: "Der Entwurf konnte in diesem Editor nicht geschwärzt werden, daher wurde nichts \
+                      gesendet. Er hat sich seitdem geändert, daher hat draftguard ihn so gelassen, wie er \
+                      jetzt ist: Prüfen Sie ihn vor dem Senden.",
+    draft_changed: "Ihr Entwurf hat sich geändert, während draftguard nachgefragt hat; daher wurde nichts \
+                    geschwärzt oder gesendet. Prüfen Sie ihn und senden Sie ihn erneut.",
+    press_enter_again: "Die Seite hat die Nachricht nicht angenommen. Drücken Sie erneut die Eingabetaste, \
+                        um sie zu senden.",
+    click_send_again: "Die Seite hat die Nachricht nicht angenommen. Klicken Sie erneut auf die \
+                       Senden-Schaltfläche, um sie zu senden.",
+    stopped_held: "draftguard wurde nach einem internen Fehler beendet, daher wurde diese Nachricht nicht \
+                   gesendet; Ihr Entwurf bleibt im Eingabefeld. Wenn Sie ihn erneut senden, geht er \
+                   ungeprüft hinaus.",
     failed_open: "draftguard konnte diese Nachricht nicht prüfen; sie wurde ungeprüft gesendet.",
     failed_closed: "draftguard konnte diese Nachricht nicht prüfen, daher wurde sie nicht gesendet. \
                     Ihr Entwurf ist unverändert.",
@@ -187,6 +238,19 @@ const DE: Catalog = Catalog {
         other: "Ihre gesendete Nachricht enthielt {n} vertrauliche Angaben.",
     },
     dismiss: "Schließen",
+    items: Plural {
+        one: "{n} Angabe",
+        other: "{n} Angaben",
+    },
+    and_more: Plural {
+        one: "und {n} weitere",
+        other: "und {n} weitere",
+    },
+    other_kinds: Plural {
+        one: "{n} Angabe anderer Art",
+        other: "{n} Angaben anderer Art",
+    },
+    thousands_sep: ".",
     list_sep: ", ",
     clause_sep: "; ",
     why_checksum: "die Prüfziffer stimmt",
@@ -220,6 +284,11 @@ const ZH: Catalog = Catalog {
     },
     pasted: "您粘贴的内容包含{names}。发送前会先询问您。",
     write_back_failed: "无法在此编辑器中对草稿脱敏，因此未发送任何内容。您的草稿保持不变。",
+    write_back_left: "无法在此编辑器中对草稿脱敏，因此未发送任何内容。草稿此后已被更改，draftguard 保留了它现在的样子：发送前请检查。",
+    draft_changed: "在 draftguard 询问期间您的草稿已更改，因此没有脱敏，也没有发送任何内容。请检查后重新发送。",
+    press_enter_again: "页面未接收此消息。请再次按 Enter 键发送。",
+    click_send_again: "页面未接收此消息。请再次点击发送按钮。",
+    stopped_held: "draftguard 因内部错误已停止，因此此消息未发送；您的草稿仍保留在输入框中。如果再次发送，它将不经检查发出。",
     failed_open: "draftguard 无法检查此消息，消息已在未检查的情况下发送。",
     failed_closed: "draftguard 无法检查此消息，因此未发送。您的草稿保持不变。",
     auto_redacted: Plural {
@@ -231,6 +300,19 @@ const ZH: Catalog = Catalog {
         other: "您发送的消息包含 {n} 项敏感信息。",
     },
     dismiss: "关闭",
+    items: Plural {
+        one: "{n} 项",
+        other: "{n} 项",
+    },
+    and_more: Plural {
+        one: "还有 {n} 项",
+        other: "还有 {n} 项",
+    },
+    other_kinds: Plural {
+        one: "其他类型的 {n} 项",
+        other: "其他类型的 {n} 项",
+    },
+    thousands_sep: ",",
     list_sep: "、",
     clause_sep: "；",
     why_checksum: "校验位正确",
@@ -259,6 +341,25 @@ pub const ALL: [&Catalog; 3] = [&EN, &DE, &ZH];
 pub fn plural(message: &Plural, n: usize) -> String {
     let form = if n == 1 { message.one } else { message.other };
     form.replace("{n}", &n.to_string())
+}
+
+/// `n` with its digits grouped in threes: "4,812" (English, Chinese), "4.812" (German).
+pub fn count(cat: &Catalog, n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(cat.thousands_sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// `message` for the count `n`, with `{n}` filled in as [`count`] writes it.
+pub fn plural_count(cat: &Catalog, message: &Plural, n: usize) -> String {
+    let form = if n == 1 { message.one } else { message.other };
+    form.replace("{n}", &count(cat, n))
 }
 
 /// The first language of `tags` (BCP 47, most preferred first) that has a
@@ -403,7 +504,15 @@ mod tests {
     #[test]
     fn every_catalog_has_every_message_and_placeholder() {
         for c in ALL {
-            for p in [&c.intro, &c.badge, &c.auto_redacted, &c.warned] {
+            for p in [
+                &c.intro,
+                &c.badge,
+                &c.auto_redacted,
+                &c.warned,
+                &c.items,
+                &c.and_more,
+                &c.other_kinds,
+            ] {
                 assert!(
                     p.one.contains("{n}") && p.other.contains("{n}"),
                     "{}",
@@ -425,6 +534,11 @@ mod tests {
                 c.why,
                 c.dismiss,
                 c.write_back_failed,
+                c.write_back_left,
+                c.draft_changed,
+                c.press_enter_again,
+                c.click_send_again,
+                c.stopped_held,
                 c.failed_open,
                 c.failed_closed,
             ] {
@@ -466,6 +580,20 @@ mod tests {
         assert_eq!(
             ZH.explain(&r(&["ssn_structure"]), "美国社会安全号码"),
             ["符合美国社会安全号码的格式"]
+        );
+    }
+
+    #[test]
+    fn counts_are_grouped_per_language() {
+        assert_eq!(count(&EN, 7), "7");
+        assert_eq!(count(&EN, 4812), "4,812");
+        assert_eq!(count(&DE, 4812), "4.812");
+        assert_eq!(count(&ZH, 1_234_567), "1,234,567");
+        assert_eq!(plural_count(&EN, &EN.and_more, 4812), "and 4,812 more");
+        assert_eq!(plural_count(&DE, &DE.items, 1), "1 Angabe");
+        assert_eq!(
+            plural_count(&ZH, &ZH.other_kinds, 1000),
+            "其他类型的 1,000 项"
         );
     }
 

@@ -20,6 +20,8 @@ mod dom;
 mod editor;
 #[cfg(target_arch = "wasm32")]
 mod overlay;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod shell;
 
 #[cfg(target_arch = "wasm32")]
 pub use attach::{attach, AttachHandle};

@@ -10,14 +10,16 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlElement, ShadowRoot};
+use web_sys::{Document, Element, HtmlElement};
 
-use super::dom::{self, el};
+use super::dom::{self, el, Host, Listener};
 use super::editor::Editor;
+use super::shell::Shell;
 
 /// The layer of one guarded input.
 pub struct Overlay {
-    host: HtmlElement,
+    shell: Shell,
+    host: Host,
     mirror: HtmlElement,
     boxes: HtmlElement,
     badge: HtmlElement,
@@ -25,7 +27,7 @@ pub struct Overlay {
     highlight: bool,
     /// UTF-16 spans of the findings last rendered (boxes of a contenteditable follow them).
     spans16: Vec<(u32, u32)>,
-    _root: ShadowRoot,
+    _close: Listener,
 }
 
 /// How a notice looks and is announced.
@@ -36,6 +38,15 @@ pub enum Tone {
     /// `role="alert"`.
     Warn,
 }
+
+/// More findings than this are counted in the badge but not highlighted.
+pub const MAX_HIGHLIGHTS: usize = 1_000;
+
+/// Nor is a draft longer than this (UTF-16 units): the transparent copy of a
+/// long text would double the page's own layout work on every refresh, and
+/// thousands of marks in it more than that (a pasted export of 5,000 values:
+/// ~0.2 s of layout in Chromium).
+pub const MAX_HIGHLIGHT_TEXT: usize = 64 * 1024;
 
 /// Mirror properties copied from the input so text lines up exactly.
 const COPIED: &[&str] = &[
@@ -68,8 +79,9 @@ const COPIED: &[&str] = &[
 
 impl Overlay {
     /// Creates the (empty) layer.
-    pub fn new(doc: &Document, highlight: bool) -> Result<Overlay, JsValue> {
-        let (host, root) = dom::shadow_host(doc, "draftguard-overlay", dom::CSS)?;
+    pub fn new(shell: &Shell, doc: &Document, highlight: bool) -> Result<Overlay, JsValue> {
+        let host = Host::new(shell, "draftguard-overlay")?;
+        let root = &host.root;
         let mirror = el(doc, "div", "mirror", "")?;
         let boxes = el(doc, "div", "boxes", "")?;
         let badge = el(doc, "div", "badge", "")?;
@@ -82,7 +94,19 @@ impl Overlay {
         root.append_child(&boxes)?;
         root.append_child(&badge)?;
         root.append_child(&notices)?;
+        // A notice's close button (notices come and go; one listener serves them all).
+        let close = Listener::new(shell, &notices, "click", false, false, |e| {
+            let notice = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .filter(|t| t.class_name() == "close")
+                .and_then(|t| t.closest(".notice").ok().flatten());
+            if let Some(n) = notice {
+                n.remove();
+            }
+        });
         Ok(Overlay {
+            shell: shell.clone(),
             host,
             mirror,
             boxes,
@@ -90,7 +114,7 @@ impl Overlay {
             notices,
             highlight,
             spans16: Vec::new(),
-            _root: root,
+            _close: close,
         })
     }
 
@@ -104,9 +128,12 @@ impl Overlay {
         badge_title: &str,
     ) -> Result<(), JsValue> {
         let doc = dom::document()?;
-        self.spans16 = spans.to_vec();
-        if self.highlight && editor.is_field() {
-            let units: Vec<u16> = text.encode_utf16().collect();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let drawn = spans.len() <= MAX_HIGHLIGHTS && units.len() <= MAX_HIGHLIGHT_TEXT;
+        self.spans16 = if drawn { spans.to_vec() } else { Vec::new() };
+        if self.highlight && editor.is_field() && !drawn {
+            self.mirror.replace_children_with_node_0();
+        } else if self.highlight && editor.is_field() {
             let frag = doc.create_document_fragment();
             let mut at = 0usize;
             for &(s, e) in spans {
@@ -128,7 +155,7 @@ impl Overlay {
             self.mirror.replace_children_with_node_1(&frag);
         }
         let n = spans.len();
-        self.badge.set_hidden(n == 0);
+        self.badge.set_hidden(n == 0 || !self.highlight);
         self.badge.set_text_content(Some(&n.to_string()));
         self.badge.set_attribute("title", badge_title)?;
         self.position(editor)
@@ -148,7 +175,10 @@ impl Overlay {
     fn place(&self, editor: &Editor, restyle: bool) -> Result<(), JsValue> {
         let target = editor.element();
         let visible = target.is_connected() && target.offset_parent().is_some();
-        self.host.set_hidden(!visible);
+        let _ = self
+            .host
+            .element()
+            .toggle_attribute_with_force("hidden", !visible);
         if !visible {
             return Ok(());
         }
@@ -260,23 +290,15 @@ impl Overlay {
                 ("title", dismiss),
             ],
         )?;
-        let weak_box = box_.clone();
-        let on_close = Closure::once_into_js(move || weak_box.remove());
-        close.add_event_listener_with_callback("click", on_close.unchecked_ref())?;
         box_.append_child(&p)?;
         box_.append_child(&close)?;
         self.notices.replace_children_with_node_1(&box_);
         // Information fades after a while; warnings stay until dismissed or replaced.
         if tone == Tone::Info {
             let b = box_.clone();
-            dom::defer(9000, move || b.remove());
+            dom::defer(&self.shell, 9000, move || b.remove());
         }
         Ok(())
-    }
-
-    /// Removes the layer from the page.
-    pub fn remove(&self) {
-        self.host.remove();
     }
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { CHROMIUM, launchChromium } from '../chromium.mjs';
+import { Prompt, until } from './prompt.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -25,6 +26,8 @@ let server;
 let browser;
 let context;
 let page;
+/** The prompt of `page` (its shadow roots are closed: see prompt.mjs). */
+let prompt;
 /** Every URL the page requested during the current test. */
 let requests = [];
 let pageErrors = [];
@@ -50,6 +53,7 @@ after(async () => {
 async function openPage({ locale = 'en-US', colorScheme = 'light' } = {}) {
   context = await browser.newContext({ viewport: { width: 1000, height: 760 }, locale, colorScheme });
   page = await context.newPage();
+  prompt = new Prompt(page);
   requests = [];
   pageErrors = [];
   page.on('request', (req) => requests.push(req.url()));
@@ -83,9 +87,10 @@ afterEach(async () => {
 });
 
 const draft = () => page.locator('#draft');
-const dialog = () => page.getByRole('alertdialog');
 const sent = () => page.locator('#messages li.outgoing .bubble').allTextContents();
-const marks = () => page.locator('draftguard-overlay .mirror mark').allTextContents();
+/** The open dialog as a user sees it (prompt.mjs), or null. */
+const dialog = () => prompt.dialog();
+const marks = async () => (await prompt.marks())[0] ?? [];
 
 /** Types like a user would. */
 async function typeDraft(text, target = draft()) {
@@ -94,51 +99,28 @@ async function typeDraft(text, target = draft()) {
 }
 
 /** Waits until the live highlights show exactly `expected`. */
-async function waitForMarks(expected) {
-  await page.waitForFunction(
-    (want) => {
-      const root = document.querySelector('draftguard-overlay')?.shadowRoot;
-      const got = [...(root?.querySelectorAll('.mirror mark') ?? [])].map((m) => m.textContent);
-      return JSON.stringify(got) === JSON.stringify(want);
-    },
-    expected,
-    { timeout: 5_000 },
-  );
-}
+const waitForMarks = (expected) => prompt.waitMarks(expected);
 
-/** What the dialog lists: name, category, preview for each finding. */
+/** What the dialog lists: name, category, previews and why, for each row. */
 async function listed() {
-  return dialog()
-    .locator('li.finding')
-    .evaluateAll((items) =>
-      items.map((li) => ({
-        name: li.querySelector('.name').textContent,
-        category: li.querySelector('.category').textContent,
-        preview: li.querySelector('.preview').textContent,
-        why: li.querySelector('.why').textContent,
-      })),
-    );
+  return (await prompt.waitDialog()).rows.map((r) => ({ name: r.name, category: r.category, preview: r.previews.join(' '), why: r.why }));
 }
 
-/** The element focused inside the dialog's shadow root (its text), or null. */
-const focusedInDialog = () =>
-  page.evaluate(() => {
-    const a = document.querySelector('draftguard-dialog')?.shadowRoot?.activeElement;
-    return a ? a.textContent || a.getAttribute('aria-label') : null;
-  });
+/** The element focused inside the dialog (its text or label), or null. */
+const focusedInDialog = async () => (await prompt.dialog())?.focused ?? null;
 
 test('Enter with a card number opens the dialog and sends nothing', async () => {
   const text = `Please charge my card ${CARD} today`;
   await typeDraft(text);
   await draft().press('Enter');
-  await dialog().waitFor();
+  const d = await prompt.waitDialog();
 
   assert.deepEqual(await sent(), [], 'nothing was sent');
   assert.equal(await draft().inputValue(), text, 'the draft is intact (no newline added)');
-  assert.equal(await dialog().getAttribute('aria-modal'), 'true');
-  const title = await dialog().getAttribute('aria-labelledby');
-  assert.equal(await page.locator(`draftguard-dialog #${title}`).textContent(), 'Check before you send');
-  assert.match(await dialog().getAttribute('aria-describedby'), /\S/);
+  assert.equal(d.attrs['aria-modal'], 'true');
+  assert.equal(d.modal, true, 'modal: in the top layer, the page behind inert');
+  assert.equal(d.labelledBy, 'Check before you send');
+  assert.match(d.attrs['aria-describedby'], /\S/);
   assert.deepEqual(await listed(), [
     {
       name: 'Credit card number',
@@ -147,21 +129,21 @@ test('Enter with a card number opens the dialog and sends nothing', async () => 
       why: 'Why: its check digits are valid; next to “card”',
     },
   ]);
-  const note = await dialog().locator('.note').textContent();
+  const note = d.note;
   assert.match(note, /financial data, medical information, passwords and confidential documents/);
   assert.equal(await focusedInDialog(), 'Redact and send', 'focus moved into the dialog');
   // The raw number appears nowhere in the dialog.
-  assert.ok(!(await dialog().textContent()).includes('4111'));
+  assert.ok(!d.text.includes('4111'));
 });
 
 test('Redact and send puts the masked text in the message list (controlled text box)', async () => {
   await typeDraft(`card ${CARD}, IBAN ${IBAN}`);
   await draft().press('Enter');
-  await dialog().getByRole('button', { name: 'Redact and send' }).click();
+  await prompt.click('Redact and send');
   await page.locator('#messages li.outgoing').first().waitFor();
 
   assert.deepEqual(await sent(), [`card ${CARD_PREVIEW}, IBAN ${IBAN_PREVIEW}`]);
-  assert.equal(await dialog().count(), 0, 'dialog closed');
+  assert.equal(await dialog(), null, 'dialog closed');
   assert.equal(await draft().inputValue(), '', 'the page cleared its input after sending');
   assert.equal(await page.locator('#decision').textContent(), 'Last decision: redact (credit_card, iban)');
   assert.equal(await page.locator('#messages li.outgoing .tag').textContent(), 'redacted');
@@ -171,8 +153,8 @@ test('Redact and send puts the masked text in the message list (controlled text 
 test('each finding can be kept: only the ticked ones are redacted', async () => {
   await typeDraft(`card ${CARD}, IBAN ${IBAN}`);
   await draft().press('Enter');
-  await dialog().getByRole('checkbox', { name: /IBAN/ }).uncheck();
-  await dialog().getByRole('button', { name: 'Redact and send' }).click();
+  await prompt.click(/^Redact: IBAN/, { role: 'checkbox' });
+  await prompt.click('Redact and send');
   await page.locator('#messages li.outgoing').first().waitFor();
   assert.deepEqual(await sent(), [`card ${CARD_PREVIEW}, IBAN ${IBAN}`]);
 });
@@ -181,30 +163,30 @@ test('Send anyway sends the original exactly once (send button click)', async ()
   const text = `my IBAN is ${IBAN}`;
   await typeDraft(text);
   await page.locator('#send').click();
-  await dialog().waitFor();
+  await prompt.waitDialog();
   assert.deepEqual(await sent(), []);
-  await dialog().getByRole('button', { name: 'Send anyway' }).click();
+  await prompt.click('Send anyway');
   await page.locator('#messages li.outgoing').first().waitFor();
   await page.waitForTimeout(300); // a second send would show up by now
   assert.deepEqual(await sent(), [text]);
   assert.equal(await page.locator('#decision').textContent(), 'Last decision: send_anyway (iban)');
-  assert.equal(await dialog().count(), 0);
+  assert.equal(await dialog(), null);
 });
 
 test('Edit draft and Esc keep the draft intact and focused', async () => {
   const text = `IBAN ${IBAN} and card ${CARD}`;
   await typeDraft(text);
   await draft().press('Enter');
-  await dialog().getByRole('button', { name: 'Edit draft' }).click();
-  await dialog().waitFor({ state: 'detached' });
+  await prompt.click('Edit draft');
+  await prompt.waitNoDialog();
   assert.equal(await draft().inputValue(), text);
   assert.ok(await draft().evaluate((el) => document.activeElement === el), 'the draft has focus');
   assert.deepEqual(await sent(), []);
 
   await draft().press('Enter');
-  await dialog().waitFor();
+  await prompt.waitDialog();
   await page.keyboard.press('Escape');
-  await dialog().waitFor({ state: 'detached' });
+  await prompt.waitNoDialog();
   assert.equal(await draft().inputValue(), text);
   assert.ok(await draft().evaluate((el) => document.activeElement === el));
   assert.deepEqual(await sent(), []);
@@ -216,13 +198,13 @@ test('Shift+Enter inserts a newline; a clean draft sends at once', async () => {
   await draft().press('Shift+Enter');
   await draft().pressSequentially('second line');
   assert.equal(await draft().inputValue(), 'first line\nsecond line');
-  assert.equal(await dialog().count(), 0);
+  assert.equal(await dialog(), null);
   assert.deepEqual(await sent(), []);
 
   await draft().press('Enter');
   await page.locator('#messages li.outgoing').first().waitFor({ timeout: 1000 });
   assert.deepEqual(await sent(), ['first line\nsecond line']);
-  assert.equal(await dialog().count(), 0, 'no prompt for a clean draft');
+  assert.equal(await dialog(), null, 'no prompt for a clean draft');
 });
 
 test('a number that fails its check is not flagged and sends at once', async () => {
@@ -241,14 +223,14 @@ test('Enter during an IME composition does not send or prompt', async () => {
   // Enter commits the composition; it is not a send.
   await page.keyboard.press('Enter');
   await page.waitForTimeout(200);
-  assert.equal(await dialog().count(), 0, 'no dialog while composing');
+  assert.equal(await dialog(), null, 'no dialog while composing');
   assert.deepEqual(await sent(), []);
   await cdp.send('Input.insertText', { text: '你好' });
   await page.waitForTimeout(50);
   assert.ok((await draft().inputValue()).startsWith(`卡号 ${CARD} `));
   // After the composition, Enter is a send again: the prompt opens.
   await draft().press('Enter');
-  await dialog().waitFor();
+  await prompt.waitDialog();
   assert.deepEqual(await sent(), []);
 });
 
@@ -256,17 +238,18 @@ test('live highlights follow the draft, with UTF-16 offsets after emoji and CJK'
   const text = `😀 卡号：${CARD} and ${IBAN}`;
   await typeDraft(text);
   await waitForMarks([CARD, IBAN]);
-  assert.equal(await page.locator('draftguard-overlay .badge').first().textContent(), '2');
-  assert.equal(await page.locator('draftguard-overlay .badge').first().getAttribute('title'), '2 sensitive items in this draft');
+  const [badge] = await prompt.badges();
+  assert.equal(badge.text, '2');
+  assert.equal(badge.title, '2 sensitive items in this draft');
   // The highlight is drawn over the card inside the text box.
   const box = await draft().boundingBox();
-  const mark = await page.locator('draftguard-overlay .mirror mark').first().boundingBox();
+  const [mark] = await prompt.boxes('draftguard-overlay', '.mirror mark');
   assert.ok(mark.x > box.x && mark.x + mark.width < box.x + box.width, 'mark inside the box horizontally');
   assert.ok(mark.y > box.y && mark.y + mark.height < box.y + box.height, 'mark inside the box vertically');
   // Editing the card away clears its highlight.
   await draft().fill('nothing here');
   await waitForMarks([]);
-  assert.ok(await page.locator('draftguard-overlay .badge').first().isHidden());
+  assert.ok((await prompt.badges())[0].hidden);
 });
 
 test('pasting sensitive text shows a gentle notice', async () => {
@@ -277,11 +260,10 @@ test('pasting sensitive text shows a gentle notice', async () => {
     const el = document.querySelector('#draft');
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, `AWS_ACCESS_KEY_ID=AKIALACI57K43PEADJ4S`);
-  const notice = page.locator('draftguard-overlay .notice');
-  await notice.waitFor();
-  assert.equal(await notice.getAttribute('role'), 'status');
-  assert.match(await notice.textContent(), /^What you pasted contains API key/);
-  assert.ok(!(await notice.textContent()).includes('AKIA'), 'no raw value in the notice');
+  const notice = await prompt.waitNotice();
+  assert.equal(notice.role, 'status');
+  assert.match(notice.text, /^What you pasted contains API key/);
+  assert.ok(!notice.text.includes('AKIA'), 'no raw value in the notice');
 });
 
 test('the contenteditable editor behaves the same', async () => {
@@ -290,15 +272,14 @@ test('the contenteditable editor behaves the same', async () => {
   await typeDraft(`hello`, rich);
   await rich.press('Shift+Enter');
   await rich.pressSequentially(`my card is ${CARD}`);
-  await page.waitForFunction(() => {
-    const root = document.querySelectorAll('draftguard-overlay')[1]?.shadowRoot;
-    return root?.querySelectorAll('.box').length > 0;
+  await until(async () => (await prompt.inRoots('draftguard-overlay', (root) => root.querySelectorAll('.box').length))[1] > 0, {
+    what: 'highlight boxes in the rich editor',
   });
   await rich.press('Enter');
-  await dialog().waitFor();
+  await prompt.waitDialog();
   assert.deepEqual(await sent(), []);
   assert.deepEqual((await listed()).map((f) => f.preview), [CARD_PREVIEW]);
-  await dialog().getByRole('button', { name: 'Redact and send' }).click();
+  await prompt.click('Redact and send');
   await page.locator('#messages li.outgoing').first().waitFor();
   assert.deepEqual(await sent(), [`hello\nmy card is ${CARD_PREVIEW}`]);
   assert.equal(await rich.textContent(), '', 'the page cleared its editor after sending');
@@ -311,10 +292,10 @@ test('contenteditable: Edit keeps the draft, Send anyway sends it once', async (
   await typeDraft(text, rich);
   await rich.press('Enter');
   await page.keyboard.press('Escape');
-  await dialog().waitFor({ state: 'detached' });
+  await prompt.waitNoDialog();
   assert.equal(await rich.innerText(), text);
   await rich.press('Enter');
-  await dialog().getByRole('button', { name: 'Send anyway' }).click();
+  await prompt.click('Send anyway');
   await page.locator('#messages li.outgoing').first().waitFor();
   await page.waitForTimeout(300);
   assert.deepEqual(await sent(), [text]);
@@ -323,7 +304,7 @@ test('contenteditable: Edit keeps the draft, Send anyway sends it once', async (
 test('keyboard only: Tab stays in the dialog, Enter activates, Esc goes back', async () => {
   await typeDraft(`card ${CARD}`);
   await draft().press('Enter');
-  await dialog().waitFor();
+  await prompt.waitDialog();
   const seen = [];
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Tab');
@@ -343,11 +324,11 @@ test('keyboard only: Tab stays in the dialog, Enter activates, Esc goes back', a
   await page.keyboard.press('Shift+Tab');
   assert.equal(await focusedInDialog(), 'Edit draft');
   await page.keyboard.press('Enter');
-  await dialog().waitFor({ state: 'detached' });
+  await prompt.waitNoDialog();
   assert.equal(await draft().inputValue(), `card ${CARD}`);
   // And again, sending with the keyboard alone.
   await draft().press('Enter');
-  await dialog().waitFor();
+  await prompt.waitDialog();
   await page.keyboard.press('Enter'); // focus starts on "Redact and send"
   await page.locator('#messages li.outgoing').first().waitFor();
   assert.deepEqual(await sent(), [`card ${CARD_PREVIEW}`]);
@@ -366,11 +347,11 @@ test('a redaction the page rejects is not sent and the draft is kept', async () 
   const text = `card ${CARD}`;
   await typeDraft(text);
   await draft().press('Enter');
-  await dialog().getByRole('button', { name: 'Redact and send' }).click();
-  const notice = page.locator('draftguard-overlay .notice.warn');
-  await notice.waitFor();
-  assert.equal(await notice.getAttribute('role'), 'alert');
-  assert.match(await notice.textContent(), /could not be redacted.*nothing was sent/);
+  await prompt.click('Redact and send');
+  const notice = await prompt.waitNotice();
+  assert.equal(notice.role, 'alert');
+  assert.ok(notice.warn);
+  assert.equal(notice.text, 'The draft could not be redacted in this editor, so nothing was sent. Your draft is unchanged.');
   assert.equal(await draft().inputValue(), text);
   assert.deepEqual(await sent(), []);
   assert.equal(await page.locator('#decision').textContent(), 'Last decision: edit (credit_card) — write_back_failed');
@@ -387,20 +368,20 @@ test('German and Chinese prompts are translated (screenshots in test-artifacts/)
     await draft().fill('');
     await typeDraft(`${lang === 'zh' ? '卡号' : 'Karte/card'} ${CARD} IBAN ${IBAN}`);
     await draft().press('Enter');
-    await dialog().waitFor();
-    assert.equal(await dialog().getAttribute('lang'), lang);
-    assert.equal(await dialog().locator('h2').textContent(), want.title);
-    assert.deepEqual(await dialog().locator('.actions button').allTextContents(), want.buttons);
+    const d = await prompt.waitDialog();
+    assert.equal(d.attrs.lang, lang);
+    assert.equal(d.title, want.title);
+    assert.deepEqual(d.buttons, want.buttons);
     assert.equal((await listed())[0].name, want.name);
     await page.waitForTimeout(250); // the dialog's entrance animation
     await page.screenshot({ path: path.join(ARTIFACTS, `dialog-${lang}.png`) });
     await page.keyboard.press('Escape');
-    await dialog().waitFor({ state: 'detached' });
+    await prompt.waitNoDialog();
   }
   // Plurals: two findings in each language.
   await page.locator('#language').selectOption('de');
   await draft().press('Enter');
-  assert.equal(await dialog().locator('.intro').textContent(), 'Ihre Nachricht enthält 2 Angaben, die vertraulich sein könnten.');
+  assert.equal((await prompt.waitDialog()).intro, 'Ihre Nachricht enthält 2 Angaben, die vertraulich sein könnten.');
   await page.keyboard.press('Escape');
 });
 
@@ -409,12 +390,11 @@ test('the UI language follows the browser language by default', async () => {
   await openPage({ locale: 'zh-CN', colorScheme: 'dark' });
   await typeDraft(`卡号 ${CARD}`);
   await draft().press('Enter');
-  await dialog().waitFor();
-  assert.equal(await dialog().locator('h2').textContent(), '发送前请确认');
+  const d = await prompt.waitDialog();
+  assert.equal(d.title, '发送前请确认');
   assert.equal(await page.locator('[data-t="send"]').textContent(), '发送');
   // Dark mode comes from prefers-color-scheme.
-  const bg = await dialog().evaluate((el) => getComputedStyle(el).backgroundColor);
-  assert.equal(bg, 'rgb(28, 33, 40)');
+  assert.equal(d.background, 'rgb(28, 33, 40)');
   await page.waitForTimeout(250);
   await page.screenshot({ path: path.join(ARTIFACTS, 'dialog-zh-dark.png') });
 });
@@ -422,7 +402,7 @@ test('the UI language follows the browser language by default', async () => {
 test('the page only contacts its own server', async () => {
   await typeDraft(`card ${CARD}`);
   await draft().press('Enter');
-  await dialog().getByRole('button', { name: 'Redact and send' }).click();
+  await prompt.click('Redact and send');
   await page.locator('#messages li.outgoing').first().waitFor();
   await page.waitForLoadState('networkidle');
   assert.ok(requests.some((u) => u.endsWith('/pkg/draftguard_bg.wasm')), 'the wasm was fetched from the server');
@@ -433,6 +413,7 @@ test('without the detector the chat still works and the page says so', async () 
   await context.close();
   context = await browser.newContext();
   page = await context.newPage();
+  prompt = new Prompt(page);
   requests = [];
   pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err));

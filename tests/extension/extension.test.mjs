@@ -5,26 +5,25 @@
 //     React's value tracking emulated, and a real React 19 app (controlled textarea) that
 //     sends its own state;
 //   - the options page lists the engine's detectors and stores settings that the content
-//     script follows on the next page load: mode, allowlist, per-site disable;
+//     script follows: mode, allowlist, per-site disable (the allowlists on the device only);
 //   - on pages whose CSP refuses WebAssembly to content scripts (`script-src 'self'`,
 //     `default-src 'self'`, sent as headers), the JavaScript engine guards the input the same
 //     way and the toolbar shows no "!" (that badge is for an extension that could not start at
 //     all, which no page can cause honestly: no test here);
 //   - storage holds settings only, never a draft; no request leaves the machine.
+// The pages here send on Enter; 127.0.0.1 is added as a chat site. What differs between chat
+// sites and others, settings in open tabs, re-inserted inputs, the engine loaded on focus and
+// the relay that puts the guard first: follows-page.test.mjs.
 //
 //   node --test tests/extension/    (needs /usr/bin/chromium and bash scripts/extension.sh)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CARD, CARD_PREVIEW, CHROMIUM, CHROMIUM_ARGS, IBAN, ROOT, serveDir } from '../package/helpers.mjs';
-import { DEFAULTS } from '../../extension/settings.mjs';
+import { CARD, CARD_PREVIEW, IBAN } from '../package/helpers.mjs';
+import { SYNCED } from '../../extension/settings.mjs';
 import { buildReactChat } from '../package/react-chat.mjs';
+import { launch, notice, press, prompting } from './launch.mjs';
 
-const EXT = path.join(ROOT, 'dist/extension');
 const IBAN_PREVIEW = 'DE•• •••• •••• •••• ••30 00';
 
 // Pages whose CSP lets no WebAssembly compile in a content script (crbug.com/1385796), as
@@ -34,14 +33,7 @@ const STRICT_CSP = {
   'csp-default-src.html': "default-src 'self'",
 };
 
-let site;
-let server;
-let profile;
-let context;
-let extensionId;
-let worker;
-const requests = [];
-const pageErrors = [];
+let ext;
 
 // A chat page sends on Enter and on its send button (a <button type="button">, found by the
 // extension's generic selector), and records what it sent in window.sent.
@@ -89,39 +81,24 @@ if (document.body.dataset.react !== undefined) {
 `;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install -y chromium`);
-  assert.ok(existsSync(path.join(EXT, 'manifest.json')), 'dist/extension/ is missing: run bash scripts/extension.sh');
-  site = mkdtempSync(path.join(os.tmpdir(), 'draftguard-ext-site-'));
-  writeFileSync(path.join(site, 'chat.js'), CHAT_JS);
-  writeFileSync(path.join(site, 'chat.html'), chatPage('<textarea id="draft" rows="3"></textarea>'));
-  writeFileSync(path.join(site, 'editor.html'), chatPage('<div id="draft" contenteditable="true" role="textbox"></div>'));
-  writeFileSync(
-    path.join(site, 'tracked.html'),
-    chatPage('<textarea id="draft"></textarea>').replace('<body>', '<body data-react>'),
-  );
-  await buildReactChat(site);
-  for (const file of Object.keys(STRICT_CSP)) writeFileSync(path.join(site, file), chatPage('<textarea id="draft"></textarea>'));
-  server = await serveDir(site, {
+  const chat = chatPage('<textarea id="draft"></textarea>');
+  ext = await launch({
+    files: {
+      'chat.js': CHAT_JS,
+      'chat.html': chatPage('<textarea id="draft" rows="3"></textarea>'),
+      'editor.html': chatPage('<div id="draft" contenteditable="true" role="textbox"></div>'),
+      'tracked.html': chat.replace('<body>', '<body data-react>'),
+      ...Object.fromEntries(Object.keys(STRICT_CSP).map((file) => [file, chat])),
+    },
     headers: Object.fromEntries(Object.entries(STRICT_CSP).map(([file, csp]) => [file, { 'Content-Security-Policy': csp }])),
+    write: buildReactChat,
   });
-  profile = mkdtempSync(path.join(os.tmpdir(), 'draftguard-ext-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true, // Chromium's new headless mode, which runs extensions
-    locale: 'en-US',
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
-  });
-  context.on('request', (r) => requests.push(r.url()));
-  context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
-  [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker');
-  extensionId = new URL(worker.url()).host;
+  // These pages send on Enter: to the extension, 127.0.0.1 is a chat site the user added.
+  await ext.settings({ chatSites: [{ host: '127.0.0.1' }] });
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  for (const dir of [site, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await ext?.close();
 });
 
 /**
@@ -129,26 +106,25 @@ after(async () => {
  * attached to it (its overlay element is in the page), so what the test types is checked.
  */
 async function open(file, { guarded = true } = {}) {
-  const page = await context.newPage();
-  await page.goto(server.url + file);
+  const page = await ext.context.newPage();
+  await page.goto(ext.url + file);
   await page.locator('#draft').click();
   if (guarded) await page.locator('draftguard-overlay').waitFor({ state: 'attached', timeout: 10000 });
   return page;
 }
 
 const sent = (page) => page.evaluate(() => window.sent);
-const dialogButton = (page, name) => page.getByRole('button', { name, exact: true });
 
 async function setSettings(patch) {
-  await worker.evaluate((s) => chrome.storage.sync.set(s), patch);
+  await ext.settings(patch);
 }
 
 test('the extension is installed with its service worker, and opens its options page once', async () => {
-  assert.match(extensionId, /^[a-p]{32}$/);
-  const isOptions = (p) => p.url() === `chrome-extension://${extensionId}/options.html`;
-  for (let i = 0; i < 100 && !context.pages().some(isOptions); i++) await new Promise((r) => setTimeout(r, 100));
-  const options = context.pages().filter(isOptions);
-  assert.equal(options.length, 1, `pages: ${context.pages().map((p) => p.url())}`);
+  assert.match(ext.extensionId, /^[a-p]{32}$/);
+  const isOptions = (p) => p.url() === `chrome-extension://${ext.extensionId}/options.html`;
+  for (let i = 0; i < 100 && !ext.context.pages().some(isOptions); i++) await new Promise((r) => setTimeout(r, 100));
+  const options = ext.context.pages().filter(isOptions);
+  assert.equal(options.length, 1, `pages: ${ext.context.pages().map((p) => p.url())}`);
   await options[0].close();
 });
 
@@ -156,7 +132,7 @@ test('textarea: Enter with a card number opens the prompt; "Redact and send" sen
   const page = await open('chat.html');
   await page.locator('#draft').pressSequentially(`my card ${CARD}`);
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`my card ${CARD_PREVIEW}`]);
   await page.close();
@@ -166,11 +142,11 @@ test('send button: "Edit draft" keeps the draft and sends nothing; "Send anyway"
   const page = await open('chat.html');
   await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
   await page.locator('#send').click();
-  await dialogButton(page, 'Edit draft').click();
+  await press(page, 'Edit draft');
   assert.deepEqual(await sent(page), []);
   assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`, 'the draft is as it was');
   await page.locator('#send').click();
-  await dialogButton(page, 'Send anyway').click();
+  await press(page, 'Send anyway');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`IBAN ${IBAN}`], 'the user chose to send it');
   await page.close();
@@ -181,7 +157,7 @@ test('a draft without sensitive data is sent at once, with no prompt', async () 
   await page.locator('#draft').pressSequentially('see you at 10:30, order 4111 1111 1111 1112');
   await page.locator('#draft').press('Enter');
   assert.deepEqual(await sent(page), ['see you at 10:30, order 4111 1111 1111 1112']);
-  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  assert.equal(await prompting(page), false);
   await page.close();
 });
 
@@ -189,7 +165,7 @@ test('contenteditable editor: the prompt appears and redaction reaches what the 
   const page = await open('editor.html');
   await page.locator('#draft').pressSequentially(`pay to ${IBAN}`);
   await page.locator('#send').click();
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`pay to ${IBAN_PREVIEW}`]);
   await page.close();
@@ -200,7 +176,7 @@ test('React-style value tracker: the page sends its own state, and that state is
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   assert.equal(await page.evaluate(() => window.state), `card ${CARD}`, 'the page tracks its state');
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`card ${CARD_PREVIEW}`]);
   await page.close();
@@ -210,27 +186,27 @@ test('React 19 controlled textarea: the app sends its state; redaction and each 
   const page = await open('react.html');
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 1);
   assert.deepEqual(await sent(page), [`card ${CARD_PREVIEW}`]);
   assert.equal(await page.locator('#log li').last().textContent(), `card ${CARD_PREVIEW}`, 'what React rendered');
   assert.equal(await page.locator('#draft').inputValue(), '', 'React cleared its input');
   await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
   await page.locator('#send').click();
-  await dialogButton(page, 'Edit draft').click();
+  await press(page, 'Edit draft');
   assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`);
   await page.locator('#draft').press('End');
   await page.locator('#draft').pressSequentially(' thanks');
   await page.locator('#send').click();
-  await dialogButton(page, 'Send anyway').click();
+  await press(page, 'Send anyway');
   await page.waitForFunction(() => window.sent.length === 2);
   assert.equal((await sent(page))[1], `IBAN ${IBAN} thanks`, 'the edited draft, as the user chose');
   await page.close();
 });
 
 test('options page: lists every detector from the engine, saves settings, rejects a bad domain', async () => {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const kinds = await page.locator('input[name=kind]').count();
   assert.ok(kinds >= 40, `${kinds} kinds listed`);
@@ -246,11 +222,12 @@ test('options page: lists every detector from the engine, saves settings, reject
   await page.locator('#allowlist').fill(CARD);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved.').waitFor();
-  const stored = await worker.evaluate(() => chrome.storage.sync.get(null));
-  assert.equal(stored.mode, 'warn-only');
-  assert.deepEqual(stored.allowlist, [CARD]);
-  assert.deepEqual(stored.allowedDomains, ['example.org']);
-  assert.deepEqual(Object.keys(stored).sort(), Object.keys(DEFAULTS).sort(), 'settings only');
+  const [synced, device] = await ext.worker.evaluate(() => Promise.all([chrome.storage.sync.get(null), chrome.storage.local.get(null)]));
+  assert.equal(synced.mode, 'warn-only');
+  assert.deepEqual(device.allowlist, [CARD]);
+  assert.deepEqual(device.allowedDomains, ['example.org']);
+  assert.deepEqual(Object.keys(synced).sort(), [...SYNCED].sort(), 'synced: settings only, no allowlist');
+  assert.deepEqual(Object.keys(device).sort(), ['allowedDomains', 'allowlist'], 'on the device: the allowlists');
   await page.close();
 });
 
@@ -260,7 +237,7 @@ test('saved settings apply on the next page load: warn-only never blocks; allowl
   await page.locator('#draft').pressSequentially(`card ${CARD}`);
   await page.locator('#draft').press('Enter');
   assert.deepEqual(await sent(page), [`card ${CARD}`], 'warn-only: sent as typed');
-  await page.locator('draftguard-overlay .notice').waitFor();
+  await notice(page);
   await page.close();
 
   await setSettings({ mode: 'ask', allowlist: [CARD] });
@@ -270,7 +247,7 @@ test('saved settings apply on the next page load: warn-only never blocks; allowl
   assert.deepEqual(await sent(page), [`card ${CARD}`], 'an allowlisted value is not asked about');
   await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
   await page.locator('#draft').press('Enter');
-  await dialogButton(page, 'Redact and send').click();
+  await press(page, 'Redact and send');
   await page.waitForFunction(() => window.sent.length === 2);
   assert.deepEqual((await sent(page))[1], `IBAN ${IBAN_PREVIEW}`);
   await page.close();
@@ -291,38 +268,39 @@ test('per-site disable: on a listed host the extension does nothing', async () =
 
 /** Every tab's toolbar badge text and title, as the service worker set them. */
 const badges = () =>
-  worker.evaluate(async () => {
+  ext.worker.evaluate(async () => {
     const tabs = await chrome.tabs.query({});
     return Promise.all(tabs.map(async (t) => [await chrome.action.getBadgeText({ tabId: t.id }), await chrome.action.getTitle({ tabId: t.id })]));
   });
 
 for (const [file, csp] of Object.entries(STRICT_CSP)) {
   test(`CSP "${csp}" (no WebAssembly in content scripts): the JavaScript engine guards the page, no "!" badge`, async () => {
-    const page = await context.newPage();
+    const page = await ext.context.newPage();
     const logged = [];
     page.on('console', (m) => { if (m.text().startsWith('draftguard')) logged.push(`${m.type()}: ${m.text()}`); });
+    // (A load through the per-session URL of use_dynamic_url is also seen under the fixed ID.)
+    const engineLoads = () => ext.requests.filter((u) => u === `chrome-extension://${ext.extensionId}/draftguard_js.js`).length;
+    const loadsBefore = engineLoads();
+    await page.goto(ext.url + file);
+    assert.equal(await page.evaluate(() => typeof WebAssembly.compile), 'function', 'the page itself has WebAssembly');
+    await page.waitForTimeout(300);
+    assert.equal(engineLoads(), loadsBefore, 'the JS engine is not loaded before an input is focused');
     const fallback = page.waitForEvent('console', {
       predicate: (m) => m.type() === 'info' && m.text().includes('using the JavaScript engine'),
       timeout: 10000,
     });
-    const engineLoads = () => requests.filter((u) => u.endsWith('/draftguard_js.js')).length;
-    const loadsBefore = engineLoads();
-    await page.goto(server.url + file);
-    await fallback;
-    assert.equal(await page.evaluate(() => typeof WebAssembly.compile), 'function', 'the page itself has WebAssembly');
-    await page.waitForTimeout(300);
-    assert.equal(engineLoads(), loadsBefore, 'the JS engine is not loaded before an input is focused');
     await page.locator('#draft').click();
+    await fallback;
     await page.locator('draftguard-overlay').waitFor({ state: 'attached', timeout: 15000 });
     assert.equal(engineLoads(), loadsBefore + 1, 'the JS engine is loaded on focus, once');
     await page.locator('#draft').pressSequentially(`my card ${CARD}`);
     await page.locator('#draft').press('Enter');
-    await dialogButton(page, 'Redact and send').click();
+    await press(page, 'Redact and send');
     await page.waitForFunction(() => window.sent.length === 1);
     assert.deepEqual(await sent(page), [`my card ${CARD_PREVIEW}`]);
     await page.locator('#draft').pressSequentially(`IBAN ${IBAN}`);
     await page.locator('#send').click();
-    await dialogButton(page, 'Edit draft').click();
+    await press(page, 'Edit draft');
     assert.equal(await page.locator('#draft').inputValue(), `IBAN ${IBAN}`, 'the draft is as it was');
     assert.deepEqual(await sent(page), [`my card ${CARD_PREVIEW}`]);
     assert.deepEqual(logged, ['info: draftguard: this page does not allow WebAssembly; using the JavaScript engine'], 'no draft text logged');
@@ -332,9 +310,11 @@ for (const [file, csp] of Object.entries(STRICT_CSP)) {
 }
 
 test('no request left the machine, no page error, and storage holds no draft', async () => {
-  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(`chrome-extension://${extensionId}/`) && !u.startsWith('data:'));
+  // chrome-extension:// URLs are the extension's own files (under its ID, or the per-session ID
+  // of use_dynamic_url), read from disk.
+  const foreign = ext.requests.filter((u) => !u.startsWith(ext.url) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
-  assert.deepEqual(pageErrors, []);
-  const all = JSON.stringify(await worker.evaluate(async () => [await chrome.storage.sync.get(null), await chrome.storage.local.get(null)]));
+  assert.deepEqual(ext.pageErrors, []);
+  const all = JSON.stringify(await ext.worker.evaluate(async () => [await chrome.storage.sync.get(null), await chrome.storage.local.get(null)]));
   for (const draft of [IBAN, 'my card', 'pay to', CARD_PREVIEW]) assert.ok(!all.includes(draft), `storage holds no draft text (${draft.slice(0, 6)}…)`);
 });

@@ -1,0 +1,332 @@
+// The JavaScript around the prompt's WebAssembly (bundled into pkg/draftguard.js).
+//
+// Every call from the browser into the prompt's wasm — event listeners, timers, observers, the
+// send attempts — goes through a Shell, which catches what the wasm cannot catch itself: a trap
+// (a Rust panic under panic=abort, `unreachable`, running out of memory) or a page exception
+// thrown through wasm. Either leaves the module mid-way (borrow flags set, the stack pointer
+// lowered, a dialog half built), so after one the module is *broken*: no call goes into it
+// again. Every element the prompt put on the page is removed here, without wasm; a send that
+// was under way, and every later one, fails as the page asked (`failClosed`), with a notice and
+// `onDecision({ action, kinds: [], reason: "error" })`.
+//
+// A Shell also recognises send attempts (Enter in the input, a click on its send button, its
+// form's submit), so that this keeps working when the wasm cannot run, and resolves the send
+// button; what to do with an attempt is decided in wasm (src/web/attach.rs).
+//
+// Nothing here reads or keeps draft text.
+
+let broken = false;
+/** Every live shell: all of them go down when the module breaks. */
+const shells = new Set();
+
+/** Whether the module broke (a trap or an exception through wasm); no call may go into it. */
+export function isBroken() {
+  return broken;
+}
+
+/** The next node up from `node`, across shadow roots: the nearest ancestors come first. */
+function up(node) {
+  return node instanceof ShadowRoot ? node.host : node.parentNode;
+}
+
+/** Stops an event before any page handler sees it. */
+function hold(e) {
+  e.preventDefault();
+  e.stopImmediatePropagation();
+}
+
+export class Shell {
+  /**
+   * One per guarded input. `options`: `failClosed`, `sendOnEnter`, `sendButton` (an element, a
+   * selector or null), `onDecision` (or null), `css` (the prompt's styles) and `texts`
+   * (`failedOpen`, `failedClosed`, `stoppedHeld`, `dismiss`, `lang`) for failure notices.
+   */
+  constructor(input, options) {
+    // Held weakly: an input that left the page for good must be collectable (attach.rs lets
+    // go of it too after a while, and comes back if it is inserted again).
+    this.input = new WeakRef(input);
+    this.options = options;
+    // The same for a send button given as an element (it may sit in the same composer).
+    this.button = options.sendButton instanceof Element ? new WeakRef(options.sendButton) : options.sendButton;
+    this.hosts = new Set();
+    this.listeners = new Set();
+    this.timers = new Set();
+    this.observers = new Set();
+    this.door = [];
+    this.composing = false;
+    this.passing = false;
+    this.held = false;
+    this.stopped = false;
+    this.sheet = null;
+    shells.add(this);
+  }
+
+  /** Starts recognising send attempts; `onSend(event, kind, element)` decides (kind: "enter", "click" or "submit"). */
+  start(onSend) {
+    this.onSend = onSend;
+    const on = (type, f) => {
+      window.addEventListener(type, f, true);
+      this.door.push([type, f]);
+    };
+    on('keydown', (e) => this.keydown(e));
+    on('click', (e) => this.click(e));
+    on('submit', (e) => this.submit(e));
+    on('compositionstart', (e) => {
+      if (this.aimed(e)) this.composing = true;
+    });
+    on('compositionend', (e) => {
+      if (this.aimed(e)) this.composing = false;
+    });
+  }
+
+  aimed(e) {
+    const input = this.input.deref();
+    return !!input && e.composedPath().includes(input);
+  }
+
+  keydown(e) {
+    if (!this.options.sendOnEnter || e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    // Enter that commits an IME composition (Chinese, Japanese) is not a send.
+    if (e.isComposing || e.keyCode === 229 || this.composing) return;
+    if (this.aimed(e)) this.send(e, 'enter', null);
+  }
+
+  click(e) {
+    const button = this.sendButton();
+    if (button && e.composedPath().includes(button)) this.send(e, 'click', button);
+  }
+
+  submit(e) {
+    const form = e.target;
+    const input = this.input.deref();
+    if (!input || !(form instanceof HTMLFormElement)) return;
+    if (form.contains(input) || input.form === form) this.send(e, 'submit', form);
+  }
+
+  /**
+   * The send button of this input: the given element; for a selector, the first match in the
+   * nearest ancestor of the input that has one (its form or composer, never another composer's
+   * button); without either, the submit button of the input's form.
+   */
+  sendButton() {
+    const given = this.button;
+    if (given instanceof WeakRef) return given.deref() ?? null;
+    const input = this.input.deref();
+    if (!input) return null;
+    if (typeof given === 'string') {
+      for (let n = up(input); n; n = up(n)) {
+        const hit = n.querySelector?.(given);
+        if (hit) return hit;
+      }
+      return null;
+    }
+    const form = input.form ?? input.closest('form');
+    if (!form) return null;
+    for (const el of form.elements) {
+      if ((el instanceof HTMLButtonElement || el instanceof HTMLInputElement) && (el.type === 'submit' || el.type === 'image')) return el;
+    }
+    return null;
+  }
+
+  send(e, kind, element) {
+    if (this.stopped || this.passing) return;
+    if (broken) return this.failSend(e);
+    try {
+      this.onSend(e, kind, element);
+    } catch (err) {
+      fail(err, this, e);
+    }
+  }
+
+  /** Whether a send attempt is held back (asking, writing the redaction back, re-sending). */
+  holding(on) {
+    this.held = on;
+  }
+
+  /** Calls `f(arg)` in wasm unless the module broke; a throw breaks it. */
+  call(f, arg) {
+    if (broken || this.stopped) return;
+    try {
+      f(arg);
+    } catch (err) {
+      fail(err, this, null);
+    }
+  }
+
+  /** addEventListener with `f` called through `call`; returns what `unlisten` takes. */
+  listen(target, type, capture, passive, f) {
+    const wrapper = (e) => this.call(f, e);
+    target.addEventListener(type, wrapper, { capture, passive });
+    this.listeners.add([target, type, wrapper, capture]);
+    return wrapper;
+  }
+
+  unlisten(target, type, wrapper, capture) {
+    target.removeEventListener(type, wrapper, capture);
+    for (const l of this.listeners) if (l[2] === wrapper) this.listeners.delete(l);
+  }
+
+  /** Calls `f` once after `ms` milliseconds, outside the current listener. */
+  defer(ms, f) {
+    setTimeout(() => this.call(f), ms);
+  }
+
+  /** Calls `f` every `ms` milliseconds; returns the id `clear` takes. */
+  every(ms, f) {
+    const id = setInterval(() => this.call(f), ms);
+    this.timers.add(id);
+    return id;
+  }
+
+  clear(id) {
+    clearInterval(id);
+    this.timers.delete(id);
+  }
+
+  /** Calls `f` whenever `element`'s size changes; returns what `unobserve` takes. */
+  observe(element, f) {
+    const o = new ResizeObserver(() => this.call(f));
+    o.observe(element);
+    this.observers.add(o);
+    return o;
+  }
+
+  unobserve(o) {
+    o.disconnect();
+    this.observers.delete(o);
+  }
+
+  /**
+   * A custom element appended to `<html>` with a *closed* shadow root styled by the prompt's
+   * CSS (a constructed stylesheet: allowed under a strict CSP). Returns the root. Page script
+   * cannot reach inside (what is highlighted would tell it what was found, and in the
+   * extension, which values the user allowed); page CSS cannot either.
+   */
+  host(tag) {
+    const host = document.createElement(tag);
+    const root = host.attachShadow({ mode: 'closed' });
+    if (!this.sheet) {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(this.options.css);
+    }
+    root.adoptedStyleSheets = [this.sheet];
+    document.documentElement.append(host);
+    this.hosts.add(host);
+    return root;
+  }
+
+  unhost(root) {
+    this.drop(root.host);
+  }
+
+  drop(host) {
+    host.remove();
+    this.hosts.delete(host);
+  }
+
+  /** Removes everything this shell put on the page and every listener (detach). */
+  stop() {
+    this.takeDown();
+    for (const [type, f] of this.door) window.removeEventListener(type, f, true);
+    this.door = [];
+    this.stopped = true;
+    shells.delete(this);
+  }
+
+  /** Everything but the send-attempt listeners, which a broken module still needs. */
+  takeDown() {
+    for (const host of this.hosts) host.remove();
+    this.hosts.clear();
+    for (const [target, type, wrapper, capture] of this.listeners) target.removeEventListener(type, wrapper, capture);
+    this.listeners.clear();
+    for (const id of this.timers) clearInterval(id);
+    this.timers.clear();
+    for (const o of this.observers) o.disconnect();
+    this.observers.clear();
+  }
+
+  /** A send attempt the module cannot check: held back or let through, as the page asked. */
+  failSend(e) {
+    if (this.options.failClosed) hold(e);
+    // Held: fail closed, or the wasm held it before it broke (then it cannot go out now).
+    const held = e.defaultPrevented;
+    const t = this.options.texts;
+    this.notice(held ? (this.options.failClosed ? t.failedClosed : t.stoppedHeld) : t.failedOpen);
+    this.decide(held ? 'edit' : 'send_anyway');
+    if (!held) {
+      // What this attempt causes in the same task (Enter → the page's submit) is the same send.
+      this.passing = true;
+      setTimeout(() => (this.passing = false));
+    }
+  }
+
+  decide(action) {
+    try {
+      this.options.onDecision?.({ action, kinds: [], reason: 'error' });
+    } catch {
+      // The page's callback failing must not break the rest.
+    }
+  }
+
+  /** A warning next to the input, built without wasm. */
+  notice(text) {
+    for (const host of this.hosts) if (host.localName === 'draftguard-notice') this.drop(host);
+    const input = this.input.deref();
+    if (!input?.isConnected) return;
+    const root = this.host('draftguard-notice');
+    const wrap = document.createElement('div');
+    wrap.className = 'notices';
+    const box = document.createElement('div');
+    box.className = 'notice warn';
+    box.setAttribute('role', 'alert');
+    box.setAttribute('part', 'notice');
+    box.lang = this.options.texts.lang;
+    const p = document.createElement('p');
+    p.textContent = text;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = '×';
+    close.setAttribute('aria-label', this.options.texts.dismiss);
+    close.title = this.options.texts.dismiss;
+    close.addEventListener('click', () => this.unhost(root));
+    box.append(p, close);
+    wrap.append(box);
+    root.append(wrap);
+    const r = input.getBoundingClientRect();
+    wrap.style.left = `${r.left}px`;
+    wrap.style.maxWidth = `${Math.max(r.width, 240)}px`;
+    wrap.style.top = r.top > 90 ? `${r.top - 6}px` : `${r.bottom + 6}px`;
+    if (r.top > 90) wrap.style.transform = 'translateY(-100%)';
+  }
+}
+
+/**
+ * The module broke while `owner` was running (`event`: the send attempt under way, if any).
+ * Takes every shell down; a send held by an open dialog fails, and so does `event`.
+ */
+function fail(err, owner, event) {
+  if (!broken) {
+    broken = true;
+    // The kind of error only: a message could hold text from the page.
+    console.error(`draftguard stopped after an internal error (${err?.name ?? 'error'}); drafts on this page are no longer checked. Reload the page to check them again.`);
+  }
+  for (const s of shells) {
+    const asking = s.held;
+    s.held = false;
+    try {
+      s.takeDown();
+      if (s === owner && event) {
+        s.failSend(event);
+      } else if (asking) {
+        // The draft was held while asking: it stays, unsent, and the user is told.
+        const t = s.options.texts;
+        s.notice(s.options.failClosed ? t.failedClosed : t.stoppedHeld);
+        s.input.deref()?.focus();
+        s.decide('edit');
+      }
+    } catch {
+      // One shell's page being odd must not keep the others from going down.
+    }
+  }
+}

@@ -1,0 +1,102 @@
+//! The JavaScript around the prompt's wasm (`shell.js`): every call from the
+//! browser into the prompt goes through it, because a trap cannot be caught
+//! from inside the module that trapped.
+//!
+//! What the shell does, and why it is JavaScript, is said at the top of
+//! `shell.js`. Here: its bindings. The DOM layer registers listeners, timers,
+//! observers and shadow hosts through a [`Shell`] (see [`super::dom`]) rather
+//! than with the browser directly, so that the shell can call them safely and
+//! take everything down when the module breaks.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, EventTarget, HtmlElement, ShadowRoot};
+
+#[wasm_bindgen(module = "/src/web/shell.js")]
+extern "C" {
+    /// One guarded input's shell.
+    #[derive(Clone)]
+    pub type Shell;
+
+    /// A shell for `input`; `options` as documented in `shell.js`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: &HtmlElement, options: &JsValue) -> Shell;
+
+    /// Starts recognising send attempts; `on_send(event, kind, element)` decides.
+    #[wasm_bindgen(method)]
+    pub fn start(this: &Shell, on_send: &js_sys::Function);
+
+    /// Tells the shell whether a send attempt is held back now.
+    #[wasm_bindgen(method)]
+    pub fn holding(this: &Shell, on: bool);
+
+    /// Adds a listener called through the shell; returns the wrapper to remove.
+    #[wasm_bindgen(method)]
+    pub fn listen(
+        this: &Shell,
+        target: &EventTarget,
+        event: &str,
+        capture: bool,
+        passive: bool,
+        f: &js_sys::Function,
+    ) -> js_sys::Function;
+
+    /// Removes a listener added with `listen`.
+    #[wasm_bindgen(method)]
+    pub fn unlisten(
+        this: &Shell,
+        target: &EventTarget,
+        event: &str,
+        wrapper: &js_sys::Function,
+        capture: bool,
+    );
+
+    /// Calls `f` once after `ms` milliseconds.
+    #[wasm_bindgen(method)]
+    pub fn defer(this: &Shell, ms: i32, f: &JsValue);
+
+    /// Calls `f` every `ms` milliseconds; returns the timer's id.
+    #[wasm_bindgen(method)]
+    pub fn every(this: &Shell, ms: i32, f: &js_sys::Function) -> f64;
+
+    /// Clears a timer from `every`.
+    #[wasm_bindgen(method)]
+    pub fn clear(this: &Shell, id: f64);
+
+    /// Calls `f` whenever `element`'s size changes; returns the observer.
+    #[wasm_bindgen(method)]
+    pub fn observe(this: &Shell, element: &Element, f: &js_sys::Function) -> JsValue;
+
+    /// Disconnects an observer from `observe`.
+    #[wasm_bindgen(method)]
+    pub fn unobserve(this: &Shell, observer: &JsValue);
+
+    /// A new shadow host (`tag`) on the page with a closed, styled shadow root.
+    #[wasm_bindgen(method, catch)]
+    pub fn host(this: &Shell, tag: &str) -> Result<ShadowRoot, JsValue>;
+
+    /// Removes a shadow host made with `host`.
+    #[wasm_bindgen(method)]
+    pub fn unhost(this: &Shell, root: &ShadowRoot);
+
+    /// The send button of the input (resolved on each call), if any.
+    #[wasm_bindgen(method, js_name = sendButton)]
+    pub fn send_button(this: &Shell) -> Option<Element>;
+
+    /// Removes every listener, timer, observer and host of this shell.
+    #[wasm_bindgen(method)]
+    pub fn stop(this: &Shell);
+
+    /// Whether the module broke: a trap or an exception through wasm was caught.
+    #[wasm_bindgen(js_name = isBroken)]
+    pub fn is_broken() -> bool;
+}
+
+/// The error every entry point returns once the module broke.
+pub fn refuse_if_broken(what: &str) -> Result<(), JsError> {
+    if is_broken() {
+        return Err(JsError::new(&format!(
+            "{what}: draftguard stopped after an internal error on this page; reload the page to use it again"
+        )));
+    }
+    Ok(())
+}
