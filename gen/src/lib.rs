@@ -1,47 +1,32 @@
 //! Builds draftguard's built-in automata at development time.
 //!
 //! The detectors' patterns do not change between runs, so they are compiled
-//! here, once, with regex-automata's full compiler, and the product searches
-//! the result (`src/scan/automata.bin`) with only regex-automata's DFA search
-//! code and a small backtracker of its own: no regex parser or compiler in the
-//! module, no compilation at run time. `cargo run --release -p
-//! draftguard-gen` writes the file; `gen/tests/fresh.rs` fails when it is out
-//! of date.
+//! here, once, with regex-automata's full compiler into thompson NFAs, and
+//! the product rebuilds them from `src/scan/automata.bin` with regex-automata's
+//! NFA builder — no regex parser or compiler in the module, no compilation at
+//! run time — and searches them with its lazy DFA, which builds only the
+//! states a text visits. `cargo run --release -p draftguard-gen` writes the
+//! file; `gen/tests/fresh.rs` fails when it is out of date.
 //!
-//! A pattern is searched one of two ways (the reader's `Search`):
-//! - **whole windows**, as a regex search does: a forward DFA (unanchored,
-//!   leftmost-first) finds where the match ends, a reverse DFA (anchored, all
-//!   matches) where it starts — chosen when both DFAs are small;
-//! - **from candidate starts**: at each position whose byte can start a match
-//!   (in order), the pattern's *parts* are tried anchored, in order; the first
-//!   part that matches at the first such position is the leftmost-first match.
-//!   A part is the whole pattern, or — for patterns whose DFAs explode —
-//!   one alternative of the alternation they begin with (with what follows
-//!   it), so that each part stays small. Trying the alternatives in order at
-//!   one start is exactly how a leftmost-first regex chooses among them. A
-//!   part is matched by its anchored DFA, or where even that is large, by
-//!   backtracking over its NFA.
+//! Why NFAs and not DFAs: whole DFAs of these patterns are large (bounded
+//! repetitions over classes that contain their own prefix blow up; the
+//! API-key table does not determinize within 2 GB; 36 of the 40 patterns as
+//! forward and reverse sparse DFAs weigh 78 KB gzip), while an NFA is linear
+//! in its pattern, and written with state references relative to the state,
+//! a repetition unrolled into many states compresses to almost nothing.
 //!
-//! Every part also carries its NFA with capture groups: a `value` group's
-//! span is resolved on the match only. NFAs are written with state
-//! references relative to the state, so a repetition unrolled into many
-//! states compresses to almost nothing.
+//! Per detector the blob holds the forward NFA with capture groups (matches;
+//! a `value` group's span is resolved on the match only), and either the
+//! reverse NFA (searched over whole windows, as a regex search does: forward
+//! for the end, reverse for the start) or, for the API-key table, the bytes a
+//! match can start with (searched anchored from candidate starts), and the
+//! bytes a match can hold past its first (the live scan's cuts).
 
-use regex_automata::dfa::{dense, StartKind};
 use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::util::syntax;
-use regex_automata::MatchKind;
-use regex_syntax::ast::{self, Ast};
 
 /// Format version, checked by the reader.
-pub const MAGIC: &[u8; 8] = b"DGAUTO03";
-
-/// Largest forward + reverse DFA pair (sparse, bytes) for whole-window search.
-const WINDOW_BUDGET: usize = 12 << 10;
-/// Largest anchored DFA (sparse, bytes) for a part; larger parts backtrack.
-const PART_BUDGET: usize = 24 << 10;
-/// Determinization memory limit while trying.
-const DETERMINIZE_LIMIT: usize = 16 << 20;
+pub const MAGIC: &[u8; 8] = b"DGAUTO05";
 
 fn syntax_config() -> syntax::Config {
     // As the engine always compiled them: ASCII, over bytes.
@@ -51,63 +36,25 @@ fn syntax_config() -> syntax::Config {
         .nest_limit(64)
 }
 
-/// The forward NFA with every capture group.
-pub fn nfa(pattern: &str) -> Result<NFA, String> {
+/// The NFA of `pattern`: forward with every capture group, or reverse
+/// without any (as regex-automata's regex builders compile them).
+pub fn nfa(pattern: &str, reverse: bool) -> Result<NFA, String> {
     thompson::Compiler::new()
         .syntax(syntax_config())
         .configure(
             thompson::Config::new()
                 .utf8(false)
-                .shrink(false)
-                .which_captures(WhichCaptures::All)
+                .reverse(reverse)
+                .shrink(reverse)
+                .which_captures(if reverse {
+                    WhichCaptures::None
+                } else {
+                    WhichCaptures::All
+                })
                 .nfa_size_limit(Some(8 << 20)),
         )
         .build(pattern)
         .map_err(|e| e.to_string())
-}
-
-/// Which DFA to build.
-#[derive(Clone, Copy)]
-enum Dfa {
-    /// Unanchored, leftmost-first: where a match ends.
-    Forward,
-    /// Reverse, anchored, all matches: where it starts.
-    Reverse,
-    /// Anchored, leftmost-first: a match from a given start.
-    Anchored,
-}
-
-fn dfa(pattern: &str, which: Dfa) -> Result<Vec<u8>, String> {
-    let config = dense::Config::new()
-        .minimize(true)
-        .dfa_size_limit(Some(DETERMINIZE_LIMIT))
-        .determinize_size_limit(Some(DETERMINIZE_LIMIT));
-    let config = match which {
-        Dfa::Forward => config
-            .match_kind(MatchKind::LeftmostFirst)
-            .start_kind(StartKind::Unanchored),
-        Dfa::Anchored => config
-            .match_kind(MatchKind::LeftmostFirst)
-            .start_kind(StartKind::Anchored),
-        Dfa::Reverse => config
-            .prefilter(None)
-            .specialize_start_states(false)
-            .start_kind(StartKind::Anchored)
-            .match_kind(MatchKind::All),
-    };
-    let d = dense::Builder::new()
-        .configure(config)
-        .syntax(syntax_config())
-        .thompson(
-            thompson::Config::new()
-                .utf8(false)
-                .reverse(matches!(which, Dfa::Reverse))
-                .which_captures(WhichCaptures::None),
-        )
-        .build(pattern)
-        .map_err(|e| e.to_string())?;
-    let sparse = d.to_sparse().map_err(|e| e.to_string())?;
-    Ok(sparse.to_bytes_little_endian())
 }
 
 /// Appends `n` as LEB128.
@@ -134,15 +81,16 @@ mod tag {
     pub const MATCH: u8 = 6;
 }
 
-/// A single-pattern thompson NFA in the reader's format: the anchored
-/// start, the names of the groups (empty: unnamed), the state count, then
+/// A single-pattern thompson NFA in the reader's format: a reverse flag, the
+/// anchored and the unanchored start, the names of the groups (empty: unnamed), the state count, then
 /// every state in order — a tag and its fields, every state reference
 /// relative to the state itself (zigzag LEB128). Looks are written as
 /// regex-automata's `Look` representation.
 pub fn encode_nfa(nfa: &NFA) -> Vec<u8> {
     assert_eq!(nfa.pattern_len(), 1, "one pattern per NFA");
-    let mut out = Vec::new();
+    let mut out = vec![u8::from(nfa.is_reverse())];
     varint(&mut out, nfa.start_anchored().as_usize());
+    varint(&mut out, nfa.start_unanchored().as_usize());
     let pid = regex_automata::PatternID::ZERO;
     let names: Vec<Option<&str>> = nfa.group_info().pattern_names(pid).collect();
     varint(&mut out, names.len());
@@ -227,43 +175,55 @@ pub fn encode_nfa(nfa: &NFA) -> Vec<u8> {
     out
 }
 
-/// The bytes an anchored match of `nfa` can consume first: every byte on a
-/// transition reachable from the anchored start through epsilon states
-/// (look-around assertions are passed as if they held: this is a filter).
-/// Every byte for a pattern that can match the empty string.
-pub fn first_bytes(nfa: &NFA) -> [u8; 32] {
+/// What precedes a position, as the assertions tell it apart: the start of
+/// the text, a line feed, a carriage return, a word byte, any other byte —
+/// each with a representative byte (the reader classifies the same way).
+const BEFORE: [Option<u8>; 5] = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' ')];
+
+/// Per class of what precedes a position ([`BEFORE`]), the bytes an anchored
+/// match of `nfa` can consume first there: every byte on a transition
+/// reachable from the anchored start through epsilon states, with the
+/// assertions on the way evaluated between the byte before and that byte.
+/// A pattern that can match the empty string can match anywhere.
+pub fn first_bytes(nfa: &NFA) -> [[u8; 32]; 5] {
+    use regex_automata::util::look::LookMatcher;
     if nfa.has_empty() {
-        return [0xff; 32];
+        return [[0xff; 32]; 5];
     }
-    let mut set = [0u8; 32];
-    let mut seen = vec![false; nfa.states().len()];
-    let mut stack = vec![nfa.start_anchored()];
-    while let Some(id) = stack.pop() {
-        if std::mem::replace(&mut seen[id.as_usize()], true) {
-            continue;
-        }
-        let mut add = |lo: u8, hi: u8| {
-            for b in lo..=hi {
-                set[usize::from(b >> 3)] |= 1 << (b & 7);
-            }
-        };
-        match nfa.state(id) {
-            State::ByteRange { trans } => add(trans.start, trans.end),
-            State::Sparse(s) => s.transitions.iter().for_each(|t| add(t.start, t.end)),
-            State::Dense(d) => {
-                for (b, next) in d.transitions.iter().enumerate() {
-                    if *next != regex_automata::util::primitives::StateID::ZERO {
-                        add(b as u8, b as u8);
+    let look = LookMatcher::new();
+    let mut out = [[0u8; 32]; 5];
+    for (class, before) in BEFORE.iter().enumerate() {
+        for b in 0..=255u8 {
+            let hay: Vec<u8> = before.iter().copied().chain([b]).collect();
+            let at = hay.len() - 1;
+            let mut seen = vec![false; nfa.states().len()];
+            let mut stack = vec![nfa.start_anchored()];
+            let mut takes = false;
+            while let Some(id) = stack.pop() {
+                if takes || std::mem::replace(&mut seen[id.as_usize()], true) {
+                    continue;
+                }
+                match nfa.state(id) {
+                    State::ByteRange { trans } => takes = trans.matches_byte(b),
+                    State::Sparse(s) => takes = s.matches_byte(b).is_some(),
+                    State::Dense(d) => takes = d.matches_byte(b).is_some(),
+                    State::Look { look: l, next } => {
+                        if look.matches(*l, &hay, at) {
+                            stack.push(*next);
+                        }
                     }
+                    State::Capture { next, .. } => stack.push(*next),
+                    State::Union { alternates } => stack.extend(alternates.iter().copied()),
+                    State::BinaryUnion { alt1, alt2 } => stack.extend([*alt1, *alt2]),
+                    State::Fail | State::Match { .. } => {}
                 }
             }
-            State::Look { next, .. } | State::Capture { next, .. } => stack.push(*next),
-            State::Union { alternates } => stack.extend(alternates.iter().copied()),
-            State::BinaryUnion { alt1, alt2 } => stack.extend([*alt1, *alt2]),
-            State::Fail | State::Match { .. } => {}
+            if takes {
+                out[class][usize::from(b >> 3)] |= 1 << (b & 7);
+            }
         }
     }
-    set
+    out
 }
 
 /// FNV-1a, 32 bits: the reader checks that each entry was built from the
@@ -274,128 +234,56 @@ pub fn fnv1a(s: &str) -> u32 {
     })
 }
 
-/// The text of `ast` in `pattern`.
-fn text<'a>(pattern: &'a str, ast: &Ast) -> &'a str {
-    let span = ast.span();
-    &pattern[span.start.offset..span.end.offset]
-}
-
-/// A non-capturing group without flags around `ast`: its inside.
-fn ungroup(ast: &Ast) -> &Ast {
-    match ast {
-        Ast::Group(g) if matches!(g.kind, ast::GroupKind::NonCapturing(ref f) if f.items.is_empty()) => {
-            ungroup(&g.ast)
-        }
-        other => other,
-    }
-}
-
-/// `pattern` cut into parts at its leading alternations: a top-level
-/// alternation gives one part per alternative; an alternative (or the whole
-/// pattern) that begins with an alternation gives one part per alternative
-/// of that, each followed by the rest. Tried in order at one start, the
-/// parts choose exactly as the pattern's leftmost-first alternation does.
-pub fn split(pattern: &str) -> Vec<String> {
-    let ast = ast::parse::Parser::new()
-        .parse(pattern)
-        .unwrap_or_else(|e| panic!("{pattern}: {e}"));
-    let mut parts = Vec::new();
-    let alternatives: Vec<&Ast> = match ungroup(&ast) {
-        Ast::Alternation(a) => a.asts.iter().collect(),
-        other => vec![other],
-    };
-    for alt in alternatives {
-        match ungroup(alt) {
-            Ast::Concat(c) if matches!(ungroup(&c.asts[0]), Ast::Alternation(_)) => {
-                let Ast::Alternation(first) = ungroup(&c.asts[0]) else {
-                    unreachable!()
-                };
-                let rest: String = c.asts[1..].iter().map(|a| text(pattern, a)).collect();
-                for a in &first.asts {
-                    parts.push(format!("(?:{}){rest}", text(pattern, a)));
-                }
-            }
-            other => parts.push(text(pattern, other).to_string()),
-        }
-    }
-    parts
+/// `true` if `pattern`'s matches have a longest length.
+fn bounded(pattern: &str) -> bool {
+    regex_automata::util::syntax::parse_with(pattern, &syntax_config())
+        .map(|h| h.properties().maximum_len().is_some())
+        .unwrap_or(false)
 }
 
 /// How one detector's pattern is searched.
 pub enum Plan {
-    /// Forward and reverse DFAs; the NFA for capture groups.
-    Window {
-        forward: Vec<u8>,
-        reverse: Vec<u8>,
-        nfa: Vec<u8>,
-    },
-    /// Parts tried anchored from candidate starts: per part its anchored DFA
-    /// (empty: backtrack), its NFA and its first bytes.
-    Starts(Vec<(Vec<u8>, Vec<u8>, [u8; 32])>),
+    /// Forward and reverse lazy DFAs over whole windows (the reverse NFA here).
+    Window { reverse: Vec<u8> },
+    /// An anchored lazy DFA from each candidate start: the bytes a match can
+    /// start with, per class of the byte before ([`BEFORE`]).
+    Starts([[u8; 32]; 5]),
 }
 
 /// One entry of the blob.
 pub struct Entry {
     pub name: String,
     pub hash: u32,
+    /// The forward NFA with capture groups.
+    pub forward: Vec<u8>,
     pub plan: Plan,
     pub interior: [u8; 32],
 }
 
-/// The parts of one built-in detector's pattern, in order.
-fn parts(kind: &str, pattern: &str) -> Vec<String> {
-    match kind {
-        // The table's rows, each with the value's boundaries: the same
-        // alternation the pattern is, one row per part. At one start at most
-        // one of `\b` and `/bot` can lead to a row (no row starts with `/`).
-        "api_key" => {
-            let rows = draftguard::detectors::api_key::PROVIDERS
-                .iter()
-                .map(|p| p.pattern)
-                .chain([r"\x00"]);
-            rows.map(|r| format!(r"(?:\b|/bot)(?P<value>(?:{r}))(?:[^A-Za-z0-9_\-]|$)"))
-                .collect()
-        }
-        "password" | "connection_string" => split(pattern),
-        _ => vec![pattern.to_string()],
-    }
-}
+/// Detectors searched from candidate starts: the API-key table. Unanchored,
+/// its bounded repetitions over classes that contain the tokens' own
+/// prefixes make the lazy DFA build a new state for almost every byte of a
+/// base64 run (the whole DFA does not fit in 2 GB); anchored at a word
+/// boundary, a run ends within the longest token, and the states are few.
+pub const FROM_STARTS: &[&str] = &["api_key"];
 
 /// Compiles one detector's pattern.
 pub fn entry(kind: &str, pattern: &str) -> Entry {
     let name = format!("detector:{kind}");
     let fail = |e: String| -> ! { panic!("{name}: {e}") };
-    let parts = parts(kind, pattern);
-    let whole = if parts.len() == 1 {
-        dfa(pattern, Dfa::Forward).and_then(|f| Ok((f, dfa(pattern, Dfa::Reverse)?)))
+    let forward = nfa(pattern, false).unwrap_or_else(|e| fail(e));
+    let plan = if FROM_STARTS.contains(&kind) {
+        assert!(bounded(pattern), "{name}: searched from starts, must be bounded");
+        Plan::Starts(first_bytes(&forward))
     } else {
-        Err("split".into())
-    };
-    let plan = match whole {
-        Ok((forward, reverse)) if forward.len() + reverse.len() <= WINDOW_BUDGET => {
-            Plan::Window {
-                forward,
-                reverse,
-                nfa: encode_nfa(&nfa(pattern).unwrap_or_else(|e| fail(e))),
-            }
+        Plan::Window {
+            reverse: encode_nfa(&nfa(pattern, true).unwrap_or_else(|e| fail(e))),
         }
-        _ => Plan::Starts(
-            parts
-                .iter()
-                .map(|p| {
-                    let n = nfa(p).unwrap_or_else(|e| fail(e));
-                    let anchored = dfa(p, Dfa::Anchored)
-                        .ok()
-                        .filter(|d| d.len() <= PART_BUDGET)
-                        .unwrap_or_default();
-                    (anchored, encode_nfa(&n), first_bytes(&n))
-                })
-                .collect(),
-        ),
     };
     Entry {
         name,
         hash: fnv1a(pattern),
+        forward: encode_nfa(&forward),
         plan,
         interior: draftguard::scan::interior_bytes(pattern),
     }
@@ -415,12 +303,13 @@ fn section(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-/// The blob: `MAGIC`, then per entry: name (length-prefixed), u32 pattern
-/// hash (little-endian), 32 bytes of interior set, then the plan: tag 1
-/// (whole windows) and three sections (forward DFA, reverse DFA, NFA), or tag
-/// 2 (starts), a part count and per part two sections (anchored DFA, empty
-/// to backtrack; NFA) and 32 bytes of first-byte set. Sections are
-/// length-prefixed (LEB128); a set has bit `b & 7` of byte `b >> 3`.
+/// The blob: `MAGIC`, an entry count, then per entry: name (length-prefixed),
+/// u32 pattern hash (little-endian), 32 bytes of interior set, the forward
+/// NFA (length-prefixed), then the plan: tag 1 (whole windows) and the
+/// reverse NFA (length-prefixed), or tag 2 (from starts) and five 32-byte
+/// first-byte sets (one per class of the byte before: text start, `\n`,
+/// `\r`, word byte, other). Lengths are LEB128; a set has bit `b & 7` of
+/// byte `b >> 3`.
 pub fn blob(entries: &[Entry]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     varint(&mut out, entries.len());
@@ -428,24 +317,16 @@ pub fn blob(entries: &[Entry]) -> Vec<u8> {
         section(&mut out, e.name.as_bytes());
         out.extend_from_slice(&e.hash.to_le_bytes());
         out.extend_from_slice(&e.interior);
+        section(&mut out, &e.forward);
         match &e.plan {
-            Plan::Window {
-                forward,
-                reverse,
-                nfa,
-            } => {
+            Plan::Window { reverse } => {
                 out.push(1);
-                section(&mut out, forward);
                 section(&mut out, reverse);
-                section(&mut out, nfa);
             }
-            Plan::Starts(parts) => {
+            Plan::Starts(first) => {
                 out.push(2);
-                varint(&mut out, parts.len());
-                for (dfa, nfa, first) in parts {
-                    section(&mut out, dfa);
-                    section(&mut out, nfa);
-                    out.extend_from_slice(first);
+                for set in first {
+                    out.extend_from_slice(set);
                 }
             }
         }
@@ -458,24 +339,16 @@ pub fn describe(entries: &[Entry]) -> String {
     let mut out = String::new();
     for e in entries {
         out += &match &e.plan {
-            Plan::Window {
-                forward,
-                reverse,
-                nfa,
-            } => format!(
-                "{:32} window: forward DFA {:>6} B, reverse {:>6} B, NFA {:>6} B\n",
+            Plan::Window { reverse } => format!(
+                "{:32} window: forward NFA {:>6} B, reverse NFA {:>6} B\n",
                 e.name,
-                forward.len(),
-                reverse.len(),
-                nfa.len()
+                e.forward.len(),
+                reverse.len()
             ),
-            Plan::Starts(parts) => format!(
-                "{:32} starts: {} part(s), anchored DFAs {:>6} B ({} backtrack), NFAs {:>6} B\n",
+            Plan::Starts(_) => format!(
+                "{:32} starts: forward NFA {:>6} B\n",
                 e.name,
-                parts.len(),
-                parts.iter().map(|p| p.0.len()).sum::<usize>(),
-                parts.iter().filter(|p| p.0.is_empty()).count(),
-                parts.iter().map(|p| p.1.len()).sum::<usize>()
+                e.forward.len()
             ),
         };
     }

@@ -1,39 +1,145 @@
-//! The built-in patterns, compiled at development time (`gen/`), and how they
-//! are searched.
+//! The built-in patterns, compiled at development time (`gen/`) into thompson
+//! NFAs, and how they are searched.
 //!
-//! `automata.bin` holds per detector how its pattern is searched (the
-//! generator's docs say why), with what it takes:
-//! - **whole windows**: a forward DFA (unanchored, leftmost-first) finds where
-//!   the leftmost-first match ends, a reverse DFA (anchored) where it starts,
-//!   as a regex search does;
-//! - **from candidate starts**: the pattern's parts (the pattern, or the
-//!   alternatives of the alternation it begins with) are tried anchored, in
-//!   order, at each position whose byte can start one; the first part to
-//!   match at the first such position is the leftmost-first match. A part is
-//!   matched by its anchored DFA, or by backtracking over its NFA where the
-//!   DFA would be large.
+//! `automata.bin` holds per detector its forward NFA (with capture groups)
+//! and either its reverse NFA or the bytes a match can start with. An NFA is
+//! rebuilt with regex-automata's thompson builder — no parser, no compiler,
+//! microseconds — and searched by regex-automata's lazy DFA, which builds
+//! only the states a text visits and keeps them for the next scans:
+//! - **whole windows**: the forward lazy DFA finds where the leftmost-first
+//!   match ends, the reverse one where it starts, as a regex search does;
+//! - **from candidate starts** (the API-key table): an anchored lazy DFA runs
+//!   from each position whose byte can start a match after the byte before
+//!   it (a word boundary mostly), in order; the first position with a match
+//!   is the leftmost-first match. Anchored, the table's states stay few; a
+//!   run ends within the longest token, so the search stays linear.
 //!
-//! Every entry carries NFAs with the capture groups: a `value` group's span is
-//! resolved by backtracking on the match only ([`super::nfa`]). The DFAs are
-//! regex-automata's sparse DFAs, read in place (no copy, no alignment needs).
+//! A `value` group's span is resolved on the match only, by backtracking over
+//! the forward NFA ([`super::nfa`]). The format is written by `gen/src/lib.rs`.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use regex_automata::dfa::{regex::Regex, sparse, Automaton};
-use regex_automata::{Anchored, Input, Match, PatternID};
+use regex_automata::hybrid;
+use regex_automata::nfa::thompson::{self, Transition, NFA};
+use regex_automata::util::look::Look;
+use regex_automata::util::primitives::StateID;
+use regex_automata::{Anchored, Input, Match, MatchKind};
 
 use super::interior::ByteSet;
 use super::nfa::{Nfa, Reader, Scratch};
 
 /// The generator's output.
 static BLOB: &[u8] = include_bytes!("automata.bin");
-const MAGIC: &[u8; 8] = b"DGAUTO03";
+const MAGIC: &[u8; 8] = b"DGAUTO05";
 
-type Dfa = sparse::DFA<&'static [u8]>;
+/// State tags of the NFA format (the generator's `tag`).
+mod tag {
+    pub const RANGE: u8 = 0;
+    pub const SPARSE: u8 = 1;
+    pub const LOOK: u8 = 2;
+    pub const UNION: u8 = 3;
+    pub const CAPTURE: u8 = 4;
+    pub const FAIL: u8 = 5;
+    pub const MATCH: u8 = 6;
+}
 
-fn dfa(bytes: &'static [u8]) -> Result<Dfa, String> {
-    sparse::DFA::from_bytes(bytes)
-        .map(|(d, _)| d)
+/// Rebuilds, as a thompson NFA for the lazy DFA, an NFA the generator encoded.
+fn thompson(bytes: &[u8]) -> Result<NFA, String> {
+    let mut r = Reader { b: bytes, at: 0 };
+    let err = |e: thompson::BuildError| e.to_string();
+    let id = |n: usize| StateID::new(n).map_err(|e| e.to_string());
+    let mut b = thompson::Builder::new();
+    b.set_utf8(false);
+    b.set_reverse(r.byte()? != 0);
+    let anchored = id(r.varint()?)?;
+    let unanchored = id(r.varint()?)?;
+    let mut names: Vec<Option<Arc<str>>> = Vec::new();
+    for _ in 0..r.varint()? {
+        let n = r.varint()?;
+        let s = std::str::from_utf8(r.bytes(n)?).map_err(|e| e.to_string())?;
+        names.push((!s.is_empty()).then(|| Arc::from(s)));
+    }
+    b.start_pattern().map_err(err)?;
+    let len = r.varint()?;
+    for me in 0..len {
+        let to = |r: &mut Reader| -> Result<StateID, String> {
+            let z = r.varint()? as i64;
+            let n = usize::try_from(me as i64 + ((z >> 1) ^ -(z & 1)))
+                .map_err(|_| "state reference out of range")?;
+            id(n)
+        };
+        let added = match r.byte()? {
+            tag::RANGE => {
+                let (start, end) = (r.byte()?, r.byte()?);
+                let next = to(&mut r)?;
+                b.add_range(Transition { start, end, next })
+            }
+            tag::SPARSE => {
+                let mut ts = Vec::new();
+                for _ in 0..r.varint()? {
+                    let (start, end) = (r.byte()?, r.byte()?);
+                    ts.push(Transition {
+                        start,
+                        end,
+                        next: to(&mut r)?,
+                    });
+                }
+                b.add_sparse(ts)
+            }
+            tag::LOOK => {
+                let look = Look::from_repr(r.varint()? as u32).ok_or("unknown assertion")?;
+                let next = to(&mut r)?;
+                b.add_look(next, look)
+            }
+            tag::UNION => {
+                let mut alts = Vec::new();
+                for _ in 0..r.varint()? {
+                    alts.push(to(&mut r)?);
+                }
+                b.add_union(alts)
+            }
+            tag::CAPTURE => {
+                let slot = r.varint()?;
+                let next = to(&mut r)?;
+                let group = (slot / 2) as u32;
+                if slot % 2 == 0 {
+                    let name = names.get(slot / 2).cloned().flatten();
+                    b.add_capture_start(next, group, name)
+                } else {
+                    b.add_capture_end(next, group)
+                }
+            }
+            tag::FAIL => b.add_fail(),
+            tag::MATCH => b.add_match(),
+            t => return Err(format!("unknown state tag {t}")),
+        }
+        .map_err(err)?;
+        if added.as_usize() != me {
+            return Err("states out of order".into());
+        }
+    }
+    b.finish_pattern(anchored).map_err(err)?;
+    b.build(anchored, unanchored).map_err(err)
+}
+
+/// A lazy DFA over `nfa`; its cache holds this many bytes of states at most
+/// (cleared when full, never given up on: the search stays linear).
+fn lazy(nfa: NFA, kind: MatchKind, reverse: bool) -> Result<hybrid::dfa::DFA, String> {
+    // About 400 bytes a state: room for the states of long, varied text.
+    let capacity = (nfa.states().len() * 400).clamp(1 << 20, 8 << 20);
+    let config = hybrid::dfa::Config::new()
+        .match_kind(kind)
+        .cache_capacity(capacity)
+        .skip_cache_capacity_check(true)
+        .minimum_cache_clear_count(None);
+    let config = if reverse {
+        config.prefilter(None).specialize_start_states(false)
+    } else {
+        config
+    };
+    hybrid::dfa::Builder::new()
+        .configure(config)
+        .build_from_nfa(nfa)
         .map_err(|e| e.to_string())
 }
 
@@ -46,23 +152,34 @@ fn set(r: &mut Reader) -> Result<ByteSet, String> {
     Ok(ByteSet::from_words(words))
 }
 
-/// A part of a pattern searched from candidate starts.
-struct Part {
-    /// `None`: backtrack over `nfa`.
-    dfa: Option<Dfa>,
-    nfa: Nfa,
-    first: ByteSet,
+/// The class of what precedes position `s` of `hay`, as assertions tell it
+/// apart: text start, `\n`, `\r`, a word byte, any other byte (the
+/// generator's `BEFORE`).
+fn before(hay: &[u8], s: usize) -> usize {
+    match s.checked_sub(1).map(|i| hay[i]) {
+        None => 0,
+        Some(b'\n') => 1,
+        Some(b'\r') => 2,
+        Some(b) if b.is_ascii_alphanumeric() || b == b'_' => 3,
+        Some(_) => 4,
+    }
 }
 
 enum Search {
-    Window { regex: Regex<Dfa>, nfa: Nfa },
-    Starts(Box<[Part]>),
+    Window(hybrid::regex::Regex, Mutex<Vec<hybrid::regex::Cache>>),
+    /// The anchored DFA and the bytes a match can start with, per class of the byte before.
+    Starts(
+        hybrid::dfa::DFA,
+        Mutex<Vec<hybrid::dfa::Cache>>,
+        Box<[ByteSet; 5]>,
+    ),
 }
 
 /// A built-in detector's pattern, ready to search.
 pub(crate) struct Matcher {
     search: Search,
-    /// Backtracker memory, taken for a search and given back after.
+    /// The forward NFA, for capture groups.
+    nfa: Nfa,
     scratch: Mutex<Vec<Scratch>>,
 }
 
@@ -88,35 +205,40 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
         return Err("src/scan/automata.bin: unknown format".into());
     }
     for _ in 0..r.varint()? {
-        let this = r.section()?;
+        let this = r.section()? == name.as_bytes();
         let hash = u32::from_le_bytes(r.bytes(4)?.try_into().expect("4 bytes"));
         let interior = set(&mut r)?;
-        let search = match r.byte()? {
+        let forward = r.section()?;
+        let plan = r.byte()?;
+        let search = match plan {
             1 => {
-                let (f, rv, n) = (r.section()?, r.section()?, r.section()?);
-                (this == name.as_bytes())
-                    .then(|| -> Result<Search, String> {
-                        Ok(Search::Window {
-                            regex: Regex::builder().build_from_dfas(dfa(f)?, dfa(rv)?),
-                            nfa: Nfa::decode(n)?,
-                        })
-                    })
-                    .transpose()?
+                let reverse = r.section()?;
+                this.then(|| -> Result<Search, String> {
+                    let fwd = lazy(thompson(forward)?, MatchKind::LeftmostFirst, false)?;
+                    let rev = lazy(thompson(reverse)?, MatchKind::All, true)?;
+                    Ok(Search::Window(
+                        hybrid::regex::Regex::builder().build_from_dfas(fwd, rev),
+                        Mutex::new(Vec::new()),
+                    ))
+                })
+                .transpose()?
             }
             2 => {
-                let mut parts = Vec::new();
-                for _ in 0..r.varint()? {
-                    let (d, n) = (r.section()?, r.section()?);
-                    let first = set(&mut r)?;
-                    if this == name.as_bytes() {
-                        parts.push(Part {
-                            dfa: if d.is_empty() { None } else { Some(dfa(d)?) },
-                            nfa: Nfa::decode(n)?,
-                            first,
-                        });
-                    }
-                }
-                (this == name.as_bytes()).then(|| Search::Starts(parts.into()))
+                let first = [
+                    set(&mut r)?,
+                    set(&mut r)?,
+                    set(&mut r)?,
+                    set(&mut r)?,
+                    set(&mut r)?,
+                ];
+                this.then(|| -> Result<Search, String> {
+                    Ok(Search::Starts(
+                        lazy(thompson(forward)?, MatchKind::LeftmostFirst, false)?,
+                        Mutex::new(Vec::new()),
+                        Box::new(first),
+                    ))
+                })
+                .transpose()?
             }
             t => return Err(format!("unknown plan {t}")),
         };
@@ -126,6 +248,7 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
                 interior,
                 matcher: Matcher {
                     search,
+                    nfa: Nfa::decode(forward)?,
                     scratch: Mutex::new(Vec::new()),
                 },
             });
@@ -141,115 +264,64 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
     })
 }
 
-/// A match and the part that made it (its NFA resolves the groups).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Found {
-    pub m: Match,
-    part: usize,
+/// Takes a value from `pool` (or makes one), runs `f` with it, puts it back.
+fn pooled<T, R>(pool: &Mutex<Vec<T>>, make: impl FnOnce() -> T, f: impl FnOnce(&mut T) -> R) -> R {
+    let taken = pool.lock().unwrap_or_else(|p| p.into_inner()).pop();
+    let mut v = taken.unwrap_or_else(make);
+    let out = f(&mut v);
+    pool.lock().unwrap_or_else(|p| p.into_inner()).push(v);
+    out
 }
 
-impl Matcher {
-    fn with_scratch<R>(&self, f: impl FnOnce(&mut Scratch) -> R) -> R {
-        let taken = self
-            .scratch
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .pop();
-        let mut s = taken.unwrap_or_default();
-        let out = f(&mut s);
-        self.scratch
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(s);
-        out
-    }
+const NEVER_FAILS: &str = "a lazy DFA without quit bytes that never gives up does not fail";
 
+impl Matcher {
     /// The leftmost-first match in `hay[start..]`; what precedes `start` is
     /// context for `\b` and `^`.
-    pub(crate) fn find_at(&self, hay: &[u8], start: usize) -> Option<Found> {
+    pub(crate) fn find_at(&self, hay: &[u8], start: usize) -> Option<Match> {
         match &self.search {
-            Search::Window { regex, .. } => {
-                let input = Input::new(hay).span(start..hay.len());
-                let m = regex
-                    .try_search(&input)
-                    .expect("DFAs without quit bytes do not fail")?;
-                Some(Found { m, part: 0 })
-            }
-            Search::Starts(parts) => self.with_scratch(|scratch| {
-                let mut slots = Vec::new();
-                for s in start..=hay.len() {
-                    let byte = hay.get(s).copied();
-                    for (i, part) in parts.iter().enumerate() {
-                        if byte.is_some_and(|b| !part.first.contains(b)) {
-                            continue;
-                        }
-                        let end = match &part.dfa {
-                            Some(d) => {
-                                let input = Input::new(hay)
-                                    .span(s..hay.len())
-                                    .anchored(Anchored::Yes);
-                                d.try_search_fwd(&input)
-                                    .expect("DFAs without quit bytes do not fail")
-                                    .map(|h| h.offset())
-                            }
-                            None => part.nfa.run(hay, s, hay.len(), scratch, &mut slots),
-                        };
-                        if let Some(e) = end {
-                            return Some(Found {
-                                m: Match::new(PatternID::ZERO, s..e),
-                                part: i,
-                            });
-                        }
+            Search::Window(re, pool) => pooled(pool, || re.create_cache(), |c| {
+                re.try_search(c, &Input::new(hay).span(start..hay.len()))
+                    .expect(NEVER_FAILS)
+            }),
+            Search::Starts(dfa, pool, first) => pooled(pool, || dfa.create_cache(), |c| {
+                (start..hay.len()).find_map(|s| {
+                    if !first[before(hay, s)].contains(hay[s]) {
+                        return None;
                     }
-                }
-                None
+                    let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+                    let end = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS)?;
+                    Some(Match::new(end.pattern(), s..end.offset()))
+                })
             }),
         }
     }
 
-    /// Group names of every part, in group order (all parts' names together:
-    /// whether the pattern has a `value` group).
+    /// Group names in group order (group 0, the whole match, first).
     pub(crate) fn capture_names(&self) -> Vec<Option<&str>> {
-        match &self.search {
-            Search::Window { nfa, .. } => nfa.names().collect(),
-            Search::Starts(parts) => parts.iter().flat_map(|p| p.nfa.names()).collect(),
-        }
+        self.nfa.names().collect()
     }
 
-    /// Group names of the NFA that resolves `found`'s groups, in group order.
-    pub(crate) fn capture_names_of(&self, found: Found) -> Vec<Option<&str>> {
-        match &self.search {
-            Search::Window { nfa, .. } => nfa.names().collect(),
-            Search::Starts(parts) => parts[found.part].nfa.names().collect(),
-        }
-    }
-
-    /// The spans of `found`'s groups (`slots[2g]..slots[2g+1]` for group
-    /// `g`), resolved on the match over `hay` (the haystack searched).
-    pub(crate) fn groups(&self, hay: &[u8], found: Found) -> Option<Vec<Option<usize>>> {
-        let nfa = match &self.search {
-            Search::Window { nfa, .. } => nfa,
-            Search::Starts(parts) => &parts[found.part].nfa,
-        };
-        self.with_scratch(|scratch| {
+    /// The capture slots of the leftmost-first match anchored at `m`'s start
+    /// in `hay` that ends at `m`'s end (`slots[2g]..slots[2g + 1]` is group `g`).
+    pub(crate) fn groups(&self, hay: &[u8], m: Match) -> Option<Vec<Option<usize>>> {
+        pooled(&self.scratch, Scratch::default, |scratch| {
             let mut slots = Vec::new();
-            let end = nfa.run(hay, found.m.start(), found.m.end(), scratch, &mut slots)?;
-            (end == found.m.end()).then_some(slots)
+            let end = self
+                .nfa
+                .run(hay, m.start(), m.end(), scratch, &mut slots)?;
+            (end == m.end()).then_some(slots)
         })
     }
 }
 
-/// Every built-in entry reads (for a test: the blob holds every detector and is well-formed).
+/// Every built-in entry reads and was built from its detector's current pattern.
 #[cfg(test)]
 pub(crate) fn check_all() -> Result<(), String> {
     for d in crate::detectors::REGISTRY {
         let e = entry(&format!("detector:{}", d.kind))?;
         if e.hash != fnv1a(d.pattern) {
             return Err(format!("{} was built from another pattern", d.kind));
-        }
-        if let Search::Window { regex, .. } = &e.matcher.search {
-            // Full validation (from_bytes checks every transition) happened in `dfa`.
-            let _ = regex.forward().pattern_len();
         }
     }
     Ok(())

@@ -828,7 +828,7 @@ impl Regex {
     /// The leftmost-first match in `hay[start..]`.
     fn find_at(&self, hay: &[u8], start: usize) -> Option<regex_automata::Match> {
         match self {
-            Regex::Builtin(m) => m.find_at(hay, start).map(|f| f.m),
+            Regex::Builtin(m) => m.find_at(hay, start),
             Regex::Custom(p) => p.find_at(hay, start),
         }
     }
@@ -840,7 +840,7 @@ impl Regex {
             Regex::Builtin(m) => {
                 let found = m.find_at(hay, start)?;
                 let slots = m.groups(hay, found)?;
-                let names = m.capture_names_of(found);
+                let names = m.capture_names();
                 names
                     .iter()
                     .enumerate()
@@ -860,8 +860,7 @@ impl Regex {
         }
     }
 
-    /// Group names (of the first part, for a split built-in pattern: every
-    /// part of a pattern with `value` groups has one).
+    /// Group names, in group order.
     fn capture_names(&self) -> Vec<Option<&str>> {
         match self {
             Regex::Builtin(m) => m.capture_names(),

@@ -4,9 +4,8 @@
 //! depth first, alternatives in order, so the first match it reaches is the
 //! leftmost-first match (the one a regex search reports) from the start it
 //! was given; each (state, position) is explored once, which keeps it linear
-//! in states × bytes. It serves two purposes: resolving a match's capture
-//! groups (the `value` span) on the match only, and matching the few parts
-//! whose anchored DFA would be large. Look-around is regex-automata's own
+//! in states × bytes. It resolves a match's capture groups (the `value`
+//! span) on the match only, which the lazy DFA that found the match cannot. Look-around is regex-automata's own
 //! `LookMatcher`, so assertions mean what they meant when the pattern was
 //! compiled by the regex engine.
 
@@ -100,7 +99,9 @@ impl Nfa {
     /// Reads an NFA the generator encoded (`encode_nfa`).
     pub fn decode(bytes: &[u8]) -> Result<Nfa, String> {
         let mut r = Reader { b: bytes, at: 0 };
+        let _reverse = r.byte()?;
         let start = r.varint()?;
+        let _unanchored = r.varint()?;
         let names = (0..r.varint()?)
             .map(|_| {
                 let n = r.varint()?;
@@ -182,10 +183,10 @@ impl Nfa {
         scratch: &mut Scratch,
         slots: &mut Vec<Option<usize>>,
     ) -> Option<usize> {
+        scratch.visited.reset();
         let look = LookMatcher::new();
         slots.clear();
         slots.resize(self.names.len() * 2, None);
-        scratch.visited.reset(end - start + 1);
         scratch.stack.clear();
         scratch.stack.push(Frame::Step(self.start, start));
         while let Some(frame) = scratch.stack.pop() {
@@ -197,7 +198,7 @@ impl Nfa {
                 Frame::Step(sid, at) => (sid, at),
             };
             loop {
-                if !scratch.visited.insert(sid, at - start) {
+                if !scratch.visited.insert(sid, at) {
                     break;
                 }
                 match &self.states[sid as usize] {
@@ -261,21 +262,18 @@ pub struct Scratch {
     visited: Visited,
 }
 
-/// A set of (state, offset) pairs, cleared in constant time: an open-addressing
-/// table of keys stamped with a generation.
+/// A set of (state, position) pairs, cleared in constant time: an
+/// open-addressing table of keys stamped with a generation.
 #[derive(Debug, Default)]
 struct Visited {
     /// (generation, key) per slot; a slot of an older generation is empty.
     slots: Vec<(u32, u64)>,
     generation: u32,
     len: usize,
-    /// Offsets per state (the span + 1), to make a key.
-    width: usize,
 }
 
 impl Visited {
-    fn reset(&mut self, width: usize) {
-        self.width = width;
+    fn reset(&mut self) {
         self.len = 0;
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
@@ -288,12 +286,13 @@ impl Visited {
         }
     }
 
-    /// Adds (`sid`, `offset`); `false` if it was there.
-    fn insert(&mut self, sid: u32, offset: usize) -> bool {
+    /// Adds (`sid`, `at`); `false` if it was there.
+    fn insert(&mut self, sid: u32, at: usize) -> bool {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let key = sid as u64 * self.width as u64 + offset as u64;
+        // Positions are below 2^32 (drafts are at most 256 MiB).
+        let key = (u64::from(sid) << 32) | at as u64;
         let mask = self.slots.len() - 1;
         let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
         loop {
