@@ -331,6 +331,13 @@ impl Guard {
         self.scan_up_to(text, self.max_findings)
     }
 
+    /// Every finding in `text`, whatever [`Options::max_findings`] says: what
+    /// a redaction of the text covers (a prompt that listed a capped scan
+    /// redacts every value, not only the listed ones).
+    pub fn scan_all(&self, text: &str) -> Result<Vec<Finding>, ScanError> {
+        self.scan_up_to(text, usize::MAX)
+    }
+
     /// [`Guard::scan`], returning at most `max` findings.
     fn scan_up_to(&self, text: &str, max: usize) -> Result<Vec<Finding>, ScanError> {
         self.check_size(text)?;

@@ -1116,8 +1116,7 @@ impl State {
         // A capped scan listed only the first findings: every one counts.
         let all = if held.capped {
             self.guard
-                .redact(&held.text, &self.cfg.redact)
-                .map(|r| r.findings)
+                .scan_all(&held.text)
                 .unwrap_or_else(|_| held.findings.clone())
         } else {
             held.findings.clone()
