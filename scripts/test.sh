@@ -6,10 +6,13 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
 
-step "format";                     cargo fmt --check
-step "clippy (native)";            cargo clippy --all-targets -- -D warnings
+step "format";                     cargo fmt --all --check
+step "clippy (native)";            cargo clippy --all-targets -- -D warnings && cargo clippy -p draftguard-gen --all-targets -- -D warnings
 step "clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests";               cargo test
+step "automata generator: src/scan/automata.bin is what gen/ builds"; cargo test -p draftguard-gen
+step "differential: engine v2 against the frozen engine v1, 20 MB (release)"
+DIFFERENTIAL_MB=20 cargo test --release --test differential
 step "fuzz, 10 s per target (longer: bash scripts/fuzz.sh 600)"
 if cargo +nightly-2026-10-30 fuzz --version >/dev/null 2>&1; then
   FUZZ_SEED=1 bash scripts/fuzz.sh 10

@@ -273,7 +273,10 @@ pub fn entry(kind: &str, pattern: &str) -> Entry {
     let fail = |e: String| -> ! { panic!("{name}: {e}") };
     let forward = nfa(pattern, false).unwrap_or_else(|e| fail(e));
     let plan = if FROM_STARTS.contains(&kind) {
-        assert!(bounded(pattern), "{name}: searched from starts, must be bounded");
+        assert!(
+            bounded(pattern),
+            "{name}: searched from starts, must be bounded"
+        );
         Plan::Starts(first_bytes(&forward))
     } else {
         Plan::Window {

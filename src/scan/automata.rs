@@ -166,10 +166,10 @@ fn before(hay: &[u8], s: usize) -> usize {
 }
 
 enum Search {
-    Window(hybrid::regex::Regex, Mutex<Vec<hybrid::regex::Cache>>),
+    Window(Box<hybrid::regex::Regex>, Mutex<Vec<hybrid::regex::Cache>>),
     /// The anchored DFA and the bytes a match can start with, per class of the byte before.
     Starts(
-        hybrid::dfa::DFA,
+        Box<hybrid::dfa::DFA>,
         Mutex<Vec<hybrid::dfa::Cache>>,
         Box<[ByteSet; 5]>,
     ),
@@ -217,7 +217,7 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
                     let fwd = lazy(thompson(forward)?, MatchKind::LeftmostFirst, false)?;
                     let rev = lazy(thompson(reverse)?, MatchKind::All, true)?;
                     Ok(Search::Window(
-                        hybrid::regex::Regex::builder().build_from_dfas(fwd, rev),
+                        Box::new(hybrid::regex::Regex::builder().build_from_dfas(fwd, rev)),
                         Mutex::new(Vec::new()),
                     ))
                 })
@@ -233,7 +233,7 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
                 ];
                 this.then(|| -> Result<Search, String> {
                     Ok(Search::Starts(
-                        lazy(thompson(forward)?, MatchKind::LeftmostFirst, false)?,
+                        Box::new(lazy(thompson(forward)?, MatchKind::LeftmostFirst, false)?),
                         Mutex::new(Vec::new()),
                         Box::new(first),
                     ))
@@ -280,20 +280,28 @@ impl Matcher {
     /// context for `\b` and `^`.
     pub(crate) fn find_at(&self, hay: &[u8], start: usize) -> Option<Match> {
         match &self.search {
-            Search::Window(re, pool) => pooled(pool, || re.create_cache(), |c| {
-                re.try_search(c, &Input::new(hay).span(start..hay.len()))
-                    .expect(NEVER_FAILS)
-            }),
-            Search::Starts(dfa, pool, first) => pooled(pool, || dfa.create_cache(), |c| {
-                (start..hay.len()).find_map(|s| {
-                    if !first[before(hay, s)].contains(hay[s]) {
-                        return None;
-                    }
-                    let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
-                    let end = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS)?;
-                    Some(Match::new(end.pattern(), s..end.offset()))
-                })
-            }),
+            Search::Window(re, pool) => pooled(
+                pool,
+                || re.create_cache(),
+                |c| {
+                    re.try_search(c, &Input::new(hay).span(start..hay.len()))
+                        .expect(NEVER_FAILS)
+                },
+            ),
+            Search::Starts(dfa, pool, first) => pooled(
+                pool,
+                || dfa.create_cache(),
+                |c| {
+                    (start..hay.len()).find_map(|s| {
+                        if !first[before(hay, s)].contains(hay[s]) {
+                            return None;
+                        }
+                        let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+                        let end = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS)?;
+                        Some(Match::new(end.pattern(), s..end.offset()))
+                    })
+                },
+            ),
         }
     }
 
@@ -307,9 +315,7 @@ impl Matcher {
     pub(crate) fn groups(&self, hay: &[u8], m: Match) -> Option<Vec<Option<usize>>> {
         pooled(&self.scratch, Scratch::default, |scratch| {
             let mut slots = Vec::new();
-            let end = self
-                .nfa
-                .run(hay, m.start(), m.end(), scratch, &mut slots)?;
+            let end = self.nfa.run(hay, m.start(), m.end(), scratch, &mut slots)?;
             (end == m.end()).then_some(slots)
         })
     }

@@ -784,7 +784,7 @@ impl Compiled {
             matches!(d.prefilter, Prefilter::Digits(_)),
             context::WordIndex::new(d.context.all()),
             context::WordIndex::new(d.negative_context.all()),
-            Regex::Builtin(entry.matcher),
+            Regex::Builtin(Box::new(entry.matcher)),
         ))
     }
 
@@ -827,7 +827,7 @@ fn is_value_group(name: Option<&str>) -> bool {
 /// A compiled pattern: a built-in one from [`automata`], or a custom rule's.
 #[derive(Debug)]
 enum Regex {
-    Builtin(automata::Matcher),
+    Builtin(Box<automata::Matcher>),
     Custom(Pattern),
 }
 

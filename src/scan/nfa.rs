@@ -25,14 +25,24 @@ mod tag {
 #[derive(Clone, Debug)]
 enum State {
     /// Consume one byte in `lo..=hi`.
-    Range { lo: u8, hi: u8, next: u32 },
+    Range {
+        lo: u8,
+        hi: u8,
+        next: u32,
+    },
     /// Consume one byte in one of the ranges (sorted, disjoint).
     Sparse(Box<[(u8, u8, u32)]>),
-    Look { look: Look, next: u32 },
+    Look {
+        look: Look,
+        next: u32,
+    },
     /// Try each alternative, in order.
     Union(Box<[u32]>),
     /// Record the position in capture slot `slot`.
-    Capture { slot: u32, next: u32 },
+    Capture {
+        slot: u32,
+        next: u32,
+    },
     Fail,
     Match,
 }
@@ -72,7 +82,10 @@ impl<'a> Reader<'a> {
     }
 
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.b.get(self.at..self.at + n).ok_or("truncated automata")?;
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or("truncated automata")?;
         self.at += n;
         Ok(s)
     }

@@ -12,7 +12,6 @@ pub mod pattern;
 pub mod redact;
 pub mod scan;
 
-
 pub use detectors::{
     by_kind, Category, Confidence, Detector, Invalid, Locale, Prefilter, Valid, REGISTRY,
 };
