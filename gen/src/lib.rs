@@ -2,7 +2,7 @@
 //!
 //! The detectors' patterns do not change between runs, so they are compiled
 //! here, once, with regex-automata's full compiler into thompson NFAs, and
-//! the product rebuilds them from `src/scan/automata.bin` with regex-automata's
+//! the product rebuilds them from `src/pattern/automata.bin` with regex-automata's
 //! NFA builder — no regex parser or compiler in the module, no compilation at
 //! run time — and searches them with its lazy DFA, which builds only the
 //! states a text visits. `cargo run --release -p draftguard-gen` writes the
@@ -26,7 +26,7 @@ use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 
 /// Format version, checked by the reader.
-pub const MAGIC: &[u8; 8] = b"DGAUTO05";
+pub const MAGIC: &[u8; 8] = b"DGAUTO06";
 
 fn syntax_config() -> syntax::Config {
     // As the engine always compiled them: ASCII, over bytes.
@@ -248,6 +248,9 @@ pub enum Plan {
     /// An anchored lazy DFA from each candidate start: the bytes a match can
     /// start with, per class of the byte before ([`BEFORE`]).
     Starts([[u8; 32]; 5]),
+    /// Not searched: the forward NFA's capture groups tell which alternative
+    /// matched a whole value (the API-key table's rows, for `validate`).
+    Groups,
 }
 
 /// One entry of the blob.
@@ -292,12 +295,30 @@ pub fn entry(kind: &str, pattern: &str) -> Entry {
     }
 }
 
-/// Every built-in detector's entry, in registry order.
+/// Every built-in detector's entry, in registry order, then the API-key
+/// table's rows as one pattern that matches a whole value, each row in a
+/// group named `p<index>`: the first row that matches all of a value is its
+/// provider (`api_key::provider`), as trying the rows one by one would find.
 pub fn entries() -> Vec<Entry> {
-    draftguard::REGISTRY
+    let mut all: Vec<Entry> = draftguard::REGISTRY
         .iter()
         .map(|d| entry(d.kind, d.pattern))
-        .collect()
+        .collect();
+    let rows: Vec<String> = draftguard::detectors::api_key::PROVIDERS
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("(?P<p{i}>{})", p.pattern))
+        .collect();
+    let pattern = format!("^(?:{})$", rows.join("|"));
+    let forward = nfa(&pattern, false).unwrap_or_else(|e| panic!("api_key:providers: {e}"));
+    all.push(Entry {
+        name: "api_key:providers".into(),
+        hash: fnv1a(&pattern),
+        forward: encode_nfa(&forward),
+        plan: Plan::Groups,
+        interior: [0; 32],
+    });
+    all
 }
 
 /// Appends a length-prefixed section.
@@ -311,7 +332,7 @@ fn section(out: &mut Vec<u8>, bytes: &[u8]) {
 /// NFA (length-prefixed), then the plan: tag 1 (whole windows) and the
 /// reverse NFA (length-prefixed), or tag 2 (from starts) and five 32-byte
 /// first-byte sets (one per class of the byte before: text start, `\n`,
-/// `\r`, word byte, other). Lengths are LEB128; a set has bit `b & 7` of
+/// `\r`, word byte, other), or tag 3 (groups only). Lengths are LEB128; a set has bit `b & 7` of
 /// byte `b >> 3`.
 pub fn blob(entries: &[Entry]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
@@ -332,6 +353,7 @@ pub fn blob(entries: &[Entry]) -> Vec<u8> {
                     out.extend_from_slice(set);
                 }
             }
+            Plan::Groups => out.push(3),
         }
     }
     out
@@ -350,6 +372,11 @@ pub fn describe(entries: &[Entry]) -> String {
             ),
             Plan::Starts(_) => format!(
                 "{:32} starts: forward NFA {:>6} B\n",
+                e.name,
+                e.forward.len()
+            ),
+            Plan::Groups => format!(
+                "{:32} groups: forward NFA {:>6} B\n",
                 e.name,
                 e.forward.len()
             ),

@@ -41,8 +41,6 @@
 //! ```
 use std::sync::OnceLock;
 
-use crate::pattern::Pattern;
-
 use super::{
     secret_value, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
@@ -317,23 +315,19 @@ pub const DETECTOR: Detector = Detector {
     validate,
 };
 
-/// Each row's pattern, anchored: which provider a value belongs to.
-fn anchored() -> &'static [Pattern] {
-    static ROWS: OnceLock<Vec<Pattern>> = OnceLock::new();
+/// The rows as one pattern that matches whole values, one group per row,
+/// compiled at development time (`gen/`, entry `api_key:providers`).
+fn rows() -> &'static crate::pattern::automata::Groups {
+    static ROWS: OnceLock<crate::pattern::automata::Groups> = OnceLock::new();
     ROWS.get_or_init(|| {
-        PROVIDERS
-            .iter()
-            .map(|p| Pattern::new(&format!("^(?:{})$", p.pattern)).expect("row patterns compile"))
-            .collect()
+        crate::pattern::automata::Groups::of("api_key:providers").expect("the blob holds the rows")
     })
 }
 
 /// The first row whose format `value` has.
 pub fn provider(value: &str) -> Option<&'static Provider> {
-    anchored()
-        .iter()
-        .position(|r| r.is_match(value.as_bytes()))
-        .map(|i| &PROVIDERS[i])
+    let group = rows().first_group(value.as_bytes())?;
+    PROVIDERS.get(group.strip_prefix('p')?.parse::<usize>().ok()?)
 }
 
 /// Checks that `candidate` is a token of a known format and not a placeholder.

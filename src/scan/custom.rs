@@ -135,7 +135,8 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
             "needs at least one context word".into(),
         ));
     }
-    let regex = crate::pattern::Pattern::new(&rule.pattern).map_err(|e| bad("pattern", e))?;
+    let (fwd, rev) = crate::pattern::nfas(&rule.pattern).map_err(|e| bad("pattern", e))?;
+    let regex = crate::pattern::Matcher::window(fwd, rev).map_err(|e| bad("pattern", e))?;
     let kind = Kind::custom(Custom {
         kind: k.as_str().into(),
         name: rule
@@ -162,6 +163,6 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
         false,
         WordIndex::new(words),
         WordIndex::new(std::iter::empty::<String>()),
-        super::Regex::Custom(regex),
+        regex,
     ))
 }

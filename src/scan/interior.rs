@@ -202,7 +202,9 @@ mod tests {
         let mut checked = 0;
         for d in REGISTRY {
             let set = interior(d.pattern);
-            let re = crate::pattern::Pattern::new(d.pattern).unwrap();
+            let re = crate::pattern::automata::entry(&format!("detector:{}", d.kind))
+                .unwrap()
+                .matcher;
             let hay = text.as_bytes();
             let mut pos = 0;
             while let Some(m) = re.find_at(hay, pos) {

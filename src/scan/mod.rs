@@ -3,12 +3,10 @@
 //! Works on UTF-8 byte offsets of the original text; the JS binding converts
 //! them to UTF-16 once, at the boundary.
 
-mod automata;
 mod context;
 mod custom;
 mod interior;
 mod live;
-mod nfa;
 mod normalize;
 mod prefilter;
 mod resolve;
@@ -18,7 +16,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use crate::pattern::{self, Pattern};
+use crate::pattern::{self, automata};
 
 use std::sync::Arc;
 
@@ -28,6 +26,7 @@ use crate::redact;
 
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
+pub(crate) use interior::ByteSet;
 pub use live::{LiveScan, Rescan};
 pub use normalize::Normalized;
 
@@ -774,7 +773,7 @@ impl Compiled {
         let entry = automata::entry(&name)?;
         if entry.hash != automata::fnv1a(d.pattern) {
             return Err(format!(
-                "{name}: src/scan/automata.bin was built from another pattern; \
+                "{name}: src/pattern/automata.bin was built from another pattern; \
                  run `cargo run --release -p draftguard-gen`"
             ));
         }
@@ -784,7 +783,7 @@ impl Compiled {
             matches!(d.prefilter, Prefilter::Digits(_)),
             context::WordIndex::new(d.context.all()),
             context::WordIndex::new(d.negative_context.all()),
-            Regex::Builtin(Box::new(entry.matcher)),
+            entry.matcher,
         ))
     }
 
@@ -824,55 +823,20 @@ fn is_value_group(name: Option<&str>) -> bool {
         .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A compiled pattern: a built-in one from [`automata`], or a custom rule's.
-#[derive(Debug)]
-enum Regex {
-    Builtin(Box<automata::Matcher>),
-    Custom(Pattern),
-}
+/// A compiled pattern (a built-in one from [`automata`], or a custom rule's).
+type Regex = automata::Matcher;
 
-impl Regex {
-    /// The leftmost-first match in `hay[start..]`.
-    fn find_at(&self, hay: &[u8], start: usize) -> Option<regex_automata::Match> {
-        match self {
-            Regex::Builtin(m) => m.find_at(hay, start),
-            Regex::Custom(p) => p.find_at(hay, start),
-        }
-    }
-
+impl automata::Matcher {
     /// The span of the first `value` group that took part in the leftmost-first
     /// match in `hay[start..]`.
     fn value_span(&self, hay: &[u8], start: usize) -> Option<(usize, usize)> {
-        match self {
-            Regex::Builtin(m) => {
-                let found = m.find_at(hay, start)?;
-                let slots = m.groups(hay, found)?;
-                let names = m.capture_names();
-                names
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| is_value_group(**n))
-                    .find_map(|(g, _)| Some((slots[2 * g]?, slots[2 * g + 1]?)))
-            }
-            Regex::Custom(p) => {
-                let caps = p.captures_at(hay, start)?;
-                let names: Vec<Option<&str>> = p.capture_names().collect();
-                names
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| is_value_group(**n))
-                    .find_map(|(g, _)| caps.get_group(g))
-                    .map(|v| (v.start, v.end))
-            }
-        }
-    }
-
-    /// Group names, in group order.
-    fn capture_names(&self) -> Vec<Option<&str>> {
-        match self {
-            Regex::Builtin(m) => m.capture_names(),
-            Regex::Custom(p) => p.capture_names().collect(),
-        }
+        let found = self.find_at(hay, start)?;
+        let slots = self.groups(hay, found)?;
+        self.capture_names()
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| is_value_group(**n))
+            .find_map(|(g, _)| Some((slots[2 * g]?, slots[2 * g + 1]?)))
     }
 }
 
@@ -956,7 +920,7 @@ pub fn warm_up() {
 /// scans ask [`digit_set`] first.
 const DIGIT_SET_FROM: usize = 32;
 
-static DIGIT_SET: OnceLock<pattern::Set> = OnceLock::new();
+static DIGIT_SET: OnceLock<automata::Set> = OnceLock::new();
 
 /// Whether a text with `windows` digit windows asks [`digit_set`] first: once
 /// it is built, always; before that, once the windows seen add up to
@@ -969,14 +933,14 @@ fn use_digit_set(windows: usize) -> bool {
 
 /// Every digit-prefiltered pattern of the registry in one set, in registry
 /// order, built once per process.
-fn digit_set() -> &'static pattern::Set {
+fn digit_set() -> &'static automata::Set {
     DIGIT_SET.get_or_init(|| {
-        let patterns = REGISTRY
+        let names: Vec<String> = REGISTRY
             .iter()
             .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
-            .map(|d| d.pattern);
-        pattern::Set::new(patterns, 16 << 20, 4 << 20)
-            .expect("detector patterns are tested to compile")
+            .map(|d| format!("detector:{}", d.kind))
+            .collect();
+        automata::Set::of(&names).expect("the blob holds every detector")
     })
 }
 
@@ -1101,11 +1065,11 @@ mod tests {
         for (i, d) in REGISTRY.iter().enumerate() {
             if let Prefilter::Digits(_) = d.prefilter {
                 let at = digit_set_index(i);
-                assert_eq!(digit_set().patterns()[at], d.pattern);
+                assert_eq!(digit_set().names()[at], format!("detector:{}", d.kind));
                 seen += 1;
             }
         }
-        assert_eq!(seen, digit_set().patterns().len());
+        assert_eq!(seen, digit_set().names().len());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! A thompson NFA as the generator (`gen/`) writes it, and a backtracker over it.
+//! A backtracker over a thompson NFA (a copy of its states in a compact form).
 //!
 //! The backtracker is regex-automata's bounded backtracker in miniature:
 //! depth first, alternatives in order, so the first match it reaches is the
@@ -9,18 +9,8 @@
 //! `LookMatcher`, so assertions mean what they meant when the pattern was
 //! compiled by the regex engine.
 
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::look::{Look, LookMatcher};
-
-/// State tags of the format (the generator's `tag`).
-mod tag {
-    pub const RANGE: u8 = 0;
-    pub const SPARSE: u8 = 1;
-    pub const LOOK: u8 = 2;
-    pub const UNION: u8 = 3;
-    pub const CAPTURE: u8 = 4;
-    pub const FAIL: u8 = 5;
-    pub const MATCH: u8 = 6;
-}
 
 #[derive(Clone, Debug)]
 enum State {
@@ -56,128 +46,61 @@ pub struct Nfa {
     names: Box<[Option<Box<str>>]>,
 }
 
-/// Reads LEB128 numbers and bytes from the format.
-pub(super) struct Reader<'a> {
-    pub b: &'a [u8],
-    pub at: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub fn byte(&mut self) -> Result<u8, String> {
-        let b = *self.b.get(self.at).ok_or("truncated automata")?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    pub fn varint(&mut self) -> Result<usize, String> {
-        let mut n = 0usize;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            n |= usize::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(n);
-            }
-        }
-        Err("number too long".into())
-    }
-
-    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self
-            .b
-            .get(self.at..self.at + n)
-            .ok_or("truncated automata")?;
-        self.at += n;
-        Ok(s)
-    }
-
-    /// A length-prefixed section.
-    pub fn section(&mut self) -> Result<&'a [u8], String> {
-        let n = self.varint()?;
-        self.bytes(n)
-    }
-
-    /// A state reference relative to state `me`.
-    fn to(&mut self, me: usize, len: usize) -> Result<u32, String> {
-        let z = self.varint()? as i64;
-        let id = me as i64 + ((z >> 1) ^ -(z & 1));
-        if (0..len as i64).contains(&id) {
-            Ok(id as u32)
-        } else {
-            Err("state reference out of range".into())
-        }
-    }
-}
-
 impl Nfa {
-    /// Reads an NFA the generator encoded (`encode_nfa`).
-    pub fn decode(bytes: &[u8]) -> Result<Nfa, String> {
-        let mut r = Reader { b: bytes, at: 0 };
-        let _reverse = r.byte()?;
-        let start = r.varint()?;
-        let _unanchored = r.varint()?;
-        let names = (0..r.varint()?)
-            .map(|_| {
-                let n = r.varint()?;
-                let s = std::str::from_utf8(r.bytes(n)?).map_err(|e| e.to_string())?;
-                Ok((!s.is_empty()).then(|| Box::from(s)))
+    /// The backtracker's copy of `nfa` (its first pattern).
+    pub fn from_thompson(nfa: &NFA) -> Nfa {
+        use regex_automata::nfa::thompson::State as T;
+        let pid = regex_automata::PatternID::ZERO;
+        let states = nfa
+            .states()
+            .iter()
+            .map(|s| match s {
+                T::ByteRange { trans } => State::Range {
+                    lo: trans.start,
+                    hi: trans.end,
+                    next: trans.next.as_u32(),
+                },
+                T::Sparse(sp) => State::Sparse(
+                    sp.transitions
+                        .iter()
+                        .map(|t| (t.start, t.end, t.next.as_u32()))
+                        .collect(),
+                ),
+                T::Dense(d) => State::Sparse(
+                    d.transitions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| n.as_usize() != 0)
+                        .map(|(b, n)| (b as u8, b as u8, n.as_u32()))
+                        .collect(),
+                ),
+                T::Look { look, next } => State::Look {
+                    look: *look,
+                    next: next.as_u32(),
+                },
+                T::Union { alternates } => {
+                    State::Union(alternates.iter().map(|a| a.as_u32()).collect())
+                }
+                T::BinaryUnion { alt1, alt2 } => {
+                    State::Union(Box::new([alt1.as_u32(), alt2.as_u32()]))
+                }
+                T::Capture { next, slot, .. } => State::Capture {
+                    slot: slot.as_u32(),
+                    next: next.as_u32(),
+                },
+                T::Fail => State::Fail,
+                T::Match { .. } => State::Match,
             })
-            .collect::<Result<Box<[_]>, String>>()?;
-        let len = r.varint()?;
-        if start >= len {
-            return Err("start state out of range".into());
+            .collect();
+        Nfa {
+            start: nfa.start_pattern(pid).map_or(0, |s| s.as_u32()),
+            states,
+            names: nfa
+                .group_info()
+                .pattern_names(pid)
+                .map(|n| n.map(Box::from))
+                .collect(),
         }
-        let mut states = Vec::with_capacity(len);
-        for me in 0..len {
-            states.push(match r.byte()? {
-                tag::RANGE => {
-                    let (lo, hi) = (r.byte()?, r.byte()?);
-                    State::Range {
-                        lo,
-                        hi,
-                        next: r.to(me, len)?,
-                    }
-                }
-                tag::SPARSE => {
-                    let n = r.varint()?;
-                    let ts = (0..n)
-                        .map(|_| Ok((r.byte()?, r.byte()?, r.to(me, len)?)))
-                        .collect::<Result<Box<[_]>, String>>()?;
-                    State::Sparse(ts)
-                }
-                tag::LOOK => {
-                    let look = Look::from_repr(r.varint()? as u32).ok_or("unknown assertion")?;
-                    State::Look {
-                        look,
-                        next: r.to(me, len)?,
-                    }
-                }
-                tag::UNION => {
-                    let n = r.varint()?;
-                    let alts = (0..n)
-                        .map(|_| r.to(me, len))
-                        .collect::<Result<Box<[_]>, String>>()?;
-                    State::Union(alts)
-                }
-                tag::CAPTURE => {
-                    let slot = r.varint()? as u32;
-                    if slot as usize >= names.len() * 2 {
-                        return Err("capture slot out of range".into());
-                    }
-                    State::Capture {
-                        slot,
-                        next: r.to(me, len)?,
-                    }
-                }
-                tag::FAIL => State::Fail,
-                tag::MATCH => State::Match,
-                t => return Err(format!("unknown state tag {t}")),
-            });
-        }
-        Ok(Nfa {
-            start: start as u32,
-            states: states.into(),
-            names,
-        })
     }
 
     /// Group names in group order (group 0 first, unnamed).

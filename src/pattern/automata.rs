@@ -23,14 +23,14 @@ use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{self, Transition, NFA};
 use regex_automata::util::look::Look;
 use regex_automata::util::primitives::StateID;
-use regex_automata::{Anchored, Input, Match, MatchKind};
+use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet};
 
-use super::interior::ByteSet;
-use super::nfa::{Nfa, Reader, Scratch};
+use super::nfa::{Nfa, Scratch};
+use crate::scan::ByteSet;
 
 /// The generator's output.
 static BLOB: &[u8] = include_bytes!("automata.bin");
-const MAGIC: &[u8; 8] = b"DGAUTO05";
+const MAGIC: &[u8; 8] = b"DGAUTO06";
 
 /// State tags of the NFA format (the generator's `tag`).
 mod tag {
@@ -43,13 +43,96 @@ mod tag {
     pub const MATCH: u8 = 6;
 }
 
+/// Reads LEB128 numbers and bytes from the format.
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.b.get(self.at).ok_or("truncated automata")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<usize, String> {
+        let mut n = 0usize;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err("number too long".into())
+    }
+
+    fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or("truncated automata")?;
+        self.at += n;
+        Ok(s)
+    }
+
+    /// A length-prefixed section.
+    fn section(&mut self) -> Result<&'a [u8], String> {
+        let n = self.varint()?;
+        self.bytes(n)
+    }
+}
+
 /// Rebuilds, as a thompson NFA for the lazy DFA, an NFA the generator encoded.
 fn thompson(bytes: &[u8]) -> Result<NFA, String> {
-    let mut r = Reader { b: bytes, at: 0 };
+    thompson_many(&[bytes])
+}
+
+/// Rebuilds the NFAs the generator encoded as one NFA, one pattern each (in
+/// order), with a new unanchored start over all of them.
+fn thompson_many(list: &[&[u8]]) -> Result<NFA, String> {
     let err = |e: thompson::BuildError| e.to_string();
     let id = |n: usize| StateID::new(n).map_err(|e| e.to_string());
     let mut b = thompson::Builder::new();
     b.set_utf8(false);
+    let mut starts = Vec::new();
+    let mut unanchored_one = StateID::ZERO;
+    let mut base = 0;
+    for bytes in list {
+        let (start, unanchored, len) = add_pattern(&mut b, bytes, base)?;
+        starts.push(start);
+        unanchored_one = unanchored;
+        base += len;
+    }
+    if let [start] = starts[..] {
+        return b.build(start, unanchored_one).map_err(err);
+    }
+    // Several patterns: an anchored start over all, and `(?s:.)*?` before it.
+    let all = id(base)?;
+    let any = id(base + 1)?;
+    let unanchored = id(base + 2)?;
+    b.add_union(starts).map_err(err)?;
+    b.add_range(Transition {
+        start: 0,
+        end: 255,
+        next: unanchored,
+    })
+    .map_err(err)?;
+    b.add_union(vec![all, any]).map_err(err)?;
+    b.build(all, unanchored).map_err(err)
+}
+
+/// Adds one encoded NFA to `b` as a pattern, its states numbered from
+/// `base`: its anchored and unanchored start and its number of states.
+fn add_pattern(
+    b: &mut thompson::Builder,
+    bytes: &[u8],
+    base: usize,
+) -> Result<(StateID, StateID, usize), String> {
+    let mut r = Reader { b: bytes, at: 0 };
+    let err = |e: thompson::BuildError| e.to_string();
+    let id = |n: usize| StateID::new(base + n).map_err(|e| e.to_string());
     b.set_reverse(r.byte()? != 0);
     let anchored = id(r.varint()?)?;
     let unanchored = id(r.varint()?)?;
@@ -114,12 +197,12 @@ fn thompson(bytes: &[u8]) -> Result<NFA, String> {
             t => return Err(format!("unknown state tag {t}")),
         }
         .map_err(err)?;
-        if added.as_usize() != me {
+        if added.as_usize() != base + me {
             return Err("states out of order".into());
         }
     }
     b.finish_pattern(anchored).map_err(err)?;
-    b.build(anchored, unanchored).map_err(err)
+    Ok((anchored, unanchored, len))
 }
 
 /// A lazy DFA over `nfa`; its cache holds this many bytes of states at most
@@ -175,7 +258,7 @@ enum Search {
     ),
 }
 
-/// A built-in detector's pattern, ready to search.
+/// A pattern ready to search: a built-in one, or a custom rule.
 pub(crate) struct Matcher {
     search: Search,
     /// The forward NFA, for capture groups.
@@ -189,6 +272,39 @@ impl std::fmt::Debug for Matcher {
     }
 }
 
+impl Matcher {
+    /// Searched over whole windows: `fwd` (with capture groups) finds where
+    /// a match ends, `rev` (the reverse NFA) where it starts.
+    pub(crate) fn window(fwd: NFA, rev: NFA) -> Result<Matcher, String> {
+        let nfa = Nfa::from_thompson(&fwd);
+        let fwd = lazy(fwd, MatchKind::LeftmostFirst, false)?;
+        let rev = lazy(rev, MatchKind::All, true)?;
+        Ok(Matcher {
+            search: Search::Window(
+                Box::new(hybrid::regex::Regex::builder().build_from_dfas(fwd, rev)),
+                Mutex::new(Vec::new()),
+            ),
+            nfa,
+            scratch: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Searched anchored from each position whose byte can start a match
+    /// (`first`, per class of the byte before).
+    fn starts(fwd: NFA, first: [ByteSet; 5]) -> Result<Matcher, String> {
+        let nfa = Nfa::from_thompson(&fwd);
+        Ok(Matcher {
+            search: Search::Starts(
+                Box::new(lazy(fwd, MatchKind::LeftmostFirst, false)?),
+                Mutex::new(Vec::new()),
+                Box::new(first),
+            ),
+            nfa,
+            scratch: Mutex::new(Vec::new()),
+        })
+    }
+}
+
 /// What the blob says about one detector.
 pub(crate) struct Entry {
     /// FNV-1a of the pattern it was built from.
@@ -198,63 +314,155 @@ pub(crate) struct Entry {
     pub matcher: Matcher,
 }
 
-/// The entry of `name` (`"detector:<kind>"`), read from the blob.
-pub(crate) fn entry(name: &str) -> Result<Entry, String> {
+/// One entry's bytes.
+struct Raw {
+    hash: u32,
+    interior: ByteSet,
+    forward: &'static [u8],
+    plan: RawPlan,
+}
+
+enum RawPlan {
+    Window(&'static [u8]),
+    Starts([ByteSet; 5]),
+    Groups,
+}
+
+/// Reads the entry named `name` (`"detector:<kind>"`) from the blob.
+fn raw(name: &str) -> Result<Raw, String> {
     let mut r = Reader { b: BLOB, at: 0 };
     if r.bytes(8)? != MAGIC {
-        return Err("src/scan/automata.bin: unknown format".into());
+        return Err("src/pattern/automata.bin: unknown format".into());
     }
     for _ in 0..r.varint()? {
         let this = r.section()? == name.as_bytes();
         let hash = u32::from_le_bytes(r.bytes(4)?.try_into().expect("4 bytes"));
         let interior = set(&mut r)?;
         let forward = r.section()?;
-        let plan = r.byte()?;
-        let search = match plan {
-            1 => {
-                let reverse = r.section()?;
-                this.then(|| -> Result<Search, String> {
-                    let fwd = lazy(thompson(forward)?, MatchKind::LeftmostFirst, false)?;
-                    let rev = lazy(thompson(reverse)?, MatchKind::All, true)?;
-                    Ok(Search::Window(
-                        Box::new(hybrid::regex::Regex::builder().build_from_dfas(fwd, rev)),
-                        Mutex::new(Vec::new()),
-                    ))
-                })
-                .transpose()?
-            }
-            2 => {
-                let first = [
-                    set(&mut r)?,
-                    set(&mut r)?,
-                    set(&mut r)?,
-                    set(&mut r)?,
-                    set(&mut r)?,
-                ];
-                this.then(|| -> Result<Search, String> {
-                    Ok(Search::Starts(
-                        Box::new(lazy(thompson(forward)?, MatchKind::LeftmostFirst, false)?),
-                        Mutex::new(Vec::new()),
-                        Box::new(first),
-                    ))
-                })
-                .transpose()?
-            }
+        let plan = match r.byte()? {
+            1 => RawPlan::Window(r.section()?),
+            2 => RawPlan::Starts([
+                set(&mut r)?,
+                set(&mut r)?,
+                set(&mut r)?,
+                set(&mut r)?,
+                set(&mut r)?,
+            ]),
+            3 => RawPlan::Groups,
             t => return Err(format!("unknown plan {t}")),
         };
-        if let Some(search) = search {
-            return Ok(Entry {
+        if this {
+            return Ok(Raw {
                 hash,
                 interior,
-                matcher: Matcher {
-                    search,
-                    nfa: Nfa::decode(forward)?,
-                    scratch: Mutex::new(Vec::new()),
-                },
+                forward,
+                plan,
             });
         }
     }
-    Err(format!("{name} is not in src/scan/automata.bin"))
+    Err(format!("{name} is not in src/pattern/automata.bin"))
+}
+
+/// The entry of `name` (`"detector:<kind>"`), its matcher built.
+pub(crate) fn entry(name: &str) -> Result<Entry, String> {
+    let raw = raw(name)?;
+    let fwd = thompson(raw.forward)?;
+    let matcher = match raw.plan {
+        RawPlan::Window(reverse) => Matcher::window(fwd, thompson(reverse)?)?,
+        RawPlan::Starts(first) => Matcher::starts(fwd, first)?,
+        RawPlan::Groups => return Err(format!("{name} is not searched")),
+    };
+    Ok(Entry {
+        hash: raw.hash,
+        interior: raw.interior,
+        matcher,
+    })
+}
+
+/// A pattern that matches whole values, whose capture groups tell which
+/// alternative matched (the API-key table's rows).
+pub(crate) struct Groups {
+    nfa: Nfa,
+    scratch: Mutex<Vec<Scratch>>,
+}
+
+impl Groups {
+    /// The entry `name`'s NFA.
+    pub(crate) fn of(name: &str) -> Result<Groups, String> {
+        Ok(Groups {
+            nfa: Nfa::from_thompson(&thompson(raw(name)?.forward)?),
+            scratch: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// The name of the first group that took part in the leftmost-first
+    /// match of all of `value`, if it matches.
+    pub(crate) fn first_group(&self, value: &[u8]) -> Option<&str> {
+        let slots = pooled(&self.scratch, Scratch::default, |scratch| {
+            let mut slots = Vec::new();
+            let end = self.nfa.run(value, 0, value.len(), scratch, &mut slots)?;
+            (end == value.len()).then_some(slots)
+        })?;
+        self.nfa
+            .names()
+            .enumerate()
+            .skip(1)
+            .find(|(g, _)| slots[2 * g].is_some())
+            .and_then(|(_, n)| n)
+    }
+}
+
+/// Which of several patterns match anywhere in a window, in one pass.
+pub(crate) struct Set {
+    dfa: hybrid::dfa::DFA,
+    caches: Mutex<Vec<hybrid::dfa::Cache>>,
+    /// The entries' names, in pattern order.
+    #[cfg(test)]
+    names: Vec<String>,
+}
+
+impl std::fmt::Debug for Set {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Set")
+    }
+}
+
+impl Set {
+    /// The entries `names`' forward NFAs as one set (pattern `i` is `names[i]`).
+    pub(crate) fn of(names: &[String]) -> Result<Set, String> {
+        let forward = names
+            .iter()
+            .map(|n| raw(n).map(|r| r.forward))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Set {
+            dfa: lazy(thompson_many(&forward)?, MatchKind::All, false)?,
+            caches: Mutex::new(Vec::new()),
+            #[cfg(test)]
+            names: names.to_vec(),
+        })
+    }
+
+    /// The entries' names, in pattern order.
+    #[cfg(test)]
+    pub(crate) fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Which patterns match anywhere in `hay[start..]`.
+    pub(crate) fn matches_at(&self, hay: &[u8], start: usize) -> PatternSet {
+        let mut set = PatternSet::new(self.dfa.pattern_len());
+        pooled(
+            &self.caches,
+            || self.dfa.create_cache(),
+            |c| {
+                let input = Input::new(hay).span(start..hay.len());
+                self.dfa
+                    .try_which_overlapping_matches(c, &input, &mut set)
+                    .expect(NEVER_FAILS)
+            },
+        );
+        set
+    }
 }
 
 /// FNV-1a, 32 bits (the generator's `fnv1a`).
@@ -329,6 +537,14 @@ pub(crate) fn check_all() -> Result<(), String> {
         if e.hash != fnv1a(d.pattern) {
             return Err(format!("{} was built from another pattern", d.kind));
         }
+    }
+    let rows: Vec<String> = crate::detectors::api_key::PROVIDERS
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("(?P<p{i}>{})", p.pattern))
+        .collect();
+    if raw("api_key:providers")?.hash != fnv1a(&format!("^(?:{})$", rows.join("|"))) {
+        return Err("api_key:providers was built from other rows".into());
     }
     Ok(())
 }
