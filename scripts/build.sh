@@ -3,7 +3,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-wasm-pack --quiet build --target web --release --out-dir pkg 2>&1 | grep -v "target_features" || true
+# cargo rustc with --crate-type cdylib, not wasm-pack (cargo build): the crate is also an rlib
+# (native tests, examples), and for a crate with both types cargo does not pass -C lto
+# (rust-lang/cargo#9672), so the profile's `lto = true` never reached the .wasm (27 KB gzip).
+cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+wasm=target/wasm32-unknown-unknown/release/draftguard.wasm
+# wasm-opt -Oz from the pinned npm binaryen (Debian's binaryen 108 breaks the module), with the
+# features rustc emits (strip = true drops the target_features section it would read them from).
+test -x node_modules/.bin/wasm-opt || { echo "build: node_modules/.bin/wasm-opt is missing; run scripts/setup.sh (npm ci)" >&2; exit 1; }
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg "$wasm" 2>&1 | { grep -v "target_features" || true; }
 test -f pkg/draftguard_bg.wasm || { echo "build: pkg/draftguard_bg.wasm was not produced" >&2; exit 1; }
 # The prompt's own JavaScript (src/web/shell.js: it catches a trap of the wasm) comes out of
 # wasm-bindgen as a snippet file beside the glue. Bundle it in: pkg/draftguard.js stays one

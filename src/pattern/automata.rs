@@ -549,6 +549,148 @@ pub(crate) fn check_all() -> Result<(), String> {
     Ok(())
 }
 
+
+/// The high bit of a transition: words end in its target state.
+const ENDS: u32 = 1 << 31;
+
+/// Every occurrence of a set of words in a text, in one pass: an
+/// Aho-Corasick automaton, built here from the words as a DFA over byte
+/// classes (one table lookup a byte), ASCII letters in either case. (A
+/// lazy DFA over the words' NFA would rebuild, for each new state, the
+/// closure of every word's start: far slower to warm up for hundreds of words.)
+pub(crate) struct Words {
+    /// Byte → class; ASCII upper case as lower case; class 0: in no word.
+    classes: [u8; 256],
+    /// Classes a row has.
+    stride: usize,
+    /// `next[state × stride + class]`: the state after that byte.
+    next: Vec<u32>,
+    /// Per state, where its words are in `ends` (`out[s]..out[s + 1]`).
+    out: Vec<u32>,
+    /// The words that end in each state (its own and its suffixes').
+    ends: Vec<u32>,
+    /// Byte length of each word (a match's start is its end minus this).
+    lens: Vec<usize>,
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words")
+            .field("states", &self.out.len().saturating_sub(1))
+            .finish()
+    }
+}
+
+impl Words {
+    /// The automaton of `words` (word `i` is reported as `i`).
+    pub(crate) fn new(words: &[String]) -> Words {
+        let fold = |b: u8| b.to_ascii_lowercase();
+        let mut classes = [0u8; 256];
+        let mut n = 1usize;
+        for w in words {
+            for &b in w.as_bytes() {
+                let b = fold(b);
+                if classes[usize::from(b)] == 0 {
+                    classes[usize::from(b)] = n as u8;
+                    n += 1;
+                }
+            }
+        }
+        assert!(n <= 256, "at most 255 distinct bytes in the words");
+        for b in b'A'..=b'Z' {
+            classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
+        }
+        // The trie: children per state, 0 = none (state 0 is the root).
+        let mut child: Vec<u32> = vec![0; n];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (i, w) in words.iter().enumerate() {
+            let mut s = 0usize;
+            for &b in w.as_bytes() {
+                let c = usize::from(classes[usize::from(fold(b))]);
+                if child[s * n + c] == 0 {
+                    child[s * n + c] = own.len() as u32;
+                    own.push(Vec::new());
+                    child.resize(own.len() * n, 0);
+                }
+                s = child[s * n + c] as usize;
+            }
+            own[s].push(i as u32);
+        }
+        // Breadth first: each state's failure (its longest proper suffix in
+        // the trie) and its full row, taken from the failure's where it has no child.
+        let states = own.len();
+        let mut next = child;
+        let mut fail = vec![0usize; states];
+        let mut order = Vec::with_capacity(states);
+        let mut queue = std::collections::VecDeque::new();
+        queue.extend(next[1..n].iter().map(|&t| t as usize).filter(|&t| t != 0));
+        while let Some(s) = queue.pop_front() {
+            order.push(s);
+            for c in 1..n {
+                let t = next[s * n + c] as usize;
+                let via = next[fail[s] * n + c];
+                if t != 0 {
+                    fail[t] = via as usize;
+                    queue.push_back(t);
+                } else {
+                    next[s * n + c] = via;
+                }
+            }
+        }
+        // Words ending in each state: its own, then its failure's (already complete: BFS order).
+        let mut all: Vec<Vec<u32>> = own;
+        for &s in &order {
+            let inherited = all[fail[s]].clone();
+            all[s].extend(inherited);
+        }
+        let mut out = Vec::with_capacity(states + 1);
+        let mut ends = Vec::new();
+        for w in &all {
+            out.push(ends.len() as u32);
+            ends.extend_from_slice(w);
+        }
+        out.push(ends.len() as u32);
+        // A transition into a state where words end carries the high bit:
+        // the search looks at the word lists only there.
+        for t in &mut next {
+            if !all[*t as usize].is_empty() {
+                *t |= ENDS;
+            }
+        }
+        Words {
+            classes,
+            stride: n,
+            next,
+            out,
+            ends,
+            lens: words.iter().map(String::len).collect(),
+        }
+    }
+
+    /// Calls `hit(word, start, end)` for every occurrence of every word that
+    /// lies in `hay[from..to]` (overlapping ones too), in order of their ends.
+    pub(crate) fn each(
+        &self,
+        hay: &[u8],
+        from: usize,
+        to: usize,
+        mut hit: impl FnMut(usize, usize, usize),
+    ) {
+        let mut s = 0usize;
+        for (i, &b) in hay[from..to].iter().enumerate() {
+            let t = self.next[s * self.stride + usize::from(self.classes[usize::from(b)])];
+            s = (t & !ENDS) as usize;
+            if t & ENDS != 0 {
+                let (a, z) = (self.out[s] as usize, self.out[s + 1] as usize);
+                for &w in &self.ends[a..z] {
+                    let end = from + i + 1;
+                    hit(w as usize, end - self.lens[w as usize], end);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

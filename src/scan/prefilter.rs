@@ -8,8 +8,8 @@
 //! reaches a regex.
 //!
 //! Credentials and other keyword-led kinds declare literal keywords instead;
-//! one Aho-Corasick pass finds them all, and a detector runs only in windows
-//! around its own keywords.
+//! one Aho-Corasick pass finds them all ([`crate::pattern::automata::Words`]),
+//! and a detector runs only in windows around its own keywords.
 //!
 //! The same pass finds the context words of number detectors that report
 //! nothing without context (`bank_account`, `us_aba_routing`): their digit
@@ -17,10 +17,9 @@
 //! ([`super::context::neighbourhood`]), so the many dates and times in
 //! ordinary text never reach their patterns.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::pattern::automata::Words;
 
 use super::context;
 use crate::detectors::{Detector, Prefilter, REGISTRY};
@@ -134,15 +133,10 @@ pub fn digit_windows_from(text: &str, clusters: impl IntoIterator<Item = Cluster
 /// Every keyword of every keyword-prefiltered detector, and every context
 /// word of every gated number detector ([`gate_words`]), in one automaton.
 struct Keywords {
-    /// For drafts: a contiguous NFA, about half as costly to build as the
-    /// DFA (cold start), a little slower per byte, which drafts never feel.
-    small: AhoCorasick,
-    /// Once [`DFA_FROM`] bytes have been scanned (one long text or many
-    /// drafts): a DFA, built on first need.
-    large: OnceLock<AhoCorasick>,
-    /// Bytes scanned with `small` so far.
-    scanned: AtomicUsize,
-    /// The automata's patterns (to build the DFA later).
+    /// Finds every word (ASCII case folded).
+    automaton: Words,
+    /// The words, in automaton order.
+    #[cfg(test)]
     words: Vec<String>,
     /// Bytes in the longest of them.
     longest: usize,
@@ -231,55 +225,25 @@ fn keywords() -> &'static Keywords {
             }
         }
         Keywords {
-            small: automaton(&words, AhoCorasickKind::ContiguousNFA),
-            large: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
+            automaton: Words::new(&words),
             longest: words.iter().map(String::len).max().unwrap_or(0),
-            words,
+            #[cfg(test)]
+            words: words.clone(),
             owners,
             gated,
         }
     })
 }
 
-/// Once this many bytes have been scanned (one long text, or many drafts: a
-/// host scanning every keystroke), the DFA is built if [`warm_up`] has not
-/// built it: its build (tens of milliseconds in WASM) pays for itself only
-/// over that much text. Every scan uses it once it exists.
-const DFA_FROM: usize = 64 * 1024;
-
-/// The keyword automaton of `kind` (chosen explicitly: the automatic choice
-/// falls back to the slowest NFA past ~100 keywords). Both kinds find the same matches.
-fn automaton(words: &[String], kind: AhoCorasickKind) -> AhoCorasick {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(kind))
-        .match_kind(MatchKind::Standard)
-        .build(words)
-        .expect("detector keywords build an automaton")
+/// The automaton's words, in order (tests compare it with a plain search).
+#[cfg(test)]
+fn keyword_words() -> &'static [String] {
+    &keywords().words
 }
 
-impl Keywords {
-    /// The automaton for a text of `len` bytes: the DFA if it is built or
-    /// this text brings the bytes scanned to [`DFA_FROM`], else the
-    /// quick-to-build NFA.
-    fn for_text(&self, len: usize) -> &AhoCorasick {
-        match self.large.get() {
-            Some(dfa) => dfa,
-            None if self.scanned.fetch_add(len, Ordering::Relaxed) + len >= DFA_FROM => self.dfa(),
-            None => &self.small,
-        }
-    }
-
-    fn dfa(&self) -> &AhoCorasick {
-        self.large
-            .get_or_init(|| automaton(&self.words, AhoCorasickKind::DFA))
-    }
-}
-
-/// Builds the keyword DFA (see [`super::warm_up`]).
+/// Builds the keyword automaton (see [`super::warm_up`]).
 pub fn warm_up() {
-    keywords().dfa();
+    keywords();
 }
 
 /// `true` if `REGISTRY[index]`'s digit windows are gated: [`keyword_windows_from`]
@@ -323,16 +287,18 @@ pub fn longest_keyword() -> usize {
 
 /// Every hit that lies inside `text[from..to]`, offsets in `text` (overlapping
 /// hits too: every word at every place).
-pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
-    let part = &text.as_bytes()[from..to];
+pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = Hit> {
+    let mut hits = Vec::new();
     keywords()
-        .for_text(part.len())
-        .find_overlapping_iter(part)
-        .map(move |m| Hit {
-            word: m.pattern().as_u32(),
-            start: from + m.start(),
-            end: from + m.end(),
-        })
+        .automaton
+        .each(text.as_bytes(), from, to, |word, start, end| {
+            hits.push(Hit {
+                word: word as u32,
+                start,
+                end,
+            })
+        });
+    hits.into_iter()
 }
 
 /// Windows around keyword hits `hits` (in any order) of `text`, per registry
@@ -420,49 +386,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn drafts_use_the_quick_nfa_until_enough_text_or_warm_up_builds_the_dfa() {
-        // A fresh table, as at cold start (the process-wide one may be warm already).
-        let kw = Keywords {
-            small: keywords().small.clone(),
-            large: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
-            words: keywords().words.clone(),
-            longest: keywords().longest,
-            owners: Vec::new(),
-            gated: Vec::new(),
-        };
-        assert_eq!(
-            kw.for_text(DFA_FROM - 2).kind(),
-            AhoCorasickKind::ContiguousNFA
-        );
-        assert_eq!(kw.for_text(1).kind(), AhoCorasickKind::ContiguousNFA);
-        assert_eq!(
-            kw.for_text(1).kind(),
-            AhoCorasickKind::DFA,
-            "drafts that add up to DFA_FROM bytes build it"
-        );
-        assert_eq!(
-            kw.for_text(10).kind(),
-            AhoCorasickKind::DFA,
-            "once built, drafts use it too"
-        );
-        warm_up();
-        assert_eq!(keywords().for_text(10).kind(), AhoCorasickKind::DFA);
-    }
-
-    #[test]
-    fn both_keyword_automata_find_the_same_hits() {
+    fn the_keyword_automaton_finds_every_word_at_every_place() {
         let mut text = crate::scan::samples();
-        text.push_str("PASSWORD Passwort KENNWORT 密码 sk-proj- ghp_ AKIA \u{212A}ey");
-        let kw = keywords();
-        let hits = |a: &AhoCorasick| {
-            a.find_overlapping_iter(&text)
-                .map(|m| (m.pattern(), m.start(), m.end()))
-                .collect::<Vec<_>>()
-        };
-        let (nfa, dfa) = (hits(&kw.small), hits(kw.dfa()));
-        assert!(nfa.len() > 1000, "{}", nfa.len());
-        assert_eq!(nfa, dfa);
+        text.push_str("PASSWORD Passwort KENNWORT 密码 sk-proj- ghp_ AKIA \u{212A}ey passpass");
+        let words = keyword_words();
+        let mut got: Vec<(u32, usize, usize)> = keyword_hits(&text, 0, text.len())
+            .map(|h| (h.word, h.start, h.end))
+            .collect();
+        // Every occurrence of every word, ASCII case folded, by brute force.
+        let lower = text.to_ascii_lowercase();
+        let mut want = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(w.as_str()) {
+                want.push((i as u32, from + at, from + at + w.len()));
+                from += at + 1;
+                while !lower.is_char_boundary(from) {
+                    from += 1;
+                }
+            }
+        }
+        got.sort_unstable();
+        want.sort_unstable();
+        assert!(want.len() > 1000, "{}", want.len());
+        assert_eq!(got, want);
+        // A part of the text: only the hits that lie inside it.
+        let (from, to) = (text.len() / 3, text.len() / 2);
+        let part: Vec<Hit> = keyword_hits(&text, from, to).collect();
+        assert!(part.iter().all(|h| h.start >= from && h.end <= to));
+        assert_eq!(
+            part.len(),
+            want.iter().filter(|h| h.1 >= from && h.2 <= to).count()
+        );
     }
 
     #[test]

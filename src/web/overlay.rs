@@ -302,10 +302,23 @@ impl Overlay {
     }
 }
 
+/// `v` in CSS pixels. Numbers are written and read by JavaScript: Rust's own
+/// float formatting and parsing (tables included) would add about 20 KB
+/// gzip to the module for these few CSS values.
 fn px(v: f64) -> String {
-    format!("{v}px")
+    let n: String = js_sys::Number::from(v)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_else(|_| "0".into());
+    n + "px"
 }
 
+/// A computed CSS length in pixels ("12.5px"); 0 if it is not one.
 fn num(css: &str) -> f64 {
-    css.trim_end_matches("px").parse().unwrap_or(0.0)
+    let v = js_sys::Number::parse_float(css);
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
 }
