@@ -22,6 +22,8 @@
 //! match can start with (searched anchored from candidate starts), and the
 //! bytes a match can hold past its first (the live scan's cuts).
 
+mod interior;
+
 use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 
@@ -291,7 +293,7 @@ pub fn entry(kind: &str, pattern: &str) -> Entry {
         hash: fnv1a(pattern),
         forward: encode_nfa(&forward),
         plan,
-        interior: draftguard::scan::interior_bytes(pattern),
+        interior: interior::interior(pattern).to_bytes(),
     }
 }
 

@@ -549,7 +549,6 @@ pub(crate) fn check_all() -> Result<(), String> {
     Ok(())
 }
 
-
 /// The high bit of a transition: words end in its target state.
 const ENDS: u32 = 1 << 31;
 

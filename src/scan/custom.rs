@@ -135,8 +135,7 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
             "needs at least one context word".into(),
         ));
     }
-    let (fwd, rev) = crate::pattern::nfas(&rule.pattern).map_err(|e| bad("pattern", e))?;
-    let regex = crate::pattern::Matcher::window(fwd, rev).map_err(|e| bad("pattern", e))?;
+    let regex = crate::pattern::Custom::new(&rule.pattern).map_err(|e| bad("pattern", e))?;
     let kind = Kind::custom(Custom {
         kind: k.as_str().into(),
         name: rule
@@ -159,10 +158,12 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
     let words = rule.context.iter().map(|w| w.to_lowercase());
     Ok(super::Compiled::from_regex(
         kind,
-        super::Interior::Of(rule.pattern.clone(), Default::default()),
+        // No set for a custom rule: its searches are never cut (a live scan
+        // searches it whole).
+        super::interior::ByteSet::ALL,
         false,
         WordIndex::new(words),
         WordIndex::new(std::iter::empty::<String>()),
-        regex,
+        super::Regex::Custom(regex),
     ))
 }

@@ -30,13 +30,6 @@ pub(crate) use interior::ByteSet;
 pub use live::{LiveScan, Rescan};
 pub use normalize::Normalized;
 
-/// The bytes a match of `pattern` can hold past its first byte, as 32 bytes
-/// (for the automata generator, `gen/`).
-#[doc(hidden)]
-pub fn interior_bytes(pattern: &str) -> [u8; 32] {
-    interior::interior(pattern).to_bytes()
-}
-
 /// Default limit on the size of a draft, in UTF-8 bytes.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// The largest `max_input_bytes` accepted.
@@ -763,7 +756,7 @@ struct Compiled {
     context: context::WordIndex,
     negative: context::WordIndex,
     /// Bytes a match can hold past its first ([`interior`]).
-    interior: Interior,
+    interior: interior::ByteSet,
 }
 
 impl Compiled {
@@ -779,17 +772,17 @@ impl Compiled {
         }
         Ok(Compiled::from_regex(
             Kind::of(d),
-            Interior::Known(entry.interior),
+            entry.interior,
             matches!(d.prefilter, Prefilter::Digits(_)),
             context::WordIndex::new(d.context.all()),
             context::WordIndex::new(d.negative_context.all()),
-            entry.matcher,
+            Regex::Builtin(entry.matcher),
         ))
     }
 
     fn from_regex(
         kind: Kind,
-        interior: Interior,
+        interior: interior::ByteSet,
         is_number: bool,
         context: context::WordIndex,
         negative: context::WordIndex,
@@ -809,11 +802,7 @@ impl Compiled {
     /// `true` if a search may be cut at byte `i` of `hay`: a char boundary
     /// whose byte no match holds past its first byte.
     fn cuts_at(&self, hay: &str, i: usize) -> bool {
-        let set = match &self.interior {
-            Interior::Known(set) => set,
-            Interior::Of(pattern, set) => set.get_or_init(|| interior::interior(pattern)),
-        };
-        hay.is_char_boundary(i) && !set.contains(hay.as_bytes()[i])
+        hay.is_char_boundary(i) && !self.interior.contains(hay.as_bytes()[i])
     }
 }
 
@@ -823,30 +812,46 @@ fn is_value_group(name: Option<&str>) -> bool {
         .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A compiled pattern (a built-in one from [`automata`], or a custom rule's).
-type Regex = automata::Matcher;
+/// A compiled pattern: a built-in one from [`automata`], or a custom rule's.
+#[derive(Debug)]
+enum Regex {
+    Builtin(automata::Matcher),
+    Custom(pattern::Custom),
+}
 
-impl automata::Matcher {
+impl Regex {
+    /// The leftmost-first match in `hay[start..]` (`hay` is UTF-8 up to its end).
+    fn find_at(&self, hay: &[u8], start: usize) -> Option<regex_automata::Match> {
+        match self {
+            Regex::Builtin(m) => m.find_at(hay, start),
+            Regex::Custom(c) => c.find_at(hay, start),
+        }
+    }
+
     /// The span of the first `value` group that took part in the leftmost-first
     /// match in `hay[start..]`.
     fn value_span(&self, hay: &[u8], start: usize) -> Option<(usize, usize)> {
-        let found = self.find_at(hay, start)?;
-        let slots = self.groups(hay, found)?;
-        self.capture_names()
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| is_value_group(**n))
-            .find_map(|(g, _)| Some((slots[2 * g]?, slots[2 * g + 1]?)))
+        match self {
+            Regex::Builtin(m) => {
+                let found = m.find_at(hay, start)?;
+                let slots = m.groups(hay, found)?;
+                m.capture_names()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| is_value_group(**n))
+                    .find_map(|(g, _)| Some((slots[2 * g]?, slots[2 * g + 1]?)))
+            }
+            Regex::Custom(c) => c.value_span(hay, start, is_value_group),
+        }
     }
-}
 
-/// Bytes a pattern's matches can hold past their first byte.
-#[derive(Debug)]
-enum Interior {
-    /// Computed by the generator.
-    Known(interior::ByteSet),
-    /// A custom rule's: read from its pattern when a live scan first needs it.
-    Of(String, OnceLock<interior::ByteSet>),
+    /// Group names, in group order.
+    fn capture_names(&self) -> Vec<Option<&str>> {
+        match self {
+            Regex::Builtin(m) => m.capture_names(),
+            Regex::Custom(c) => c.capture_names(),
+        }
+    }
 }
 
 /// A window a pattern runs in (see [`Guard::plan`]).
