@@ -11,6 +11,8 @@ wasm=target/wasm32-unknown-unknown/release/draftguard.wasm
 # wasm-opt -Oz from the pinned npm binaryen (Debian's binaryen 108 breaks the module), with the
 # features rustc emits (strip = true drops the target_features section it would read them from).
 test -x node_modules/.bin/wasm-opt || { echo "build: node_modules/.bin/wasm-opt is missing; run scripts/setup.sh (npm ci)" >&2; exit 1; }
+# The module before wasm-opt, which bench/account.sh (the bytes account) can name function by function.
+cp "$wasm" "${wasm%.wasm}.pre-opt.wasm"
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$wasm" -o "$wasm.opt"
