@@ -791,13 +791,14 @@ console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 rows.forEach((r) => console.log(line(r)));
 console.log(`
 ¹ Peers do other and fewer things, so ratios compare cost, not coverage: redact-pii 3.4 (SyncRedactor:
-  regexes for names, emails, phones, cards, SSNs, addresses… — no checksums, replaces text; its Node
-  package also loads a Google DLP client, the page gets its SyncCompositeRedactor alone); @redactpii/node
-  (redact-pii's fork without dependencies: five regexes — 16-digit cards without Luhn, emails, US phones,
-  SSNs, names after a greeting — replaces text; its optional dashboard upload is off); secretlint 13
-  (preset-recommend: credentials only — AWS, GCP, GitHub, Slack, npm, private keys…; async; in the page
-  with a two-line stand-in for node:path's basename); Presidio (pattern recognizers only, no spaCy NLP
-  model; Python). draftguard runs all its detectors with checksums and context. "found" counts what
-  each reports or replaces. In the real text everyone finds the e-mail addresses of changelogs and
-  copyright files; the rest of the redactors' counts there are ordinary numbers taken for phones and
-  cards, and redact-pii's names.`);
+  regexes for emails, phones, cards, SSNs, IPs, addresses, URLs, every run of 4+ digits, and names from
+  a list — no checksums, replaces text; its Node package also loads a Google DLP client, the page gets
+  its SyncCompositeRedactor alone); @redactpii/node (redact-pii's fork without dependencies: five
+  regexes — 16-digit cards without Luhn, emails, US phones, SSNs, names after a greeting — replaces
+  text; its optional dashboard upload is off); secretlint 13 (preset-recommend: credentials only — AWS,
+  GCP, GitHub, Slack, npm, private keys…; async; in the page with a two-line stand-in for node:path's
+  basename); Presidio (pattern recognizers only, no spaCy NLP model; Python). draftguard runs all its
+  detectors with checksums and context. "found" counts what each reports or replaces. In the real text
+  everyone finds the e-mail addresses of changelogs and copyright files; the rest of the redactors'
+  counts there are ordinary numbers taken for phones and cards, and redact-pii's names, digit runs and
+  URLs.`);
