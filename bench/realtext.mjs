@@ -5,7 +5,8 @@
 // wanted (a source with less text leaves its shortfall to the ones after it):
 //
 //   Rust crate docs     .md files of the crates in Cargo.lock, from cargo's registry sources
-//   npm package docs    .md files of the packages in node_modules/
+//   npm package docs    .md files of the npm packages installed for the project (node_modules/,
+//                       tests/package/, and bench/peers/ when the benchmark has installed it)
 //   Debian docs         /usr/share/doc/: READMEs, changelogs, copyright files, .txt (gunzipped)
 //   Rust crate sources  .rs files of the crates in Cargo.lock
 //   man pages           /usr/share/man/ in English, German and Simplified Chinese (roff source)
@@ -128,22 +129,30 @@ function crateFiles(ext) {
     .filter(([, fs]) => fs.length);
 }
 
-/** .md files of node_modules/ by package (one group per package, scoped ones included). */
+/**
+ * .md files of the project's installed npm packages, by package: node_modules/, then
+ * tests/package/node_modules/ and bench/peers/node_modules/ (each installed from its lock file;
+ * a package found in several keeps the first).
+ */
 function npmDocs() {
-  const dir = join(root, 'node_modules');
-  if (!existsSync(dir)) return [];
-  const real = realpathSync(dir);
   const groups = new Map();
-  for (const f of files(real)) {
-    if (!/\.md$/i.test(f)) continue;
-    const parts = relative(real, f).split(sep);
-    // node_modules/a/…, node_modules/@s/a/…, and nested node_modules/ as their own packages
-    const i = parts.lastIndexOf('node_modules');
-    const rest = parts.slice(i + 1);
-    const pkg = rest[0]?.startsWith('@') ? rest.slice(0, 2).join('/') : rest[0];
-    if (!pkg || rest.length < (pkg.includes('/') ? 3 : 2)) continue;
-    if (!groups.has(pkg)) groups.set(pkg, []);
-    groups.get(pkg).push(f);
+  for (const where of ['node_modules', 'tests/package/node_modules', 'bench/peers/node_modules']) {
+    const dir = join(root, where);
+    if (!existsSync(dir)) continue;
+    const real = realpathSync(dir);
+    const here = new Map();
+    for (const f of files(real)) {
+      if (!/\.md$/i.test(f)) continue;
+      // node_modules/a/…, node_modules/@s/a/…, and nested node_modules/ as their own packages
+      const parts = relative(real, f).split(sep);
+      const i = parts.lastIndexOf('node_modules');
+      const rest = parts.slice(i + 1);
+      const pkg = rest[0]?.startsWith('@') ? rest.slice(0, 2).join('/') : rest[0];
+      if (!pkg || rest.length < (pkg.includes('/') ? 3 : 2) || groups.has(pkg)) continue;
+      if (!here.has(pkg)) here.set(pkg, []);
+      here.get(pkg).push(f);
+    }
+    for (const [pkg, fs] of here) groups.set(pkg, fs);
   }
   return [...groups.entries()].sort((a, b) => byName(a[0], b[0]));
 }
@@ -167,7 +176,7 @@ function manPages() {
 
 const SOURCES = [
   ['Rust crate docs (.md, crates in Cargo.lock)', () => crateFiles('.md')],
-  ['npm package docs (.md in node_modules/)', npmDocs],
+  ['npm package docs (.md of installed packages)', npmDocs],
   ['Debian package docs (/usr/share/doc)', debianDocs],
   ['Rust crate sources (.rs, crates in Cargo.lock)', () => crateFiles('.rs')],
   ['man pages (roff; en, de, zh_CN)', manPages],

@@ -68,6 +68,9 @@ if (!existsSync(join(pkg, 'draftguard_bg.wasm'))) {
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 const utf8 = (s) => Buffer.byteLength(s);
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+// The peers first: their documentation is part of the real-text corpus.
+const PEER_DIR = join(root, 'bench', 'peers');
+const load = args.has('--no-peers') ? { skipped: '--no-peers' } : peerPackages();
 
 // ---- corpora ----------------------------------------------------------------------------------
 // Every piece is free of blank lines, so the files the native example reads (pieces joined by
@@ -269,7 +272,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 // ---- the peers --------------------------------------------------------------------------------
 // The npm peers, from bench/peers; installed here when missing (not with --quick).
 // Returns a function that imports a package from there, or { skipped } saying why there is none.
-const PEER_DIR = join(root, 'bench', 'peers');
 function peerPackages() {
   const lock = join(PEER_DIR, 'package-lock.json');
   const installed = join(PEER_DIR, 'node_modules', '.package-lock.json'); // written by npm ci
@@ -582,7 +584,6 @@ try {
   N = node();
   realKinds = realFindings();
   coldN = coldNode();
-  const load = args.has('--no-peers') ? { skipped: '--no-peers' } : peerPackages();
   NP = await nodePeers(load);
   PY = args.has('--no-peers') ? { skipped: '--no-peers' } : presidio(dir);
   if (!QUICK && !args.has('--no-browser')) {
