@@ -2,28 +2,35 @@
 // five findings per KB, in English, German and Chinese, with code, logs and config; each
 // paragraph is meant to be scanned with one call, as a pasted support thread, a log or a CSV
 // export arrives. Values come from the fixtures' positive lines (tests/fixtures/*.txt), so every
-// detector is represented; long base64 runs (an ssh-rsa public key) are in it too.
+// detector is represented; long base64 runs (an ssh-rsa public key) are in it too. A paragraph
+// never holds a blank line (a PGP armour's is written as a line holding one space), so whoever
+// splits the text at blank lines (examples/scan_paragraphs.rs, examples/account.rs) gets the
+// paragraphs back whole.
 //
 //   node bench/dense.mjs BYTES > dense.txt   (paragraphs separated by blank lines)
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { noBlankLines } from './realtext.mjs';
 
 const fixtures = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 
-/** Positive fixture lines, markers removed and escapes (`\n`, `\u{…}`) applied. */
-export function positives() {
+/**
+ * Positive fixture lines, markers removed and escapes (`\n`, `\u{…}`) applied. With
+ * `{ marked: true }`: objects { text, values, confidence } (`values`: how many ⟦…⟧ the line
+ * marks, `confidence`: its `+high`/`+medium`/`+low`, or '' for a plain `+`).
+ */
+export function positives({ marked = false } = {}) {
   const lines = [];
   for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort()) {
     for (const line of readFileSync(fixtures + f, 'utf8').split('\n')) {
-      const m = /^\+(?:high|medium|low)? (.*)$/.exec(line);
+      const m = /^\+(high|medium|low)? (.*)$/.exec(line);
       if (!m) continue;
-      lines.push(
-        m[1]
-          .replace(/[⟦⟧]/g, '')
-          .replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-          .replace(/\\n/g, '\n')
-          .replace(/\\t/g, '\t'),
-      );
+      const text = m[2]
+        .replace(/[⟦⟧]/g, '')
+        .replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+        .replace(/\\n/g, '\n')
+        .replace(/\\t/g, '\t');
+      lines.push(marked ? { text, values: m[2].split('⟦').length - 1, confidence: m[1] ?? '' } : text);
     }
   }
   return lines;
@@ -61,10 +68,42 @@ export function dense(bytes, seed = 7) {
     else if (roll < 0.75) p = `${pick(FILLER)} ${pick(pos)}`;
     else p = `${pick(FILLER)} ${pick(FILLER)} ${pick(FILLER)}`;
     while (Buffer.byteLength(p) < 110) p += ` ${pick(FILLER)}`;
+    p = noBlankLines(p);
     paras.push(p);
     size += Buffer.byteLength(p) + 2;
   }
   return paras;
+}
+
+/**
+ * A chat draft of about `bytes` with `values` sensitive values (issue 13's "2 KB draft with ten
+ * findings"): that many `+high` fixture lines that mark exactly one value each (at most 120
+ * bytes, so that ten fit), spread evenly between lines of ordinary chat text. Deterministic for
+ * a `seed`.
+ */
+export function findingsDraft(bytes, values, seed) {
+  const r = rng(seed);
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  const singles = positives({ marked: true })
+    .filter((p) => p.values === 1 && p.confidence === 'high' && Buffer.byteLength(p.text) <= 120)
+    .map((p) => noBlankLines(p.text));
+  const chosen = Array.from({ length: values }, () => pick(singles));
+  let size = chosen.reduce((n, v) => n + Buffer.byteLength(v) + 1, 0);
+  const filler = [];
+  for (;;) {
+    const line = pick(FILLER);
+    if (size + Buffer.byteLength(line) + 1 > bytes) break;
+    filler.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  // value j comes after `before(j)` lines of ordinary text
+  const before = (j) => Math.floor(((j + 1) * filler.length) / values);
+  const lines = [];
+  for (let i = 0, j = 0; i <= filler.length; i++) {
+    while (j < values && before(j) <= i) lines.push(chosen[j++]);
+    if (i < filler.length) lines.push(filler[i]);
+  }
+  return lines.join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

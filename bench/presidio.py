@@ -6,10 +6,14 @@ checksum recognizers (PatternRecognizer subclasses: credit cards with Luhn,
 IBAN, SSN, e-mail, IP, crypto wallets, national IDs …) work without it; this
 runs every one of them, as the analyzer would, minus NLP context enhancement.
 
-usage: python3 bench/presidio.py MIXED CLEAN DRAFTS2K RUNS ITER [BYTES]
-(BYTES: scan only the first BYTES of each corpus; Presidio is slow)
-prints JSON {mixed, clean, p50, recognizers, findings} (times in ms)
+usage: python3 bench/presidio.py DENSE REAL DRAFTS2K RUNS ITER [BYTES]
+DENSE, REAL: the corpora's pieces joined by blank lines, scanned one piece at
+a time, as bench/run.mjs scans them (BYTES: only the first pieces, up to BYTES
+of UTF-8; Presidio is slow); DRAFTS2K: drafts separated by "\n\0\n".
+prints JSON {version, recognizers, dense, dense_bytes, dense_findings, real,
+real_bytes, real_findings, p50} (times in ms)
 """
+import importlib.metadata
 import inspect
 import json
 import sys
@@ -42,20 +46,37 @@ def scan(recs, text):
     return n
 
 
+def pieces(path, limit):
+    out, size = [], 0
+    for piece in open(path, encoding="utf-8").read().split("\n\n"):
+        if limit is not None and size >= limit:
+            break
+        out.append(piece)
+        size += len(piece.encode())
+    return out, size
+
+
 def main():
     limit = int(sys.argv[6]) if len(sys.argv) > 6 else None
-    mixed, clean = (open(p, encoding="utf-8").read()[:limit] for p in sys.argv[1:3])
     drafts = open(sys.argv[3], encoding="utf-8").read().split("\n\0\n")
     runs, iters = int(sys.argv[4]), int(sys.argv[5])
     recs = recognizers()
-    res = {"recognizers": len(recs), "bytes": len(mixed.encode()), "clean_bytes": len(clean.encode())}
-    for name, text in (("mixed", mixed), ("clean", clean)):
+    try:
+        version = importlib.metadata.version("presidio-analyzer")
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    res = {"version": version, "recognizers": len(recs)}
+    for name, path in (("dense", sys.argv[1]), ("real", sys.argv[2])):
+        chunks, size = pieces(path, limit)
+        n = sum(scan(recs, c) for c in chunks)  # warm-up and the findings count
         best = float("inf")
         for _ in range(runs):
             t = time.perf_counter()
-            n = scan(recs, text)
+            for c in chunks:
+                scan(recs, c)
             best = min(best, time.perf_counter() - t)
         res[name] = best * 1000
+        res[name + "_bytes"] = size
         res[name + "_findings"] = n
     times = []
     for i in range(iters):
