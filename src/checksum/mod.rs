@@ -10,6 +10,7 @@ pub mod crc32;
 pub mod icao9303;
 pub mod iso7064;
 pub mod luhn;
+pub mod sha256;
 pub mod verhoeff;
 pub mod weighted;
 

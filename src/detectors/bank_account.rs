@@ -32,6 +32,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "银行账号",
     },
     checks: "6–19 digits right after an account-number label; not a date, not one repeated digit",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b(?:[0-9]{6,19}|[0-9]{2,6}(?:-[0-9]{2,10}){1,3})\b",
     prefilter: Prefilter::Digits(6),
     context: Words {

@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
     checks: "11 digits with two mod-11 check digits",
     // The dotted form is one cluster of five digits ("789-09") for the
     // prefilter; the window reaches back over "123.456.".
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b(?:[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{9}-[0-9]{2}|[0-9]{11})\b",
     prefilter: Prefilter::Digits(5),
     context: Words {

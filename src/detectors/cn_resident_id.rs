@@ -41,6 +41,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "身份证号",
     },
     checks: "18 characters: province code, real birth date, ISO 7064 MOD 11-2 check character",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b(?:[1-9][0-9]{5} ?(?:18|19|20)[0-9]{6} ?[0-9]{3}[0-9Xx]|[1-9][0-9]{14})\b",
     prefilter: Prefilter::Digits(15),
     context: Words {

@@ -40,6 +40,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "密级标识",
     },
     checks: "Classification stamps (CONFIDENTIAL, TLP:RED, VS-NfD, 绝密…) as whole words",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?i)\b(?:strictly confidential|highly confidential|privileged (?:and|&) confidential|confidential|for internal use only|internal use only|internal only|attorney-client privileged?|attorney client privileged?|top secret|nda|tlp:(?:red|amber\+strict|amber)|streng vertraulich|vertraulich|nur f(?:ü|ue)r den internen gebrauch|nur f(?:ü|ue)r den dienstgebrauch|vs-nfd|streng geheim|geheim)\b|绝密|机密|秘密|内部资料|保密",
     prefilter: Prefilter::Keywords {
         words: &[

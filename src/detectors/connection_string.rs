@@ -51,6 +51,7 @@ pub const DETECTOR: Detector = Detector {
     },
     checks:
         "Credentials inside URLs, JDBC, ODBC and ADO.NET connection strings; placeholders ignored",
+    #[cfg(not(target_family = "wasm"))]
     pattern: concat!(
         // scheme://user:password@ (no brackets: IPv6 hosts are not userinfo).
         // Inside userinfo `&` and `;` are password characters: it ends at `@`.

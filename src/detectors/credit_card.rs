@@ -34,6 +34,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "信用卡号",
     },
     checks: "Luhn check plus issuer range and length of 8 card networks",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b(?:[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{3})?|[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}|[0-9]{13,19})\b",
     prefilter: Prefilter::Digits(13),
     context: Words {

@@ -42,6 +42,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "证件号码",
     },
     checks: "ID-card/passport serial alphabet and the ICAO 9303 7-3-1 check digit",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}[0-9]?\b",
     prefilter: Prefilter::Keywords {
         words: &[

@@ -42,6 +42,7 @@ pub const DETECTOR: Detector = Detector {
     checks: "11 digits, digit-repetition rule, ISO 7064 MOD 11,10; next to a label",
     // A number only ever reported with a context word: it runs near those
     // words only, and the guards stand in for the digit path's chain check.
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b[1-9][0-9](?: ?[0-9]{3}){3}\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
     prefilter: Prefilter::Keywords {
         words: &[

@@ -50,6 +50,7 @@ pub const DETECTOR: Detector = Detector {
     // SSH remote (`git@host:path`) does not match at all.
     // Not right after `/` or `:` (but after `mailto:`): `https://user@host/…` and
     // `pserver:anoncvs@host` are URL user-info.
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?:^|(?i:mailto:)|[^/:A-Za-z0-9_%+'.-])(?P<value>[A-Za-z0-9_][A-Za-z0-9_%+'-]*(?:\.[A-Za-z0-9_%+'-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24})\b(?:[^:]|:\s|:$|$)",
     prefilter: Prefilter::Keywords {
         words: &["@"],

@@ -33,6 +33,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "西班牙身份证号",
     },
     checks: "8 digits and the mod-23 control letter",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[0-9]{8}[ -]?[A-Za-z]\b",
     prefilter: Prefilter::Digits(8),
     context: CONTEXT,

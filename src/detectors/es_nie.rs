@@ -30,6 +30,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "外国人身份号",
     },
     checks: "X/Y/Z + 7 digits and the mod-23 control letter",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]\b",
     prefilter: Prefilter::Digits(7),
     context: es_dni::CONTEXT,

@@ -38,6 +38,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "社会保障号",
     },
     checks: "Sex, year, month, department and the mod-97 key",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[ABab]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\b",
     prefilter: Prefilter::Digits(8),
     context: Words {

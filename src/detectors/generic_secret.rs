@@ -55,6 +55,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "密钥",
     },
     checks: "High-entropy value next to a secret-like key (thresholds per alphabet)",
+    #[cfg(not(target_family = "wasm"))]
     pattern: concat!(
         "(?:",
         // key = value, key: value, "key": "value", X-API-Key: value. The match

@@ -33,6 +33,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "银行账号",
     },
     checks: "Country length table and ISO 7064 MOD 97-10",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[A-Za-z]{2}[0-9]{2}(?:[A-Za-z0-9]{11,30}|(?:[ -][A-Za-z0-9]{4}){2,7}(?:[ -][A-Za-z0-9]{1,3})?)\b",
     prefilter: Prefilter::Digits(8),
     context: Words {

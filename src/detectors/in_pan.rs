@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "PAN 税号",
     },
     checks: "AAAPA9999A shape with a valid holder-type letter; next to a label",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?i)\b[A-Z]{3}[PCHFATBLJG][A-Z][0-9]{4}[A-Z]\b",
     prefilter: Prefilter::Keywords {
         words: &["pan", "permanent account", "income tax", "itr"],

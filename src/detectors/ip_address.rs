@@ -51,6 +51,7 @@ pub const DETECTOR: Detector = Detector {
     // is one link of a longer chain reaches `validate` with its neighbours and
     // is rejected there. IPv6: only global unicast (first group 2xxx/3xxx) can
     // be reported, so the pattern starts there.
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b(?:(?:[A-Za-z0-9_-]+\.)*[0-9]+(?:\.[0-9]+){3,}(?:\.[A-Za-z0-9_-]+)*\b|[23][0-9A-Fa-f]{3}(?:::?[0-9A-Fa-f]{1,4}){1,10}(?:(?:\.[0-9]{1,3}){3}\b|::|\b))",
     prefilter: Prefilter::Always,
     context: Words {

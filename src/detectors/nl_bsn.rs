@@ -35,6 +35,7 @@ pub const DETECTOR: Detector = Detector {
     checks: "9 digits and the 11-proef; next to a label",
     // A number only ever reported with a context word: it runs near those
     // words only, and the guards stand in for the digit path's chain check.
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b(?:[0-9]{9}|[0-9]{4} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{3} [0-9]{3})\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
     prefilter: Prefilter::Keywords {
         words: &[

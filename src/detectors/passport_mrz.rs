@@ -38,6 +38,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "护照机读区",
     },
     checks: "ICAO 9303 machine-readable zone with every check digit and the composite",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?:^|[^A-Za-z0-9<])(?P<value>[A-Z0-9<]{44}[ \t]*\r?\n[ \t]*[A-Z0-9<]{44}|[A-Z0-9<]{36}[ \t]*\r?\n[ \t]*[A-Z0-9<]{36}|[A-Z0-9<]{30}[ \t]*\r?\n[ \t]*[A-Z0-9<]{30}[ \t]*\r?\n[ \t]*[A-Z0-9<]{30})(?:$|[^A-Za-z0-9<])",
     prefilter: Prefilter::Keywords {
         words: &["<<"],

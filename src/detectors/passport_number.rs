@@ -40,6 +40,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "护照号码",
     },
     checks: "Country passport-number shapes next to a passport label",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[A-Za-z0-9]{6,9}\b",
     prefilter: Prefilter::Keywords {
         words: &["pass", "护照"],

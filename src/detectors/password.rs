@@ -57,6 +57,7 @@ pub const DETECTOR: Detector = Detector {
     },
     checks:
         "The value given for a password in prose, config, .env and commands; placeholders ignored",
+    #[cfg(not(target_family = "wasm"))]
     pattern: concat!(
         "(?:",
         // key = value, key: value, "key": "value", KEY=value (.env), --password=value

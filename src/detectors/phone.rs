@@ -57,6 +57,7 @@ pub const DETECTOR: Detector = Detector {
     // After `+CC` or `(area)` any grouping; otherwise only the national shapes
     // `validate` accepts (FR pairs, trunk 0 + area code, NANP, CN, IN, ES, or
     // one bare run), so dates, times and "1 1 1 1 …" never reach `validate`.
+    #[cfg(not(target_family = "wasm"))]
     pattern: concat!(
         r"(?:(?:\+[1-9][0-9]{0,2}[ -]?(?:\(0\)[ -]?)?(?:\([0-9]{1,5}\)[ -]?)?|\([0-9]{2,5}\)[ -]?)",
         r"(?:[0-9]{1,6}(?:[ -][0-9]{2,8}){1,4}|[0-9]{5,15})",

@@ -36,6 +36,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "私钥",
     },
     checks: "PEM/OpenSSH/OpenPGP private key block whose body decodes to its key type",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?s)-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:(?:\r?\n|\\n)[A-Za-z0-9+/=]{16,})+)",
     prefilter: Prefilter::Keywords {
         words: &["-----BEGIN"],

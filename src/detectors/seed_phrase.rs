@@ -30,8 +30,6 @@
 //! ```
 use std::sync::OnceLock;
 
-use sha2::{Digest, Sha256};
-
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 
 /// The seed phrase detector.
@@ -54,6 +52,7 @@ pub const DETECTOR: Detector = Detector {
     // per line, or separated by blanks or commas with optional list numbers,
     // where a numbered item may start a new line. Item numbers 2–24 join words,
     // "1." does not, so a heading line before "1." stays out of the span.
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?mR)\b(?:^[A-Za-z]{3,8}(?:[\t ,]*\r?\n[\t ]*[A-Za-z]{3,8}){11,}$|[A-Za-z]{3,8}(?:(?:[\t ]*,[\t ]*|[\t ]+|[\t ,]*\r?\n[\t ]*(?:0?[2-9]|1[0-9]|2[0-4])[.):]?[\t ]*)(?:(?:0?[2-9]|1[0-9]|2[0-4])[.):]?[\t ]*)?[A-Za-z]{3,8}){11,}\b)",
     // No keyword is common to all phrases, and requiring a context word
     // ("seed", "wallet") would miss a bare pasted phrase: the pattern runs over
@@ -265,7 +264,7 @@ fn entropy(indices: &[u16]) -> Option<Vec<u8>> {
     let ent = (total - cs) / 8;
     let bits = bits_of(indices);
     let entropy = bits[..ent].to_vec();
-    let hash = Sha256::digest(&entropy);
+    let hash = crate::checksum::sha256::digest(&entropy);
     // The checksum bits follow the entropy, in byte `ent` (cs <= 8).
     let mask = 0xffu8 << (8 - cs);
     (bits[ent] & mask == hash[0] & mask).then_some(entropy)

@@ -33,6 +33,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "国民保险号",
     },
     checks: "Valid prefix letters, 6 digits and suffix A–D",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[A-Z]{2}(?: [0-9]{2} [0-9]{2} [0-9]{2} |[0-9]{6})[A-D]\b",
     prefilter: Prefilter::Digits(6),
     context: Words {

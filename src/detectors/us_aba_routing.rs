@@ -33,6 +33,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "银行路线号",
     },
     checks: "Federal Reserve prefix and the ABA 3-7-1 check digit; next to a label",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b[0-9]{9}\b",
     prefilter: Prefilter::Digits(9),
     context: Words {

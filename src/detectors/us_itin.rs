@@ -28,6 +28,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "报税识别号",
     },
     checks: "9XX-GG-SSSS with the IRS group ranges",
+    #[cfg(not(target_family = "wasm"))]
     pattern: us_ssn::DETECTOR.pattern,
     prefilter: Prefilter::Digits(9),
     context: Words {

@@ -32,6 +32,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "医疗保险号",
     },
     checks: "MBI position rules (excluded letters); next to a label",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"(?i)\b[1-9][AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y][0-9][ -]?[AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y][0-9][ -]?[AC-HJKMNP-RT-Y]{2}[0-9]{2}\b",
     prefilter: Prefilter::Keywords {
         words: &["medicare", "mbi", "beneficiary"],

@@ -33,6 +33,7 @@ pub const DETECTOR: Detector = Detector {
         zh: "社会安全号码",
     },
     checks: "Area, group and serial rules; published sample numbers rejected",
+    #[cfg(not(target_family = "wasm"))]
     pattern: r"\b(?:[0-9]{3}[ -][0-9]{2}[ -][0-9]{4}|[0-9]{9})\b",
     prefilter: Prefilter::Digits(9),
     context: Words {

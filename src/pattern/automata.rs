@@ -307,7 +307,8 @@ impl Matcher {
 
 /// What the blob says about one detector.
 pub(crate) struct Entry {
-    /// FNV-1a of the pattern it was built from.
+    /// FNV-1a of the pattern it was built from (checked natively).
+    #[cfg_attr(target_family = "wasm", allow(dead_code))]
     pub hash: u32,
     /// Bytes a match can hold past its first.
     pub interior: ByteSet,
@@ -466,6 +467,7 @@ impl Set {
 }
 
 /// FNV-1a, 32 bits (the generator's `fnv1a`).
+#[cfg_attr(target_family = "wasm", allow(dead_code))]
 pub(crate) fn fnv1a(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)

@@ -143,7 +143,7 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
             .clone()
             .unwrap_or_else(|| k.replace('_', " "))
             .into(),
-        label: k.replace('_', " ").to_uppercase().into(),
+        label: k.replace('_', " ").to_ascii_uppercase().into(), // ids are ASCII
         checks: match &rule.validator {
             Some(v) => format!("custom rule, {v} check").into(),
             None => "custom rule".into(),

@@ -473,7 +473,9 @@ fn pretty(provider: &str) -> String {
     let spaced = provider.replace(['_', '-'], " ");
     let mut chars = spaced.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => std::iter::once(c.to_ascii_uppercase()) // provider ids are ASCII
+            .chain(chars)
+            .collect(),
         None => spaced,
     }
 }
