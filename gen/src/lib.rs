@@ -28,7 +28,7 @@ use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 
 /// Format version, checked by the reader.
-pub const MAGIC: &[u8; 8] = b"DGAUTO06";
+pub const MAGIC: &[u8; 8] = b"DGAUTO07";
 
 fn syntax_config() -> syntax::Config {
     // As the engine always compiled them: ASCII, over bytes.
@@ -250,9 +250,6 @@ pub enum Plan {
     /// An anchored lazy DFA from each candidate start: the bytes a match can
     /// start with, per class of the byte before ([`BEFORE`]).
     Starts([[u8; 32]; 5]),
-    /// Not searched: the forward NFA's capture groups tell which alternative
-    /// matched a whole value (the API-key table's rows, for `validate`).
-    Groups,
 }
 
 /// One entry of the blob.
@@ -274,9 +271,16 @@ pub const FROM_STARTS: &[&str] = &["api_key"];
 
 /// Compiles one detector's pattern.
 pub fn entry(kind: &str, pattern: &str) -> Entry {
+    entry_grouped(kind, pattern, pattern)
+}
+
+/// Compiles `grouped`, the detector's `pattern` with capture groups added
+/// (the same language and priorities: a group changes no match), into the
+/// entry of `pattern`.
+fn entry_grouped(kind: &str, pattern: &str, grouped: &str) -> Entry {
     let name = format!("detector:{kind}");
     let fail = |e: String| -> ! { panic!("{name}: {e}") };
-    let forward = nfa(pattern, false).unwrap_or_else(|e| fail(e));
+    let forward = nfa(grouped, false).unwrap_or_else(|e| fail(e));
     let plan = if FROM_STARTS.contains(&kind) {
         assert!(
             bounded(pattern),
@@ -297,30 +301,39 @@ pub fn entry(kind: &str, pattern: &str) -> Entry {
     }
 }
 
-/// Every built-in detector's entry, in registry order, then the API-key
-/// table's rows as one pattern that matches a whole value, each row in a
-/// group named `p<index>`: the first row that matches all of a value is its
-/// provider (`api_key::provider`), as trying the rows one by one would find.
+/// Every built-in detector's entry, in registry order. The API-key
+/// detector's NFA has a group named `p<index>` around each row of its table
+/// (`api_key::PROVIDERS`): the first row whose format a whole value has is
+/// that value's provider, and `api_key::provider` finds it by running the
+/// part of the NFA inside the `value` group (one NFA in the blob for the
+/// search and for the rows, not two copies of 107 KB).
 pub fn entries() -> Vec<Entry> {
-    let mut all: Vec<Entry> = draftguard::REGISTRY
+    draftguard::REGISTRY
         .iter()
-        .map(|d| entry(d.kind, d.pattern))
-        .collect();
-    let rows: Vec<String> = draftguard::detectors::api_key::PROVIDERS
+        .map(|d| match d.kind {
+            "api_key" => entry_grouped(d.kind, d.pattern, &api_key_grouped(d.pattern)),
+            _ => entry(d.kind, d.pattern),
+        })
+        .collect()
+}
+
+/// The API-key pattern with a group `p<i>` around row `i`; panics if the
+/// detector's pattern is not the rows' alternation this expects.
+pub fn api_key_grouped(pattern: &str) -> String {
+    let rows = draftguard::detectors::api_key::PROVIDERS;
+    let (head, tail) = (r"(?:\b|/bot)(?P<value>", r"\x00)(?:[^A-Za-z0-9_\-]|$)");
+    let plain: String = rows.iter().map(|p| format!("(?:{})|", p.pattern)).collect();
+    assert_eq!(
+        format!("{head}{plain}{tail}"),
+        pattern,
+        "api_key: the pattern is not its rows' alternation; gen/src/lib.rs must learn its new shape"
+    );
+    let grouped: String = rows
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("(?P<p{i}>{})", p.pattern))
+        .map(|(i, p)| format!("(?:(?P<p{i}>{}))|", p.pattern))
         .collect();
-    let pattern = format!("^(?:{})$", rows.join("|"));
-    let forward = nfa(&pattern, false).unwrap_or_else(|e| panic!("api_key:providers: {e}"));
-    all.push(Entry {
-        name: "api_key:providers".into(),
-        hash: fnv1a(&pattern),
-        forward: encode_nfa(&forward),
-        plan: Plan::Groups,
-        interior: [0; 32],
-    });
-    all
+    format!("{head}{grouped}{tail}")
 }
 
 /// Appends a length-prefixed section.
@@ -355,7 +368,6 @@ pub fn blob(entries: &[Entry]) -> Vec<u8> {
                     out.extend_from_slice(set);
                 }
             }
-            Plan::Groups => out.push(3),
         }
     }
     out
@@ -374,11 +386,6 @@ pub fn describe(entries: &[Entry]) -> String {
             ),
             Plan::Starts(_) => format!(
                 "{:32} starts: forward NFA {:>6} B\n",
-                e.name,
-                e.forward.len()
-            ),
-            Plan::Groups => format!(
-                "{:32} groups: forward NFA {:>6} B\n",
                 e.name,
                 e.forward.len()
             ),

@@ -322,12 +322,14 @@ pub const DETECTOR: Detector = Detector {
     validate,
 };
 
-/// The rows as one pattern that matches whole values, one group per row,
-/// compiled at development time (`gen/`, entry `api_key:providers`).
+/// The rows as one pattern that matches whole values, one group per row:
+/// the inside of the detector's `value` group, whose NFA (compiled at
+/// development time by `gen/`) has a group `p<index>` around each row.
 fn rows() -> &'static crate::pattern::automata::Groups {
     static ROWS: OnceLock<crate::pattern::automata::Groups> = OnceLock::new();
     ROWS.get_or_init(|| {
-        crate::pattern::automata::Groups::of("api_key:providers").expect("the blob holds the rows")
+        crate::pattern::automata::Groups::inside("detector:api_key", "value")
+            .expect("the blob holds the API-key detector")
     })
 }
 
