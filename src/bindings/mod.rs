@@ -4,11 +4,14 @@
 //! converts UTF-8 byte offsets to UTF-16 code units, and turns errors into JS
 //! `Error`s with clear messages. No detection logic lives here.
 
+use std::sync::Arc;
+
 use js_sys::JsString;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::scan::Engine;
 use crate::web::shell::refuse_if_broken;
 use crate::{
     offsets, redact, Category, Confidence, CustomRule, Finding, Locale, Options, REGISTRY,
@@ -482,10 +485,19 @@ fn js_finding(f: &Finding, (start, end): (usize, usize)) -> JsFinding<'_> {
     }
 }
 
+thread_local! {
+    /// The module's engine: every guard a page makes (`new Guard()`,
+    /// `LiveScan`, `attach()`) scans with it, so the patterns one compiles and
+    /// the caches one warms serve all of them, and `warmUp()` warms it. One
+    /// per WebAssembly instance, owned by this binding, not by the core.
+    static ENGINE: Arc<Engine> = Arc::new(Engine::new());
+}
+
 /// Builds a core guard from a JS `GuardOptions` object (`undefined`/`null`: defaults).
 pub(crate) fn core_guard(options: Option<JsValue>) -> Result<crate::Guard, JsError> {
     let js: JsGuardOptions = parse(options, "GuardOptions", GUARD_OPTION_KEYS)?;
-    crate::Guard::new(guard_options(js)?).map_err(|e| JsError::new(&e.to_string()))
+    crate::Guard::with_engine(guard_options(js)?, ENGINE.with(Arc::clone))
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A configured scanner for drafts.
@@ -740,14 +752,14 @@ fn not_a_string(text: &JsValue, method: &str) -> JsError {
     ))
 }
 
-/// Builds what the first scans leave for later (the keyword DFA and the set
-/// of digit patterns: tens of milliseconds), so a page can pay for it when
-/// idle instead of during a keystroke: `requestIdleCallback(() => warmUp())`.
-/// Scans build them anyway once they have seen enough text. Results never
-/// depend on it. `attach()` does this by itself.
+/// Builds what the first scans build on the way (every built-in pattern,
+/// the set of digit patterns, the keyword automaton), so a page can pay for
+/// it when idle instead of during a keystroke:
+/// `requestIdleCallback(() => warmUp())`. Results never depend on it.
+/// `attach()` does this by itself.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
-    crate::scan::warm_up();
+    ENGINE.with(|e| e.warm_up());
 }
 
 /// Every detector draftguard has, with its category, localised names, what it

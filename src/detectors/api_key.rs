@@ -442,6 +442,7 @@ mod tests {
     #[test]
     fn every_row_is_in_the_pattern_and_has_keywords() {
         for p in PROVIDERS {
+            #[cfg(not(target_family = "wasm"))]
             assert!(PATTERN.contains(p.pattern), "{} not in pattern", p.id);
             assert!(!p.keywords.is_empty());
             for k in p.keywords {

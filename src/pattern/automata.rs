@@ -17,7 +17,7 @@
 //! A `value` group's span is resolved on the match only, by backtracking over
 //! the forward NFA ([`super::nfa`]). The format is written by `gen/src/lib.rs`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{self, Transition, NFA};
@@ -293,21 +293,27 @@ fn before(hay: &[u8], s: usize) -> usize {
 }
 
 enum Search {
-    Window(Box<hybrid::regex::Regex>, Mutex<Vec<hybrid::regex::Cache>>),
+    Window(Box<hybrid::regex::Regex>),
     /// The anchored DFA and the bytes a match can start with, per class of the byte before.
-    Starts(
-        Box<hybrid::dfa::DFA>,
-        Mutex<Vec<hybrid::dfa::Cache>>,
-        Box<[ByteSet; 5]>,
-    ),
+    Starts(Box<hybrid::dfa::DFA>, Box<[ByteSet; 5]>),
 }
 
-/// A pattern ready to search: a built-in one, or a custom rule.
+/// A built-in pattern ready to search. Immutable: what a search builds on
+/// the way (lazy DFA states, the backtracker's stacks) goes to a [`Cache`]
+/// that the caller owns.
 pub(crate) struct Matcher {
     search: Search,
     /// The forward NFA, for capture groups.
     nfa: Nfa,
-    scratch: Mutex<Vec<Scratch>>,
+}
+
+/// What searches with one [`Matcher`] build and keep for the next: its lazy
+/// DFAs' states (made by the first search) and the backtracker's scratch space.
+#[derive(Default)]
+pub(crate) struct Cache {
+    window: Option<hybrid::regex::Cache>,
+    starts: Option<hybrid::dfa::Cache>,
+    scratch: Scratch,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -324,12 +330,10 @@ impl Matcher {
         let fwd = lazy(fwd, MatchKind::LeftmostFirst, false)?;
         let rev = lazy(rev, MatchKind::All, true)?;
         Ok(Matcher {
-            search: Search::Window(
-                Box::new(hybrid::regex::Regex::builder().build_from_dfas(fwd, rev)),
-                Mutex::new(Vec::new()),
-            ),
+            search: Search::Window(Box::new(
+                hybrid::regex::Regex::builder().build_from_dfas(fwd, rev),
+            )),
             nfa,
-            scratch: Mutex::new(Vec::new()),
         })
     }
 
@@ -340,11 +344,9 @@ impl Matcher {
         Ok(Matcher {
             search: Search::Starts(
                 Box::new(lazy(fwd, MatchKind::LeftmostFirst, false)?),
-                Mutex::new(Vec::new()),
                 Box::new(first),
             ),
             nfa,
-            scratch: Mutex::new(Vec::new()),
         })
     }
 }
@@ -427,7 +429,6 @@ pub(crate) struct Groups {
     nfa: Nfa,
     /// The group whose inside `nfa` matches.
     inside: Box<str>,
-    scratch: Mutex<Vec<Scratch>>,
 }
 
 impl Groups {
@@ -436,18 +437,18 @@ impl Groups {
         Ok(Groups {
             nfa: Nfa::from_thompson(&thompson_inside(raw(name)?.forward, group)?),
             inside: group.into(),
-            scratch: Mutex::new(Vec::new()),
         })
     }
 
     /// The name of the first group that took part in the leftmost-first
     /// match of all of `value`, if it matches.
     pub(crate) fn first_group(&self, value: &[u8]) -> Option<&str> {
-        let slots = pooled(&self.scratch, Scratch::default, |scratch| {
-            let mut slots = Vec::new();
-            let end = self.nfa.run(value, 0, value.len(), scratch, &mut slots)?;
-            (end == value.len()).then_some(slots)
-        })?;
+        // Scratch space of its own: nothing a lookup leaves stays behind.
+        let mut slots = Vec::new();
+        let end = (self.nfa).run(value, 0, value.len(), &mut Scratch::default(), &mut slots)?;
+        if end != value.len() {
+            return None;
+        }
         self.nfa
             .names()
             .enumerate()
@@ -460,7 +461,6 @@ impl Groups {
 /// Which of several patterns match anywhere in a window, in one pass.
 pub(crate) struct Set {
     dfa: hybrid::dfa::DFA,
-    caches: Mutex<Vec<hybrid::dfa::Cache>>,
     /// The entries' names, in pattern order.
     #[cfg(test)]
     names: Vec<String>,
@@ -481,7 +481,6 @@ impl Set {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Set {
             dfa: lazy(thompson_many(&forward)?, MatchKind::All, false)?,
-            caches: Mutex::new(Vec::new()),
             #[cfg(test)]
             names: names.to_vec(),
         })
@@ -493,19 +492,23 @@ impl Set {
         &self.names
     }
 
+    /// A cache for searches with this set.
+    pub(crate) fn cache(&self) -> hybrid::dfa::Cache {
+        self.dfa.create_cache()
+    }
+
     /// Which patterns match anywhere in `hay[start..]`.
-    pub(crate) fn matches_at(&self, hay: &[u8], start: usize) -> PatternSet {
+    pub(crate) fn matches_at(
+        &self,
+        cache: &mut hybrid::dfa::Cache,
+        hay: &[u8],
+        start: usize,
+    ) -> PatternSet {
         let mut set = PatternSet::new(self.dfa.pattern_len());
-        pooled(
-            &self.caches,
-            || self.dfa.create_cache(),
-            |c| {
-                let input = Input::new(hay).span(start..hay.len());
-                self.dfa
-                    .try_which_overlapping_matches(c, &input, &mut set)
-                    .expect(NEVER_FAILS)
-            },
-        );
+        let input = Input::new(hay).span(start..hay.len());
+        self.dfa
+            .try_which_overlapping_matches(cache, &input, &mut set)
+            .expect(NEVER_FAILS);
         set
     }
 }
@@ -518,44 +521,29 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
     })
 }
 
-/// Takes a value from `pool` (or makes one), runs `f` with it, puts it back.
-fn pooled<T, R>(pool: &Mutex<Vec<T>>, make: impl FnOnce() -> T, f: impl FnOnce(&mut T) -> R) -> R {
-    let taken = pool.lock().unwrap_or_else(|p| p.into_inner()).pop();
-    let mut v = taken.unwrap_or_else(make);
-    let out = f(&mut v);
-    pool.lock().unwrap_or_else(|p| p.into_inner()).push(v);
-    out
-}
-
 const NEVER_FAILS: &str = "a lazy DFA without quit bytes that never gives up does not fail";
 
 impl Matcher {
     /// The leftmost-first match in `hay[start..]`; what precedes `start` is
     /// context for `\b` and `^`.
-    pub(crate) fn find_at(&self, hay: &[u8], start: usize) -> Option<Match> {
+    pub(crate) fn find_at(&self, cache: &mut Cache, hay: &[u8], start: usize) -> Option<Match> {
         match &self.search {
-            Search::Window(re, pool) => pooled(
-                pool,
-                || re.create_cache(),
-                |c| {
-                    re.try_search(c, &Input::new(hay).span(start..hay.len()))
-                        .expect(NEVER_FAILS)
-                },
-            ),
-            Search::Starts(dfa, pool, first) => pooled(
-                pool,
-                || dfa.create_cache(),
-                |c| {
-                    (start..hay.len()).find_map(|s| {
-                        if !first[before(hay, s)].contains(hay[s]) {
-                            return None;
-                        }
-                        let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
-                        let end = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS)?;
-                        Some(Match::new(end.pattern(), s..end.offset()))
-                    })
-                },
-            ),
+            Search::Window(re) => {
+                let c = cache.window.get_or_insert_with(|| re.create_cache());
+                re.try_search(c, &Input::new(hay).span(start..hay.len()))
+                    .expect(NEVER_FAILS)
+            }
+            Search::Starts(dfa, first) => {
+                let c = cache.starts.get_or_insert_with(|| dfa.create_cache());
+                (start..hay.len()).find_map(|s| {
+                    if !first[before(hay, s)].contains(hay[s]) {
+                        return None;
+                    }
+                    let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+                    let end = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS)?;
+                    Some(Match::new(end.pattern(), s..end.offset()))
+                })
+            }
         }
     }
 
@@ -566,17 +554,20 @@ impl Matcher {
 
     /// The capture slots of the leftmost-first match anchored at `m`'s start
     /// in `hay` that ends at `m`'s end (`slots[2g]..slots[2g + 1]` is group `g`).
-    pub(crate) fn groups(&self, hay: &[u8], m: Match) -> Option<Vec<Option<usize>>> {
-        pooled(&self.scratch, Scratch::default, |scratch| {
-            let mut slots = Vec::new();
-            let end = self.nfa.run(hay, m.start(), m.end(), scratch, &mut slots)?;
-            (end == m.end()).then_some(slots)
-        })
+    pub(crate) fn groups(
+        &self,
+        cache: &mut Cache,
+        hay: &[u8],
+        m: Match,
+    ) -> Option<Vec<Option<usize>>> {
+        let mut slots = Vec::new();
+        let end = (self.nfa).run(hay, m.start(), m.end(), &mut cache.scratch, &mut slots)?;
+        (end == m.end()).then_some(slots)
     }
 }
 
 /// Every built-in entry reads and was built from its detector's current pattern.
-#[cfg(test)]
+#[cfg(all(test, not(target_family = "wasm")))]
 pub(crate) fn check_all() -> Result<(), String> {
     for d in crate::detectors::REGISTRY {
         let e = entry(&format!("detector:{}", d.kind))?;
@@ -731,6 +722,7 @@ impl Words {
 #[cfg(test)]
 mod tests {
     #[test]
+    #[cfg(not(target_family = "wasm"))]
     fn the_blob_holds_every_detector_built_from_its_current_pattern() {
         super::check_all().unwrap();
     }

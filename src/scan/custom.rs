@@ -164,6 +164,6 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
         false,
         WordIndex::new(words),
         WordIndex::new(std::iter::empty::<String>()),
-        super::Regex::Custom(regex),
+        super::compiled::Regex::Custom(regex),
     ))
 }

@@ -47,7 +47,8 @@ mod tests {
             let (set, re) = (entry.interior, entry.matcher);
             let hay = text.as_bytes();
             let mut pos = 0;
-            while let Some(m) = re.find_at(hay, pos) {
+            let mut cache = Default::default();
+            while let Some(m) = re.find_at(&mut cache, hay, pos) {
                 for &b in &hay[m.range()][1.min(m.len())..] {
                     assert!(set.contains(b), "{}: {:?} in {:?}", d.kind, b as char, m);
                 }

@@ -337,25 +337,21 @@ impl LiveScan {
         let (digit_windows, keyword_windows) =
             g.prefilter(hay, |h| hits.push(*h), |c| clusters.push(*c));
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.word));
-        let digit_hits = super::digit_hits(hay, &digit_windows);
         let mut slots: Vec<Vec<Searched>> = (0..g.slots()).map(|_| Vec::new()).collect();
         let mut searched = 0;
         let mut candidates = Vec::new();
-        g.plan(
-            hay.len(),
+        g.search_all(
+            hay,
             &digit_windows,
             &keyword_windows,
-            0..hay.len(),
-            |p| {
+            &mut candidates,
+            |p, found| {
                 let w = p.window;
-                if p.may_match(digit_hits.as_deref()) {
-                    g.search(hay, w.start, w.end, w.end, g.slot(p.slot), &mut candidates);
-                }
                 searched += w.end - w.start;
                 slots[p.slot].push(Searched {
                     start: w.start,
                     end: w.end,
-                    found: candidates.drain(..).map(Found::new).collect(),
+                    found: found.drain(..).map(Found::new).collect(),
                 });
             },
         );
@@ -448,6 +444,7 @@ impl LiveScan {
             let mut s = Searcher {
                 guard: g,
                 hay,
+                slot,
                 c: g.slot(slot),
                 change: ch,
                 searched: &mut searched,
@@ -597,6 +594,8 @@ fn differing(old: &[Window], new: &[Window], ch: Change) -> Option<Range<usize>>
 struct Searcher<'a> {
     guard: &'a Guard,
     hay: &'a str,
+    /// The pattern's slot ([`Guard::slot`]) and the pattern.
+    slot: usize,
     c: &'a Compiled,
     change: Change,
     /// Bytes searched, summed.
@@ -675,7 +674,7 @@ impl Searcher<'_> {
         let end = if to < w.end { to + 1 } else { w.end };
         let mut candidates = Vec::new();
         self.guard
-            .search(self.hay, from, to, end, self.c, &mut candidates);
+            .search(self.hay, from, to, end, self.slot, &mut candidates);
         *self.searched += to - from;
         if from < to {
             self.dirty.start = self.dirty.start.min(from);

@@ -3,8 +3,10 @@
 //! Works on UTF-8 byte offsets of the original text; the JS binding converts
 //! them to UTF-16 once, at the boundary.
 
+mod compiled;
 mod context;
 mod custom;
+mod engine;
 mod interior;
 mod live;
 mod normalize;
@@ -13,19 +15,18 @@ mod resolve;
 
 use std::collections::HashSet;
 use std::fmt;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
-
-use crate::pattern::{self, automata};
-
 use std::sync::Arc;
+
+use crate::pattern;
 
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
 pub use crate::finding::{Finding, Kind};
 use crate::redact;
 
+use compiled::{Cache, Compiled};
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
+pub use engine::Engine;
 pub(crate) use interior::ByteSet;
 pub use live::{LiveScan, Rescan};
 pub use normalize::Normalized;
@@ -139,10 +140,12 @@ impl fmt::Display for ScanError {
 
 impl std::error::Error for ScanError {}
 
-/// A configured scanner. Cheap to create; patterns are compiled once per
-/// process, on first use of each detector.
+/// A configured scanner. Cheap to create; its [`Engine`] compiles each
+/// built-in pattern on first use (clones share the engine).
 #[derive(Clone, Debug)]
 pub struct Guard {
+    /// The compiled built-in patterns and their caches.
+    engine: Arc<Engine>,
     detectors: Vec<(usize, &'static Detector)>,
     /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
     enabled: Vec<bool>,
@@ -165,8 +168,15 @@ impl Default for Guard {
 }
 
 impl Guard {
-    /// A guard for `options`; unknown kinds and absurd limits are errors.
+    /// A guard for `options` with an engine of its own; unknown kinds and
+    /// absurd limits are errors.
     pub fn new(options: Options) -> Result<Guard, OptionsError> {
+        Guard::with_engine(options, Arc::new(Engine::new()))
+    }
+
+    /// A guard for `options` that scans with `engine`: guards made with one
+    /// engine share its compiled patterns and warmed caches.
+    pub fn with_engine(options: Options, engine: Arc<Engine>) -> Result<Guard, OptionsError> {
         for (field, len, max) in [
             ("customRules", options.custom_rules.len(), MAX_CUSTOM_RULES),
             ("allowlist", options.allowlist.len(), MAX_ALLOWLIST),
@@ -301,6 +311,7 @@ impl Guard {
             enabled[i] = true;
         }
         Ok(Guard {
+            engine,
             detectors,
             enabled,
             custom,
@@ -336,26 +347,13 @@ impl Guard {
         let norm = Normalized::new(text);
         let hay = norm.as_str();
         let (digit_windows, keyword_windows) = self.prefilter(hay, |_| {}, |_| {});
-        let digit_hits = digit_hits(hay, &digit_windows);
         let mut candidates = Vec::new();
-        self.plan(
-            hay.len(),
+        self.search_all(
+            hay,
             &digit_windows,
             &keyword_windows,
-            0..hay.len(),
-            |p| {
-                if p.may_match(digit_hits.as_deref()) {
-                    let w = p.window;
-                    self.search(
-                        hay,
-                        w.start,
-                        w.end,
-                        w.end,
-                        self.slot(p.slot),
-                        &mut candidates,
-                    );
-                }
-            },
+            &mut candidates,
+            |_, _| {},
         );
         let kept = resolve::non_overlapping(candidates);
         Ok(kept
@@ -363,6 +361,45 @@ impl Guard {
             .take(max)
             .map(|c| self.finding(text, &norm, c))
             .collect())
+    }
+
+    /// Every pattern of this guard searched in every window the prefilter
+    /// opened in `hay`, in plan order ([`Guard::plan`]), skipping the windows
+    /// where the digit set says a pattern matches nowhere: the candidates go
+    /// to `candidates`, and `after` sees each planned window once its search
+    /// is done. A scan and a live scan's first draft both run this.
+    fn search_all(
+        &self,
+        hay: &str,
+        digit_windows: &[prefilter::Window],
+        keyword_windows: &[Vec<prefilter::Window>],
+        candidates: &mut Vec<resolve::Candidate>,
+        mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
+    ) {
+        let digit_hits = self.engine.digit_hits(hay, digit_windows);
+        self.plan(
+            hay.len(),
+            digit_windows,
+            keyword_windows,
+            0..hay.len(),
+            |p| {
+                if p.may_match(digit_hits.as_deref()) {
+                    let w = p.window;
+                    self.search(hay, w.start, w.end, w.end, p.slot, candidates);
+                }
+                after(p, candidates);
+            },
+        );
+    }
+
+    /// Builds what a first scan would build on the way (see [`Engine::warm_up`]).
+    pub fn warm_up(&self) {
+        self.engine.warm_up();
+    }
+
+    /// The engine this guard scans with.
+    pub fn engine(&self) -> &Arc<Engine> {
+        &self.engine
     }
 
     /// The most findings a scan returns ([`Options::max_findings`]; `usize::MAX`: all).
@@ -439,7 +476,7 @@ impl Guard {
     /// first scan of an ordinary draft compiles only what it needs.
     fn slot(&self, slot: usize) -> &Compiled {
         match self.detectors.get(slot) {
-            Some(&(index, _)) => compiled(index),
+            Some(&(index, _)) => engine::compiled(index),
             None => &self.custom[slot - self.detectors.len()],
         }
     }
@@ -471,9 +508,9 @@ impl Guard {
         for (slot, &(index, detector)) in self.detectors.iter().enumerate() {
             match detector.prefilter {
                 Prefilter::Digits(need) => {
-                    let in_set = digit_set_index(index);
+                    let in_set = engine::digit_set_index(index);
                     // Detectors that need context: only windows near a context word.
-                    let gates = (prefilter::is_gated(index) && shortcuts_on())
+                    let gates = (prefilter::is_gated(index) && self.engine.shortcuts)
                         .then(|| &keyword_windows[index]);
                     for i in overlapping(digit_windows) {
                         let w = digit_windows[i];
@@ -543,13 +580,34 @@ impl Guard {
         from: usize,
         to: usize,
         end: usize,
+        slot: usize,
+        out: &mut Vec<resolve::Candidate>,
+    ) {
+        let c = self.slot(slot);
+        match self.detectors.get(slot) {
+            Some(&(index, _)) => self.engine.with_cache(index, |cache| {
+                self.search_with(hay, from, to, end, c, cache, out);
+            }),
+            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out),
+        }
+    }
+
+    /// [`Guard::search`] with pattern `c` and a cache for it.
+    #[allow(clippy::too_many_arguments)]
+    fn search_with(
+        &self,
+        hay: &str,
+        from: usize,
+        to: usize,
+        end: usize,
         c: &Compiled,
+        cache: &mut Cache,
         out: &mut Vec<resolve::Candidate>,
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
         while pos < to {
-            let Some(m) = c.regex.find_at(&bytes[..end], pos) else {
+            let Some(m) = c.find_at(cache, &bytes[..end], pos) else {
                 break;
             };
             // In a whole window, only an empty match at its end starts at `to`: it finds nothing.
@@ -557,7 +615,7 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c) {
+                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c, cache) {
                     out.push(found);
                 }
                 // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
@@ -568,7 +626,7 @@ impl Guard {
                 };
                 continue;
             }
-            match self.accept(hay, m.start(), m.end(), c) {
+            match self.accept(hay, m.start(), m.end(), c, cache) {
                 Some(found) => {
                     pos = found.end;
                     out.push(found);
@@ -588,6 +646,7 @@ impl Guard {
         s: usize,
         mut e: usize,
         c: &Compiled,
+        cache: &mut Cache,
     ) -> Option<resolve::Candidate> {
         let bytes = hay.as_bytes();
         loop {
@@ -598,8 +657,7 @@ impl Guard {
             }
             let cut = bytes[s..e].iter().rposition(|b| b" -".contains(b))? + s;
             let m = c
-                .regex
-                .find_at(&bytes[..cut], s)
+                .find_at(cache, &bytes[..cut], s)
                 .filter(|m| m.start() == s)?;
             e = m.end();
         }
@@ -612,10 +670,11 @@ impl Guard {
         s: usize,
         e: usize,
         c: &Compiled,
+        cache: &mut Cache,
     ) -> Option<resolve::Candidate> {
         let (vs, ve) = if c.has_values {
             // Groups only over the match already found: cheap.
-            c.regex.value_span(&hay.as_bytes()[..e], s)?
+            c.value_span(cache, &hay.as_bytes()[..e], s)?
         } else {
             (s, e)
         };
@@ -743,120 +802,6 @@ fn compact(v: &str) -> String {
     crate::detectors::shape::alnum_upper(Normalized::new(v).as_str())
 }
 
-/// A detector's pattern and word indexes.
-#[derive(Debug)]
-struct Compiled {
-    kind: Kind,
-    regex: Regex,
-    /// The pattern has capture groups named `value`, `value2`, `value3`, …
-    /// (one per alternative of the pattern): the first that took part is the span.
-    has_values: bool,
-    /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
-    is_number: bool,
-    context: context::WordIndex,
-    negative: context::WordIndex,
-    /// Bytes a match can hold past its first ([`interior`]).
-    interior: interior::ByteSet,
-}
-
-impl Compiled {
-    /// A built-in detector, from the automata compiled at development time.
-    fn new(d: &'static Detector) -> Result<Compiled, String> {
-        let name = format!("detector:{}", d.kind);
-        let entry = automata::entry(&name)?;
-        // Natively, where the pattern's text is at hand, the blob must have been
-        // built from it (a stale blob is an error, not other findings).
-        #[cfg(not(target_family = "wasm"))]
-        if entry.hash != automata::fnv1a(d.pattern) {
-            return Err(format!(
-                "{name}: src/pattern/automata.bin was built from another pattern; \
-                 run `cargo run --release -p draftguard-gen`"
-            ));
-        }
-        Ok(Compiled::from_regex(
-            Kind::of(d),
-            entry.interior,
-            matches!(d.prefilter, Prefilter::Digits(_)),
-            context::WordIndex::new(d.context.all()),
-            context::WordIndex::new(d.negative_context.all()),
-            Regex::Builtin(entry.matcher),
-        ))
-    }
-
-    fn from_regex(
-        kind: Kind,
-        interior: interior::ByteSet,
-        is_number: bool,
-        context: context::WordIndex,
-        negative: context::WordIndex,
-        regex: Regex,
-    ) -> Compiled {
-        Compiled {
-            kind,
-            has_values: regex.capture_names().into_iter().any(is_value_group),
-            is_number,
-            regex,
-            context,
-            negative,
-            interior,
-        }
-    }
-
-    /// `true` if a search may be cut at byte `i` of `hay`: a char boundary
-    /// whose byte no match holds past its first byte.
-    fn cuts_at(&self, hay: &str, i: usize) -> bool {
-        hay.is_char_boundary(i) && !self.interior.contains(hay.as_bytes()[i])
-    }
-}
-
-/// `true` for the name of a group that is a finding's span: `value`, `value2`, …
-fn is_value_group(name: Option<&str>) -> bool {
-    name.and_then(|n| n.strip_prefix("value"))
-        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A compiled pattern: a built-in one from [`automata`], or a custom rule's.
-#[derive(Debug)]
-enum Regex {
-    Builtin(automata::Matcher),
-    Custom(pattern::Custom),
-}
-
-impl Regex {
-    /// The leftmost-first match in `hay[start..]` (`hay` is UTF-8 up to its end).
-    fn find_at(&self, hay: &[u8], start: usize) -> Option<regex_automata::Match> {
-        match self {
-            Regex::Builtin(m) => m.find_at(hay, start),
-            Regex::Custom(c) => c.find_at(hay, start),
-        }
-    }
-
-    /// The span of the first `value` group that took part in the leftmost-first
-    /// match in `hay[start..]`.
-    fn value_span(&self, hay: &[u8], start: usize) -> Option<(usize, usize)> {
-        match self {
-            Regex::Builtin(m) => {
-                let found = m.find_at(hay, start)?;
-                let slots = m.groups(hay, found)?;
-                m.capture_names()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| is_value_group(**n))
-                    .find_map(|(g, _)| Some((slots[2 * g]?, slots[2 * g + 1]?)))
-            }
-            Regex::Custom(c) => c.value_span(hay, start, is_value_group),
-        }
-    }
-
-    /// Group names, in group order.
-    fn capture_names(&self) -> Vec<Option<&str>> {
-        match self {
-            Regex::Builtin(m) => m.capture_names(),
-            Regex::Custom(c) => c.capture_names(),
-        }
-    }
-}
-
 /// A window a pattern runs in (see [`Guard::plan`]).
 #[derive(Clone, Copy, Debug)]
 struct Planned {
@@ -880,95 +825,6 @@ impl Planned {
     }
 }
 
-/// Which digit patterns match anywhere in each digit window, all in one pass:
-/// most windows (dates, times, IDs in logs) match none, and then no
-/// detector's own search runs there. Compiling the set costs about as much
-/// as all digit patterns, so the first short drafts go without it (see
-/// [`use_digit_set`]): `None`.
-fn digit_hits(
-    hay: &str,
-    digit_windows: &[prefilter::Window],
-) -> Option<Vec<regex_automata::PatternSet>> {
-    (use_digit_set(digit_windows.len()) && shortcuts_on()).then(|| {
-        let set = digit_set();
-        digit_windows
-            .iter()
-            .map(|w| set.matches_at(&hay.as_bytes()[..w.end], w.start))
-            .collect()
-    })
-}
-
-/// Whether the digit set and the gates apply (a unit test compares results
-/// with and without them).
-#[cfg(not(test))]
-fn shortcuts_on() -> bool {
-    true
-}
-
-#[cfg(test)]
-thread_local! {
-    static SHORTCUTS_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-#[cfg(test)]
-fn shortcuts_on() -> bool {
-    SHORTCUTS_ON.with(|g| g.get())
-}
-
-/// Builds what the first scans leave for later (the keyword DFA and the set
-/// of digit patterns), so that a host can pay for it when idle rather than
-/// during a keystroke. Scans build both anyway once they have seen enough
-/// text to make them pay. Results never depend on them.
-pub fn warm_up() {
-    prefilter::warm_up();
-    digit_set();
-}
-
-/// Digit windows (in one text, or in all texts scanned so far) from which
-/// scans ask [`digit_set`] first.
-const DIGIT_SET_FROM: usize = 32;
-
-static DIGIT_SET: OnceLock<automata::Set> = OnceLock::new();
-
-/// Whether a text with `windows` digit windows asks [`digit_set`] first: once
-/// it is built, always; before that, once the windows seen add up to
-/// [`DIGIT_SET_FROM`] (the first scans of short drafts stay cheap).
-fn use_digit_set(windows: usize) -> bool {
-    static SEEN: AtomicUsize = AtomicUsize::new(0);
-    DIGIT_SET.get().is_some()
-        || SEEN.fetch_add(windows, Ordering::Relaxed) + windows >= DIGIT_SET_FROM
-}
-
-/// Every digit-prefiltered pattern of the registry in one set, in registry
-/// order, built once per process.
-fn digit_set() -> &'static automata::Set {
-    DIGIT_SET.get_or_init(|| {
-        let names: Vec<String> = REGISTRY
-            .iter()
-            .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
-            .map(|d| format!("detector:{}", d.kind))
-            .collect();
-        automata::Set::of(&names).expect("the blob holds every detector")
-    })
-}
-
-/// The place of digit-prefiltered `REGISTRY[index]` in [`digit_set`].
-fn digit_set_index(index: usize) -> usize {
-    REGISTRY[..index]
-        .iter()
-        .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
-        .count()
-}
-
-/// The compiled form of `REGISTRY[index]`, built once per process on first use.
-fn compiled(index: usize) -> &'static Compiled {
-    static CACHE: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| REGISTRY.iter().map(|_| OnceLock::new()).collect());
-    cache[index].get_or_init(|| {
-        Compiled::new(REGISTRY[index]).expect("detector patterns are tested to compile")
-    })
-}
-
 /// Every fixture and sample draft in one text (for tests that compare two
 /// ways of finding the same thing).
 #[cfg(test)]
@@ -987,30 +843,24 @@ fn samples() -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_pattern_compiles() {
-        for i in 0..REGISTRY.len() {
-            compiled(i);
-        }
-    }
-
     /// Findings of a default guard with the digit set and gates, and without.
     fn with_and_without_shortcuts(text: &str) -> (Vec<Finding>, Vec<Finding>) {
-        let guard = Guard::default();
-        let with = guard.scan(text).expect("scan");
-        SHORTCUTS_ON.with(|g| g.set(false));
-        let without = guard.scan(text).expect("scan");
-        SHORTCUTS_ON.with(|g| g.set(true));
+        let with = Guard::default().scan(text).expect("scan");
+        let plain = Arc::new(Engine::without_shortcuts());
+        let without = Guard::with_engine(Options::default(), plain)
+            .expect("default options")
+            .scan(text)
+            .expect("scan");
         (with, without)
     }
 
     #[test]
     fn the_digit_set_changes_no_finding() {
-        // Every fixture and draft in one text: far more windows than DIGIT_SET_FROM.
+        // Every fixture and draft in one text: many digit windows.
         let text = samples();
         let hay = Normalized::new(&text);
         let windows = prefilter::digit_windows(hay.as_str(), 5).len();
-        assert!(windows > 2 * DIGIT_SET_FROM, "{windows}");
+        assert!(windows > 100, "{windows}");
         let (with, without) = with_and_without_shortcuts(&text);
         assert!(with.len() > 300, "{}", with.len());
         assert_eq!(with, without);
@@ -1065,19 +915,6 @@ mod tests {
             .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
             .collect();
         assert_eq!(folds, ['\u{130}', '\u{212A}']);
-    }
-
-    #[test]
-    fn the_digit_set_holds_each_digit_pattern_at_its_index() {
-        let mut seen = 0;
-        for (i, d) in REGISTRY.iter().enumerate() {
-            if let Prefilter::Digits(_) = d.prefilter {
-                let at = digit_set_index(i);
-                assert_eq!(digit_set().names()[at], format!("detector:{}", d.kind));
-                seen += 1;
-            }
-        }
-        assert_eq!(seen, digit_set().names().len());
     }
 
     #[test]

@@ -375,9 +375,9 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
     }
     ATTACHED.with(|a| a.borrow_mut().push(state.clone()));
     state.refresh();
-    // The first scans use a quick-to-build keyword automaton; build the faster
-    // one now, while the user has not started typing.
-    dom::defer(&state.shell, 250, crate::scan::warm_up);
+    // Compile what the first scans would, while the user has not started typing.
+    let guard = state.guard.clone();
+    dom::defer(&state.shell, 250, move || guard.warm_up());
     Ok(AttachHandle { state })
 }
 

@@ -1,0 +1,159 @@
+//! A pattern as a scan runs it: a built-in detector's automata (compiled at
+//! development time) or a custom rule's regex, with its context word indexes.
+
+use super::{context, interior};
+use crate::detectors::{Detector, Prefilter};
+use crate::finding::Kind;
+use crate::pattern::{self, automata};
+
+/// What searches with a [`Compiled`] pattern build and keep for the next (a
+/// built-in pattern's lazy DFA states; a custom rule keeps its own).
+pub(super) type Cache = automata::Cache;
+
+/// A detector's pattern and word indexes.
+#[derive(Debug)]
+pub(super) struct Compiled {
+    pub(super) kind: Kind,
+    pub(super) regex: Regex,
+    /// The pattern has capture groups named `value`, `value2`, `value3`, …
+    /// (one per alternative of the pattern): the first that took part is the span.
+    pub(super) has_values: bool,
+    /// The `value` groups' numbers, in group order.
+    value_groups: Box<[usize]>,
+    /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
+    pub(super) is_number: bool,
+    pub(super) context: context::WordIndex,
+    pub(super) negative: context::WordIndex,
+    /// Bytes a match can hold past its first ([`interior`]).
+    pub(super) interior: interior::ByteSet,
+}
+
+impl Compiled {
+    /// A built-in detector, from the automata compiled at development time.
+    pub(super) fn new(d: &'static Detector) -> Result<Compiled, String> {
+        let name = format!("detector:{}", d.kind);
+        let entry = automata::entry(&name)?;
+        // Natively, where the pattern's text is at hand, the blob must have been
+        // built from it (a stale blob is an error, not other findings).
+        #[cfg(not(target_family = "wasm"))]
+        if entry.hash != automata::fnv1a(d.pattern) {
+            return Err(format!(
+                "{name}: src/pattern/automata.bin was built from another pattern; \
+                 run `cargo run --release -p draftguard-gen`"
+            ));
+        }
+        Ok(Compiled::from_regex(
+            Kind::of(d),
+            entry.interior,
+            matches!(d.prefilter, Prefilter::Digits(_)),
+            context::WordIndex::new(d.context.all()),
+            context::WordIndex::new(d.negative_context.all()),
+            Regex::Builtin(entry.matcher),
+        ))
+    }
+
+    pub(super) fn from_regex(
+        kind: Kind,
+        interior: interior::ByteSet,
+        is_number: bool,
+        context: context::WordIndex,
+        negative: context::WordIndex,
+        regex: Regex,
+    ) -> Compiled {
+        Compiled {
+            kind,
+            has_values: regex.capture_names().into_iter().any(is_value_group),
+            value_groups: (regex.capture_names().into_iter().enumerate())
+                .filter(|(_, n)| is_value_group(*n))
+                .map(|(g, _)| g)
+                .collect(),
+            is_number,
+            regex,
+            context,
+            negative,
+            interior,
+        }
+    }
+
+    /// The span of the first `value` group that took part in the leftmost-first
+    /// match in `hay[start..]`.
+    pub(super) fn value_span(
+        &self,
+        cache: &mut Cache,
+        hay: &[u8],
+        start: usize,
+    ) -> Option<(usize, usize)> {
+        self.regex.value_span(cache, hay, start, &self.value_groups)
+    }
+
+    /// The leftmost-first match in `hay[start..]` (`hay` is UTF-8 up to its end).
+    pub(super) fn find_at(
+        &self,
+        cache: &mut Cache,
+        hay: &[u8],
+        start: usize,
+    ) -> Option<regex_automata::Match> {
+        self.regex.find_at(cache, hay, start)
+    }
+
+    /// `true` if a search may be cut at byte `i` of `hay`: a char boundary
+    /// whose byte no match holds past its first byte.
+    pub(super) fn cuts_at(&self, hay: &str, i: usize) -> bool {
+        hay.is_char_boundary(i) && !self.interior.contains(hay.as_bytes()[i])
+    }
+}
+
+/// `true` for the name of a group that is a finding's span: `value`, `value2`, …
+pub(super) fn is_value_group(name: Option<&str>) -> bool {
+    name.and_then(|n| n.strip_prefix("value"))
+        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A compiled pattern: a built-in one from [`automata`], or a custom rule's.
+#[derive(Debug)]
+pub(super) enum Regex {
+    Builtin(automata::Matcher),
+    Custom(pattern::Custom),
+}
+
+impl Regex {
+    /// The leftmost-first match in `hay[start..]` (`hay` is UTF-8 up to its end).
+    fn find_at(
+        &self,
+        cache: &mut Cache,
+        hay: &[u8],
+        start: usize,
+    ) -> Option<regex_automata::Match> {
+        match self {
+            Regex::Builtin(m) => m.find_at(cache, hay, start),
+            Regex::Custom(c) => c.find_at(hay, start),
+        }
+    }
+
+    /// The span of the first of `value_groups` (the `value` groups' numbers)
+    /// that took part in the leftmost-first match in `hay[start..]`.
+    fn value_span(
+        &self,
+        cache: &mut Cache,
+        hay: &[u8],
+        start: usize,
+        value_groups: &[usize],
+    ) -> Option<(usize, usize)> {
+        match self {
+            Regex::Builtin(m) => {
+                let found = m.find_at(cache, hay, start)?;
+                let slots = m.groups(cache, hay, found)?;
+                (value_groups.iter()).find_map(|&g| Some((slots[2 * g]?, slots[2 * g + 1]?)))
+            }
+            Regex::Custom(c) => c.value_span(hay, start, is_value_group),
+        }
+    }
+
+    /// Group names, in group order.
+    fn capture_names(&self) -> Vec<Option<&str>> {
+        match self {
+            Regex::Builtin(m) => m.capture_names(),
+            Regex::Custom(c) => c.capture_names(),
+        }
+    }
+}
