@@ -26,8 +26,9 @@ enum State {
         look: Look,
         next: u32,
     },
-    /// Try each alternative, in order.
-    Union(Box<[u32]>),
+    /// Try each alternative, in order; an alternative whose [`First`] bytes
+    /// do not hold the next byte is not tried (it would fail there).
+    Union(Box<[u32]>, Box<[First]>),
     /// Record the position in capture slot `slot`.
     Capture {
         slot: u32,
@@ -35,6 +36,53 @@ enum State {
     },
     Fail,
     Match,
+}
+
+/// The bytes every path from a state must consume first (a bit per byte), or
+/// `None` if a path can match without consuming one, or if finding out took
+/// too long (then the state is always tried).
+type First = Option<[u64; 4]>;
+
+/// Most states [`first`] looks at from one alternative.
+const FIRST_STEPS: usize = 128;
+
+/// What an alternative starting at `from` must consume first.
+fn first(states: &[State], from: u32) -> First {
+    let mut set = [0u64; 4];
+    let mut add = |lo: u8, hi: u8| {
+        for b in lo..=hi {
+            set[usize::from(b) / 64] |= 1 << (b % 64);
+        }
+    };
+    let mut seen = Vec::new();
+    let mut todo = vec![from];
+    while let Some(sid) = todo.pop() {
+        if seen.contains(&sid) {
+            continue;
+        }
+        if seen.len() == FIRST_STEPS {
+            return None;
+        }
+        seen.push(sid);
+        match &states[sid as usize] {
+            State::Range { lo, hi, .. } => add(*lo, *hi),
+            State::Sparse(ts) => ts.iter().for_each(|t| add(t.0, t.1)),
+            State::Look { next, .. } | State::Capture { next, .. } => todo.push(*next),
+            State::Union(alts, _) => todo.extend(alts.iter()),
+            State::Fail => {}
+            State::Match => return None,
+        }
+    }
+    Some(set)
+}
+
+/// `true` if an alternative with `first` may match at the byte `next` (`None`: the end).
+fn viable(first: &First, next: Option<u8>) -> bool {
+    match (first, next) {
+        (None, _) => true,
+        (Some(set), Some(b)) => set[usize::from(b) / 64] & (1 << (b % 64)) != 0,
+        (Some(_), None) => false,
+    }
 }
 
 /// An NFA with one pattern.
@@ -78,11 +126,12 @@ impl Nfa {
                     look: *look,
                     next: next.as_u32(),
                 },
-                T::Union { alternates } => {
-                    State::Union(alternates.iter().map(|a| a.as_u32()).collect())
-                }
+                T::Union { alternates } => State::Union(
+                    alternates.iter().map(|a| a.as_u32()).collect(),
+                    Box::new([]),
+                ),
                 T::BinaryUnion { alt1, alt2 } => {
-                    State::Union(Box::new([alt1.as_u32(), alt2.as_u32()]))
+                    State::Union(Box::new([alt1.as_u32(), alt2.as_u32()]), Box::new([]))
                 }
                 T::Capture { next, slot, .. } => State::Capture {
                     slot: slot.as_u32(),
@@ -90,6 +139,21 @@ impl Nfa {
                 },
                 T::Fail => State::Fail,
                 T::Match { .. } => State::Match,
+            })
+            .collect::<Vec<State>>();
+        let firsts: Vec<Option<Box<[First]>>> = states
+            .iter()
+            .map(|st| match st {
+                State::Union(alts, _) => Some(alts.iter().map(|&a| first(&states, a)).collect()),
+                _ => None,
+            })
+            .collect();
+        let states = states
+            .into_iter()
+            .zip(firsts)
+            .map(|(st, f)| match (st, f) {
+                (State::Union(alts, _), Some(f)) => State::Union(alts, f),
+                (st, _) => st,
             })
             .collect();
         Nfa {
@@ -163,11 +227,20 @@ impl Nfa {
                             break;
                         }
                     }
-                    State::Union(alts) => {
-                        for &alt in alts[1..].iter().rev() {
-                            scratch.stack.push(Frame::Step(alt, at));
-                        }
-                        sid = alts[0];
+                    State::Union(alts, firsts) => {
+                        let next = hay[..end].get(at).copied();
+                        let mut tried = alts
+                            .iter()
+                            .zip(firsts.iter())
+                            .filter(|(_, f)| viable(f, next));
+                        let Some((&head, _)) = tried.next() else {
+                            break;
+                        };
+                        let rest: &mut Vec<Frame> = &mut scratch.stack;
+                        let mark = rest.len();
+                        rest.extend(tried.map(|(&alt, _)| Frame::Step(alt, at)));
+                        rest[mark..].reverse();
+                        sid = head;
                     }
                     State::Capture { slot, next } => {
                         scratch

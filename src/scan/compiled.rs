@@ -131,7 +131,8 @@ impl Regex {
     }
 
     /// The span of the first of `value_groups` (the `value` groups' numbers)
-    /// that took part in the leftmost-first match in `hay[start..]`.
+    /// that took part in the leftmost-first match `hay[start..]` (a built-in
+    /// pattern's) or in the leftmost-first match in `hay[start..]` (a custom rule's).
     fn value_span(
         &self,
         cache: &mut Cache,
@@ -141,7 +142,8 @@ impl Regex {
     ) -> Option<(usize, usize)> {
         match self {
             Regex::Builtin(m) => {
-                let found = m.find_at(cache, hay, start)?;
+                // The match is `hay[start..]`, found already: its groups only.
+                let found = regex_automata::Match::must(0, start..hay.len());
                 let slots = m.groups(cache, hay, found)?;
                 (value_groups.iter()).find_map(|&g| Some((slots[2 * g]?, slots[2 * g + 1]?)))
             }
