@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the `scan`, `redact`, `validators` and `live` targets (fuzz/fuzz_targets/) for
+# Fuzzes the `scan`, `redact`, `validators`, `live` and `differential` targets (fuzz/fuzz_targets/) for
 # SECONDS each (default 10), with nightly Rust and cargo-fuzz (scripts/setup.sh
 # installs both; FUZZ_SEED fixes libFuzzer's seed). The corpus starts from the saved regression inputs
 # (tests/fuzz-corpus/) and every fixture and draft file; it grows in
@@ -18,7 +18,7 @@ NIGHTLY=${FUZZ_TOOLCHAIN:-nightly-2026-10-30}
 secs=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scan redact validators live)
+[ ${#targets[@]} -gt 0 ] || targets=(scan redact validators live differential)
 corpus=${FUZZ_CORPUS:-fuzz/corpus}
 for t in "${targets[@]}"; do
   mkdir -p "$corpus/$t"

@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common {
+    pub mod engines;
     pub mod invariants;
 }
 use common::invariants::{check_input, check_live, check_validators, decode};
@@ -55,5 +56,15 @@ fn saved_live_inputs_keep_every_invariant() {
     for (name, data) in inputs("live") {
         eprintln!("{name}");
         check_live(&decode(&data));
+    }
+}
+
+#[test]
+fn saved_differential_inputs_find_the_same_in_both_engines() {
+    for (name, data) in inputs("differential") {
+        eprintln!("{name}");
+        if let Some((&which, text)) = data.split_first() {
+            common::engines::check_same(which, &String::from_utf8_lossy(text));
+        }
     }
 }
