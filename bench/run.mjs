@@ -554,11 +554,9 @@ function native(dir) {
 
 // ---- sizes ----------------------------------------------------------------------------------
 const gzip9 = (b) => gzipSync(b, { level: 9 }).length;
-/** Whether the build runs wasm-opt (Cargo.toml's wasm-pack release profile). */
+/** Whether the build runs wasm-opt (scripts/build.sh, which builds pkg/). */
 function buildRunsWasmOpt() {
-  const toml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
-  const section = /\[package\.metadata\.wasm-pack\.profile\.release\]([^[]*)/.exec(toml)?.[1] ?? '';
-  return !/wasm-opt\s*=\s*false/.test(section);
+  return /wasm-opt -Oz/.test(readFileSync(join(root, 'scripts', 'build.sh'), 'utf8'));
 }
 /** The .wasm after binaryen's wasm-opt -Oz (package.json's binaryen), gzip -9; what the build would ship with it. */
 function wasmOptOz(dir) {
@@ -747,7 +745,7 @@ const br = brotliCompressSync(wasm, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } 
 const opt = buildRunsWasmOpt() ? 'after the build\'s wasm-opt' : 'the build runs no wasm-opt';
 const wasmVerdict = gz <= 150 * KB ? '✓ met' : `✗ missed by ${((gz - 150 * KB) / KB).toFixed(0)} KB; resolving ≤ 250 KB: ${gz <= 250 * KB ? '✓' : `✗ ${((gz - 250 * KB) / KB).toFixed(0)} KB over`}`;
 row(`.wasm gzip -9 (pkg/draftguard_bg.wasm, ${opt}; raw ${kb(wasm.length)}, brotli 11 ${kb(br)})`, '≤ 150 KB (resolving: ≤ 250 KB)', kb(gz), wasmVerdict);
-if (!oz.skipped) row('.wasm after wasm-opt -Oz (binaryen from package.json, run here; not shipped)', '', `${kb(oz.gz)} gzip -9, raw ${kb(oz.raw)}`);
+if (!oz.skipped && !buildRunsWasmOpt()) row('.wasm after wasm-opt -Oz (binaryen from package.json, run here; not shipped)', '', `${kb(oz.gz)} gzip -9, raw ${kb(oz.raw)}`);
 row('JS glue (pkg/draftguard.js) gzip -9', '', `${kb(gzip9(glue))} (raw ${kb(glue.length)})`);
 if (!existsSync(JS_ENGINE)) row('JS engine (dist/js-engine/draftguard_js.js)', '≤ 400 KB gzip', 'skipped: missing (bash scripts/wasm2js.sh)');
 else {

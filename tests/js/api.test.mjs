@@ -1,4 +1,4 @@
-// The built package (pkg/, `wasm-pack build --target web`) used from Node 20
+// The built package (pkg/, built by scripts/build.sh) used from Node 20
 // exactly as the README shows: import, initSync, new Guard, scan, redact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
 if (!existsSync(`${pkg}draftguard.js`)) {
-  throw new Error(`pkg/ is missing: build it first (wasm-pack build --target web --release --out-dir pkg)`);
+  throw new Error(`pkg/ is missing: build it first (bash scripts/build.sh)`);
 }
 const { initSync, Guard, LiveScan, kinds } = await import(`${pkg}draftguard.js`);
 initSync({ module: readFileSync(`${pkg}draftguard_bg.wasm`) });
