@@ -591,7 +591,7 @@ try {
   }
   C = args.has('--no-browser') ? { skipped: '--no-browser' } : await chromium(await browserPeerBundles(load));
   NAT = args.has('--no-native') ? { skipped: '--no-native' } : native(dir);
-  oz = QUICK ? { skipped: 'not with --quick' } : wasmOptOz(dir);
+  oz = QUICK ? { skipped: 'not with --quick' } : buildRunsWasmOpt() ? { skipped: 'the build runs it' } : wasmOptOz(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
