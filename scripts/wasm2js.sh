@@ -28,8 +28,9 @@ done
 # __wbindgen_externref_statics_end, which only the externref pass provides. Without the
 # feature, wasm-bindgen keeps JS values in its JS-side heap, as on older targets.
 target_dir=target/js-engine
+# cargo rustc --crate-type cdylib, as scripts/build.sh: LTO applies only so (rust-lang/cargo#9672).
 RUSTFLAGS="-C target-feature=-reference-types" \
-  cargo build --quiet --lib --release --target wasm32-unknown-unknown --target-dir "$target_dir"
+  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --target-dir "$target_dir" --crate-type cdylib
 wasm="$target_dir/wasm32-unknown-unknown/release/draftguard.wasm"
 
 out=dist/js-engine
