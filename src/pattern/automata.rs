@@ -303,8 +303,11 @@ enum Search {
 /// that the caller owns.
 pub(crate) struct Matcher {
     search: Search,
-    /// The forward NFA, for capture groups.
-    nfa: Nfa,
+    /// The forward NFA, with its capture groups.
+    fwd: NFA,
+    /// The backtracker's copy of `fwd`, made when a match's groups are first
+    /// needed (most first scans find nothing).
+    nfa: std::sync::OnceLock<Nfa>,
 }
 
 /// What searches with one [`Matcher`] build and keep for the next: its lazy
@@ -326,27 +329,27 @@ impl Matcher {
     /// Searched over whole windows: `fwd` (with capture groups) finds where
     /// a match ends, `rev` (the reverse NFA) where it starts.
     pub(crate) fn window(fwd: NFA, rev: NFA) -> Result<Matcher, String> {
-        let nfa = Nfa::from_thompson(&fwd);
-        let fwd = lazy(fwd, MatchKind::LeftmostFirst, false)?;
-        let rev = lazy(rev, MatchKind::All, true)?;
+        let search = Search::Window(Box::new(hybrid::regex::Regex::builder().build_from_dfas(
+            lazy(fwd.clone(), MatchKind::LeftmostFirst, false)?,
+            lazy(rev, MatchKind::All, true)?,
+        )));
         Ok(Matcher {
-            search: Search::Window(Box::new(
-                hybrid::regex::Regex::builder().build_from_dfas(fwd, rev),
-            )),
-            nfa,
+            search,
+            fwd,
+            nfa: std::sync::OnceLock::new(),
         })
     }
 
     /// Searched anchored from each position whose byte can start a match
     /// (`first`, per class of the byte before).
     fn starts(fwd: NFA, first: [ByteSet; 5]) -> Result<Matcher, String> {
-        let nfa = Nfa::from_thompson(&fwd);
         Ok(Matcher {
             search: Search::Starts(
-                Box::new(lazy(fwd, MatchKind::LeftmostFirst, false)?),
+                Box::new(lazy(fwd.clone(), MatchKind::LeftmostFirst, false)?),
                 Box::new(first),
             ),
-            nfa,
+            fwd,
+            nfa: std::sync::OnceLock::new(),
         })
     }
 }
@@ -549,7 +552,11 @@ impl Matcher {
 
     /// Group names in group order (group 0, the whole match, first).
     pub(crate) fn capture_names(&self) -> Vec<Option<&str>> {
-        self.nfa.names().collect()
+        (self
+            .fwd
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO))
+        .collect()
     }
 
     /// The capture slots of the leftmost-first match anchored at `m`'s start
@@ -561,7 +568,8 @@ impl Matcher {
         m: Match,
     ) -> Option<Vec<Option<usize>>> {
         let mut slots = Vec::new();
-        let end = (self.nfa).run(hay, m.start(), m.end(), &mut cache.scratch, &mut slots)?;
+        let nfa = self.nfa.get_or_init(|| Nfa::from_thompson(&self.fwd));
+        let end = nfa.run(hay, m.start(), m.end(), &mut cache.scratch, &mut slots)?;
         (end == m.end()).then_some(slots)
     }
 }
@@ -582,17 +590,26 @@ pub(crate) fn check_all() -> Result<(), String> {
 const ENDS: u32 = 1 << 31;
 
 /// Every occurrence of a set of words in a text, in one pass: an
-/// Aho-Corasick automaton, built here from the words as a DFA over byte
-/// classes (one table lookup a byte), ASCII letters in either case. (A
-/// lazy DFA over the words' NFA would rebuild, for each new state, the
-/// closure of every word's start: far slower to warm up for hundreds of words.)
+/// Aho-Corasick automaton over byte classes, ASCII letters in either case.
+/// The states near the root — where a text spends nearly all its bytes — have
+/// full rows (one table lookup a byte); deeper states keep only their trie
+/// children and their failure link, followed at search time. Building full
+/// rows for all 3,600 states (121 classes) was most of a first scan's cost
+/// (5.7 ms of 9 natively, several times that in a browser's first tier).
 pub(crate) struct Words {
     /// Byte → class; ASCII upper case as lower case; class 0: in no word.
     classes: [u8; 256],
     /// Classes a row has.
     stride: usize,
-    /// `next[state × stride + class]`: the state after that byte.
+    /// States `0..dense` (breadth-first order: the shallow ones) have full
+    /// rows: `next[state × stride + class]` is the state after that byte.
+    dense: usize,
     next: Vec<u32>,
+    /// Deeper states: children `kids[kid[s - dense]..kid[s - dense + 1]]`
+    /// as (class, state), and the failure link `fail[s - dense]`.
+    kid: Vec<u32>,
+    kids: Vec<(u8, u32)>,
+    fail: Vec<u32>,
     /// Per state, where its words are in `ends` (`out[s]..out[s + 1]`).
     out: Vec<u32>,
     /// The words that end in each state (its own and its suffixes').
@@ -605,9 +622,13 @@ impl std::fmt::Debug for Words {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Words")
             .field("states", &self.out.len().saturating_sub(1))
+            .field("dense", &self.dense)
             .finish()
     }
 }
+
+/// States this deep (the root is 0) and shallower get full rows.
+const DENSE_DEPTH: usize = 2;
 
 impl Words {
     /// The automaton of `words` (word `i` is reported as `i`).
@@ -628,70 +649,127 @@ impl Words {
         for b in b'A'..=b'Z' {
             classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
         }
-        // The trie: children per state, 0 = none (state 0 is the root).
-        let mut child: Vec<u32> = vec![0; n];
+        // The trie, children as (class, state) lists (state 0 is the root).
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut own: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, w) in words.iter().enumerate() {
             let mut s = 0usize;
             for &b in w.as_bytes() {
-                let c = usize::from(classes[usize::from(fold(b))]);
-                if child[s * n + c] == 0 {
-                    child[s * n + c] = own.len() as u32;
-                    own.push(Vec::new());
-                    child.resize(own.len() * n, 0);
-                }
-                s = child[s * n + c] as usize;
+                let c = classes[usize::from(fold(b))];
+                s = match children[s].iter().find(|k| k.0 == c) {
+                    Some(k) => k.1 as usize,
+                    None => {
+                        let t = own.len();
+                        children[s].push((c, t as u32));
+                        children.push(Vec::new());
+                        own.push(Vec::new());
+                        t
+                    }
+                };
             }
             own[s].push(i as u32);
         }
-        // Breadth first: each state's failure (its longest proper suffix in
-        // the trie) and its full row, taken from the failure's where it has no child.
+        // Breadth-first order (`rank` renumbers states by it), depths and failure links.
         let states = own.len();
-        let mut next = child;
+        let mut order = vec![0usize];
+        let mut depth = vec![0usize; states];
         let mut fail = vec![0usize; states];
-        let mut order = Vec::with_capacity(states);
-        let mut queue = std::collections::VecDeque::new();
-        queue.extend(next[1..n].iter().map(|&t| t as usize).filter(|&t| t != 0));
-        while let Some(s) = queue.pop_front() {
-            order.push(s);
-            for c in 1..n {
-                let t = next[s * n + c] as usize;
-                let via = next[fail[s] * n + c];
-                if t != 0 {
-                    fail[t] = via as usize;
-                    queue.push_back(t);
+        let mut at = 0;
+        while at < order.len() {
+            let s = order[at];
+            at += 1;
+            for &(c, t) in &children[s] {
+                let t = t as usize;
+                depth[t] = depth[s] + 1;
+                fail[t] = if s == 0 {
+                    0
                 } else {
-                    next[s * n + c] = via;
-                }
+                    let mut f = fail[s];
+                    loop {
+                        if let Some(k) = children[f].iter().find(|k| k.0 == c) {
+                            break k.1 as usize;
+                        }
+                        if f == 0 {
+                            break 0;
+                        }
+                        f = fail[f];
+                    }
+                };
+                order.push(t);
             }
         }
-        // Words ending in each state: its own, then its failure's (already complete: BFS order).
+        let mut rank = vec![0u32; states];
+        for (r, &s) in order.iter().enumerate() {
+            rank[s] = r as u32;
+        }
+        // Words ending in each state: its own, then its failure's (complete before: BFS order).
         let mut all: Vec<Vec<u32>> = own;
-        for &s in &order {
+        for &s in &order[1..] {
             let inherited = all[fail[s]].clone();
             all[s].extend(inherited);
         }
         let mut out = Vec::with_capacity(states + 1);
         let mut ends = Vec::new();
-        for w in &all {
+        for &s in &order {
             out.push(ends.len() as u32);
-            ends.extend_from_slice(w);
+            ends.extend_from_slice(&all[s]);
         }
         out.push(ends.len() as u32);
         // A transition into a state where words end carries the high bit:
         // the search looks at the word lists only there.
-        for t in &mut next {
-            if !all[*t as usize].is_empty() {
-                *t |= ENDS;
+        let to = |t: usize| rank[t] | if all[t].is_empty() { 0 } else { ENDS };
+        // Full rows for the shallow states, from their failure's row where they have no child.
+        let dense = order
+            .iter()
+            .take_while(|&&s| depth[s] <= DENSE_DEPTH)
+            .count();
+        let mut next = vec![0u32; dense * n];
+        for (r, &s) in order[..dense].iter().enumerate() {
+            if s != 0 {
+                let f = rank[fail[s]] as usize;
+                next.copy_within(f * n..f * n + n, r * n);
+            }
+            for &(c, t) in &children[s] {
+                next[r * n + usize::from(c)] = to(t as usize);
             }
         }
+        let mut kid = Vec::with_capacity(states - dense + 1);
+        let mut kids = Vec::new();
+        let mut fails = Vec::with_capacity(states - dense);
+        for &s in &order[dense..] {
+            kid.push(kids.len() as u32);
+            kids.extend(children[s].iter().map(|&(c, t)| (c, to(t as usize))));
+            fails.push(rank[fail[s]]);
+        }
+        kid.push(kids.len() as u32);
         Words {
             classes,
             stride: n,
+            dense,
             next,
+            kid,
+            kids,
+            fail: fails,
             out,
             ends,
             lens: words.iter().map(String::len).collect(),
+        }
+    }
+
+    /// The state after class `c` in state `s` (with [`ENDS`] if words end there).
+    #[inline]
+    fn step(&self, mut s: usize, c: usize) -> u32 {
+        loop {
+            if s < self.dense {
+                return self.next[s * self.stride + c];
+            }
+            let i = s - self.dense;
+            let range = self.kid[i] as usize..self.kid[i + 1] as usize;
+            if let Some(k) = self.kids[range].iter().find(|k| usize::from(k.0) == c) {
+                return k.1;
+            }
+            // A failure link leads to a shallower state: the loop ends in a full row.
+            s = self.fail[i] as usize;
         }
     }
 
@@ -706,7 +784,7 @@ impl Words {
     ) {
         let mut s = 0usize;
         for (i, &b) in hay[from..to].iter().enumerate() {
-            let t = self.next[s * self.stride + usize::from(self.classes[usize::from(b)])];
+            let t = self.step(s, usize::from(self.classes[usize::from(b)]));
             s = (t & !ENDS) as usize;
             if t & ENDS != 0 {
                 let (a, z) = (self.out[s] as usize, self.out[s + 1] as usize);

@@ -46,24 +46,37 @@ type First = Option<[u64; 4]>;
 /// Most states [`first`] looks at from one alternative.
 const FIRST_STEPS: usize = 128;
 
+/// Scratch space of [`first`]: a stamp per state (seen in the current
+/// search when equal to `stamp`) and a stack.
+struct FirstScratch {
+    seen: Vec<u32>,
+    stamp: u32,
+    todo: Vec<u32>,
+}
+
 /// What an alternative starting at `from` must consume first.
-fn first(states: &[State], from: u32) -> First {
+fn first(states: &[State], from: u32, scratch: &mut FirstScratch) -> First {
     let mut set = [0u64; 4];
     let mut add = |lo: u8, hi: u8| {
         for b in lo..=hi {
             set[usize::from(b) / 64] |= 1 << (b % 64);
         }
     };
-    let mut seen = Vec::new();
-    let mut todo = vec![from];
+    scratch.stamp += 1;
+    let stamp = scratch.stamp;
+    let todo = &mut scratch.todo;
+    todo.clear();
+    todo.push(from);
+    let mut steps = 0;
     while let Some(sid) = todo.pop() {
-        if seen.contains(&sid) {
+        if scratch.seen[sid as usize] == stamp {
             continue;
         }
-        if seen.len() == FIRST_STEPS {
+        if steps == FIRST_STEPS {
             return None;
         }
-        seen.push(sid);
+        steps += 1;
+        scratch.seen[sid as usize] = stamp;
         match &states[sid as usize] {
             State::Range { lo, hi, .. } => add(*lo, *hi),
             State::Sparse(ts) => ts.iter().for_each(|t| add(t.0, t.1)),
@@ -141,10 +154,19 @@ impl Nfa {
                 T::Match { .. } => State::Match,
             })
             .collect::<Vec<State>>();
+        let mut scratch = FirstScratch {
+            seen: vec![0; states.len()],
+            stamp: 0,
+            todo: Vec::new(),
+        };
         let firsts: Vec<Option<Box<[First]>>> = states
             .iter()
             .map(|st| match st {
-                State::Union(alts, _) => Some(alts.iter().map(|&a| first(&states, a)).collect()),
+                State::Union(alts, _) => Some(
+                    alts.iter()
+                        .map(|&a| first(&states, a, &mut scratch))
+                        .collect(),
+                ),
                 _ => None,
             })
             .collect();

@@ -53,8 +53,10 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
 /// a neighbourhood is then searched in one pass instead of once per word.
 #[derive(Clone, Debug)]
 pub struct WordIndex {
+    /// The words, ordered by first byte (stable: in their order otherwise).
     words: Vec<Cow<'static, str>>,
-    by_first_byte: Vec<Vec<usize>>,
+    /// Words starting with byte `b`: `words[from[b]..from[b + 1]]`.
+    from: Box<[u16; 257]>,
 }
 
 impl WordIndex {
@@ -65,23 +67,37 @@ impl WordIndex {
             .map(Into::into)
             .filter(|w| !w.is_empty())
             .collect();
-        let mut by_first_byte = vec![Vec::new(); 256];
-        for (i, w) in words.iter().enumerate() {
-            by_first_byte[usize::from(w.as_bytes()[0])].push(i);
+        assert!(
+            words.len() < usize::from(u16::MAX),
+            "too many context words"
+        );
+        let mut from = Box::new([0u16; 257]);
+        for w in &words {
+            from[usize::from(w.as_bytes()[0]) + 1] += 1;
         }
-        WordIndex {
-            words,
-            by_first_byte,
+        for b in 0..256 {
+            from[b + 1] += from[b];
         }
+        // Each word to the next free place of its first byte (a counting sort).
+        let mut place = *from;
+        let mut sorted: Vec<Option<Cow<'static, str>>> = vec![None; words.len()];
+        for w in words {
+            let b = usize::from(w.as_bytes()[0]);
+            sorted[usize::from(place[b])] = Some(w);
+            place[b] += 1;
+        }
+        let words = sorted.into_iter().flatten().collect();
+        WordIndex { words, from }
     }
 
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
     pub fn find(&self, hay: &str) -> Option<&str> {
         let h = hay.as_bytes();
         (0..h.len()).find_map(|s| {
-            self.by_first_byte[usize::from(h[s])]
-                .iter()
-                .map(|&i| &*self.words[i])
+            let b = usize::from(h[s]);
+            let (a, z) = (usize::from(self.from[b]), usize::from(self.from[b + 1]));
+            (self.words[a..z].iter())
+                .map(|w| &**w)
                 .find(|w| matches_at(hay, s, w))
         })
     }
