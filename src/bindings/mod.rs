@@ -172,7 +172,7 @@ struct JsFinding<'a> {
     start: usize,
     end: usize,
     confidence: &'a str,
-    reasons: &'a [String],
+    reasons: Vec<String>,
     preview: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<&'a str>,
@@ -479,7 +479,7 @@ fn js_finding(f: &Finding, (start, end): (usize, usize)) -> JsFinding<'_> {
         start,
         end,
         confidence: f.confidence.as_str(),
-        reasons: &f.reasons,
+        reasons: f.reasons.iter().map(|r| r.to_string()).collect(),
         preview: &f.preview,
         value: f.value.as_deref(),
     }

@@ -6,7 +6,7 @@
 //! a CJK character counts as a word boundary ("卡号4111", "SSN号码"). A word
 //! written in CJK characters matches anywhere, as CJK text has no spaces.
 
-use std::borrow::Cow;
+use crate::finding::Word;
 
 #[cfg(test)]
 use crate::detectors::Words;
@@ -53,14 +53,14 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
 /// a neighbourhood is then searched in one pass instead of once per word.
 #[derive(Clone, Debug)]
 pub struct WordIndex {
-    words: Vec<Cow<'static, str>>,
+    words: Vec<Word>,
     by_first_byte: Vec<Vec<usize>>,
 }
 
 impl WordIndex {
     /// Indexes `words` (of every language; lower case).
-    pub fn new<W: Into<Cow<'static, str>>>(words: impl IntoIterator<Item = W>) -> WordIndex {
-        let words: Vec<Cow<'static, str>> = words
+    pub fn new<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordIndex {
+        let words: Vec<Word> = words
             .into_iter()
             .map(Into::into)
             .filter(|w| !w.is_empty())
@@ -76,12 +76,12 @@ impl WordIndex {
     }
 
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
-    pub fn find(&self, hay: &str) -> Option<&str> {
+    pub fn find(&self, hay: &str) -> Option<&Word> {
         let h = hay.as_bytes();
         (0..h.len()).find_map(|s| {
             self.by_first_byte[usize::from(h[s])]
                 .iter()
-                .map(|&i| &*self.words[i])
+                .map(|&i| &self.words[i])
                 .find(|w| matches_at(hay, s, w))
         })
     }
@@ -155,10 +155,11 @@ mod tests {
             }
             .all(),
         );
-        assert_eq!(idx.find("my credit card no"), Some("credit card"));
-        assert_eq!(idx.find("ec-karte und card"), Some("karte"));
-        assert_eq!(idx.find("号码卡号"), Some("卡号"));
-        assert_eq!(idx.find("discard cards"), None);
+        let find = |hay| idx.find(hay).map(|w| w.as_str());
+        assert_eq!(find("my credit card no"), Some("credit card"));
+        assert_eq!(find("ec-karte und card"), Some("karte"));
+        assert_eq!(find("号码卡号"), Some("卡号"));
+        assert_eq!(find("discard cards"), None);
     }
 
     #[test]

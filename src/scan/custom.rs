@@ -8,7 +8,7 @@
 
 use crate::checksum::{aba, iso7064::mod_97_10, luhn};
 use crate::detectors::{self, Category, Confidence, Invalid, Scoring, Valid, REGISTRY};
-use crate::finding::{Custom, Kind, Validate};
+use crate::finding::{Checksum, Custom, Kind, Reason, Validate, Word};
 
 use super::context::WordIndex;
 use super::OptionsError;
@@ -47,28 +47,38 @@ const MAX_CONTEXT_WORD: usize = 100;
 fn no_check(v: &str) -> Result<Valid, Invalid> {
     Ok(Valid::new(
         detectors::shape::alnum_upper(v),
-        vec!["custom_rule"],
+        vec![Reason::CustomRule],
     ))
 }
 
 fn luhn_check(v: &str) -> Result<Valid, Invalid> {
     let d = detectors::shape::alnum_upper(v);
     (d.bytes().all(|b| b.is_ascii_digit()) && luhn::is_valid(&d))
-        .then(|| Valid::new(d, vec!["custom_rule", "luhn"]))
+        .then(|| {
+            Valid::new(
+                d,
+                vec![Reason::CustomRule, Reason::Checksum(Checksum::Luhn)],
+            )
+        })
         .ok_or(Invalid::Checksum)
 }
 
 fn mod97_check(v: &str) -> Result<Valid, Invalid> {
     let d = detectors::shape::alnum_upper(v);
     mod_97_10::is_valid(&d)
-        .then(|| Valid::new(d, vec!["custom_rule", "mod97"]))
+        .then(|| {
+            Valid::new(
+                d,
+                vec![Reason::CustomRule, Reason::Checksum(Checksum::Mod97)],
+            )
+        })
         .ok_or(Invalid::Checksum)
 }
 
 fn aba_check(v: &str) -> Result<Valid, Invalid> {
     let d = detectors::shape::alnum_upper(v);
     aba::is_valid(&d)
-        .then(|| Valid::new(d, vec!["custom_rule", "aba_checksum"]))
+        .then(|| Valid::new(d, vec![Reason::CustomRule, Reason::Checksum(Checksum::Aba)]))
         .ok_or(Invalid::Checksum)
 }
 
@@ -155,7 +165,7 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
         },
         validate,
     });
-    let words = rule.context.iter().map(|w| w.to_lowercase());
+    let words = rule.context.iter().map(|w| Word::from(w.to_lowercase()));
     Ok(super::Compiled::from_regex(
         kind,
         // No set for a custom rule: its searches are never cut (a live scan
@@ -163,7 +173,7 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
         super::interior::ByteSet::ALL,
         false,
         WordIndex::new(words),
-        WordIndex::new(std::iter::empty::<String>()),
+        WordIndex::new(std::iter::empty::<Word>()),
         super::compiled::Regex::Custom(regex),
     ))
 }

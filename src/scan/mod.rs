@@ -20,7 +20,7 @@ use std::sync::Arc;
 use crate::pattern;
 
 use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
-pub use crate::finding::{Finding, Kind};
+pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
 
 use compiled::{Cache, Compiled};
@@ -720,12 +720,12 @@ impl Guard {
             confidence = confidence.and_then(Confidence::lowered);
         }
         let confidence = confidence.filter(|c| *c >= self.min_confidence)?;
-        let mut reasons: Vec<String> = valid.reasons.iter().map(|r| r.to_string()).collect();
+        let mut reasons = valid.reasons;
         if let Some(w) = ctx {
-            reasons.push(format!("context:{w}"));
+            reasons.push(Reason::Context(w.clone()));
         }
         if let Some(w) = neg {
-            reasons.push(format!("unlikely:{w}"));
+            reasons.push(Reason::Unlikely(w.clone()));
         }
         Some(resolve::Candidate {
             kind: c.kind.clone(),
