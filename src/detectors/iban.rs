@@ -70,8 +70,9 @@ pub const DETECTOR: Detector = Detector {
     validate,
 };
 
-/// (country code, reported as `country:XX` ([`Reason::Country`]), IBAN length) for every country in the SWIFT IBAN registry,
-/// plus territories that use their parent's format (FR overseas, GB crown dependencies).
+/// (country code, IBAN length) for every country in the SWIFT IBAN registry, plus
+/// territories that use their parent's format (FR overseas, GB crown dependencies).
+/// A valid IBAN reports its country as `country:XX` ([`Reason::Country`]).
 const LENGTHS: &[(&str, usize)] = &[
     ("AD", 24),
     ("AE", 23),
