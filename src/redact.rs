@@ -24,6 +24,18 @@ pub enum Style {
     Char,
 }
 
+impl Style {
+    /// Parses `"label" | "mask" | "char"`.
+    pub fn parse(s: &str) -> Option<Style> {
+        match s {
+            "label" => Some(Style::Label),
+            "mask" => Some(Style::Mask),
+            "char" => Some(Style::Char),
+            _ => None,
+        }
+    }
+}
+
 /// Redaction settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RedactOptions {
@@ -95,27 +107,50 @@ pub fn preview(value: &str, d: &Kind) -> String {
         return own(value);
     }
     let masked = mask(value, d, PREVIEW_MASK);
-    let chars: Vec<char> = masked.chars().collect();
-    if chars.len() <= PREVIEW_MAX_CHARS {
+    // Counted, not collected: a preview is built for every finding.
+    let chars = masked.chars().count();
+    if chars <= PREVIEW_MAX_CHARS {
         return masked;
     }
-    let head: String = chars[..PREVIEW_MAX_CHARS / 2].iter().collect();
-    let tail: String = chars[chars.len() - (PREVIEW_MAX_CHARS / 2 - 1)..]
-        .iter()
-        .collect();
+    let at = |n: usize| {
+        masked
+            .char_indices()
+            .nth(n)
+            .map_or(masked.len(), |(i, _)| i)
+    };
+    let head = &masked[..at(PREVIEW_MAX_CHARS / 2)];
+    let tail = &masked[at(chars - (PREVIEW_MAX_CHARS / 2 - 1))..];
     format!("{head}…{tail}")
 }
 
 /// `value` with its letters and digits replaced by `mask_char`, except the
 /// detector's customary kept characters; separators stay, invisible characters go.
 pub fn mask(value: &str, d: &Kind, mask_char: char) -> String {
-    let total = value.chars().filter(|c| c.is_alphanumeric()).count();
+    if value.is_ascii() {
+        // Most values: their bytes are their characters, read without decoding
+        // (a preview is masked for every finding).
+        masked(value.bytes().map(char::from), value.len(), d, mask_char)
+    } else {
+        masked(value.chars(), value.len(), d, mask_char)
+    }
+}
+
+/// [`mask`] of the characters `chars` of a value of `len` bytes.
+fn masked(
+    chars: impl Iterator<Item = char> + Clone,
+    len: usize,
+    d: &Kind,
+    mask_char: char,
+) -> String {
+    let total = chars.clone().filter(|c| c.is_alphanumeric()).count();
     let keep_from = total.saturating_sub(usize::from(d.keep_last()));
     // Never keep more than half of a short value.
     let keep_from = keep_from.max(total / 2 + total % 2);
+    let mut utf8 = [0; 4];
+    let mask_str: &str = mask_char.encode_utf8(&mut utf8);
     let mut seen = 0;
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
+    let mut out = String::with_capacity(len + total * (mask_str.len() - 1));
+    for c in chars {
         if is_invisible(c) {
             continue;
         }
@@ -124,11 +159,11 @@ pub fn mask(value: &str, d: &Kind, mask_char: char) -> String {
             continue;
         }
         let leading_letter = seen < usize::from(d.keep_leading_letters()) && c.is_alphabetic();
-        out.push(if leading_letter || seen >= keep_from {
-            c
+        if leading_letter || seen >= keep_from {
+            out.push(c);
         } else {
-            mask_char
-        });
+            out.push_str(mask_str);
+        }
         seen += 1;
     }
     out

@@ -11,7 +11,7 @@ use crate::detectors::{self, Category, Confidence, Invalid, Scoring, Valid, REGI
 use crate::finding::{Checksum, Custom, Kind, Reason, Validate, Word};
 
 use super::context::WordIndex;
-use super::OptionsError;
+use super::options::OptionsError;
 
 /// A detector defined by the embedding application.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -33,6 +33,24 @@ pub struct CustomRule {
     pub context_required: bool,
     /// Confidence without context; one level higher with context.
     pub confidence: Confidence,
+}
+
+impl CustomRule {
+    /// A rule with the defaults for everything but its kind and pattern: no
+    /// name (the kind is shown) and no validator, category confidential, no
+    /// context words, confidence medium.
+    pub fn new(kind: impl Into<String>, pattern: impl Into<String>) -> CustomRule {
+        CustomRule {
+            kind: kind.into(),
+            name: None,
+            pattern: pattern.into(),
+            validator: None,
+            category: Category::Confidential,
+            context: Vec::new(),
+            context_required: false,
+            confidence: Confidence::Medium,
+        }
+    }
 }
 
 /// Names accepted as `validator`, besides built-in kinds.
@@ -103,8 +121,9 @@ fn validator(name: Option<&str>) -> Result<Validate, String> {
     })
 }
 
-/// Checks `rule` and compiles it; `at` names it in errors.
-pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, OptionsError> {
+/// Checks `rule`'s fields (all but compiling its pattern) and returns its
+/// validator; `at` names the rule in errors (`customRules[2]`).
+pub(super) fn check(rule: &CustomRule, at: &str) -> Result<Validate, OptionsError> {
     let bad = |field: &str, m: String| OptionsError(format!("{at}.{field}: {m}"));
     let k = &rule.kind;
     if !(2..=40).contains(&k.len())
@@ -145,6 +164,14 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
             "needs at least one context word".into(),
         ));
     }
+    Ok(validate)
+}
+
+/// Checks `rule` and compiles it; `at` names it in errors.
+pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, OptionsError> {
+    let bad = |field: &str, m: String| OptionsError(format!("{at}.{field}: {m}"));
+    let validate = check(rule, at)?;
+    let k = &rule.kind;
     let regex = crate::pattern::Custom::new(&rule.pattern).map_err(|e| bad("pattern", e))?;
     let kind = Kind::custom(Custom {
         kind: k.as_str().into(),
