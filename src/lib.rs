@@ -20,6 +20,7 @@ pub mod checksum;
 pub mod codec;
 pub mod detectors;
 pub mod finding;
+pub mod mask;
 pub mod offsets;
 pub mod pattern;
 pub mod redact;

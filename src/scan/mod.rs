@@ -597,7 +597,7 @@ impl Guard {
             end,
             confidence: c.confidence,
             reasons: c.reasons,
-            preview: redact::preview(value, &c.kind),
+            preview: crate::mask::preview(value, &c.kind),
             value: self.include_value.then(|| value.to_string()),
             kind: c.kind,
         }
