@@ -70,6 +70,9 @@ const edit = (file, pairs) => {
 edit('draftguard_js_bg.js', [
   ['cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0',
    'cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.buffer !== wasm.memory.buffer'],
+  // The findings' flat buffer (src/bindings/results.rs) crosses as u32 slices.
+  ['cachedUint32ArrayMemory0 === null || cachedUint32ArrayMemory0.byteLength === 0',
+   'cachedUint32ArrayMemory0 === null || cachedUint32ArrayMemory0.buffer !== wasm.memory.buffer'],
   ['cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)',
    'cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer !== wasm.memory.buffer'],
 ]);

@@ -20,6 +20,7 @@ pub mod checksum;
 pub mod codec;
 pub mod detectors;
 pub mod finding;
+pub mod mask;
 pub mod offsets;
 pub mod pattern;
 pub mod redact;
@@ -32,6 +33,6 @@ pub mod web;
 pub use detectors::{
     by_kind, Category, Confidence, Detector, Invalid, Locale, Prefilter, Valid, REGISTRY,
 };
-pub use finding::{Finding, Kind};
+pub use finding::{Finding, Kind, Reason};
 pub use redact::{RedactOptions, Redacted, Style};
 pub use scan::{CustomRule, Guard, LiveScan, Options, OptionsError, Rescan, ScanError};

@@ -1,4 +1,4 @@
-//! Redaction and masking, driven by findings.
+//! Redaction, driven by findings (the masks themselves are [`crate::mask`]'s).
 //!
 //! Three styles: a localised label (`[CREDIT CARD]`), a mask that keeps what
 //! is customarily shown (the last four digits, an IBAN's country code), or a
@@ -6,10 +6,8 @@
 //! digit of a value other than the kept ones.
 
 use crate::detectors::Locale;
-use crate::finding::{Finding, Kind};
-
-/// The character previews are masked with.
-pub const PREVIEW_MASK: char = '•';
+use crate::finding::Finding;
+use crate::mask::{is_invisible, mask, PREVIEW_MASK};
 
 /// How to replace a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -22,6 +20,18 @@ pub enum Style {
     Mask,
     /// Every character of the value replaced by `mask_char`.
     Char,
+}
+
+impl Style {
+    /// Parses `"label" | "mask" | "char"`.
+    pub fn parse(s: &str) -> Option<Style> {
+        match s {
+            "label" => Some(Style::Label),
+            "mask" => Some(Style::Mask),
+            "char" => Some(Style::Char),
+            _ => None,
+        }
+    }
 }
 
 /// Redaction settings.
@@ -82,91 +92,5 @@ pub fn replacement(value: &str, f: &Finding, options: &RedactOptions) -> String 
             .filter(|c| !is_invisible(*c))
             .map(|_| options.mask_char)
             .collect(),
-    }
-}
-
-/// Longest preview, in characters; longer masks keep their start and end.
-pub const PREVIEW_MAX_CHARS: usize = 40;
-
-/// The masked preview of a finding's value: the detector's own preview, or the
-/// mask, shortened to [`PREVIEW_MAX_CHARS`] around an ellipsis.
-pub fn preview(value: &str, d: &Kind) -> String {
-    if let Some(own) = d.own_preview() {
-        return own(value);
-    }
-    let masked = mask(value, d, PREVIEW_MASK);
-    let chars: Vec<char> = masked.chars().collect();
-    if chars.len() <= PREVIEW_MAX_CHARS {
-        return masked;
-    }
-    let head: String = chars[..PREVIEW_MAX_CHARS / 2].iter().collect();
-    let tail: String = chars[chars.len() - (PREVIEW_MAX_CHARS / 2 - 1)..]
-        .iter()
-        .collect();
-    format!("{head}…{tail}")
-}
-
-/// `value` with its letters and digits replaced by `mask_char`, except the
-/// detector's customary kept characters; separators stay, invisible characters go.
-pub fn mask(value: &str, d: &Kind, mask_char: char) -> String {
-    let total = value.chars().filter(|c| c.is_alphanumeric()).count();
-    let keep_from = total.saturating_sub(usize::from(d.keep_last()));
-    // Never keep more than half of a short value.
-    let keep_from = keep_from.max(total / 2 + total % 2);
-    let mut seen = 0;
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(if c.is_whitespace() { ' ' } else { c });
-            continue;
-        }
-        let leading_letter = seen < usize::from(d.keep_leading_letters()) && c.is_alphabetic();
-        out.push(if leading_letter || seen >= keep_from {
-            c
-        } else {
-            mask_char
-        });
-        seen += 1;
-    }
-    out
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x00AD | 0x180E | 0x200B..=0x200D | 0x2060 | 0xFEFF
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::detectors::{credit_card, iban};
-
-    const CARD: Kind = Kind::of(&credit_card::DETECTOR);
-    const IBAN: Kind = Kind::of(&iban::DETECTOR);
-
-    #[test]
-    fn masks_keep_separators_and_the_customary_tail() {
-        assert_eq!(
-            mask("4111 1111 1111 1111", &CARD, '•'),
-            "•••• •••• •••• 1111"
-        );
-        assert_eq!(
-            mask("4111-1111-1111-1111", &CARD, '*'),
-            "****-****-****-1111"
-        );
-        assert_eq!(
-            mask("DE89 3704 0044 0532 0130 00", &IBAN, '•'),
-            "DE•• •••• •••• •••• ••30 00"
-        );
-        assert_eq!(
-            mask("４１１１\u{200B}１１１１１１１１１１１１", &CARD, '•'),
-            "••••••••••••１１１１"
-        );
-        assert_eq!(mask("4111\u{00A0}1111", &CARD, '•'), "•••• 1111");
     }
 }

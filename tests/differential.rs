@@ -25,7 +25,9 @@ fn new_rows(g: &draftguard::Guard, text: &str) -> Result<Vec<Row>, String> {
             fs.into_iter()
                 .map(|f| {
                     let c = f.confidence.as_str().to_string();
-                    (f.kind.to_string(), f.start, f.end, c, f.reasons, f.preview)
+                    // Typed now; compared as the strings they read as (the JS API's).
+                    let reasons = f.reasons.iter().map(|r| r.to_string()).collect();
+                    (f.kind.to_string(), f.start, f.end, c, reasons, f.preview)
                 })
                 .collect()
         })

@@ -432,7 +432,9 @@ fn a_context_word_typed_just_after_a_value_raises_it() {
     let found = type_at(&g, &text, at, " is my visa card");
     let card = found.iter().find(|f| f.kind == "credit_card").unwrap();
     assert!(
-        card.reasons.iter().any(|r| r.starts_with("context:")),
+        card.reasons
+            .iter()
+            .any(|r| matches!(r, draftguard::Reason::Context(_))),
         "{card:?}"
     );
 }
@@ -606,7 +608,7 @@ fn a_label_typed_in_the_margin_changes_the_value_before_it() {
     let found = type_at(&g, &text, at, "card. ");
     assert_eq!(kinds(&found), ["credit_card"]);
     assert!(
-        found[0].reasons.contains(&"context:card".to_string()),
+        found[0].reasons.iter().any(|r| r == "context:card"),
         "{found:?}"
     );
 }

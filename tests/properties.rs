@@ -50,7 +50,7 @@ fn gap(len: usize) -> String {
     " .\n".repeat(len / 3 + 1)
 }
 
-type Span = (String, usize, usize, &'static str, Vec<String>);
+type Span = (String, usize, usize, &'static str, Vec<draftguard::Reason>);
 
 /// Kind, offsets relative to `shift`, confidence and reasons.
 fn spans(found: &[Finding], shift: usize) -> Vec<Span> {

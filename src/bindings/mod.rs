@@ -1,21 +1,22 @@
 //! wasm-bindgen API: `Guard`, `scan`, `redact`, `kinds`, `LiveScan`.
 //!
-//! Thin on purpose: converts options and results between JS and the core,
-//! converts UTF-8 byte offsets to UTF-16 code units, and turns errors into JS
-//! `Error`s with clear messages. No detection logic lives here.
+//! Thin on purpose: translates JS options into the core's ([`options`]),
+//! passes results to JS through a flat buffer ([`results`]), converts UTF-8
+//! byte offsets to UTF-16 code units, and turns errors into JS `Error`s with
+//! clear messages. No detection logic lives here.
+
+pub(crate) mod options;
+mod results;
 
 use std::sync::Arc;
 
-use js_sys::JsString;
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::scan::Engine;
 use crate::web::shell::refuse_if_broken;
-use crate::{
-    offsets, redact, Category, Confidence, CustomRule, Finding, Locale, Options, REGISTRY,
-};
+use crate::{offsets, Finding, REGISTRY};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -128,78 +129,6 @@ export interface KindInfo {
 }
 "#;
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct JsGuardOptions {
-    kinds: Option<Vec<String>>,
-    exclude_kinds: Option<Vec<String>>,
-    categories: Option<Vec<String>>,
-    locales: Option<Vec<String>>,
-    min_confidence: Option<String>,
-    allowlist: Option<Vec<String>>,
-    allowlist_patterns: Option<Vec<String>>,
-    custom_rules: Option<Vec<JsCustomRule>>,
-    max_input_bytes: Option<f64>,
-    max_findings: Option<f64>,
-    include_value: Option<bool>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct JsCustomRule {
-    kind: String,
-    pattern: String,
-    name: Option<String>,
-    validator: Option<String>,
-    category: Option<String>,
-    context: Option<Vec<String>>,
-    context_required: Option<bool>,
-    confidence: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct JsRedactOptions {
-    style: Option<String>,
-    locale: Option<String>,
-    mask_char: Option<String>,
-}
-
-#[derive(Serialize)]
-struct JsFinding<'a> {
-    kind: &'a str,
-    category: &'a str,
-    start: usize,
-    end: usize,
-    confidence: &'a str,
-    reasons: &'a [String],
-    preview: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsRedactResult<'a> {
-    text: &'a str,
-    findings: Vec<JsFinding<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsKindInfo {
-    kind: &'static str,
-    category: &'static str,
-    names: JsNames,
-    checks: &'static str,
-    locales: &'static [&'static str],
-}
-
-#[derive(Serialize)]
-struct JsNames {
-    en: &'static str,
-    de: &'static str,
-    zh: &'static str,
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// `GuardOptions` from the TypeScript section.
@@ -210,281 +139,6 @@ extern "C" {
     pub type RedactOptions;
 }
 
-pub(crate) const GUARD_OPTION_KEYS: &[&str] = &[
-    "kinds",
-    "excludeKinds",
-    "categories",
-    "locales",
-    "minConfidence",
-    "allowlist",
-    "allowlistPatterns",
-    "customRules",
-    "maxInputBytes",
-    "maxFindings",
-    "includeValue",
-];
-/// Options whose value is a list.
-const ARRAY_OPTION_KEYS: &[&str] = &[
-    "kinds",
-    "excludeKinds",
-    "categories",
-    "locales",
-    "allowlist",
-    "allowlistPatterns",
-    "customRules",
-];
-const REDACT_OPTION_KEYS: &[&str] = &["style", "locale", "maskChar"];
-const CUSTOM_RULE_KEYS: &[&str] = &[
-    "kind",
-    "pattern",
-    "name",
-    "validator",
-    "category",
-    "context",
-    "contextRequired",
-    "confidence",
-];
-
-/// Parses an optional JS options object; `undefined` and `null` mean defaults.
-/// Unknown keys are errors (serde-wasm-bindgen only reads the known ones, so
-/// a misspelt option would otherwise be silently ignored).
-fn parse<T: for<'de> Deserialize<'de> + Default>(
-    value: Option<JsValue>,
-    what: &str,
-    keys: &[&str],
-) -> Result<T, JsError> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(JsError::new(&format!("invalid {what}: expected an object")));
-    }
-    check_keys(&value, what, keys)?;
-    if what == "GuardOptions" {
-        // serde would say "Reflect.get called on non-object" for `kinds: "iban"`.
-        for key in ARRAY_OPTION_KEYS {
-            let v = js_sys::Reflect::get(&value, &(*key).into()).unwrap_or(JsValue::UNDEFINED);
-            if !v.is_undefined() && !v.is_null() && !js_sys::Array::is_array(&v) {
-                return Err(JsError::new(&format!(
-                    "invalid {what}: {key} must be an array, got {}",
-                    v.js_typeof().as_string().unwrap_or_default()
-                )));
-            }
-        }
-        let rules =
-            js_sys::Reflect::get(&value, &"customRules".into()).unwrap_or(JsValue::UNDEFINED);
-        if js_sys::Array::is_array(&rules) {
-            for (i, rule) in js_sys::Array::from(&rules).iter().enumerate() {
-                if rule.is_object() {
-                    check_keys(
-                        &rule,
-                        &format!("GuardOptions: customRules[{i}]"),
-                        CUSTOM_RULE_KEYS,
-                    )?;
-                }
-            }
-        }
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
-}
-
-/// Fails on any own key of the object `value` that is not in `keys`.
-fn check_keys(value: &JsValue, what: &str, keys: &[&str]) -> Result<(), JsError> {
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !keys.contains(&key.as_str()) {
-            return Err(JsError::new(&format!(
-                "invalid {what}: unknown option {key:?}; expected one of {}",
-                keys.join(", ")
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
-        .map_err(|e| JsError::new(&format!("draftguard: could not build the result: {e}")))
-}
-
-fn guard_options(js: JsGuardOptions) -> Result<Options, JsError> {
-    let bad = |m: String| JsError::new(&format!("invalid GuardOptions: {m}"));
-    let defaults = Options::default();
-    let category = |c: &str, at: &str| {
-        Category::parse(c).ok_or_else(|| {
-            let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-            bad(format!(
-                "{at}unknown category {c:?}; expected one of {}",
-                all.join(", ")
-            ))
-        })
-    };
-    let confidence = |c: &str, at: &str| {
-        Confidence::parse(c).ok_or_else(|| {
-            bad(format!(
-                "{at} must be \"low\", \"medium\" or \"high\", got {c:?}"
-            ))
-        })
-    };
-    let categories = match js.categories {
-        None => None,
-        Some(cs) => Some(
-            cs.iter()
-                .map(|c| category(c, ""))
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
-    };
-    let custom_rules = js
-        .custom_rules
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            Ok(CustomRule {
-                kind: r.kind,
-                name: r.name,
-                pattern: r.pattern,
-                validator: r.validator,
-                category: match r.category {
-                    None => Category::Confidential,
-                    Some(c) => category(&c, &format!("customRules[{i}].category: "))?,
-                },
-                context: r.context.unwrap_or_default(),
-                context_required: r.context_required.unwrap_or(false),
-                confidence: match r.confidence {
-                    None => Confidence::Medium,
-                    Some(c) => confidence(&c, &format!("customRules[{i}].confidence"))?,
-                },
-            })
-        })
-        .collect::<Result<Vec<_>, JsError>>()?;
-    let min_confidence = match js.min_confidence {
-        None => defaults.min_confidence,
-        Some(c) => confidence(&c, "minConfidence")?,
-    };
-    let max_input_bytes = match js.max_input_bytes {
-        None => defaults.max_input_bytes,
-        Some(n)
-            if n.is_finite()
-                && n.fract() == 0.0
-                && n >= 1.0
-                && n <= crate::scan::MAX_INPUT_BYTES_LIMIT as f64 =>
-        {
-            n as usize
-        }
-        Some(n) => {
-            return Err(bad(format!(
-                "maxInputBytes must be a whole number from 1 to {}, got {n}",
-                crate::scan::MAX_INPUT_BYTES_LIMIT
-            )))
-        }
-    };
-    let max_findings = match js.max_findings {
-        None => None,
-        Some(n)
-            if n.is_finite()
-                && n.fract() == 0.0
-                && n >= 1.0
-                && n <= crate::scan::MAX_FINDINGS_LIMIT as f64 =>
-        {
-            Some(n as usize)
-        }
-        Some(n) => {
-            return Err(bad(format!(
-                "maxFindings must be a whole number from 1 to {}, got {n}",
-                crate::scan::MAX_FINDINGS_LIMIT
-            )))
-        }
-    };
-    Ok(Options {
-        kinds: js.kinds,
-        exclude_kinds: js.exclude_kinds.unwrap_or_default(),
-        categories,
-        locales: js.locales.or_else(browser_languages),
-        min_confidence,
-        allowlist: js.allowlist.unwrap_or_default(),
-        allowlist_patterns: js.allowlist_patterns.unwrap_or_default(),
-        custom_rules,
-        max_input_bytes,
-        max_findings,
-        include_value: js.include_value.unwrap_or(false),
-    })
-}
-
-fn redact_options(js: JsRedactOptions) -> Result<redact::RedactOptions, JsError> {
-    let bad = |m: String| JsError::new(&format!("invalid RedactOptions: {m}"));
-    let mut o = redact::RedactOptions::default();
-    if let Some(s) = js.style {
-        o.style = match s.as_str() {
-            "label" => redact::Style::Label,
-            "mask" => redact::Style::Mask,
-            "char" => redact::Style::Char,
-            _ => {
-                return Err(bad(format!(
-                    "style must be \"label\", \"mask\" or \"char\", got {s:?}"
-                )))
-            }
-        };
-    }
-    if let Some(l) = js.locale {
-        o.locale = Locale::parse(&l)
-            .ok_or_else(|| bad(format!("unsupported locale {l:?}; supported: en, de, zh")))?;
-    }
-    if let Some(m) = js.mask_char {
-        let mut chars = m.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if !c.is_alphanumeric() => o.mask_char = c,
-            _ => {
-                return Err(bad(format!(
-                    "maskChar must be one character that is not a letter or digit, got {m:?}"
-                )))
-            }
-        }
-    }
-    Ok(o)
-}
-
-/// `navigator.languages` when running in a browser (a `window` exists), else `None`.
-pub(crate) fn browser_languages() -> Option<Vec<String>> {
-    let global = js_sys::global();
-    let window = js_sys::Reflect::get(&global, &"window".into())
-        .ok()
-        .filter(|w| w.is_object())?;
-    let navigator = js_sys::Reflect::get(&window, &"navigator".into())
-        .ok()
-        .filter(|n| n.is_object())?;
-    let languages = js_sys::Reflect::get(&navigator, &"languages".into()).ok()?;
-    let tags: Vec<String> = js_sys::Array::from(&languages)
-        .iter()
-        .filter_map(|l| l.as_string())
-        .collect();
-    (!tags.is_empty()).then_some(tags)
-}
-
-/// Converts findings' byte offsets to UTF-16 and borrows them as JS-shaped records.
-fn js_findings<'a>(text: &str, findings: &'a [Finding]) -> Vec<JsFinding<'a>> {
-    findings
-        .iter()
-        .zip(offsets::finding_spans(text, findings))
-        .map(|(f, span)| js_finding(f, span))
-        .collect()
-}
-
-/// A finding as a JS-shaped record, at UTF-16 span `(start, end)`.
-fn js_finding(f: &Finding, (start, end): (usize, usize)) -> JsFinding<'_> {
-    JsFinding {
-        kind: &f.kind,
-        category: f.category.as_str(),
-        start,
-        end,
-        confidence: f.confidence.as_str(),
-        reasons: &f.reasons,
-        preview: &f.preview,
-        value: f.value.as_deref(),
-    }
-}
-
 thread_local! {
     /// The module's engine: every guard a page makes (`new Guard()`,
     /// `LiveScan`, `attach()`) scans with it, so the patterns one compiles and
@@ -493,11 +147,14 @@ thread_local! {
     static ENGINE: Arc<Engine> = Arc::new(Engine::new());
 }
 
-/// Builds a core guard from a JS `GuardOptions` object (`undefined`/`null`: defaults).
-pub(crate) fn core_guard(options: Option<JsValue>) -> Result<crate::Guard, JsError> {
-    let js: JsGuardOptions = parse(options, "GuardOptions", GUARD_OPTION_KEYS)?;
-    crate::Guard::with_engine(guard_options(js)?, ENGINE.with(Arc::clone))
-        .map_err(|e| JsError::new(&e.to_string()))
+/// The module's engine, for every guard the binding and `attach` build.
+pub(crate) fn engine() -> Arc<Engine> {
+    ENGINE.with(Arc::clone)
+}
+
+/// Findings at UTF-16 spans of `text` (the text their byte offsets point into), as JS objects.
+fn js_findings(text: &str, findings: &[Finding]) -> js_sys::Array {
+    results::findings(findings.iter().zip(offsets::finding_spans(text, findings)))
 }
 
 /// A configured scanner for drafts.
@@ -514,7 +171,7 @@ impl Guard {
     pub fn new(options: Option<GuardOptions>) -> Result<Guard, JsError> {
         refuse_if_broken("new Guard()")?;
         Ok(Guard {
-            inner: core_guard(options.map(JsValue::from))?,
+            inner: options::core_guard(options.map_or(JsValue::UNDEFINED, JsValue::from))?,
         })
     }
 
@@ -530,7 +187,7 @@ impl Guard {
             .inner
             .scan(text)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&js_findings(text, &findings))
+        Ok(js_findings(text, &findings).into())
     }
 
     /// Scans `text` and returns it with every finding replaced.
@@ -542,19 +199,15 @@ impl Guard {
     ) -> Result<JsValue, JsError> {
         refuse_if_broken("Guard.redact()")?;
         let text = &text_arg(text, "redact")?;
-        let opts = redact_options(parse(
-            options.map(JsValue::from),
-            "RedactOptions",
-            REDACT_OPTION_KEYS,
-        )?)?;
+        let opts = options::redact_options(options.map_or(JsValue::UNDEFINED, JsValue::from))?;
         let r = self
             .inner
             .redact(text, &opts)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&JsRedactResult {
-            text: &r.text,
-            findings: js_findings(text, &r.findings),
-        })
+        let result = Object::new();
+        set(&result, "text", &r.text.as_str().into())?;
+        set(&result, "findings", &js_findings(text, &r.findings))?;
+        Ok(result.into())
     }
 
     /// Every detector draftguard has (the same as the module function `kinds()`).
@@ -566,7 +219,12 @@ impl Guard {
     /// The kinds this guard looks for.
     #[wasm_bindgen(js_name = activeKinds, unchecked_return_type = "string[]")]
     pub fn active_kinds(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.kinds().collect::<Vec<_>>())
+        Ok(self
+            .inner
+            .kinds()
+            .map(JsValue::from_str)
+            .collect::<Array>()
+            .into())
     }
 }
 
@@ -587,9 +245,8 @@ pub struct LiveScan {
     last: Option<JsString>,
     /// UTF-16 offsets of `inner.text()`.
     index: offsets::Utf16Index,
-    /// The last result's finding objects and their UTF-16 spans, in order.
-    objects: Vec<JsValue>,
-    spans: Vec<(usize, usize)>,
+    /// The last result's finding objects, in order.
+    objects: Array,
 }
 
 #[wasm_bindgen]
@@ -598,12 +255,12 @@ impl LiveScan {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<GuardOptions>) -> Result<LiveScan, JsError> {
         refuse_if_broken("new LiveScan()")?;
+        let guard = options::core_guard(options.map_or(JsValue::UNDEFINED, JsValue::from))?;
         Ok(LiveScan {
-            inner: crate::LiveScan::new(core_guard(options.map(JsValue::from))?),
+            inner: crate::LiveScan::new(guard),
             last: None,
             index: offsets::Utf16Index::default(),
-            objects: Vec::new(),
-            spans: Vec::new(),
+            objects: Array::new(),
         })
     }
 
@@ -623,15 +280,15 @@ impl LiveScan {
             return Err(e);
         }
         self.last = Some(text);
-        Ok(self.objects.iter().collect::<js_sys::Array>().into())
+        // A copy: what the caller does with the array is not the next scan's business.
+        Ok(self.objects.slice(0, self.objects.length()).into())
     }
 
     /// Forgets the last draft: the next `scan` searches all of it.
     pub fn reset(&mut self) {
         self.inner.reset();
         self.last = None;
-        self.objects.clear();
-        self.spans.clear();
+        self.objects = Array::new();
     }
 }
 
@@ -652,58 +309,29 @@ impl LiveScan {
                     (start, old_end, start + with.len()),
                     (start16, old_end16),
                 );
-                new_end16 as isize - old_end16 as isize
+                new_end16 as f64 - old_end16 as f64
             }
             None => {
                 self.inner.reset();
                 self.inner.update(&String::from(text)).map_err(error)?;
                 self.index = offsets::Utf16Index::new(self.inner.text());
-                0
+                0.0
             }
         };
         let changed = self.inner.last_rescan().changed;
         let (text, findings) = (self.inner.text(), self.inner.findings());
         let kept_after = findings.len() - changed.end;
-        let mut objects = Vec::with_capacity(findings.len());
-        let mut spans = Vec::with_capacity(findings.len());
-        objects.extend_from_slice(&self.objects[..changed.start]);
-        spans.extend_from_slice(&self.spans[..changed.start]);
-        for f in &findings[changed.clone()] {
-            let span = (self.index.unit(text, f.start), self.index.unit(text, f.end));
-            objects.push(to_js(&js_finding(f, span))?);
-            spans.push(span);
-        }
-        let after = self.objects.len() - kept_after;
-        for (object, &(s, e)) in self.objects[after..].iter().zip(&self.spans[after..]) {
-            let span = (
-                s.wrapping_add_signed(moved16),
-                e.wrapping_add_signed(moved16),
-            );
-            objects.push(if moved16 == 0 {
-                object.clone()
-            } else {
-                moved(object, span)?
-            });
-            spans.push(span);
-        }
-        (self.objects, self.spans) = (objects, spans);
+        let index = &self.index;
+        let built = results::findings(
+            findings[changed.clone()]
+                .iter()
+                .map(|f| (f, (index.unit(text, f.start), index.unit(text, f.end)))),
+        );
+        let after = self.objects.length() - kept_after as u32;
+        self.objects =
+            results::spliced(&self.objects, changed.start as u32, &built, after, moved16);
         Ok(())
     }
-}
-
-/// A copy of finding object `object` at UTF-16 span `(start, end)`.
-fn moved(object: &JsValue, (start, end): (usize, usize)) -> Result<JsValue, JsError> {
-    thread_local! {
-        // Made once: a JS string from Rust costs a decode each time.
-        static KEYS: [JsValue; 2] = [JsValue::from_str("start"), JsValue::from_str("end")];
-    }
-    let copy = js_sys::Object::assign(&js_sys::Object::new(), object.unchecked_ref());
-    KEYS.with(|[s, e]| {
-        js_sys::Reflect::set(&copy, s, &(start as f64).into())?;
-        js_sys::Reflect::set(&copy, e, &(end as f64).into())
-    })
-    .map_err(|_| JsError::new("draftguard: could not build the result"))?;
-    Ok(copy.into())
 }
 
 /// The UTF-16 units that changed from `old` to `new`: `start..old_end` became
@@ -766,19 +394,27 @@ pub fn warm_up() {
 /// validates and its locales.
 #[wasm_bindgen(unchecked_return_type = "KindInfo[]")]
 pub fn kinds() -> Result<JsValue, JsError> {
-    let list: Vec<JsKindInfo> = REGISTRY
-        .iter()
-        .map(|d| JsKindInfo {
-            kind: d.kind,
-            category: d.category.as_str(),
-            names: JsNames {
-                en: d.name.en,
-                de: d.name.de,
-                zh: d.name.zh,
-            },
-            checks: d.checks,
-            locales: d.locales,
-        })
-        .collect();
-    to_js(&list)
+    let list = Array::new();
+    for d in REGISTRY {
+        let names = Object::new();
+        set(&names, "en", &d.name.en.into())?;
+        set(&names, "de", &d.name.de.into())?;
+        set(&names, "zh", &d.name.zh.into())?;
+        let info = Object::new();
+        set(&info, "kind", &d.kind.into())?;
+        set(&info, "category", &d.category.as_str().into())?;
+        set(&info, "names", &names)?;
+        set(&info, "checks", &d.checks.into())?;
+        let locales: Array = d.locales.iter().map(|l| JsValue::from_str(l)).collect();
+        set(&info, "locales", &locales)?;
+        list.push(&info);
+    }
+    Ok(list.into())
+}
+
+/// Sets `object[key] = value` (on a plain object made here: cannot fail).
+fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
+    Reflect::set(object, &key.into(), value)
+        .map(drop)
+        .map_err(|_| JsError::new("draftguard: could not build the result"))
 }

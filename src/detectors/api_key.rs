@@ -45,6 +45,7 @@ use super::{
     secret_value, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::crc32;
+use crate::finding::{Checksum, Reason};
 
 /// A check beyond the shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,10 +60,8 @@ pub enum Check {
 /// One published token format.
 #[derive(Debug)]
 pub struct Provider {
-    /// Stable provider id, reported as `provider:<id>`.
+    /// Stable provider id, reported as `provider:<id>` ([`Reason::Provider`]).
     pub id: &'static str,
-    /// The reason string, `"provider:<id>"`.
-    pub reason: &'static str,
     /// Display name of the provider and format.
     pub name: &'static str,
     /// Literal keywords (case-insensitive) that open a prefilter window: the
@@ -88,7 +87,6 @@ macro_rules! providers {
         /// (specific shapes before the context-gated generic ones).
         pub const PROVIDERS: &[Provider] = &[ $( Provider {
             id: $id,
-            reason: concat!("provider:", $id),
             name: $name,
             keywords: &[$($kw),+],
             #[cfg(not(target_family = "wasm"))]
@@ -348,11 +346,11 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !mixed_enough(candidate, p) {
         return Err(Invalid::Component);
     }
-    let mut reasons = vec![p.reason];
+    let mut reasons = vec![Reason::Provider(p.id)];
     let mut weak = p.gated;
     if p.check == Check::Crc32Base62 {
         if github_checksum_holds(candidate) {
-            reasons.push("checksum:crc32");
+            reasons.push(Reason::Checksum(Checksum::Crc32));
         } else {
             weak = true;
         }
@@ -449,7 +447,6 @@ mod tests {
                 assert!(KEYWORDS.contains(k));
                 assert_eq!(*k, k.to_ascii_lowercase(), "keywords are lower case");
             }
-            assert_eq!(p.reason, format!("provider:{}", p.id));
         }
     }
 

@@ -15,6 +15,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Format, Reason};
 
 /// The bank account detector.
 pub const DETECTOR: Detector = Detector {
@@ -83,7 +84,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if shape::all_same(&digits) || is_date(candidate) {
         return Err(Invalid::Component);
     }
-    Ok(Valid::new(digits, vec!["account_shape"]))
+    Ok(Valid::new(
+        digits,
+        vec![Reason::Format(Format::AccountShape)],
+    ))
 }
 
 /// `2024-05-01` or `01-05-2024`: a date, not an account.

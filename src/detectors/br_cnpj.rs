@@ -20,6 +20,7 @@
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 use crate::checksum::weighted;
+use crate::finding::{Checksum, Reason};
 
 /// The CNPJ detector.
 pub const DETECTOR: Detector = Detector {
@@ -95,7 +96,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         compact: digits,
-        reasons: vec!["mod11"],
+        reasons: vec![Reason::Checksum(Checksum::Mod11)],
         weak: !printed,
     })
 }

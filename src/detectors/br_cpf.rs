@@ -16,6 +16,7 @@
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 use crate::checksum::weighted;
+use crate::finding::{Checksum, Reason};
 
 /// The CPF detector.
 pub const DETECTOR: Detector = Detector {
@@ -87,7 +88,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         compact: digits,
-        reasons: vec!["mod11"],
+        reasons: vec![Reason::Checksum(Checksum::Mod11)],
         weak: !dotted,
     })
 }

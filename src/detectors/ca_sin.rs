@@ -19,6 +19,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::luhn;
+use crate::finding::{Checksum, Reason};
 
 /// The SIN detector.
 pub const DETECTOR: Detector = Detector {
@@ -104,7 +105,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !luhn::is_valid(&n) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(n, vec!["luhn"]))
+    Ok(Valid::new(n, vec![Reason::Checksum(Checksum::Luhn)]))
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::iso7064::mod_11_2;
+use crate::finding::{Checksum, Format, Reason};
 
 /// The Chinese resident ID detector.
 pub const DETECTOR: Detector = Detector {
@@ -108,7 +109,14 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
             if !mod_11_2::is_valid(&n) {
                 return Err(Invalid::Checksum);
             }
-            Ok(Valid::new(n, vec!["mod11_2", "birth_date", "region"]))
+            Ok(Valid::new(
+                n,
+                vec![
+                    Reason::Checksum(Checksum::Mod11_2),
+                    Reason::Format(Format::BirthDate),
+                    Reason::Format(Format::Region),
+                ],
+            ))
         }
         15 if groups == [15] => {
             if !n.bytes().all(|b| b.is_ascii_digit()) {
@@ -123,7 +131,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
             }
             Ok(Valid {
                 compact: n,
-                reasons: vec!["birth_date", "region"],
+                reasons: vec![
+                    Reason::Format(Format::BirthDate),
+                    Reason::Format(Format::Region),
+                ],
                 weak: true,
             })
         }

@@ -21,6 +21,7 @@
 //! assert!(validate("confidential").unwrap().weak);
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Marker, Reason};
 
 /// The confidential-marker detector.
 pub const DETECTOR: Detector = Detector {
@@ -129,20 +130,20 @@ pub fn validate(marker: &str) -> Result<Valid, Invalid> {
     let latin = marker.chars().any(|c| c.is_ascii_alphabetic());
     let all_caps = latin && !marker.chars().any(|c| c.is_lowercase());
     let (reason, stamp) = if lower.starts_with("tlp:") {
-        ("tlp", true)
+        (Marker::Tlp, true)
     } else if lower.contains("privileged") {
-        ("legal_privilege", true)
+        (Marker::LegalPrivilege, true)
     } else if lower == "vs-nfd" {
-        ("marker", true) // always written VS-NfD
+        (Marker::Marking, true) // always written VS-NfD
     } else if !latin {
         // 绝密 / 机密 / 秘密 are classification levels; 内部资料 a stamp; 保密 often just "keep it secret".
-        ("cjk_marker", marker != "保密")
+        (Marker::Cjk, marker != "保密")
     } else {
-        ("marker", all_caps)
+        (Marker::Marking, all_caps)
     };
     Ok(Valid {
         compact,
-        reasons: vec![reason],
+        reasons: vec![Reason::Marker(reason)],
         weak: !stamp,
     })
 }

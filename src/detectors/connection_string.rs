@@ -33,6 +33,7 @@
 //! ```
 use super::secret_value::{self, is_constant_name, is_placeholder, looks_like_word};
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// The connection string detector.
 pub const DETECTOR: Detector = Detector {
@@ -122,7 +123,10 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
         return Err(Invalid::Format);
     }
     let compact = super::shape::alnum_upper(value);
-    Ok(Valid::new(compact, vec!["credentials"]))
+    Ok(Valid::new(
+        compact,
+        vec![Reason::Format(Format::Credentials)],
+    ))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::luhn;
+use crate::finding::{Checksum, Reason};
 
 /// The credit card detector.
 pub const DETECTOR: Detector = Detector {
@@ -98,7 +99,8 @@ pub const DETECTOR: Detector = Detector {
 
 /// A card network and the IIN ranges and lengths it issues.
 struct Network {
-    reason: &'static str,
+    /// Reported as `issuer:<id>` ([`Reason::Issuer`]).
+    id: &'static str,
     /// Inclusive prefix ranges, compared on as many leading digits as the bounds have.
     ranges: &'static [(u32, u32)],
     lengths: std::ops::RangeInclusive<usize>,
@@ -106,42 +108,42 @@ struct Network {
 
 const NETWORKS: &[Network] = &[
     Network {
-        reason: "issuer:amex",
+        id: "amex",
         ranges: &[(34, 34), (37, 37)],
         lengths: 15..=15,
     },
     Network {
-        reason: "issuer:diners",
+        id: "diners",
         ranges: &[(300, 305), (36, 36), (38, 39)],
         lengths: 14..=19,
     },
     Network {
-        reason: "issuer:jcb",
+        id: "jcb",
         ranges: &[(3528, 3589)],
         lengths: 16..=19,
     },
     Network {
-        reason: "issuer:visa",
+        id: "visa",
         ranges: &[(4, 4)],
         lengths: 13..=19,
     },
     Network {
-        reason: "issuer:mastercard",
+        id: "mastercard",
         ranges: &[(51, 55), (2221, 2720)],
         lengths: 16..=16,
     },
     Network {
-        reason: "issuer:discover",
+        id: "discover",
         ranges: &[(6011, 6011), (644, 649), (65, 65), (622126, 622925)],
         lengths: 16..=19,
     },
     Network {
-        reason: "issuer:unionpay",
+        id: "unionpay",
         ranges: &[(62, 62), (81, 81)],
         lengths: 16..=19,
     },
     Network {
-        reason: "issuer:maestro",
+        id: "maestro",
         ranges: &[
             (5018, 5018),
             (5020, 5020),
@@ -193,15 +195,18 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         return Err(Invalid::Checksum);
     }
     let network = network(&pan).ok_or(Invalid::Component)?;
-    Ok(Valid::new(pan, vec!["luhn", network.reason]))
+    Ok(Valid::new(
+        pan,
+        vec![Reason::Checksum(Checksum::Luhn), Reason::Issuer(network.id)],
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn brand(s: &str) -> &'static str {
-        validate(s).map(|v| v.reasons[1]).unwrap_or("none")
+    fn brand(s: &str) -> String {
+        validate(s).map_or("none".into(), |v| v.reasons[1].to_string())
     }
 
     #[test]

@@ -19,6 +19,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::weighted;
+use crate::finding::{Checksum, Reason};
 
 /// The KVNR detector.
 pub const DETECTOR: Detector = Detector {
@@ -114,7 +115,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !weighted::de_kvnr(&v) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(v, vec!["kvnr_mod10"]))
+    Ok(Valid::new(v, vec![Reason::Checksum(Checksum::KvnrMod10)]))
 }
 
 #[cfg(test)]

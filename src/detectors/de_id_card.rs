@@ -25,6 +25,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::icao9303;
+use crate::finding::{Checksum, Format, Reason};
 
 /// The German ID card / passport serial number detector.
 pub const DETECTOR: Detector = Detector {
@@ -140,9 +141,9 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     Ok(Valid {
         compact: v,
         reasons: vec![if checked {
-            "icao9303"
+            Reason::Checksum(Checksum::Icao9303)
         } else {
-            "serial_structure"
+            Reason::Format(Format::SerialStructure)
         }],
         weak: !(checked && letters_inside),
     })

@@ -23,6 +23,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::iso7064::mod_11_10;
+use crate::finding::{Checksum, Reason};
 
 /// The Steuer-ID detector.
 pub const DETECTOR: Detector = Detector {
@@ -118,7 +119,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !mod_11_10::is_valid(&digits) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(digits, vec!["mod11_10"]))
+    Ok(Valid::new(
+        digits,
+        vec![Reason::Checksum(Checksum::Mod11_10)],
+    ))
 }
 
 /// Exactly one digit occurs twice or three times (not three in a row), all

@@ -29,6 +29,7 @@
 //! assert!(validate("you@example.com").is_err());
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// The email address detector.
 pub const DETECTOR: Detector = Detector {
@@ -202,7 +203,11 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     let role = ROLES.contains(&lower_local.as_str());
     Ok(Valid {
         compact: format!("{lower_local}@{lower_domain}").to_ascii_uppercase(),
-        reasons: vec![if role { "email_role" } else { "email_syntax" }],
+        reasons: vec![Reason::Format(if role {
+            Format::EmailRole
+        } else {
+            Format::EmailSyntax
+        })],
         weak: role,
     })
 }

@@ -16,6 +16,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Checksum, Reason};
 
 /// The DNI detector.
 pub const DETECTOR: Detector = Detector {
@@ -93,7 +94,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !letter_matches(digits, letter.as_bytes()[0]) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(v, vec!["mod23_letter"]))
+    Ok(Valid::new(v, vec![Reason::Checksum(Checksum::Mod23Letter)]))
 }
 
 /// `true` if `letter` is the control letter of the decimal number `digits`.

@@ -13,6 +13,7 @@
 //! assert!(validate("X8990608R").is_err());
 //! ```
 use super::{es_dni, shape, Category, Detector, Invalid, L10n, Prefilter, Valid};
+use crate::finding::{Checksum, Reason};
 
 /// The NIE detector.
 pub const DETECTOR: Detector = Detector {
@@ -65,7 +66,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !es_dni::letter_matches(&format!("{prefix}{}", &v[1..8]), b[8]) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(v, vec!["mod23_letter"]))
+    Ok(Valid::new(v, vec![Reason::Checksum(Checksum::Mod23Letter)]))
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Checksum, Reason};
 
 /// The NIR detector.
 pub const DETECTOR: Detector = Detector {
@@ -107,7 +108,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         compact: v,
-        reasons: vec!["mod97_key"],
+        reasons: vec![Reason::Checksum(Checksum::Mod97Key)],
         weak: !grouped,
     })
 }

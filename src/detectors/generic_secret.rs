@@ -38,6 +38,7 @@
 //! ```
 use super::secret_value::{self, entropy, is_identifier_like, is_placeholder, looks_like_word};
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Alphabet, Reason};
 
 /// The generic secret detector.
 pub const DETECTOR: Detector = Detector {
@@ -195,7 +196,7 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
         if h < 3.0 || digits == 0 || digits == v.len() {
             return Err(Invalid::Component);
         }
-        "entropy:hex"
+        Alphabet::Hex
     } else {
         if v.len() < 20 {
             return Err(Invalid::Length);
@@ -204,9 +205,12 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
         if h < need || digits == 0 || !((lower && upper) || digits >= 2) {
             return Err(Invalid::Component);
         }
-        "entropy:base64"
+        Alphabet::Base64
     };
-    Ok(Valid::new(v.to_ascii_uppercase(), vec![reason]))
+    Ok(Valid::new(
+        v.to_ascii_uppercase(),
+        vec![Reason::Entropy(reason)],
+    ))
 }
 
 /// 8-4-4-4-12 hex digits.

@@ -17,6 +17,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::verhoeff;
+use crate::finding::{Checksum, Reason};
 
 /// The Aadhaar detector.
 pub const DETECTOR: Detector = Detector {
@@ -88,7 +89,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !verhoeff::is_valid(&n) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(n, vec!["verhoeff"]))
+    Ok(Valid::new(n, vec![Reason::Checksum(Checksum::Verhoeff)]))
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 //! assert!(validate("ABCXE1234F").is_err()); // X is no holder type
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// The PAN detector.
 pub const DETECTOR: Detector = Detector {
@@ -85,7 +86,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !HOLDER_TYPES.contains(&b[3]) || &b[5..9] == b"0000" {
         return Err(Invalid::Component);
     }
-    Ok(Valid::new(pan, vec!["pan_structure"]))
+    Ok(Valid::new(pan, vec![Reason::Format(Format::PanStructure)]))
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// The IP address detector.
 pub const DETECTOR: Detector = Detector {
@@ -156,7 +157,7 @@ fn validate_v4(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         compact: Ipv4Addr::from(octets).to_string(),
-        reasons: vec!["ipv4_public"],
+        reasons: vec![Reason::Format(Format::Ipv4Public)],
         weak: octets.iter().all(|&o| o < 10),
     })
 }
@@ -201,7 +202,7 @@ fn validate_v6(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid::new(
         addr.to_string().to_ascii_uppercase(),
-        vec!["ipv6_public"],
+        vec![Reason::Format(Format::Ipv6Public)],
     ))
 }
 

@@ -25,6 +25,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Checksum, Reason};
 
 /// The codice fiscale detector.
 pub const DETECTOR: Detector = Detector {
@@ -115,7 +116,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if check_letter(&b[..15]) != b[15] {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(v, vec!["cf_check_letter"]))
+    Ok(Valid::new(
+        v,
+        vec![Reason::Checksum(Checksum::CfCheckLetter)],
+    ))
 }
 
 /// The check letter of the first fifteen (upper-case alphanumeric) characters.

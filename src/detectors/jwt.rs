@@ -25,6 +25,7 @@
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 use crate::codec;
+use crate::finding::{Format, Reason};
 
 /// The JSON Web Token detector.
 pub const DETECTOR: Detector = Detector {
@@ -78,40 +79,41 @@ pub const DETECTOR: Detector = Detector {
     validate,
 };
 
-/// Algorithm names of RFC 7518 (and RFC 8037 / 8812), with their reasons.
-const ALGS: &[(&str, &str)] = &[
-    ("HS256", "alg:HS256"),
-    ("HS384", "alg:HS384"),
-    ("HS512", "alg:HS512"),
-    ("RS256", "alg:RS256"),
-    ("RS384", "alg:RS384"),
-    ("RS512", "alg:RS512"),
-    ("ES256", "alg:ES256"),
-    ("ES384", "alg:ES384"),
-    ("ES512", "alg:ES512"),
-    ("ES256K", "alg:ES256K"),
-    ("PS256", "alg:PS256"),
-    ("PS384", "alg:PS384"),
-    ("PS512", "alg:PS512"),
-    ("EdDSA", "alg:EdDSA"),
-    ("none", "alg:none"),
-    ("RSA1_5", "alg:RSA1_5"),
-    ("RSA-OAEP", "alg:RSA-OAEP"),
-    ("RSA-OAEP-256", "alg:RSA-OAEP-256"),
-    ("A128KW", "alg:A128KW"),
-    ("A192KW", "alg:A192KW"),
-    ("A256KW", "alg:A256KW"),
-    ("dir", "alg:dir"),
-    ("ECDH-ES", "alg:ECDH-ES"),
-    ("ECDH-ES+A128KW", "alg:ECDH-ES+A128KW"),
-    ("ECDH-ES+A192KW", "alg:ECDH-ES+A192KW"),
-    ("ECDH-ES+A256KW", "alg:ECDH-ES+A256KW"),
-    ("A128GCMKW", "alg:A128GCMKW"),
-    ("A192GCMKW", "alg:A192GCMKW"),
-    ("A256GCMKW", "alg:A256GCMKW"),
-    ("PBES2-HS256+A128KW", "alg:PBES2-HS256+A128KW"),
-    ("PBES2-HS384+A192KW", "alg:PBES2-HS384+A192KW"),
-    ("PBES2-HS512+A256KW", "alg:PBES2-HS512+A256KW"),
+/// Algorithm names of RFC 7518 (and RFC 8037 / 8812), reported as `alg:<name>`
+/// ([`Reason::Algorithm`]); any other as `alg:other`.
+const ALGS: &[&str] = &[
+    "HS256",
+    "HS384",
+    "HS512",
+    "RS256",
+    "RS384",
+    "RS512",
+    "ES256",
+    "ES384",
+    "ES512",
+    "ES256K",
+    "PS256",
+    "PS384",
+    "PS512",
+    "EdDSA",
+    "none",
+    "RSA1_5",
+    "RSA-OAEP",
+    "RSA-OAEP-256",
+    "A128KW",
+    "A192KW",
+    "A256KW",
+    "dir",
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
+    "A128GCMKW",
+    "A192GCMKW",
+    "A256GCMKW",
+    "PBES2-HS256+A128KW",
+    "PBES2-HS384+A192KW",
+    "PBES2-HS512+A256KW",
 ];
 
 /// Signatures of tokens published as examples (jwt.io's default token,
@@ -129,8 +131,8 @@ fn preview(token: &str) -> String {
         "JWT"
     };
     let header = token.split('.').next().unwrap_or("");
-    match header_alg(header).and_then(|alg| ALGS.iter().find(|(a, _)| *a == alg)) {
-        Some((alg, _)) => format!("eyJ…({kind}, {alg})"),
+    match header_alg(header).and_then(|alg| ALGS.iter().find(|a| **a == alg)) {
+        Some(alg) => format!("eyJ…({kind}, {alg})"),
         None => format!("eyJ…({kind})"),
     }
 }
@@ -151,10 +153,7 @@ pub fn validate(token: &str) -> Result<Valid, Invalid> {
     {
         return Err(Invalid::Component);
     }
-    let alg_reason = ALGS
-        .iter()
-        .find(|(a, _)| *a == alg)
-        .map_or("alg:other", |(_, r)| *r);
+    let alg_reason = Reason::Algorithm(ALGS.iter().find(|a| **a == alg).map_or("other", |a| a));
     let mut weak = false;
     let kind = if parts.len() == 3 {
         decode_object(parts[1]).ok_or(Invalid::Format)?;
@@ -171,7 +170,7 @@ pub fn validate(token: &str) -> Result<Valid, Invalid> {
         if PUBLISHED_EXAMPLES.contains(&signature) {
             return Err(Invalid::Component);
         }
-        "jwt"
+        Format::Jwt
     } else {
         if !header.iter().any(|(k, _)| *k == "enc") {
             return Err(Invalid::Component);
@@ -179,11 +178,11 @@ pub fn validate(token: &str) -> Result<Valid, Invalid> {
         if parts[2..].iter().any(|p| p.is_empty()) {
             return Err(Invalid::Length);
         }
-        "jwe"
+        Format::Jwe
     };
-    let mut reasons = vec![kind, alg_reason];
+    let mut reasons = vec![Reason::Format(kind), alg_reason];
     if weak {
-        reasons.push("unsigned");
+        reasons.push(Reason::Format(Format::Unsigned));
     }
     let compact = super::shape::alnum_upper(token);
     Ok(Valid {

@@ -32,6 +32,7 @@
 //! assert!(validate("E99.1").is_err()); // no ICD-10 category E99
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// Builds, from one list of terms, the keyword list of the prefilter and the pattern.
 macro_rules! dictionary {
@@ -292,7 +293,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
             return Err(Invalid::Component);
         }
         let compact: String = candidate.chars().filter(|c| *c != ' ').collect();
-        return Ok(Valid::new(compact, vec!["icd10"]));
+        return Ok(Valid::new(compact, vec![Reason::Format(Format::Icd10)]));
     }
     let lower = candidate.to_lowercase();
     if LATIN_TERMS
@@ -300,7 +301,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         .chain(CJK_TERMS)
         .any(|t| t.to_lowercase() == lower)
     {
-        return Ok(Valid::new(upper(&lower), vec!["health_term"]));
+        return Ok(Valid::new(
+            upper(&lower),
+            vec![Reason::Format(Format::HealthTerm)],
+        ));
     }
     Err(Invalid::Format)
 }

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::finding::Reason;
+
 pub mod api_key;
 pub mod bank_account;
 pub mod br_cnpj;
@@ -358,15 +360,15 @@ impl Words {
 pub struct Valid {
     /// The value without separators, upper case (used for the allowlist).
     pub compact: String,
-    /// Why it is believed: `"luhn"`, `"issuer:visa"`, `"mod97"`, …
-    pub reasons: Vec<&'static str>,
+    /// Why it is believed: `Checksum(Luhn)`, `Issuer("visa")`, ….
+    pub reasons: Vec<Reason>,
     /// A weak shape of this kind (e.g. an unformatted SSN): report it only
     /// with context, and one confidence level lower.
     pub weak: bool,
 }
 
 impl Valid {
-    pub(crate) fn new(compact: String, reasons: Vec<&'static str>) -> Valid {
+    pub(crate) fn new(compact: String, reasons: Vec<Reason>) -> Valid {
         Valid {
             compact,
             reasons,

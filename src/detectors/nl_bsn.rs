@@ -16,6 +16,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::weighted;
+use crate::finding::{Checksum, Reason};
 
 /// The BSN detector.
 pub const DETECTOR: Detector = Detector {
@@ -94,7 +95,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !weighted::nl_elfproef(&digits) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(digits, vec!["elfproef"]))
+    Ok(Valid::new(
+        digits,
+        vec![Reason::Checksum(Checksum::Elfproef)],
+    ))
 }
 
 #[cfg(test)]

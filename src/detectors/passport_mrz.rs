@@ -21,6 +21,7 @@
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 use crate::checksum::icao9303;
+use crate::finding::{Checksum, Reason};
 
 /// The MRZ detector.
 pub const DETECTOR: Detector = Detector {
@@ -100,7 +101,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         _ => Err(Invalid::Length),
     };
     ok?;
-    Ok(Valid::new(lines.concat(), vec!["icao9303"]))
+    Ok(Valid::new(
+        lines.concat(),
+        vec![Reason::Checksum(Checksum::Icao9303)],
+    ))
 }
 
 /// Passport: document, birth, expiry and personal-number checks, composite over them.

@@ -23,6 +23,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::Reason;
 
 /// The passport number detector.
 pub const DETECTOR: Detector = Detector {
@@ -101,13 +102,11 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     let all_digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
     let country = match b.len() {
-        9 if matches!(b[0], b'E' | b'G') && all_digits(&b[1..]) => Some("shape:cn"),
-        9 if b[0] == b'E' && b[1].is_ascii_uppercase() && all_digits(&b[2..]) => Some("shape:cn"),
-        9 if all_digits(b) => Some("shape:gb"),
-        9 if b[0].is_ascii_uppercase() && b.iter().all(|c| DE_ALPHABET.contains(c)) => {
-            Some("shape:de")
-        }
-        8 if b[0].is_ascii_uppercase() && all_digits(&b[1..]) => Some("shape:in"),
+        9 if matches!(b[0], b'E' | b'G') && all_digits(&b[1..]) => Some("cn"),
+        9 if b[0] == b'E' && b[1].is_ascii_uppercase() && all_digits(&b[2..]) => Some("cn"),
+        9 if all_digits(b) => Some("gb"),
+        9 if b[0].is_ascii_uppercase() && b.iter().all(|c| DE_ALPHABET.contains(c)) => Some("de"),
+        8 if b[0].is_ascii_uppercase() && all_digits(&b[1..]) => Some("in"),
         _ => None,
     };
     if country.is_none() && looks_like_a_flight(b) {
@@ -115,7 +114,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         compact: v,
-        reasons: vec![country.unwrap_or("shape:generic")],
+        reasons: vec![Reason::Shape(country.unwrap_or("generic"))],
         weak: country.is_none(),
     })
 }
@@ -143,7 +142,7 @@ mod tests {
 
     #[test]
     fn shapes() {
-        let reason = |s| validate(s).unwrap().reasons[0];
+        let reason = |s| validate(s).unwrap().reasons[0].to_string();
         assert_eq!(reason("E83920417"), "shape:cn");
         assert_eq!(reason("EH3920417"), "shape:cn");
         assert_eq!(reason("K4829173"), "shape:in");

@@ -39,6 +39,7 @@
 //! ```
 use super::secret_value::{self, classes, is_constant_name, is_placeholder, looks_like_word};
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// The password detector.
 pub const DETECTOR: Detector = Detector {
@@ -140,7 +141,11 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     let compact = super::shape::alnum_upper(value);
     Ok(Valid {
         compact,
-        reasons: vec![if plausible { "plausible" } else { "weak" }],
+        reasons: vec![Reason::Format(if plausible {
+            Format::Plausible
+        } else {
+            Format::Weak
+        })],
         weak: !plausible,
     })
 }

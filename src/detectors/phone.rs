@@ -37,6 +37,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Format, Reason};
 
 /// The phone number detector.
 pub const DETECTOR: Detector = Detector {
@@ -293,7 +294,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         }
         return Ok(Valid {
             compact: format!("+{}{nsn}", plan.cc),
-            reasons: vec!["phone_plan", "international"],
+            reasons: vec![
+                Reason::Format(Format::PhonePlan),
+                Reason::Format(Format::International),
+            ],
             // "0049…" written as one bare run is too easily something else.
             weak: !parts.plus && parts.groups.len() == 1,
         });
@@ -303,13 +307,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     let groups: Vec<usize> = parts.groups.iter().map(|(g, _)| g.len()).collect();
     let bare = groups.len() == 1;
-    let (ok, reason) = national(&digits, &groups, parts.groups[0].1);
-    if !ok {
-        return Err(Invalid::Format);
-    }
+    let reason = national(&digits, &groups, parts.groups[0].1).ok_or(Invalid::Format)?;
     Ok(Valid {
         compact: digits,
-        reasons: vec!["phone_plan", reason],
+        reasons: vec![Reason::Format(Format::PhonePlan), Reason::Format(reason)],
         weak: bare,
     })
 }
@@ -340,7 +341,7 @@ fn nanp(nsn: &str) -> bool {
 }
 
 /// Whether national `digits` grouped as `groups` are a phone-like shape, and which.
-fn national(digits: &str, groups: &[usize], first_in_parens: bool) -> (bool, &'static str) {
+fn national(digits: &str, groups: &[usize], first_in_parens: bool) -> Option<Format> {
     let b = digits.as_bytes();
     let bare = groups.len() == 1;
     let n = digits.len();
@@ -352,42 +353,42 @@ fn national(digits: &str, groups: &[usize], first_in_parens: bool) -> (bool, &'s
     };
     let nanp_grouping = bare || groups.ends_with(&[3, 3, 4]);
     if nsn.len() == 10 && nanp(nsn) && nanp_grouping {
-        return (true, "nanp");
+        return Some(Format::Nanp);
     }
     if first_in_parens && !(b[0] == b'0' || groups[0] == 3) {
-        return (false, "");
+        return None;
     }
     // Chinese mobile: 138 0013 8000.
     if n == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && (bare || groups == [3, 4, 4]) {
-        return (true, "cn_mobile");
+        return Some(Format::CnMobile);
     }
     // Indian mobile: 98765 43210.
     if n == 10 && (b'6'..=b'9').contains(&b[0]) && (bare || groups == [5, 5]) {
-        return (true, "in_mobile");
+        return Some(Format::InMobile);
     }
     // Spanish: 912 345 678, 612 34 56 78.
     if n == 9
         && (b'6'..=b'9').contains(&b[0])
         && (bare || groups == [3, 3, 3] || groups == [3, 2, 2, 2])
     {
-        return (true, "es");
+        return Some(Format::Es);
     }
     // A trunk 0, an area code group, a subscriber number (UK, DE, FR, CH, IN, CN landlines).
     if b[0] == b'0' && b[1] != b'0' && (10..=12).contains(&n) {
         if bare {
-            return (true, "trunk0");
+            return Some(Format::Trunk0);
         }
         if n == 10 && groups == [2, 2, 2, 2, 2] {
-            return (true, "fr");
+            return Some(Format::Fr);
         }
         let area_ok = (3..=6).contains(&groups[0]);
         let subscriber_starts = b[groups[0]];
         let rest_ok = groups[1..].iter().all(|&g| g >= 2);
         if area_ok && subscriber_starts != b'0' && rest_ok {
-            return (true, "trunk0");
+            return Some(Format::Trunk0);
         }
     }
-    (false, "")
+    None
 }
 
 #[cfg(test)]

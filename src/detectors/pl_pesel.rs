@@ -18,6 +18,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::weighted;
+use crate::finding::{Checksum, Reason};
 
 /// The PESEL detector.
 pub const DETECTOR: Detector = Detector {
@@ -96,7 +97,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !weighted::pl_pesel(&digits) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(digits, vec!["pesel_check"]))
+    Ok(Valid::new(digits, vec![Reason::Checksum(Checksum::Pesel)]))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {

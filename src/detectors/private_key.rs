@@ -19,6 +19,7 @@
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 use crate::codec;
+use crate::finding::{Format, Reason};
 
 /// The private key detector.
 pub const DETECTOR: Detector = Detector {
@@ -106,24 +107,21 @@ pub fn validate(block: &str) -> Result<Valid, Invalid> {
     };
     let der = codec::base64(usable).ok_or(Invalid::Format)?;
     let (ok, reason) = match label {
-        "OPENSSH PRIVATE KEY" => (der.starts_with(b"openssh-key-v1\0"), "type:openssh"),
-        "PGP PRIVATE KEY BLOCK" => (
-            der.first().is_some_and(|&b| is_secret_key_packet(b)),
-            "type:pgp",
-        ),
-        "RSA PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "type:rsa"),
-        "EC PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "type:ec"),
-        "DSA PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "type:dsa"),
-        "ENCRYPTED PRIVATE KEY" => (der.first() == Some(&0x30), "type:pkcs8_encrypted"),
-        "PRIVATE KEY" => (der.first() == Some(&0x30), "type:pkcs8"),
-        _ => (der.first() == Some(&0x30), "type:other"),
+        "OPENSSH PRIVATE KEY" => (der.starts_with(b"openssh-key-v1\0"), "openssh"),
+        "PGP PRIVATE KEY BLOCK" => (der.first().is_some_and(|&b| is_secret_key_packet(b)), "pgp"),
+        "RSA PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "rsa"),
+        "EC PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "ec"),
+        "DSA PRIVATE KEY" => (legacy_encrypted || der.first() == Some(&0x30), "dsa"),
+        "ENCRYPTED PRIVATE KEY" => (der.first() == Some(&0x30), "pkcs8_encrypted"),
+        "PRIVATE KEY" => (der.first() == Some(&0x30), "pkcs8"),
+        _ => (der.first() == Some(&0x30), "other"),
     };
     if !ok {
         return Err(Invalid::Component);
     }
-    let mut reasons = vec!["pem_block", reason];
+    let mut reasons = vec![Reason::Format(Format::PemBlock), Reason::KeyType(reason)];
     if !complete {
-        reasons.push("truncated");
+        reasons.push(Reason::Format(Format::Truncated));
     }
     Ok(Valid::new(body, reasons))
 }

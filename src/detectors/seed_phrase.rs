@@ -31,6 +31,7 @@
 use std::sync::OnceLock;
 
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Checksum, Reason};
 
 /// The seed phrase detector.
 pub const DETECTOR: Detector = Detector {
@@ -144,20 +145,21 @@ pub fn validate(run: &str) -> Result<Valid, Invalid> {
         .collect::<String>();
     Ok(Valid {
         compact,
-        reasons: vec!["bip39", length_reason(phrase.len())],
+        reasons: vec![
+            Reason::Checksum(Checksum::Bip39),
+            length_reason(phrase.len()),
+        ],
         weak,
     })
 }
 
-fn length_reason(len: usize) -> &'static str {
-    match len {
-        12 => "words:12",
-        15 => "words:15",
-        18 => "words:18",
-        21 => "words:21",
-        24 => "words:24",
-        _ => "words:other",
-    }
+/// `words:12` … `words:24` for the lengths BIP-39 defines, else `words:other`.
+fn length_reason(len: usize) -> Reason {
+    Reason::Words(
+        u8::try_from(len)
+            .ok()
+            .filter(|n| [12, 15, 18, 21, 24].contains(n)),
+    )
 }
 
 /// The words of a run (list numbers and separators dropped).

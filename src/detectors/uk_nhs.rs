@@ -19,6 +19,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::weighted;
+use crate::finding::{Checksum, Reason};
 
 /// The NHS number detector.
 pub const DETECTOR: Detector = Detector {
@@ -95,7 +96,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !weighted::uk_nhs(&digits) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(digits, vec!["nhs_mod11"]))
+    Ok(Valid::new(
+        digits,
+        vec![Reason::Checksum(Checksum::NhsMod11)],
+    ))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Format, Reason};
 
 /// The National Insurance number detector.
 pub const DETECTOR: Detector = Detector {
@@ -94,7 +95,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if UNUSED_PREFIXES.contains(&&v[..2]) {
         return Err(Invalid::Component);
     }
-    Ok(Valid::new(v, vec!["nino_structure"]))
+    Ok(Valid::new(v, vec![Reason::Format(Format::NinoStructure)]))
 }
 
 #[cfg(test)]
@@ -111,7 +112,10 @@ mod tests {
         assert_eq!(validate("AO123456C"), Err(Invalid::Component));
         assert_eq!(
             validate("OA123456C"),
-            Ok(Valid::new("OA123456C".into(), vec!["nino_structure"]))
+            Ok(Valid::new(
+                "OA123456C".into(),
+                vec![Reason::Format(Format::NinoStructure)]
+            ))
         );
         assert_eq!(validate("GB123456A"), Err(Invalid::Component));
         assert_eq!(validate("TN123456A"), Err(Invalid::Component));

@@ -16,6 +16,7 @@ use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
 use crate::checksum::aba;
+use crate::finding::{Checksum, Reason};
 
 /// The routing number detector.
 pub const DETECTOR: Detector = Detector {
@@ -72,7 +73,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !aba::is_valid(&rtn) {
         return Err(Invalid::Checksum);
     }
-    Ok(Valid::new(rtn, vec!["aba_checksum"]))
+    Ok(Valid::new(rtn, vec![Reason::Checksum(Checksum::Aba)]))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! assert!(validate("ABC12345").is_err()); // no state uses 3 letters + 5 digits
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{self, Reason};
 
 /// The US driver's license detector.
 pub const DETECTOR: Detector = Detector {
@@ -157,7 +158,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     Ok(Valid {
         weak: letters == 0,
         compact: n,
-        reasons: vec!["state_format"],
+        reasons: vec![Reason::Format(finding::Format::StateFormat)],
     })
 }
 
@@ -182,7 +183,7 @@ mod tests {
             validate("D58293011"),
             Ok(Valid {
                 compact: "D58293011".into(),
-                reasons: vec!["state_format"],
+                reasons: vec![Reason::Format(finding::Format::StateFormat)],
                 weak: false
             })
         );

@@ -11,6 +11,7 @@
 //! assert!(validate("912-69-1234").is_err());
 //! ```
 use super::{shape, us_ssn, Category, Detector, Invalid, L10n, Prefilter, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// The ITIN detector.
 pub const DETECTOR: Detector = Detector {
@@ -71,7 +72,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         compact: digits,
-        reasons: vec!["itin_structure"],
+        reasons: vec![Reason::Format(Format::ItinStructure)],
         weak: !dashed,
     })
 }

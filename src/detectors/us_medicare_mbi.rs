@@ -15,6 +15,7 @@
 //! assert!(validate("1EG4-TS5-MK73").is_err()); // S is never used
 //! ```
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use crate::finding::{Format, Reason};
 
 /// The MBI detector.
 pub const DETECTOR: Detector = Detector {
@@ -103,7 +104,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if !fits {
         return Err(Invalid::Format);
     }
-    Ok(Valid::new(mbi, vec!["mbi_format"]))
+    Ok(Valid::new(mbi, vec![Reason::Format(Format::MbiFormat)]))
 }
 
 #[cfg(test)]

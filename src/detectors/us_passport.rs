@@ -15,6 +15,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Format, Reason};
 
 /// The US passport detector.
 pub const DETECTOR: Detector = Detector {
@@ -92,7 +93,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if shape::is_stand_in_digits(digits) {
         return Err(Invalid::Component);
     }
-    Ok(Valid::new(n, vec!["passport_shape"]))
+    Ok(Valid::new(n, vec![Reason::Format(Format::PassportShape)]))
 }
 
 #[cfg(test)]

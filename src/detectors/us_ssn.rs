@@ -16,6 +16,7 @@
 use super::{
     shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
 };
+use crate::finding::{Format, Reason};
 
 /// The SSN detector.
 pub const DETECTOR: Detector = Detector {
@@ -87,7 +88,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         compact: digits,
-        reasons: vec!["ssn_structure"],
+        reasons: vec![Reason::Format(Format::SsnStructure)],
         weak: !dashed,
     })
 }

@@ -6,7 +6,7 @@
 //! a CJK character counts as a word boundary ("卡号4111", "SSN号码"). A word
 //! written in CJK characters matches anywhere, as CJK text has no spaces.
 
-use std::borrow::Cow;
+use crate::finding::Word;
 
 #[cfg(test)]
 use crate::detectors::Words;
@@ -54,15 +54,15 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
 #[derive(Clone, Debug)]
 pub struct WordIndex {
     /// The words, ordered by first byte (stable: in their order otherwise).
-    words: Vec<Cow<'static, str>>,
+    words: Vec<Word>,
     /// Words starting with byte `b`: `words[from[b]..from[b + 1]]`.
     from: Box<[u16; 257]>,
 }
 
 impl WordIndex {
     /// Indexes `words` (of every language; lower case).
-    pub fn new<W: Into<Cow<'static, str>>>(words: impl IntoIterator<Item = W>) -> WordIndex {
-        let words: Vec<Cow<'static, str>> = words
+    pub fn new<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordIndex {
+        let words: Vec<Word> = words
             .into_iter()
             .map(Into::into)
             .filter(|w| !w.is_empty())
@@ -80,7 +80,7 @@ impl WordIndex {
         }
         // Each word to the next free place of its first byte (a counting sort).
         let mut place = *from;
-        let mut sorted: Vec<Option<Cow<'static, str>>> = vec![None; words.len()];
+        let mut sorted: Vec<Option<Word>> = vec![None; words.len()];
         for w in words {
             let b = usize::from(w.as_bytes()[0]);
             sorted[usize::from(place[b])] = Some(w);
@@ -91,14 +91,12 @@ impl WordIndex {
     }
 
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
-    pub fn find(&self, hay: &str) -> Option<&str> {
+    pub fn find(&self, hay: &str) -> Option<&Word> {
         let h = hay.as_bytes();
         (0..h.len()).find_map(|s| {
             let b = usize::from(h[s]);
             let (a, z) = (usize::from(self.from[b]), usize::from(self.from[b + 1]));
-            (self.words[a..z].iter())
-                .map(|w| &**w)
-                .find(|w| matches_at(hay, s, w))
+            (self.words[a..z].iter()).find(|w| matches_at(hay, s, w))
         })
     }
 }
@@ -171,10 +169,11 @@ mod tests {
             }
             .all(),
         );
-        assert_eq!(idx.find("my credit card no"), Some("credit card"));
-        assert_eq!(idx.find("ec-karte und card"), Some("karte"));
-        assert_eq!(idx.find("号码卡号"), Some("卡号"));
-        assert_eq!(idx.find("discard cards"), None);
+        let find = |hay| idx.find(hay).map(|w| w.as_str());
+        assert_eq!(find("my credit card no"), Some("credit card"));
+        assert_eq!(find("ec-karte und card"), Some("karte"));
+        assert_eq!(find("号码卡号"), Some("卡号"));
+        assert_eq!(find("discard cards"), None);
     }
 
     #[test]

@@ -8,10 +8,10 @@
 
 use crate::checksum::{aba, iso7064::mod_97_10, luhn};
 use crate::detectors::{self, Category, Confidence, Invalid, Scoring, Valid, REGISTRY};
-use crate::finding::{Custom, Kind, Validate};
+use crate::finding::{Checksum, Custom, Kind, Reason, Validate, Word};
 
 use super::context::WordIndex;
-use super::OptionsError;
+use super::options::OptionsError;
 
 /// A detector defined by the embedding application.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -35,6 +35,24 @@ pub struct CustomRule {
     pub confidence: Confidence,
 }
 
+impl CustomRule {
+    /// A rule with the defaults for everything but its kind and pattern: no
+    /// name (the kind is shown) and no validator, category confidential, no
+    /// context words, confidence medium.
+    pub fn new(kind: impl Into<String>, pattern: impl Into<String>) -> CustomRule {
+        CustomRule {
+            kind: kind.into(),
+            name: None,
+            pattern: pattern.into(),
+            validator: None,
+            category: Category::Confidential,
+            context: Vec::new(),
+            context_required: false,
+            confidence: Confidence::Medium,
+        }
+    }
+}
+
 /// Names accepted as `validator`, besides built-in kinds.
 pub const CHECKSUM_VALIDATORS: &[&str] = &["luhn", "mod97", "iban", "aba"];
 
@@ -47,28 +65,38 @@ const MAX_CONTEXT_WORD: usize = 100;
 fn no_check(v: &str) -> Result<Valid, Invalid> {
     Ok(Valid::new(
         detectors::shape::alnum_upper(v),
-        vec!["custom_rule"],
+        vec![Reason::CustomRule],
     ))
 }
 
 fn luhn_check(v: &str) -> Result<Valid, Invalid> {
     let d = detectors::shape::alnum_upper(v);
     (d.bytes().all(|b| b.is_ascii_digit()) && luhn::is_valid(&d))
-        .then(|| Valid::new(d, vec!["custom_rule", "luhn"]))
+        .then(|| {
+            Valid::new(
+                d,
+                vec![Reason::CustomRule, Reason::Checksum(Checksum::Luhn)],
+            )
+        })
         .ok_or(Invalid::Checksum)
 }
 
 fn mod97_check(v: &str) -> Result<Valid, Invalid> {
     let d = detectors::shape::alnum_upper(v);
     mod_97_10::is_valid(&d)
-        .then(|| Valid::new(d, vec!["custom_rule", "mod97"]))
+        .then(|| {
+            Valid::new(
+                d,
+                vec![Reason::CustomRule, Reason::Checksum(Checksum::Mod97)],
+            )
+        })
         .ok_or(Invalid::Checksum)
 }
 
 fn aba_check(v: &str) -> Result<Valid, Invalid> {
     let d = detectors::shape::alnum_upper(v);
     aba::is_valid(&d)
-        .then(|| Valid::new(d, vec!["custom_rule", "aba_checksum"]))
+        .then(|| Valid::new(d, vec![Reason::CustomRule, Reason::Checksum(Checksum::Aba)]))
         .ok_or(Invalid::Checksum)
 }
 
@@ -93,8 +121,9 @@ fn validator(name: Option<&str>) -> Result<Validate, String> {
     })
 }
 
-/// Checks `rule` and compiles it; `at` names it in errors.
-pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, OptionsError> {
+/// Checks `rule`'s fields (all but compiling its pattern) and returns its
+/// validator; `at` names the rule in errors (`customRules[2]`).
+pub(super) fn check(rule: &CustomRule, at: &str) -> Result<Validate, OptionsError> {
     let bad = |field: &str, m: String| OptionsError(format!("{at}.{field}: {m}"));
     let k = &rule.kind;
     if !(2..=40).contains(&k.len())
@@ -135,6 +164,14 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
             "needs at least one context word".into(),
         ));
     }
+    Ok(validate)
+}
+
+/// Checks `rule` and compiles it; `at` names it in errors.
+pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, OptionsError> {
+    let bad = |field: &str, m: String| OptionsError(format!("{at}.{field}: {m}"));
+    let validate = check(rule, at)?;
+    let k = &rule.kind;
     let regex = crate::pattern::Custom::new(&rule.pattern).map_err(|e| bad("pattern", e))?;
     let kind = Kind::custom(Custom {
         kind: k.as_str().into(),
@@ -155,7 +192,7 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
         },
         validate,
     });
-    let words = rule.context.iter().map(|w| w.to_lowercase());
+    let words = rule.context.iter().map(|w| Word::from(w.to_lowercase()));
     Ok(super::Compiled::from_regex(
         kind,
         // No set for a custom rule: its searches are never cut (a live scan
@@ -163,7 +200,7 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
         super::interior::ByteSet::ALL,
         false,
         WordIndex::new(words),
-        WordIndex::new(std::iter::empty::<String>()),
+        WordIndex::new(std::iter::empty::<Word>()),
         super::compiled::Regex::Custom(regex),
     ))
 }

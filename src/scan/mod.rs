@@ -10,6 +10,7 @@ mod engine;
 mod interior;
 mod live;
 mod normalize;
+pub mod options;
 mod prefilter;
 mod resolve;
 
@@ -19,8 +20,8 @@ use std::sync::Arc;
 
 use crate::pattern;
 
-use crate::detectors::{Category, Confidence, Detector, Prefilter, REGISTRY};
-pub use crate::finding::{Finding, Kind};
+use crate::detectors::{Confidence, Detector, Prefilter, REGISTRY};
+pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
 
 use compiled::{Cache, Compiled};
@@ -30,90 +31,11 @@ pub use engine::Engine;
 pub(crate) use interior::ByteSet;
 pub use live::{LiveScan, Rescan};
 pub use normalize::Normalized;
-
-/// Default limit on the size of a draft, in UTF-8 bytes.
-pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
-/// The largest `max_input_bytes` accepted.
-pub const MAX_INPUT_BYTES_LIMIT: usize = 256 * 1024 * 1024;
-/// Most entries an allowlist may have.
-pub const MAX_ALLOWLIST: usize = 10_000;
-/// Most allowlist patterns (compiled together into one automaton).
-pub const MAX_ALLOWLIST_PATTERNS: usize = 1_000;
-/// Most custom rules (each is compiled when the guard is built).
-pub const MAX_CUSTOM_RULES: usize = 100;
-/// The largest `max_findings` accepted.
-pub const MAX_FINDINGS_LIMIT: usize = 1 << 24;
-/// Most locale tags.
-pub const MAX_LOCALES: usize = 100;
-
-/// What a [`Guard`] looks for. The default finds every kind at every confidence.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Only these kinds (`None`: all registered kinds).
-    pub kinds: Option<Vec<String>>,
-    /// Never these kinds.
-    pub exclude_kinds: Vec<String>,
-    /// Only kinds of these categories (`None`: all).
-    pub categories: Option<Vec<Category>>,
-    /// The user's languages as BCP 47 tags (`"de-CH"`, `"zh-Hans-CN"`, `"en"`).
-    /// They switch on country-specific detectors (the German tax ID for `de`).
-    /// `None`: every detector. Kinds listed in `kinds` are on whatever the
-    /// locales. Context words of all three languages always count: the
-    /// language of the draft, not of the browser, decides which words appear.
-    pub locales: Option<Vec<String>>,
-    /// Drop findings below this confidence.
-    pub min_confidence: Confidence,
-    /// Values never reported, compared without separators and case-insensitively
-    /// ("4111 1111 1111 1111" allows "4111-1111-1111-1111" too).
-    pub allowlist: Vec<String>,
-    /// Regular expressions (Rust `regex` syntax, ASCII mode) for values never
-    /// reported: a finding whose value as typed matches one entirely is dropped
-    /// (`"4242 ?4242 ?4242 ?4242"` for a test card, `"\\+1 ?800.*"`).
-    pub allowlist_patterns: Vec<String>,
-    /// Detectors defined by the application (patterns, optionally validated).
-    pub custom_rules: Vec<CustomRule>,
-    /// Drafts longer than this (UTF-8 bytes) are refused with [`ScanError::TooLarge`].
-    pub max_input_bytes: usize,
-    /// Return at most this many findings: the first ones in text order, the
-    /// same as the start of the full list (`None`: all). Bounds what is built
-    /// per finding (previews, reasons, and in JS one object each); the search
-    /// still covers the whole text, and [`Guard::redact`] replaces every
-    /// finding whatever the cap.
-    pub max_findings: Option<usize>,
-    /// Put the raw value in [`Finding::value`]. Off by default: findings carry
-    /// only a masked preview.
-    pub include_value: bool,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            kinds: None,
-            exclude_kinds: Vec::new(),
-            categories: None,
-            locales: None,
-            min_confidence: Confidence::Low,
-            allowlist: Vec::new(),
-            allowlist_patterns: Vec::new(),
-            custom_rules: Vec::new(),
-            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
-            max_findings: None,
-            include_value: false,
-        }
-    }
-}
-
-/// Options that cannot be used, with a message naming the problem.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OptionsError(pub String);
-
-impl fmt::Display for OptionsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid draftguard options: {}", self.0)
-    }
-}
-
-impl std::error::Error for OptionsError {}
+pub use options::{
+    Field, Options, OptionsError, RuleField, DEFAULT_MAX_INPUT_BYTES, MAX_ALLOWLIST,
+    MAX_ALLOWLIST_PATTERNS, MAX_CUSTOM_RULES, MAX_FINDINGS_LIMIT, MAX_INPUT_BYTES_LIMIT,
+    MAX_LOCALES,
+};
 
 /// A draft that cannot be scanned.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,76 +99,11 @@ impl Guard {
     /// A guard for `options` that scans with `engine`: guards made with one
     /// engine share its compiled patterns and warmed caches.
     pub fn with_engine(options: Options, engine: Arc<Engine>) -> Result<Guard, OptionsError> {
-        for (field, len, max) in [
-            ("customRules", options.custom_rules.len(), MAX_CUSTOM_RULES),
-            ("allowlist", options.allowlist.len(), MAX_ALLOWLIST),
-            (
-                "allowlistPatterns",
-                options.allowlist_patterns.len(),
-                MAX_ALLOWLIST_PATTERNS,
-            ),
-            (
-                "locales",
-                options.locales.as_ref().map_or(0, Vec::len),
-                MAX_LOCALES,
-            ),
-        ] {
-            if len > max {
-                return Err(OptionsError(format!(
-                    "{field} has {len} entries, at most {max} are allowed"
-                )));
-            }
-        }
+        let checked = options.check()?;
         let mut custom_rules: Vec<Arc<Compiled>> = Vec::new();
         for (i, rule) in options.custom_rules.iter().enumerate() {
-            if custom_rules.iter().any(|o| o.kind == rule.kind) {
-                return Err(OptionsError(format!(
-                    "customRules[{i}].kind: {:?} is used by two rules",
-                    rule.kind
-                )));
-            }
             let c = custom::compiled(rule, &format!("customRules[{i}]"))?;
             custom_rules.push(Arc::new(c));
-        }
-        let all_kinds = || {
-            REGISTRY
-                .iter()
-                .map(|d| d.kind)
-                .chain(custom_rules.iter().map(|c| c.kind.as_str()))
-        };
-        for k in options.kinds.iter().flatten().chain(&options.exclude_kinds) {
-            if !all_kinds().any(|d| d == k) {
-                let all: Vec<&str> = all_kinds().collect();
-                return Err(OptionsError(format!(
-                    "unknown kind {k:?}; known kinds: {}",
-                    all.join(", ")
-                )));
-            }
-        }
-        if options.max_input_bytes == 0 || options.max_input_bytes > MAX_INPUT_BYTES_LIMIT {
-            return Err(OptionsError(format!(
-                "maxInputBytes must be between 1 and {MAX_INPUT_BYTES_LIMIT}, got {}",
-                options.max_input_bytes
-            )));
-        }
-        if options
-            .max_findings
-            .is_some_and(|n| n == 0 || n > MAX_FINDINGS_LIMIT)
-        {
-            return Err(OptionsError(format!(
-                "maxFindings must be between 1 and {MAX_FINDINGS_LIMIT}, got {}",
-                options.max_findings.unwrap_or_default()
-            )));
-        }
-        if let Some(i) = options
-            .allowlist_patterns
-            .iter()
-            .position(|p| p.len() > custom::MAX_PATTERN)
-        {
-            return Err(OptionsError(format!(
-                "allowlistPatterns[{i}]: must be at most {} bytes long",
-                custom::MAX_PATTERN
-            )));
         }
         let allow_patterns = if options.allowlist_patterns.is_empty() {
             None
@@ -270,14 +127,7 @@ impl Guard {
             .into_iter()
             .filter(|c| wanted(&c.kind))
             .collect();
-        let locales = match &options.locales {
-            None => None,
-            Some(tags) => Some(
-                tags.iter()
-                    .map(|t| primary_subtag(t))
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-        };
+        let locales = checked.locales;
         let on_for_locales = |d: &Detector| {
             d.locales.is_empty()
                 || locales
@@ -319,7 +169,7 @@ impl Guard {
             min_confidence: options.min_confidence,
             allowlist: Arc::new(allowlist),
             max_input_bytes: options.max_input_bytes,
-            max_findings: options.max_findings.unwrap_or(usize::MAX),
+            max_findings: checked.max_findings,
             include_value: options.include_value,
         })
     }
@@ -720,12 +570,12 @@ impl Guard {
             confidence = confidence.and_then(Confidence::lowered);
         }
         let confidence = confidence.filter(|c| *c >= self.min_confidence)?;
-        let mut reasons: Vec<String> = valid.reasons.iter().map(|r| r.to_string()).collect();
+        let mut reasons = valid.reasons;
         if let Some(w) = ctx {
-            reasons.push(format!("context:{w}"));
+            reasons.push(Reason::Context(w.clone()));
         }
         if let Some(w) = neg {
-            reasons.push(format!("unlikely:{w}"));
+            reasons.push(Reason::Unlikely(w.clone()));
         }
         Some(resolve::Candidate {
             kind: c.kind.clone(),
@@ -747,7 +597,7 @@ impl Guard {
             end,
             confidence: c.confidence,
             reasons: c.reasons,
-            preview: redact::preview(value, &c.kind),
+            preview: crate::mask::preview(value, &c.kind),
             value: self.include_value.then(|| value.to_string()),
             kind: c.kind,
         }
@@ -783,18 +633,6 @@ fn next_group(b: &[u8], s: usize, e: usize) -> usize {
         .iter()
         .position(|c| b" -".contains(c))
         .map_or(e, |p| s + p + 1)
-}
-
-/// The primary language subtag of a BCP 47 tag, lower-cased: `"de-CH"` → `"de"`.
-fn primary_subtag(tag: &str) -> Result<String, OptionsError> {
-    let primary = tag.split(['-', '_']).next().unwrap_or("");
-    if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(primary.to_ascii_lowercase())
-    } else {
-        Err(OptionsError(format!(
-            "locales: {tag:?} is not a language tag such as \"en\", \"de-CH\" or \"zh-Hans\""
-        )))
-    }
 }
 
 /// Values compared by the allowlist: alphanumerics only, upper-cased.

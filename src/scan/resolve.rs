@@ -1,7 +1,7 @@
 //! Overlap resolution: one span, best kind.
 
 use crate::detectors::Confidence;
-use crate::finding::Kind;
+use crate::finding::{Kind, Reason};
 
 /// A validated, scored match in normalised offsets.
 #[derive(Clone, Debug)]
@@ -10,7 +10,7 @@ pub struct Candidate {
     pub start: usize,
     pub end: usize,
     pub confidence: Confidence,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
 /// Keeps the best candidates that do not overlap, in text order. Better means:

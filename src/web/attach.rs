@@ -38,8 +38,10 @@ use super::editor::{self, Edit, Editor};
 use super::i18n::{self, plural_count, Catalog};
 use super::overlay::{Overlay, Tone};
 use super::shell::{self, Shell};
+use crate::bindings::{self, options::Object};
 use crate::redact::{self, RedactOptions, Style};
-use crate::{offsets, Finding, Kind, Locale};
+use crate::scan::Field;
+use crate::{offsets, Finding, Kind, Locale, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -352,8 +354,7 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
             "attach(): this element is already guarded; call detach() on its handle first",
         ));
     }
-    let (cfg, guard_options) = parse_options(options)?;
-    let guard = crate::bindings::core_guard(Some(guard_options))?;
+    let (cfg, guard) = parse_options(options)?;
     let shell = Shell::new(&element, &cfg.shell_options());
     let state = Rc::new(State {
         shell,
@@ -392,71 +393,32 @@ fn js_error(e: JsValue) -> JsError {
     )
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn opt_bool(obj: &JsValue, key: &str, default: bool) -> Result<bool, JsError> {
-    let v = get(obj, key);
-    if v.is_undefined() {
-        return Ok(default);
-    }
-    v.as_bool().ok_or_else(|| {
-        JsError::new(&format!(
-            "invalid AttachOptions: {key} must be true or false"
-        ))
-    })
-}
-
-fn opt_string(obj: &JsValue, key: &str) -> Result<Option<String>, JsError> {
-    let v = get(obj, key);
-    if v.is_undefined() {
-        return Ok(None);
-    }
-    v.as_string()
-        .map(Some)
-        .ok_or_else(|| JsError::new(&format!("invalid AttachOptions: {key} must be a string")))
-}
-
-/// Splits `AttachOptions` into the prompt's settings and a `GuardOptions` object.
-fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
-    let bad = |m: String| JsError::new(&format!("invalid AttachOptions: {m}"));
-    let options = if options.is_undefined() || options.is_null() {
-        js_sys::Object::new().into()
-    } else if options.is_object() && !js_sys::Array::is_array(&options) {
-        options
-    } else {
-        return Err(bad("expected an object".into()));
+/// Reads `AttachOptions`: the prompt's own keys here, every `GuardOptions` key
+/// through the binding's translator (the same as `new Guard(options)`, with
+/// the prompt's defaults), and builds the guard.
+fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
+    let guard_keys: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+    let options = Object::new(options, "AttachOptions", &[ATTACH_KEYS, &guard_keys])?;
+    let bad = |m: String| options.error(m);
+    // A prompt that cries wolf is switched off: only what is likely (medium and
+    // up), and a bound on the findings of one scan (a pasted export can hold thousands).
+    let defaults = Options {
+        min_confidence: crate::Confidence::Medium,
+        max_findings: Some(DEFAULT_MAX_FINDINGS),
+        ..Options::default()
     };
-    let guard_options = js_sys::Object::new();
-    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
-        let k = key.as_string().unwrap_or_default();
-        if crate::bindings::GUARD_OPTION_KEYS.contains(&k.as_str()) {
-            js_sys::Reflect::set(&guard_options, &key, &get(&options, &k)).map_err(js_error)?;
-        } else if !ATTACH_KEYS.contains(&k.as_str()) {
-            return Err(bad(format!(
-                "unknown option {k:?}; expected one of {}, {}",
-                ATTACH_KEYS.join(", "),
-                crate::bindings::GUARD_OPTION_KEYS.join(", ")
-            )));
-        }
-    }
+    let mut guard_options = bindings::options::guard_options(&options, defaults)?;
     // Contact details alone (an email address, a phone number) are shared in chats all the time:
     // a prompt for them would cry wolf. They count only when the page asks for them.
-    if get(&options, "categories").is_undefined() && get(&options, "kinds").is_undefined() {
-        let all_but_contact: js_sys::Array = crate::Category::ALL
-            .iter()
-            .filter(|c| **c != crate::Category::Contact)
-            .map(|c| JsValue::from_str(c.as_str()))
-            .collect();
-        js_sys::Reflect::set(&guard_options, &"categories".into(), &all_but_contact)
-            .map_err(js_error)?;
+    if guard_options.categories.is_none() && guard_options.kinds.is_none() {
+        guard_options.categories = Some(
+            crate::Category::ALL
+                .into_iter()
+                .filter(|c| *c != crate::Category::Contact)
+                .collect(),
+        );
     }
-    if get(&options, "minConfidence").is_undefined() {
-        js_sys::Reflect::set(&guard_options, &"minConfidence".into(), &"medium".into())
-            .map_err(js_error)?;
-    }
-    let mode = match opt_string(&options, "mode")?.as_deref() {
+    let mode = match options.string("mode")?.as_deref() {
         None | Some("ask") => Mode::Ask,
         Some("redact") => Mode::Redact,
         Some("warn-only") => Mode::WarnOnly,
@@ -466,75 +428,53 @@ fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
             )))
         }
     };
-    let style = match opt_string(&options, "redactStyle")?.as_deref() {
-        None | Some("mask") => Style::Mask,
-        Some("label") => Style::Label,
-        Some("char") => Style::Char,
-        Some(s) => {
-            return Err(bad(format!(
+    let style = match options.string("redactStyle")?.as_deref() {
+        None => Style::Mask,
+        Some(s) => Style::parse(s).ok_or_else(|| {
+            bad(format!(
                 "redactStyle must be \"mask\", \"label\" or \"char\", got {s:?}"
-            )))
-        }
+            ))
+        })?,
     };
-    let locale = match opt_string(&options, "locale")? {
+    let locale = match options.string("locale")? {
         Some(l) => Locale::parse(&l)
             .ok_or_else(|| bad(format!("unsupported locale {l:?}; supported: en, de, zh")))?,
         None => {
-            let langs = crate::bindings::browser_languages().unwrap_or_default();
+            let langs = bindings::options::browser_languages().unwrap_or_default();
             i18n::negotiate(langs.iter().map(String::as_str))
         }
     };
-    let send_button = {
-        let v = get(&options, "sendButton");
-        if v.is_undefined() || v.is_null() {
-            JsValue::NULL
-        } else if let Some(sel) = v.as_string() {
-            dom::document()
-                .map_err(js_error)?
-                .query_selector(&sel)
-                .map_err(|_| bad(format!("sendButton {sel:?} is not a valid CSS selector")))?;
-            v
-        } else if v.dyn_ref::<Element>().is_some() {
-            v
-        } else {
-            return Err(bad("sendButton must be an element or a CSS selector".into()));
+    let send_button = match options.get("sendButton") {
+        None => JsValue::NULL,
+        Some(v) => {
+            if let Some(sel) = v.as_string() {
+                dom::document()
+                    .map_err(js_error)?
+                    .query_selector(&sel)
+                    .map_err(|_| bad(format!("sendButton {sel:?} is not a valid CSS selector")))?;
+                v
+            } else if v.dyn_ref::<Element>().is_some() {
+                v
+            } else {
+                return Err(bad("sendButton must be an element or a CSS selector".into()));
+            }
         }
     };
-    // A bound on the findings of one scan (a pasted export can hold thousands):
-    // the page's value, or ours.
-    let max_findings = {
-        let v = get(&options, "maxFindings");
-        if v.is_undefined() {
-            js_sys::Reflect::set(
-                &guard_options,
-                &"maxFindings".into(),
-                &(DEFAULT_MAX_FINDINGS as f64).into(),
-            )
-            .map_err(js_error)?;
-            Some(DEFAULT_MAX_FINDINGS)
-        } else {
-            v.as_f64().map(|m| m as usize) // checked by the core
-        }
-    };
-    let on_decision = {
-        let v = get(&options, "onDecision");
-        if v.is_undefined() || v.is_null() {
-            None
-        } else {
-            Some(
-                v.dyn_into::<js_sys::Function>()
-                    .map_err(|_| bad("onDecision must be a function".into()))?,
-            )
-        }
+    let on_decision = match options.get("onDecision") {
+        None => None,
+        Some(v) => Some(
+            v.dyn_into::<js_sys::Function>()
+                .map_err(|_| bad("onDecision must be a function".into()))?,
+        ),
     };
     let cfg = Config {
         mode,
-        highlight: opt_bool(&options, "highlight", true)?,
-        paste_notice: opt_bool(&options, "pasteNotice", true)?,
-        fail_closed: opt_bool(&options, "failClosed", false)?,
-        send_on_enter: opt_bool(&options, "sendOnEnter", true)?,
+        highlight: options.bool("highlight")?.unwrap_or(true),
+        paste_notice: options.bool("pasteNotice")?.unwrap_or(true),
+        fail_closed: options.bool("failClosed")?.unwrap_or(false),
+        send_on_enter: options.bool("sendOnEnter")?.unwrap_or(true),
         send_button,
-        max_findings,
+        max_findings: guard_options.max_findings,
         on_decision,
         redact: RedactOptions {
             style,
@@ -544,7 +484,9 @@ fn parse_options(options: JsValue) -> Result<(Config, JsValue), JsError> {
         locale,
         catalog: i18n::catalog(locale),
     };
-    Ok((cfg, guard_options.into()))
+    let guard = crate::Guard::with_engine(guard_options, bindings::engine())
+        .map_err(|e| bindings::options::core_error("AttachOptions", e))?;
+    Ok((cfg, guard))
 }
 
 impl Config {

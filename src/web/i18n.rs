@@ -15,7 +15,7 @@
 //! assert_eq!(plural(&catalog(Locale::Zh).intro, 3), "您的消息包含 3 项可能敏感的信息。");
 //! ```
 
-use crate::{Category, Confidence, Locale};
+use crate::{Category, Confidence, Locale, Reason};
 
 /// A message with a plural form per CLDR category; `{n}` is the count.
 #[derive(Debug)]
@@ -392,64 +392,88 @@ impl Catalog {
     }
 
     /// Why a finding was flagged, in plain language: at most three short
-    /// phrases from its machine-readable `reasons`, strongest first.
-    /// `name` is the kind's plain-language name, used when no reason says more.
-    pub fn explain(&self, reasons: &[String], name: &str) -> Vec<String> {
+    /// phrases from its [`Reason`]s, strongest first (checksums and
+    /// providers, then context, randomness, markings and words that lowered
+    /// the certainty). `name` is the kind's plain-language name, used when no
+    /// reason says more than that the value has the kind's format.
+    pub fn explain(&self, reasons: &[Reason], name: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let mut push = |s: String| {
-            if !out.contains(&s) && out.len() < 3 {
-                out.push(s);
-            }
-        };
-        for r in reasons {
-            let (key, arg) = r.split_once(':').unwrap_or((r, ""));
-            match key {
-                "provider" => push(self.why_provider.replace("{provider}", &pretty(arg))),
-                _ if is_checksum(key) => push(self.why_checksum.to_string()),
-                _ => {}
-            }
-        }
-        for r in reasons {
-            let (key, arg) = r.split_once(':').unwrap_or((r, ""));
-            match key {
-                "context" => push(self.why_context.replace("{word}", arg)),
-                "entropy" => push(self.why_entropy.to_string()),
-                "marker" | "tlp" | "legal_privilege" | "cjk_marker" => {
-                    push(self.why_marker.to_string())
+        for strong in [true, false] {
+            for why in reasons.iter().map(Why::of) {
+                if why == Why::Format || why.is_strong() != strong {
+                    continue;
                 }
-                "unlikely" => push(self.why_unlikely.replace("{word}", arg)),
-                _ => {}
+                let s = self.words(why, name);
+                if !out.contains(&s) && out.len() < 3 {
+                    out.push(s);
+                }
             }
         }
         if out.is_empty() {
-            out.push(self.why_shape.replace("{name}", name));
+            out.push(self.words(Why::Format, name));
         }
         out
     }
+
+    /// `why` in this language; `name` (the kind's name) for [`Why::Format`].
+    pub fn words(&self, why: Why<'_>, name: &str) -> String {
+        match why {
+            Why::Checksum => self.why_checksum.to_string(),
+            Why::Provider(id) => self.why_provider.replace("{provider}", &pretty(id)),
+            Why::Context(word) => self.why_context.replace("{word}", word),
+            Why::Entropy => self.why_entropy.to_string(),
+            Why::Marker => self.why_marker.to_string(),
+            Why::Unlikely(word) => self.why_unlikely.replace("{word}", word),
+            Why::Format => self.why_shape.replace("{name}", name),
+        }
+    }
 }
 
-/// Reasons that mean a check digit or checksum verified.
-fn is_checksum(key: &str) -> bool {
-    matches!(
-        key,
-        "luhn"
-            | "mod97"
-            | "mod97_key"
-            | "aba_checksum"
-            | "elfproef"
-            | "mod11"
-            | "mod11_2"
-            | "mod11_10"
-            | "verhoeff"
-            | "icao9303"
-            | "kvnr_mod10"
-            | "nhs_mod11"
-            | "pesel_check"
-            | "cf_check_letter"
-            | "mod23_letter"
-            | "bip39"
-            | "checksum"
-    )
+/// What the prompt says about a [`Reason`]: the kind of fact, and what it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why<'a> {
+    /// A check digit or checksum verified.
+    Checksum,
+    /// A provider's published key format (the provider's id).
+    Provider(&'a str),
+    /// A context word nearby.
+    Context(&'a str),
+    /// Random like a generated secret.
+    Entropy,
+    /// A confidentiality marking.
+    Marker,
+    /// A word nearby that lowered the certainty.
+    Unlikely(&'a str),
+    /// The value has the kind's format: said only when nothing else is.
+    Format,
+}
+
+impl<'a> Why<'a> {
+    /// How `reason` is worded. Every kind of reason is named here (no
+    /// catch-all): a new one does not compile until it is given words.
+    pub fn of(reason: &'a Reason) -> Why<'a> {
+        match reason {
+            Reason::Checksum(_) => Why::Checksum,
+            Reason::Provider(id) => Why::Provider(id),
+            Reason::Context(word) => Why::Context(word),
+            Reason::Entropy(_) => Why::Entropy,
+            Reason::Marker(_) => Why::Marker,
+            Reason::Unlikely(word) => Why::Unlikely(word),
+            Reason::Format(_)
+            | Reason::Issuer(_)
+            | Reason::Country(_)
+            | Reason::Algorithm(_)
+            | Reason::KeyType(_)
+            | Reason::Shape(_)
+            | Reason::Words(_)
+            | Reason::CustomRule => Why::Format,
+        }
+    }
+
+    /// Said first: what verifies the value itself (a checksum, a provider's format).
+    fn is_strong(self) -> bool {
+        matches!(self, Why::Checksum | Why::Provider(_))
+    }
 }
 
 /// `"github"` → `"GitHub"`, `"aws"` → `"AWS"`; other ids with `_` as spaces
@@ -567,22 +591,161 @@ mod tests {
 
     #[test]
     fn reasons_read_as_plain_language() {
-        let r = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        use crate::finding::{Checksum, Format};
         assert_eq!(
             EN.explain(
-                &r(&["luhn", "issuer:visa", "context:card"]),
+                &[
+                    Reason::Checksum(Checksum::Luhn),
+                    Reason::Issuer("visa"),
+                    Reason::Context("card".into()),
+                ],
                 "Credit card number"
             ),
             ["its check digits are valid", "next to “card”"]
         );
         assert_eq!(
-            DE.explain(&r(&["provider:github", "checksum:crc32"]), "API-Schlüssel"),
+            DE.explain(
+                &[
+                    Reason::Provider("github"),
+                    Reason::Checksum(Checksum::Crc32)
+                ],
+                "API-Schlüssel"
+            ),
             ["Schlüsselformat von GitHub", "die Prüfziffer stimmt"]
         );
         assert_eq!(
-            ZH.explain(&r(&["ssn_structure"]), "美国社会安全号码"),
+            ZH.explain(&[Reason::Format(Format::SsnStructure)], "美国社会安全号码"),
             ["符合美国社会安全号码的格式"]
         );
+    }
+
+    /// The name of `reason`'s variant. No catch-all: a new variant must be
+    /// added here, and then to the list the test below expects to see.
+    fn variant(reason: &Reason) -> &'static str {
+        match reason {
+            Reason::Checksum(_) => "Checksum",
+            Reason::Format(_) => "Format",
+            Reason::Provider(_) => "Provider",
+            Reason::Issuer(_) => "Issuer",
+            Reason::Country(_) => "Country",
+            Reason::Algorithm(_) => "Algorithm",
+            Reason::KeyType(_) => "KeyType",
+            Reason::Shape(_) => "Shape",
+            Reason::Words(_) => "Words",
+            Reason::Entropy(_) => "Entropy",
+            Reason::Marker(_) => "Marker",
+            Reason::CustomRule => "CustomRule",
+            Reason::Context(_) => "Context",
+            Reason::Unlikely(_) => "Unlikely",
+        }
+    }
+
+    /// Every reason the detectors give on the fixtures and sample drafts
+    /// (with a custom rule, whose context words are its own), and every
+    /// reason without a payload.
+    fn every_reason() -> Vec<Reason> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+        let mut text = String::new();
+        for sub in ["fixtures", "drafts"] {
+            for entry in std::fs::read_dir(format!("{dir}/{sub}")).expect("test data") {
+                text += &std::fs::read_to_string(entry.expect("entry").path()).expect("UTF-8");
+            }
+        }
+        text += "\nMitarbeiter EMP-123456, GC4111111111111111";
+        let guard = crate::Guard::new(crate::Options {
+            custom_rules: vec![crate::CustomRule {
+                kind: "employee_id".into(),
+                name: None,
+                pattern: r"\bEMP-[0-9]{6}\b|GC(?P<value>[0-9]{16})".into(),
+                validator: None,
+                category: Category::Confidential,
+                context: vec!["Mitarbeiter".into()],
+                context_required: false,
+                confidence: Confidence::Medium,
+            }],
+            ..crate::Options::default()
+        })
+        .expect("options");
+        let mut all: Vec<Reason> = Reason::fixed().collect();
+        for f in guard.scan(&text).expect("scan") {
+            for r in f.reasons {
+                if !all.contains(&r) {
+                    all.push(r);
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_reason_has_words_in_every_language() {
+        let all = every_reason();
+        let mut variants: Vec<&str> = all.iter().map(variant).collect();
+        variants.sort_unstable();
+        variants.dedup();
+        assert_eq!(
+            variants,
+            [
+                "Algorithm",
+                "Checksum",
+                "Context",
+                "Country",
+                "CustomRule",
+                "Entropy",
+                "Format",
+                "Issuer",
+                "KeyType",
+                "Marker",
+                "Provider",
+                "Shape",
+                "Unlikely",
+                "Words"
+            ],
+            "every kind of reason occurs in the test data (add a fixture line that gives a new one)"
+        );
+        for c in ALL {
+            let format = c.words(Why::Format, "NAME");
+            for r in &all {
+                let why = Why::of(r);
+                let words = c.words(why, "NAME");
+                assert!(
+                    !words.trim().is_empty() && !words.contains(['{', '}']),
+                    "{}: {r} reads {words:?}",
+                    c.lang
+                );
+                if why != Why::Format {
+                    assert_ne!(
+                        words, format,
+                        "{}: {r} says no more than the format",
+                        c.lang
+                    );
+                    if c.lang != "en" {
+                        assert_ne!(
+                            words,
+                            EN.words(why, "NAME"),
+                            "{}: {r} is not translated",
+                            c.lang
+                        );
+                    }
+                }
+                assert!(!c.explain(std::slice::from_ref(r), "NAME").is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn every_checksum_reads_as_a_checksum() {
+        use crate::finding::Checksum;
+        for c in ALL {
+            for &sum in Checksum::ALL {
+                assert_eq!(
+                    c.explain(&[Reason::Checksum(sum)], "NAME"),
+                    [c.why_checksum],
+                    "{}: {sum:?}",
+                    c.lang
+                );
+            }
+        }
     }
 
     #[test]

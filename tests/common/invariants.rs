@@ -408,7 +408,7 @@ pub fn check_validators(data: &[u8]) {
         if let Some(preview) = d.preview {
             let _ = preview(&text);
         }
-        let _ = draftguard::redact::preview(&text, &draftguard::Kind::of(d));
+        let _ = draftguard::mask::preview(&text, &draftguard::Kind::of(d));
     }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     use draftguard::checksum::*;

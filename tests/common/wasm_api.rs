@@ -178,3 +178,66 @@ fn a_live_scan_fails_like_scan_and_recovers() {
     let msg = error_message(LiveScan::new(Some(options(r#"{"kinds":["visa"]}"#))));
     assert!(msg.contains("unknown kind \"visa\""), "{msg}");
 }
+
+#[wasm_bindgen_test]
+fn options_of_the_wrong_type_name_the_field() {
+    // Before: "invalid GuardOptions: invalid type: string \"10\", expected f64".
+    let msg = error_message(Guard::new(Some(options(r#"{"maxFindings":"10"}"#))));
+    assert_eq!(msg, "invalid GuardOptions: maxFindings must be a number, got string");
+    let msg = error_message(Guard::new(Some(options(r#"{"customRules":[{"kind":"emp","pattern":"x","confidence":2}]}"#))));
+    assert_eq!(msg, "invalid GuardOptions: customRules[0].confidence must be a string, got number");
+    let msg = error_message(LiveScan::new(Some(options(r#"{"categories":["financial",null]}"#))));
+    assert_eq!(msg, "invalid GuardOptions: categories[1] must be a string, got null");
+}
+
+/// A finding as the binding built it before its flat buffer: a plain object
+/// made key by key from the core's finding, its offsets counted in JS.
+fn reference(text: &str, f: &draftguard::Finding) -> JsValue {
+    let object = Object::new();
+    let units = |byte: usize| f64::from(JsString::from(&text[..byte]).length());
+    let set = |k: &str, v: JsValue| Reflect::set(&object, &k.into(), &v).unwrap();
+    set("kind", f.kind.as_str().into());
+    set("category", f.category.as_str().into());
+    set("start", units(f.start).into());
+    set("end", units(f.end).into());
+    set("confidence", f.confidence.as_str().into());
+    set("reasons", f.reasons.iter().map(|r| JsValue::from(r.to_string())).collect::<Array>().into());
+    set("preview", f.preview.as_str().into());
+    if let Some(v) = &f.value {
+        set("value", v.as_str().into());
+    }
+    object.into()
+}
+
+#[wasm_bindgen_test]
+fn scan_objects_are_the_core_findings_key_by_key() {
+    let drafts = [
+        include_str!("../drafts/credentials.txt"),
+        include_str!("../drafts/financial.txt"),
+        include_str!("../drafts/ids-contact-medical.txt"),
+        include_str!("../drafts/ids-gov-eu.txt"),
+        include_str!("../drafts/ids-gov-world.txt"),
+        "👩‍👩‍👧‍👦 信用卡号：４１１１ １１１１ １１１１ １１１１ 🎉 Mitarbeiter EMP-123456",
+    ];
+    let json_options = r#"{"includeValue":true,"locales":["en","de","zh"],
+        "customRules":[{"kind":"employee_id","pattern":"\\bEMP-[0-9]{6}\\b","context":["mitarbeiter"]}]}"#;
+    let guard = Guard::new(Some(options(json_options))).unwrap();
+    let core = draftguard::Guard::new(draftguard::Options {
+        include_value: true,
+        locales: Some(vec!["en".into(), "de".into(), "zh".into()]),
+        custom_rules: vec![draftguard::CustomRule {
+            context: vec!["mitarbeiter".into()],
+            ..draftguard::CustomRule::new("employee_id", r"\bEMP-[0-9]{6}\b")
+        }],
+        ..draftguard::Options::default()
+    })
+    .unwrap();
+    let mut count = 0;
+    for text in drafts {
+        let want: Array = core.scan(text).unwrap().iter().map(|f| reference(text, f)).collect();
+        let got = guard.scan(text.into()).map_err(JsValue::from).unwrap();
+        assert_eq!(json(&got), json(&want.clone().into()), "{text}");
+        count += want.length();
+    }
+    assert!(count > 100, "{count} findings");
+}

@@ -143,6 +143,8 @@ test('bad targets and options are clear errors, and nothing is attached', async 
       tryIt(() => window.dg.attach(ta, { minConfidence: 'sure' })),
       tryIt(() => window.dg.attach(ta, { highlight: 'yes' })),
       tryIt(() => window.dg.attach(ta, [])),
+      tryIt(() => window.dg.attach(ta, { maxFindings: '10' })),
+      tryIt(() => window.dg.attach(ta, { kinds: ['visa'] })),
     ];
     const h = window.dg.attach(ta);
     out.push(tryIt(() => window.dg.attach(ta)));
@@ -158,13 +160,18 @@ test('bad targets and options are clear errors, and nothing is attached', async 
     'invalid AttachOptions: unsupported locale "fr"; supported: en, de, zh',
     errors[5],
     'invalid AttachOptions: sendButton "##" is not a valid CSS selector',
-    'invalid GuardOptions: minConfidence must be "low", "medium" or "high", got "sure"',
-    'invalid AttachOptions: highlight must be true or false',
+    // GuardOptions keys given to attach are read as the same translator reads them for a Guard, and
+    // their errors name AttachOptions, the object the page passed (issue 13, item 5).
+    'invalid AttachOptions: minConfidence must be "low", "medium" or "high", got "sure"',
+    'invalid AttachOptions: highlight must be true or false, got string',
     'invalid AttachOptions: expected an object',
+    'invalid AttachOptions: maxFindings must be a number, got string',
+    errors[11],
     'attach(): this element is already guarded; call detach() on its handle first',
     'no error',
   ]);
   assert.match(errors[5], /^invalid AttachOptions: unknown option "sendButon"; expected one of sendButton, /);
+  assert.match(errors[11], /^invalid AttachOptions: unknown kind "visa"; known kinds: credit_card, /);
 });
 
 test('a React-style value tracker sees the redaction (native setter + input event)', async () => {

@@ -248,3 +248,24 @@ test('an allowlist pattern cannot break out of its anchors (issue 12, item 14)',
   assert.equal(guard.scan(`card ${CARD}`).length, 1);
   assert.equal(guard.scan('card 5555 5555 5555 4444').length, 0);
 });
+
+test('an option of the wrong type gets an Error naming the field (issue 13, item 5)', () => {
+  // Before: "invalid GuardOptions: invalid type: string \"10\", expected f64", naming no field.
+  for (const [options, message] of [
+    [{ maxFindings: '10' }, 'maxFindings must be a number, got string'],
+    [{ maxInputBytes: true }, 'maxInputBytes must be a number, got boolean'],
+    [{ includeValue: 'yes' }, 'includeValue must be true or false, got string'],
+    [{ minConfidence: 3 }, 'minConfidence must be a string, got number'],
+    [{ kinds: ['iban', 7] }, 'kinds[1] must be a string, got number'],
+    [{ customRules: ['x'] }, 'customRules[0] must be an object, got string'],
+    [{ customRules: [{ kind: 'emp' }] }, 'customRules[0].pattern must be a string, got undefined'],
+    [{ customRules: [{ kind: 'emp', pattern: 'x', context: 'word' }] }, 'customRules[0].context must be an array, got string'],
+    [{ customRules: [{ kind: 'emp', pattern: 'x', contextRequired: 1 }] }, 'customRules[0].contextRequired must be true or false, got number'],
+  ]) {
+    assert.throws(() => new Guard(options), { name: 'Error', message: `invalid GuardOptions: ${message}` }, JSON.stringify(options));
+    assert.throws(() => new LiveScan(options), { message: `invalid GuardOptions: ${message}` });
+  }
+  assert.throws(() => new Guard().redact('x', { style: 1 }), { message: 'invalid RedactOptions: style must be a string, got number' });
+  // null and undefined are the default, as before.
+  assert.equal(new Guard({ maxFindings: null, kinds: undefined }).scan(`card ${CARD}`).length, 1);
+});
