@@ -10,7 +10,7 @@ step "format";                     cargo fmt --all --check
 step "clippy (native)";            cargo clippy --all-targets -- -D warnings && cargo clippy -p draftguard-gen --all-targets -- -D warnings
 step "clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests";               cargo test
-step "automata generator: src/scan/automata.bin is what gen/ builds"; cargo test -p draftguard-gen
+step "automata generator: src/pattern/automata.bin is what gen/ builds"; cargo test -p draftguard-gen
 step "differential: engine v2 against the frozen engine v1, 20 MB (release)"
 DIFFERENTIAL_MB=20 cargo test --release --test differential
 step "fuzz, 10 s per target (longer: bash scripts/fuzz.sh 600)"
