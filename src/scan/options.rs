@@ -304,6 +304,8 @@ pub fn whole_number(field: Field, n: f64) -> Result<usize, OptionsError> {
 /// shows: whole numbers below 2^53, decimals to six places, NaN and the
 /// infinities; larger ones are only said to be larger. (Rust's own float
 /// formatting would bring about 5 KB gzip into the module for this message.)
+/// In f64 and u32 arithmetic only: binaryen's wasm2js (the extension's JS
+/// engine) mistranslates a saturating f64 → u64 conversion.
 fn number_text(n: f64) -> String {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     if n.is_nan() {
@@ -317,13 +319,30 @@ fn number_text(n: f64) -> String {
     if a >= EXACT {
         return format!("{sign}a number of 2^53 or more");
     }
-    let micros = (a * 1e6).round() as u64;
-    let (whole, frac) = (micros / 1_000_000, micros % 1_000_000);
-    if frac == 0 {
+    let mut whole = a.trunc();
+    let mut micros = ((a - whole) * 1e6).round();
+    if micros >= 1e6 {
+        whole += 1.0;
+        micros = 0.0;
+    }
+    // Digits of `whole`, exact: every step stays an integer below 2^53.
+    let mut digits = Vec::new();
+    loop {
+        let d = whole % 10.0;
+        digits.push(b'0' + d as u8);
+        whole = (whole - d) / 10.0;
+        if whole == 0.0 {
+            break;
+        }
+    }
+    digits.reverse();
+    let whole = String::from_utf8(digits).expect("ASCII digits");
+    let micros = micros as u32;
+    if micros == 0 {
         return format!("{sign}{whole}");
     }
-    let digits = format!("{frac:06}");
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    let frac = format!("{micros:06}");
+    format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
 }
 
 /// The category whose id is `id` (`"financial"`); `at` says where it was
