@@ -11,41 +11,12 @@
 
 mod common {
     pub mod corpus;
+    pub mod engines;
     pub mod ordinary;
 }
 
 use common::corpus;
-
-/// A finding as both engines report it: (kind, start, end, confidence, reasons, preview).
-type Row = (String, usize, usize, String, Vec<String>, String);
-
-fn new_rows(g: &draftguard::Guard, text: &str) -> Result<Vec<Row>, String> {
-    g.scan(text)
-        .map(|fs| {
-            fs.into_iter()
-                .map(|f| {
-                    let c = f.confidence.as_str().to_string();
-                    // Typed now; compared as the strings they read as (the JS API's).
-                    let reasons = f.reasons.iter().map(|r| r.to_string()).collect();
-                    (f.kind.to_string(), f.start, f.end, c, reasons, f.preview)
-                })
-                .collect()
-        })
-        .map_err(|e| e.to_string())
-}
-
-fn old_rows(g: &draftguard_v1::Guard, text: &str) -> Result<Vec<Row>, String> {
-    g.scan(text)
-        .map(|fs| {
-            fs.into_iter()
-                .map(|f| {
-                    let c = f.confidence.as_str().to_string();
-                    (f.kind.to_string(), f.start, f.end, c, f.reasons, f.preview)
-                })
-                .collect()
-        })
-        .map_err(|e| e.to_string())
-}
+use common::engines::scan_rows;
 
 /// The option sets compared: defaults, a page's `attach` defaults, one
 /// language, a few kinds, custom rules and allowlists.
@@ -156,7 +127,7 @@ fn compare(texts: &[String]) -> usize {
         let new = draftguard::Guard::new(new).expect("new options");
         let old = draftguard_v1::Guard::new(old).expect("old options");
         for text in texts {
-            let (a, b) = (new_rows(&new, text), old_rows(&old, text));
+            let (a, b) = (scan_rows!(new, text), scan_rows!(old, text));
             if a != b {
                 let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
                 let at = a
