@@ -15,9 +15,6 @@ pub(super) type Cache = automata::Cache;
 pub(super) struct Compiled {
     pub(super) kind: Kind,
     pub(super) regex: Regex,
-    /// The pattern has capture groups named `value`, `value2`, `value3`, …
-    /// (one per alternative of the pattern): the first that took part is the span.
-    pub(super) has_values: bool,
     /// The `value` groups' numbers, in group order.
     value_groups: Box<[usize]>,
     /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
@@ -62,7 +59,6 @@ impl Compiled {
     ) -> Compiled {
         Compiled {
             kind,
-            has_values: regex.capture_names().into_iter().any(is_value_group),
             value_groups: (regex.capture_names().into_iter().enumerate())
                 .filter(|(_, n)| is_value_group(*n))
                 .map(|(g, _)| g)
@@ -73,6 +69,13 @@ impl Compiled {
             negative,
             interior,
         }
+    }
+
+    /// `true` if the pattern has capture groups named `value`, `value2`,
+    /// `value3`, … (one per alternative of the pattern): the first that took
+    /// part is the span.
+    pub(super) fn has_values(&self) -> bool {
+        !self.value_groups.is_empty()
     }
 
     /// The span of the first `value` group that took part in the leftmost-first

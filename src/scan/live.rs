@@ -80,7 +80,7 @@ use std::ops::Range;
 use super::normalize::Normalized;
 use super::prefilter::{self, Cluster, Hit, Window};
 use super::resolve::{self, Candidate};
-use super::{context, Compiled, Finding, Guard, ScanError};
+use super::{context, Finding, Guard, ScanError};
 
 /// Bytes before an edit that a value's context can reach back from after it:
 /// [`context::AFTER`] characters of at most 4 bytes, the one-byte look-ahead
@@ -445,7 +445,6 @@ impl LiveScan {
                 guard: g,
                 hay,
                 slot,
-                c: g.slot(slot),
                 change: ch,
                 searched: &mut searched,
                 dirty: &mut dirty,
@@ -594,9 +593,8 @@ fn differing(old: &[Window], new: &[Window], ch: Change) -> Option<Range<usize>>
 struct Searcher<'a> {
     guard: &'a Guard,
     hay: &'a str,
-    /// The pattern's slot ([`Guard::slot`]) and the pattern.
+    /// The pattern's slot ([`Guard::slot`]).
     slot: usize,
-    c: &'a Compiled,
     change: Change,
     /// Bytes searched, summed.
     searched: &'a mut usize,
@@ -610,6 +608,7 @@ impl Searcher<'_> {
     /// where they are still right, from a search elsewhere.
     fn window(&mut self, w: Window, old: &mut [Searched]) -> Searched {
         let ch = self.change;
+        let c = self.guard.slot(self.slot);
         let by_start = |s: usize| old.binary_search_by_key(&s, |o| o.start).ok();
         // The same window, far enough from the edit: nothing in it changed.
         let same = if w.end + MARGIN_AFTER <= ch.start {
@@ -638,10 +637,7 @@ impl Searcher<'_> {
             if let Some(i) = by_start(w.start) {
                 let o = &mut old[i];
                 let last = (ch.start - MARGIN_AFTER).min(o.end - 1).min(w.end - 1);
-                if let Some(cut) = (w.start + 1..=last)
-                    .rev()
-                    .find(|&p| self.c.cuts_at(self.hay, p))
-                {
+                if let Some(cut) = (w.start + 1..=last).rev().find(|&p| c.cuts_at(self.hay, p)) {
                     let k = o.found.partition_point(|f| f.candidate.start < cut);
                     found.extend(o.found.drain(..k));
                     from = cut;
@@ -662,7 +658,7 @@ impl Searcher<'_> {
                         } else {
                             0
                         });
-                if let Some(cut) = (first..w.end).find(|&p| self.c.cuts_at(self.hay, p)) {
+                if let Some(cut) = (first..w.end).find(|&p| c.cuts_at(self.hay, p)) {
                     let k = o.found.partition_point(|f| f.candidate.start < ch.was(cut));
                     tail = o.found.split_off(k);
                     tail.iter_mut().for_each(|f| ch.shift(f));

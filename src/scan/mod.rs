@@ -522,7 +522,7 @@ impl Guard {
         c: &Compiled,
         cache: &mut Cache,
     ) -> Option<resolve::Candidate> {
-        let (vs, ve) = if c.has_values {
+        let (vs, ve) = if c.has_values() {
             // Groups only over the match already found: cheap.
             c.value_span(cache, &hay.as_bytes()[..e], s)?
         } else {
