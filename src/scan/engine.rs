@@ -27,8 +27,6 @@ pub struct Engine {
     caches: Box<[Mutex<Vec<Cache>>]>,
     /// Caches of searches with the digit set.
     digit_caches: Mutex<Vec<hybrid::dfa::Cache>>,
-    /// Caches of searches with the whole-text set.
-    whole_caches: Mutex<Vec<hybrid::dfa::Cache>>,
     /// Whether the digit set and the context gates skip searches (results
     /// never depend on them; tests compare with them off).
     pub(super) shortcuts: bool,
@@ -54,7 +52,6 @@ impl Engine {
         Engine {
             caches: REGISTRY.iter().map(|_| Mutex::new(Vec::new())).collect(),
             digit_caches: Mutex::new(Vec::new()),
-            whole_caches: Mutex::new(Vec::new()),
             shortcuts: true,
         }
     }
@@ -76,7 +73,6 @@ impl Engine {
     pub fn warm_up(&self) {
         prefilter::warm_up();
         digit_set();
-        whole_set();
         for i in 0..REGISTRY.len() {
             compiled(i);
         }
@@ -110,22 +106,6 @@ impl Engine {
             },
         ))
     }
-
-    /// Which whole-text patterns (`seed_phrase`, `ip_address`,
-    /// `it_fiscal_code`: no keyword or digit window leads to them) match
-    /// anywhere in `hay`, in one pass instead of one each: in most text none
-    /// does. `None` with the shortcuts off.
-    pub(super) fn whole_hits(&self, hay: &str) -> Option<PatternSet> {
-        if !self.shortcuts {
-            return None;
-        }
-        let set = whole_set();
-        Some(pooled(
-            &self.whole_caches,
-            || set.cache(),
-            |cache| set.matches_at(cache, hay.as_bytes(), 0),
-        ))
-    }
 }
 
 /// Takes a value from `pool` (or makes one), runs `f` with it, puts it back.
@@ -146,54 +126,25 @@ pub(super) fn compiled(index: usize) -> &'static Compiled {
     })
 }
 
-/// Whether a detector's pattern is in the digit set.
-fn in_digit_set(p: &Prefilter) -> bool {
-    matches!(p, Prefilter::Digits(_))
-}
-
-/// Whether a detector's pattern is in the whole-text set.
-fn in_whole_set(p: &Prefilter) -> bool {
-    matches!(p, Prefilter::Always)
-}
-
 /// Every digit-prefiltered pattern of the registry in one set, in registry
 /// order, built on first use (immutable).
 fn digit_set() -> &'static automata::Set {
     static SET: OnceLock<automata::Set> = OnceLock::new();
-    SET.get_or_init(|| set_of(in_digit_set))
-}
-
-/// Every whole-text pattern of the registry in one set, in registry order,
-/// built on first use (immutable).
-fn whole_set() -> &'static automata::Set {
-    static SET: OnceLock<automata::Set> = OnceLock::new();
-    SET.get_or_init(|| set_of(in_whole_set))
-}
-
-/// The patterns of the detectors `member` picks, as one set in registry order.
-fn set_of(member: fn(&Prefilter) -> bool) -> automata::Set {
-    let names: Vec<String> = REGISTRY
-        .iter()
-        .filter(|d| member(&d.prefilter))
-        .map(|d| format!("detector:{}", d.kind))
-        .collect();
-    automata::Set::of(&names).expect("the blob holds every detector")
+    SET.get_or_init(|| {
+        let names: Vec<String> = REGISTRY
+            .iter()
+            .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+            .map(|d| format!("detector:{}", d.kind))
+            .collect();
+        automata::Set::of(&names).expect("the blob holds every detector")
+    })
 }
 
 /// The place of digit-prefiltered `REGISTRY[index]` in the digit set.
 pub(super) fn digit_set_index(index: usize) -> usize {
-    set_index(index, in_digit_set)
-}
-
-/// The place of whole-text `REGISTRY[index]` in the whole-text set.
-pub(super) fn whole_set_index(index: usize) -> usize {
-    set_index(index, in_whole_set)
-}
-
-fn set_index(index: usize, member: fn(&Prefilter) -> bool) -> usize {
     REGISTRY[..index]
         .iter()
-        .filter(|d| member(&d.prefilter))
+        .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
         .count()
 }
 
@@ -209,24 +160,15 @@ mod tests {
     }
 
     #[test]
-    fn each_set_holds_its_patterns_at_their_index() {
-        for (member, set, index) in [
-            (
-                in_digit_set as fn(&Prefilter) -> bool,
-                digit_set(),
-                digit_set_index as fn(usize) -> usize,
-            ),
-            (in_whole_set, whole_set(), whole_set_index),
-        ] {
-            let mut seen = 0;
-            for (i, d) in REGISTRY.iter().enumerate() {
-                if member(&d.prefilter) {
-                    assert_eq!(set.names()[index(i)], format!("detector:{}", d.kind));
-                    seen += 1;
-                }
+    fn the_digit_set_holds_each_digit_pattern_at_its_index() {
+        let mut seen = 0;
+        for (i, d) in REGISTRY.iter().enumerate() {
+            if let Prefilter::Digits(_) = d.prefilter {
+                let at = digit_set_index(i);
+                assert_eq!(digit_set().names()[at], format!("detector:{}", d.kind));
+                seen += 1;
             }
-            assert!(seen > 0);
-            assert_eq!(seen, set.names().len());
         }
+        assert_eq!(seen, digit_set().names().len());
     }
 }

@@ -227,19 +227,13 @@ impl Guard {
         mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
     ) {
         let digit_hits = self.engine.digit_hits(hay, digit_windows);
-        let whole_hits = self
-            .detectors
-            .iter()
-            .any(|(_, d)| matches!(d.prefilter, Prefilter::Always))
-            .then(|| self.engine.whole_hits(hay))
-            .flatten();
         self.plan(
             hay.len(),
             digit_windows,
             keyword_windows,
             0..hay.len(),
             |p| {
-                if p.may_match(digit_hits.as_deref(), whole_hits.as_ref()) {
+                if p.may_match(digit_hits.as_deref()) {
                     let w = p.window;
                     self.search(hay, w.start, w.end, w.end, p.slot, candidates);
                 }
@@ -376,10 +370,7 @@ impl Guard {
                             run(Planned {
                                 slot,
                                 window: w,
-                                set: InSet::Digit {
-                                    window: i,
-                                    at: in_set,
-                                },
+                                digit: Some((i, in_set)),
                             });
                         }
                     }
@@ -390,7 +381,7 @@ impl Guard {
                         run(Planned {
                             slot,
                             window: *w,
-                            set: InSet::No,
+                            digit: None,
                         });
                     }
                 }
@@ -399,9 +390,7 @@ impl Guard {
                         run(Planned {
                             slot,
                             window,
-                            set: InSet::Whole {
-                                at: engine::whole_set_index(index),
-                            },
+                            digit: None,
                         });
                     }
                 }
@@ -412,7 +401,7 @@ impl Guard {
                 run(Planned {
                     slot,
                     window,
-                    set: InSet::No,
+                    digit: None,
                 });
             }
         }
@@ -657,35 +646,18 @@ struct Planned {
     /// Which pattern ([`Guard::slot`]).
     slot: usize,
     window: prefilter::Window,
-    /// Which one-pass set of patterns tells whether this search can find anything.
-    set: InSet,
-}
-
-/// The one-pass set a planned search's pattern belongs to, and its place there.
-#[derive(Clone, Copy, Debug)]
-enum InSet {
-    /// None: the search runs.
-    No,
-    /// The digit set, for digit window number `window`.
-    Digit { window: usize, at: usize },
-    /// The whole-text set, for the whole text.
-    Whole { at: usize },
+    /// For a digit window: its index and the pattern's place in [`digit_set`].
+    digit: Option<(usize, usize)>,
 }
 
 impl Planned {
-    /// `false` if a one-pass set says the pattern matches nowhere in the
-    /// window (then a search finds nothing, so it is skipped).
-    fn may_match(
-        &self,
-        digit_hits: Option<&[regex_automata::PatternSet]>,
-        whole_hits: Option<&regex_automata::PatternSet>,
-    ) -> bool {
-        let hit = |set: &regex_automata::PatternSet, at| {
-            set.contains(regex_automata::PatternID::must(at))
-        };
-        match (self.set, digit_hits, whole_hits) {
-            (InSet::Digit { window, at }, Some(hits), _) => hit(&hits[window], at),
-            (InSet::Whole { at }, _, Some(hits)) => hit(hits, at),
+    /// `false` if the digit set says the pattern matches nowhere in the window
+    /// (then a search finds nothing, so it is skipped).
+    fn may_match(&self, digit_hits: Option<&[regex_automata::PatternSet]>) -> bool {
+        match (self.digit, digit_hits) {
+            (Some((i, in_set)), Some(hits)) => {
+                hits[i].contains(regex_automata::PatternID::must(in_set))
+            }
             _ => true,
         }
     }
