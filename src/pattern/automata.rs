@@ -604,18 +604,20 @@ pub(crate) struct Words {
     /// States `0..dense` (breadth-first order: the shallow ones) have full
     /// rows: `next[state × stride + class]` is the state after that byte.
     dense: usize,
-    next: Vec<u32>,
+    // Boxed slices, not vectors: indexing them needs no call even in a build
+    // for size (`opt-level = "z"` left `Vec`'s `Index` a call per byte).
+    next: Box<[u32]>,
     /// Deeper states: children `kids[kid[s - dense]..kid[s - dense + 1]]`
     /// as (class, state), and the failure link `fail[s - dense]`.
-    kid: Vec<u32>,
-    kids: Vec<(u8, u32)>,
-    fail: Vec<u32>,
+    kid: Box<[u32]>,
+    kids: Box<[(u8, u32)]>,
+    fail: Box<[u32]>,
     /// Per state, where its words are in `ends` (`out[s]..out[s + 1]`).
-    out: Vec<u32>,
+    out: Box<[u32]>,
     /// The words that end in each state (its own and its suffixes').
-    ends: Vec<u32>,
+    ends: Box<[u32]>,
     /// Byte length of each word (a match's start is its end minus this).
-    lens: Vec<usize>,
+    lens: Box<[usize]>,
 }
 
 impl std::fmt::Debug for Words {
@@ -746,12 +748,12 @@ impl Words {
             classes,
             stride: n,
             dense,
-            next,
-            kid,
-            kids,
-            fail: fails,
-            out,
-            ends,
+            next: next.into(),
+            kid: kid.into(),
+            kids: kids.into(),
+            fail: fails.into(),
+            out: out.into(),
+            ends: ends.into(),
             lens: words.iter().map(String::len).collect(),
         }
     }
