@@ -145,6 +145,8 @@ struct Keywords {
     owners: Vec<Vec<(usize, usize, usize)>>,
     /// `gated[i]`: `REGISTRY[i]`'s digit windows need a context word nearby.
     gated: Vec<bool>,
+    /// `owning[i]`: `REGISTRY[i]` owns a word (a keyword or a gate word).
+    owning: Vec<bool>,
 }
 
 /// A context word counts up to [`context::AFTER`] characters after a
@@ -224,6 +226,10 @@ fn keywords() -> &'static Keywords {
                 }
             }
         }
+        let mut owning = vec![false; REGISTRY.len()];
+        for &(i, _, _) in owners.iter().flatten() {
+            owning[i] = true;
+        }
         Keywords {
             automaton: Words::new(&words),
             longest: words.iter().map(String::len).max().unwrap_or(0),
@@ -231,6 +237,7 @@ fn keywords() -> &'static Keywords {
             words: words.clone(),
             owners,
             gated,
+            owning,
         }
     })
 }
@@ -272,11 +279,9 @@ pub struct Hit {
 /// `true` if any detector that `enabled` accepts has keywords or gate words:
 /// otherwise hits change no window and the keyword pass can be skipped.
 pub fn any_keywords(enabled: impl Fn(usize) -> bool) -> bool {
-    keywords()
-        .owners
-        .iter()
-        .flatten()
-        .any(|&(i, _, _)| enabled(i))
+    // Per detector, not per word: every scan asks.
+    let owning = &keywords().owning;
+    (0..owning.len()).any(|i| owning[i] && enabled(i))
 }
 
 /// Bytes in the longest keyword or gate word: a hit that touches a byte lies
