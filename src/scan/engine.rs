@@ -24,9 +24,12 @@ use crate::pattern::automata;
 pub struct Engine {
     /// Per registry index, caches of searches with its pattern (one per
     /// search running at once).
-    caches: Box<[Mutex<Vec<Cache>>]>,
+    /// Boxed: each search moves its cache out of the pool and back.
+    #[allow(clippy::vec_box)]
+    caches: Box<[Mutex<Vec<Box<Cache>>>]>,
     /// Caches of searches with the digit set.
-    digit_caches: Mutex<Vec<hybrid::dfa::Cache>>,
+    #[allow(clippy::vec_box)]
+    digit_caches: Mutex<Vec<Box<hybrid::dfa::Cache>>>,
     /// Whether the digit set and the context gates skip searches (results
     /// never depend on them; tests compare with them off).
     pub(super) shortcuts: bool,
@@ -80,7 +83,9 @@ impl Engine {
 
     /// Runs `f` with a cache for searches with `REGISTRY[index]`'s pattern.
     pub(super) fn with_cache<R>(&self, index: usize, f: impl FnOnce(&mut Cache) -> R) -> R {
-        pooled(&self.caches[index], Cache::default, f)
+        // Boxed: a search takes its cache out of the pool and puts it back,
+        // and a cache is hundreds of bytes (two lazy DFAs' tables and stacks).
+        pooled(&self.caches[index], Box::default, |c| f(c))
     }
 
     /// Which digit patterns match anywhere in each digit window, all in one
@@ -97,7 +102,7 @@ impl Engine {
         let set = digit_set();
         Some(pooled(
             &self.digit_caches,
-            || set.cache(),
+            || Box::new(set.cache()),
             |cache| {
                 digit_windows
                     .iter()
