@@ -1,7 +1,7 @@
 // Accuracy of draftguard on drafts it was not written against (issue 14, "Measuring it").
 //
 //   node bench/eval.mjs [--seed N] [--n 5000] [--real-mb 8] [--classes] [--examples]
-//                       [--quick] [--no-real] [--pkg DIR] [--dump]
+//                       [--quick] [--no-real] [--pkg DIR] [--dump]   (--real-mb default 21)
 //
 // 1. Generates `n` labelled drafts from `seed` (bench/eval/drafts.mjs: en/de/zh chat messages
 //    and code snippets, about 40 % hard negatives; the values are valid by their
@@ -37,7 +37,7 @@ const option = (name, fallback) => {
 const quick = flag('--quick');
 const seed = Number(option('--seed', 1));
 const n = Number(option('--n', quick ? 400 : 5000));
-const realMb = flag('--no-real') ? 0 : Number(option('--real-mb', quick ? 0.25 : 8));
+const realMb = flag('--no-real') ? 0 : Number(option('--real-mb', quick ? 0.25 : 21));
 if (!Number.isInteger(seed) || seed < 0 || !Number.isInteger(n) || n < 1 || !(realMb >= 0)) {
   throw new Error('--seed and --n must be non-negative integers (n >= 1), --real-mb a number >= 0');
 }
@@ -213,8 +213,14 @@ if (realMb > 0) {
   const corpus = realText(Math.round(realMb * 1024 * 1024));
   const perKindReal = new Map();
   const chunksWith = [0, 0, 0];
-  for (const c of corpus.chunks) {
+  const realExamples = [];
+  for (const [i, c] of corpus.chunks.entries()) {
     const found = guard.scan(c).filter((f) => !CONTACT.has(f.kind));
+    for (const f of found.filter((x) => RANK[x.confidence] >= 1)) {
+      // The words before the value (public text), then the value masked.
+      const before = c.slice(Math.max(0, f.start - 32), f.start).replace(/\s+/g, ' ');
+      realExamples.push(`chunk ${i}: ${f.kind} ${f.confidence} …${before}${masked(c.slice(f.start, f.end))}`);
+    }
     const top = Math.max(-1, ...found.map((f) => RANK[f.confidence]));
     for (let t = 0; t <= top; t++) chunksWith[t]++;
     for (const k of new Set(found.filter((f) => RANK[f.confidence] >= 1).map((f) => f.kind))) perKindReal.set(k, (perKindReal.get(k) ?? 0) + 1);
@@ -229,6 +235,11 @@ if (realMb > 0) {
   out.push(table(['real text', 'chunks', 'false prompts per 1,000 chunks (>= medium)', '>= high', 'chunks with a finding >= low', 'kinds (chunks, >= medium)'], [
     [`${(corpus.chunks.reduce((a, c) => a + Buffer.byteLength(c), 0) / 1048576).toFixed(1)} MB`, chunks, per1000(chunksWith[1], chunks), per1000(chunksWith[2], chunks), per1000(chunksWith[0], chunks), top.slice(0, 6).map(([k, x]) => `${k} ${x}`).join(', ') || '–'],
   ]));
+  if (flag('--examples') && realExamples.length) {
+    out.push('');
+    out.push('Findings >= medium in the real text (the 32 characters before each, the value masked):');
+    for (const e of realExamples.slice(0, 20)) out.push(`  ${e}`);
+  }
 }
 
 out.push('');
