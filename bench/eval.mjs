@@ -21,6 +21,7 @@
 // anyway is what ships, and 5,000 drafts scan in well under a second; a native example would
 // add a release build of the crate to every run.
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './eval/drafts.mjs';
 import { realText, describe } from './realtext.mjs';
@@ -49,7 +50,7 @@ if (flag('--dump')) {
   process.exit(0);
 }
 
-const pkg = fileURLToPath(new URL(option('--pkg', '../pkg/'), import.meta.url));
+const pkg = fileURLToPath(new URL(option('--pkg', '../pkg/'), import.meta.url)).replace(/\/+$/, '');
 let engine;
 try {
   engine = await import(`${pkg}/draftguard.js`);
@@ -150,7 +151,7 @@ const sum = (list) => list.reduce((a, k) => ({
 
 const positives = drafts.length - negatives.drafts;
 const out = [];
-out.push(`draftguard accuracy evaluation — seed ${seed}, ${drafts.length} drafts (${positives} with values, ${negatives.drafts} hard negatives), ${[...perClass.keys()].length} classes; engine: ${pkg.replace(/\/+$/, '')} through Node ${process.version}, default options (every detector, minConfidence low)`);
+out.push(`draftguard accuracy evaluation — seed ${seed}, ${drafts.length} drafts (${positives} with values, ${negatives.drafts} hard negatives), ${[...perClass.keys()].length} classes; engine: ${relative(fileURLToPath(new URL('..', import.meta.url)), pkg) || '.'}/ through Node ${process.version}, default options (every detector, minConfidence low)`);
 out.push('');
 out.push('Matching rule: a finding is right if its kind equals a label\'s kind and its UTF-16 span overlaps the labelled span; a label is found at a threshold if such a finding has at least that confidence.');
 out.push('Every other finding is false (a finding in a hard-negative draft always is). P = right findings / findings of the kind at or above the threshold; R = labels found / labels. "false" counts false findings at >= low / >= medium.');

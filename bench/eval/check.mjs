@@ -207,9 +207,15 @@ export function mrzValid(zone) {
     && icao(l.slice(28, 42)) === l[42] && icao(l.slice(0, 10) + l.slice(13, 20) + l.slice(21, 43)) === l[43];
 }
 
-/** Chinese resident ID (GB 11643-1999): province, real date, MOD 11-2 check character. */
+const CN_PROVINCES = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])/;
+/**
+ * Chinese resident ID (GB 11643-1999): province, real date, MOD 11-2 check character; the
+ * first-generation 15-digit number: province and a real 19YYMMDD date, no check character.
+ */
 export function cnIdValid(printed) {
   const s = compact(printed).toUpperCase();
+  if (/^[0-9]{15}$/.test(s)) return CN_PROVINCES.test(s) && realDate(1900 + +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12));
+  if (!CN_PROVINCES.test(s)) return false;
   if (!/^[1-9][0-9]{16}[0-9X]$/.test(s)) return false;
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...s.slice(0, 17)].reduce((n, d, i) => n + w[i] * +d, 0) + (s[17] === 'X' ? 10 : +s[17]);

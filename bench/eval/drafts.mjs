@@ -209,6 +209,7 @@ const POSITIVE = [
     const v = V.cnId(r);
     return chat(r, 'zh', r.pick(['身份证号：{}', '我的身份证号码是{}', '{}']), ['cn_resident_id', r.chance(0.3) ? V.group(v, [6, 8, 4]) : v]);
   }],
+  ['cn_resident_id/first_generation_15_digits', 1, (r) => chat(r, 'zh', r.pick(['身份证号：{}', '老身份证号码 {}', '我的旧身份证是{}']), ['cn_resident_id', V.cnId15(r)])],
   ['in_aadhaar/labelled', 2, (r) => {
     const lang = lang3(r);
     const v = V.aadhaar(r);
@@ -264,6 +265,7 @@ const POSITIVE = [
 
   // Item 4: keys in code carry the context.
   ['us_ssn/code_key', 2, (r) => code(r.pick(['SSN_NUMBER={}', 'ssn: "{}"', '"socialSecurityNumber": "{}",', 'user.ssn = \'{}\'']), ['us_ssn', V.ssn(r)])],
+  ['us_ssn/function_argument', 1, (r) => code(r.pick(['verify_identity(name="T. Park", ssn="{}")', 'lookupCustomer({ ssn: \'{}\' })', 'check_ssn({})']), ['us_ssn', V.ssn(r)])],
   ['us_ssn/sql_columns', 2, (r) => code('INSERT INTO customers (name, ssn, email) VALUES (\'{}\', \'{}\', \'{}\');', [null, r.pick(['Ann Lee', 'Tom Park'])], ['us_ssn', V.ssn(r)], ['email', V.email(r)])],
   ['iban/kebab_key', 1, (r) => code(r.pick(['iban-code: {}', '--iban-code={}']), ['iban', V.iban(r).compact])],
   ['phone/json_key', 2, (r) => code(r.pick(['{"name": "L. Weber", "phone": "{}"}', '"phone": "{}",', 'phoneNumber: \'{}\'', 'mobile_phone={}']), ['phone', V.phone(r)[1]])],
@@ -331,7 +333,7 @@ const POSITIVE = [
   // API keys and other credentials.
   ['api_key/provider', 5, (r) => {
     const [, v] = V.providerToken(r);
-    return r.chance(0.5) ? code(r.pick(['token: {}', 'export TOKEN={}', 'curl -H "Authorization: token {}" https://api.example.net/user']), ['api_key', v])
+    return r.chance(0.5) ? code(r.pick(['token: {}', 'export TOKEN={}', 'curl -H "Authorization: token {}" https://api.acme.io/user']), ['api_key', v])
       : (() => {
         const lang = lang3(r);
         return chat(r, lang, r.pick({ en: ['{}', 'here is the key {}'], de: ['der Token: {}', 'hier der Schlüssel {}'], zh: ['密钥是 {}', '令牌：{}'] }[lang]), ['api_key', v]);
@@ -372,7 +374,7 @@ const POSITIVE = [
   ['medical/diagnosis', 3, (r) => {
     const lang = lang3(r);
     const [t, term] = r.pick({
-      en: [['I was diagnosed with {} last year', r.pick(['diabetes', 'depression', 'asthma', 'epilepsy', 'HIV'])], ['my doctor put me on {} for the anxiety', r.pick(['sertraline', 'metformin', 'insulin'])], ['diagnosis: {}', r.pick(['F32.1', 'E11.9', 'J45.0'])]],
+      en: [['I was diagnosed with {} last year', r.pick(['diabetes', 'depression', 'asthma', 'epilepsy', 'HIV'])], ['my doctor put me on {} last week', r.pick(['sertraline', 'metformin', 'insulin'])], ['diagnosis: {}', r.pick(['F32.1', 'E11.9', 'J45.0'])]],
       de: [['ich habe {}, deshalb fehle ich morgen', r.pick(['Diabetes', 'Depressionen', 'Asthma', 'Epilepsie'])], ['Diagnose: {}', r.pick(['F32.1', 'E11.9', 'J45.0'])]],
       zh: [['我有{}，明天请假', r.pick(['糖尿病', '抑郁症', '哮喘', '高血压'])], ['诊断：{}', r.pick(['F32.1', 'E11.9'])]],
     }[lang]);

@@ -52,6 +52,7 @@ test('the checkers accept the specifications\' published examples and reject the
     ['de_id_card', 'L01X00T471', 'L01X00T472'],
     ['passport_mrz', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C37UTO7408122F1204159ZE184226B<<<<<10'],
     ['cn_resident_id', '11010519491231002X', '110105194912310021'],
+    ['cn_resident_id', '110105491231002', '110105491331002'],
     ['in_aadhaar', '2341 2341 2346', '2341 2341 2347'],
     ['br_cpf', '529.982.247-25', '529.982.247-26'],
     ['br_cnpj', '11.222.333/0001-81', '11.222.333/0001-82'],

@@ -313,6 +313,9 @@ export function cnId(r) {
   return body + (k === 10 ? 'X' : String(k));
 }
 
+/** A first-generation (15-digit) resident ID: region, YYMMDD, sequence; no check character. */
+export const cnId15 = (r) => r.pick(CN_REGIONS) + String(r.int(40, 99)) + String(r.int(1, 12)).padStart(2, '0') + String(r.int(1, 28)).padStart(2, '0') + r.digits(3);
+
 export function aadhaar(r) {
   const body = String(r.int(2, 9)) + r.digits(10);
   let c = 0;
