@@ -233,7 +233,7 @@ if (realMb > 0) {
   out.push(describe(corpus));
   out.push('');
   const top = [...perKindReal.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  out.push(table(['real text', 'chunks', 'false prompts per 1,000 chunks (>= medium)', '>= high', 'chunks with a finding >= low', 'kinds (chunks, >= medium)'], [
+  out.push(table(['real text', 'chunks', 'false prompts per 1,000 chunks (>= medium)', 'the same at >= high', 'per 1,000 with a finding >= low', 'kinds (chunks, >= medium)'], [
     [`${(corpus.chunks.reduce((a, c) => a + Buffer.byteLength(c), 0) / 1048576).toFixed(1)} MB`, chunks, per1000(chunksWith[1], chunks), per1000(chunksWith[2], chunks), per1000(chunksWith[0], chunks), top.slice(0, 6).map(([k, x]) => `${k} ${x}`).join(', ') || '–'],
   ]));
   if (flag('--examples') && realExamples.length) {
