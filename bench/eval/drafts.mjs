@@ -100,7 +100,8 @@ const POSITIVE = [
   ['credit_card/no_context', 2, (r) => chat(r, 'en', r.pick(['here it is: {}', 'use {} for the booking', '{} exp 08/29']), ['credit_card', cardPrint(r, V.card(r).value)])],
   ['credit_card/unknown_issuer_after_card_word', 3, (r) => {
     const lang = lang3(r);
-    return chat(r, lang, r.pick(CARD_WORDS[lang]).replace('Visa', 'card'), ['credit_card', V.fours(V.unknownIssuerCard(r))]);
+    // A card word, not a network name: the network of an unknown-issuer card is not known.
+    return chat(r, lang, r.pick(CARD_WORDS[lang].filter((t) => !t.includes('Visa'))), ['credit_card', V.fours(V.unknownIssuerCard(r))]);
   }],
   ['credit_card/maestro_12_digits', 3, (r) => {
     const lang = lang3(r);
