@@ -6,7 +6,7 @@
 //   node --test bench/eval/test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,11 @@ test('the same seed gives byte-identical drafts in separate processes; another s
   assert.ok(la.filter((x, i) => x !== lc[i]).length > 500, 'most drafts change with the seed');
   // Draft i depends on (seed, i) only: a shorter run is a prefix of a longer one.
   assert.equal(run('--dump', '--seed', '7', '--n', '100'), la.slice(0, 100).join('\n') + '\n');
+});
+
+test('a piped --dump holds every draft (the process does not exit before stdout drains)', () => {
+  const lines = execSync(`"${process.execPath}" "${evalCmd}" --dump --n 5000 | wc -l`, { encoding: 'utf8' });
+  assert.equal(Number(lines.trim()), 5000);
 });
 
 test('the checkers accept the specifications\' published examples and reject their altered forms', () => {
