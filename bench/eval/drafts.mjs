@@ -293,6 +293,23 @@ const POSITIVE = [
     return d;
   }],
 
+  ['wrapped/labelled', 3, (r) => {
+    // Kinds reported only next to their label: the label, then the value wrapped.
+    const [kind, label, value] = r.pick([
+      () => ['de_tax_id', r.pick(['Steuer-ID:', '税号：']), V.deTaxId(r)],
+      () => ['nl_bsn', 'BSN:', V.bsn(r)],
+      () => ['uk_nhs', 'NHS number', V.group(V.nhs(r), [3, 3, 4])],
+      () => ['ca_sin', 'SIN', V.group(V.sin(r), [3, 3, 3])],
+      () => ['us_aba_routing', 'routing number', V.aba(r)],
+      () => ['password', r.pick(['password:', 'Passwort:', '密码：']), V.password(r).replace(/[()[\]<>{}'"`]/g, '#')],
+      () => ['in_pan', 'PAN', V.pan(r)],
+      () => ['us_medicare_mbi', 'Medicare number', V.mbi(r)],
+    ])();
+    const [open, close] = r.pick(WRAPS);
+    const d = new Draft(/[\u4e00-\u9fff]/.test(label) ? 'zh' : 'en');
+    return d.say(`${label} ${open}{}${close}${r.pick(AFTER)}`, [kind, value]);
+  }],
+
   // Passwords (item 3).
   ['password/assignment', 3, (r) => code(r.pick(['password: {}', 'DB_PASSWORD={}', '"password": "{}",', 'passwd = {}', 'MYSQL_ROOT_PASSWORD={}', 'spring.datasource.password={}']), ['password', V.password(r)])],
   ['password/prose', 3, (r) => {
