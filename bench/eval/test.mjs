@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate, NEGATIVE_CLASSES, POSITIVE_CLASSES } from './drafts.mjs';
 import * as C from './check.mjs';
-import { BIP39_SHA256 } from './values.mjs';
+import { BIP39_SHA256, IBAN_COUNTRIES } from './values.mjs';
 
 const evalCmd = fileURLToPath(new URL('../eval.mjs', import.meta.url));
 const run = (...args) => execFileSync(process.execPath, [evalCmd, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -69,6 +69,15 @@ test('the checkers accept the specifications\' published examples and reject the
     assert.equal(C.CHECKERS[kind](valid), true, `${kind}: ${valid} is valid`);
     assert.equal(C.CHECKERS[kind](invalid), false, `${kind}: ${invalid} is not`);
   }
+  // The SWIFT IBAN Registry's example of every country the generator uses.
+  for (const iban of ['AT611904300234573201', 'BE68539007547034', 'CH9300762011623852957', 'DE89370400440532013000',
+    'DK5000400440116243', 'ES9121000418450200051332', 'FR1420041010050500013M02606', 'GB29NWBK60161331926819',
+    'IE29AIBK93115212345678', 'LU280019400644750000', 'NL91ABNA0417164300', 'NO9386011117947',
+    'PL61109010140000071219812874', 'SE4550000000058398257466']) {
+    assert.equal(C.ibanValid(iban), true, iban);
+    assert.equal(C.ibanValid(iban.slice(0, 4) + iban.slice(5)), false, `${iban} one character short`);
+  }
+  assert.deepEqual(Object.keys(C.IBAN_STRUCTURE).sort(), IBAN_COUNTRIES.slice().sort());
   assert.equal(C.crc32('123456789'), 0xcbf43926); // the CRC-32 check value
   assert.deepEqual(Object.keys(C.CHECKERS).sort(), cases.map(([k]) => k).filter((k, i, a) => a.indexOf(k) === i).sort(), 'every checker has a known-answer case');
 });
