@@ -8,7 +8,7 @@
 // A draft is { id, cls, lang, text, labels: [{ kind, start, end }], bait? }: `start`/`end` are
 // UTF-16 code units (JavaScript string indexes, as the engine's findings are). A hard negative
 // has no labels and names the kind it is bait for in `bait`.
-import { rng, subSeed, BASE62, DIGITS, UPPER, LOWER } from './rng.mjs';
+import { rng, subSeed, BASE62 } from './rng.mjs';
 import * as V from './values.mjs';
 
 class Draft {
