@@ -25,6 +25,7 @@ step "wasm tests in Chromium";     wasm-pack test --headless --chrome -- --test 
 step "JS API tests (Node)";        node --test tests/js/
 step "bench smoke: tiny sizes, numbers meaningless (the real run: node bench/run.mjs)"
 node bench/run.mjs --quick --no-native && node bench/floods.mjs --quick x && node bench/dialog.mjs --quick
+step "accuracy evaluation: the generator is deterministic, its values valid, --quick end to end (the table: node bench/eval.mjs)"; node --test bench/eval/test.mjs
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
 step "npm package: assemble dist/npm/"; bash scripts/package.sh
 step "npm package + CLI from the packed tarball (Vite, webpack, plain page in Chromium; Node ESM/CJS; TypeScript)"; node --test tests/package/
