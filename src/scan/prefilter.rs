@@ -317,7 +317,7 @@ pub fn keyword_windows_from(
 ) -> Vec<Vec<Window>> {
     let kw = keywords();
     let b = text.as_bytes();
-    let mut per: Vec<Vec<Window>> = vec![Vec::new(); REGISTRY.len()];
+    let mut per: Vec<Vec<Window>> = REGISTRY.iter().map(|_| Vec::new()).collect();
     for hit in hits {
         for &(i, before, after) in &kw.owners[hit.word as usize] {
             if !enabled(i) {
@@ -360,6 +360,10 @@ fn push_window(list: &mut Vec<Window>, mut w: Window, b: &[u8]) {
 
 /// Sorts windows by start and merges overlapping ones.
 fn merge(list: &mut Vec<Window>) {
+    // Most lists are empty or one window (every scan merges one per detector).
+    if list.len() < 2 {
+        return;
+    }
     list.sort_by_key(|w| w.start);
     let mut out: Vec<Window> = Vec::with_capacity(list.len());
     for w in list.drain(..) {
