@@ -177,7 +177,8 @@ async function run(argv, io, err) {
   let failed = false;
   const findings = [];
   let scanned = 0;
-  for (const input of inputsOf(targets, { ignore: !o['no-ignore'] })) {
+  // The whole list first: copies --redact writes (under --out-dir, say) must not be walked.
+  for (const input of [...inputsOf(targets, { ignore: !o['no-ignore'] })]) {
     if (input.error) {
       problem(input.error);
       failed = true;
@@ -261,7 +262,7 @@ async function run(argv, io, err) {
 }
 
 /**
- * What to scan, lazily, in the order given: files as named (even if an ignore file names
+ * What to scan, in the order given: files as named (even if an ignore file names
  * them), directories walked (see walk.mjs), "-" standard input. Yields what walk() yields.
  */
 function* inputsOf(targets, { ignore }) {
