@@ -39,7 +39,7 @@ export function parseRule(line) {
   // Otherwise it matches the path relative to that directory (a leading slash only anchors).
   const basename = !p.includes('/');
   if (p.startsWith('/')) p = p.slice(1);
-  const source = globToRegExp(p);
+  const source = globToRegExp(bytes(p));
   return { negative, dirOnly, basename, re: source === null ? null : new RegExp(`^${source}$`, 'u') };
 }
 
@@ -51,10 +51,16 @@ export function decide(rules, rel, name, isDir) {
   for (let i = rules.length - 1; i >= 0; i--) {
     const r = rules[i];
     if (r.re === null || (r.dirOnly && !isDir)) continue;
-    if (r.re.test(r.basename ? name : rel)) return !r.negative;
+    if (r.re.test(bytes(r.basename ? name : rel))) return !r.negative;
   }
   return undefined;
 }
+
+/**
+ * A string's UTF-8 bytes, one character each: git matches bytes, so `?` or `[!a]` is one byte
+ * of "é" (two bytes), which then does not match. ASCII strings are their own bytes.
+ */
+const bytes = (s) => (/[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s);
 
 /** Drops unescaped trailing spaces (only spaces, as git does; "\ " keeps one). */
 function trimTrailingSpaces(s) {
@@ -171,9 +177,8 @@ function bracket(chars, at) {
         if (i === chars.length) return null;
         hi = chars[i];
       }
-      if (hi.codePointAt(0) < c.codePointAt(0)) {
-        item = ''; // an empty range matches nothing, as in wildmatch
-      } else {
+      // Reversed ("z-a"): wildmatch has already matched its first character on its own.
+      if (hi.codePointAt(0) >= c.codePointAt(0)) {
         item += `-${literal(hi)}`;
       }
     }

@@ -54,7 +54,7 @@ function scanned(args, cwd) {
 
 /** What `git ls-files` lists as tracked or untracked-and-not-ignored, sorted. */
 const gitSees = (root) =>
-  git(root, 'ls-files', '--cached', '--others', '--exclude-standard').stdout.split('\n').filter(Boolean).sort();
+  git(root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').stdout.split('\0').filter(Boolean).sort();
 
 const withCard = (files) => files.filter((f) => !/(^|\/)\.(gitignore|draftguardignore)$/.test(f));
 
@@ -118,6 +118,40 @@ test('nested .gitignore files (negation, anchored, directory-only, **, escapes, 
   // From a subdirectory, the .gitignore files above it still apply (git applies them).
   assert.deepEqual(scanned(['sub'], root).files, want.filter((f) => f.startsWith('sub/')));
   assert.deepEqual(scanned(['.'], path.join(root, 'sub')).files, want.filter((f) => f.startsWith('sub/')).map((f) => f.slice(4)));
+});
+
+test('pattern by pattern, the walk leaves out exactly what git leaves out (git ls-files asked for each of 60 rule sets)', async () => {
+  const { walk } = await import(path.join(dir, 'node_modules/draftguard/cli/walk.mjs'));
+  const root = repo('patterns', {});
+  const names = [
+    'a.txt', 'b.txt', 'ab.txt', '1.txt', '*', '[a].txt', '#c', 'a ', '!x', 'c', 'a/b', 'a/c', 'a/x/c', 'a/x/y/c', 'a/x/b.md',
+    'b/a.txt', 'b/c', 'b/x.md', 'x/y/z.md', 'x/z.md', 'aXb', 'a/Yb', 'd/e/f/a/g.txt', 'q/a', 'ab/c', 'sp ace.txt', 'é.txt', 'E.TXT',
+  ];
+  tree(root, Object.fromEntries(names.map((n) => [n, 'x\n'])));
+  const ruleSets = [
+    '*.txt', '/a.txt', 'a/', 'a', 'a/b', '/a/x/', '**/c', 'a/**', 'a/**/c', '**/a/**', 'a*', '*a*/', '?.txt', '[ab].txt',
+    '[!a].txt', '[^a].txt', '[a-c]*', '[[:digit:]]*', '[[:upper:]]*', '\\*', '\\[a].txt', 'b/*.txt', '*/c', 'a/*/c', '**', '*',
+    'x/**/*.md', '***.txt', 'a**b', 'a/**b', '#c', '\\#c', '!a', 'a\\ ', 'a ', '\\!x', 'd\\', 'a[', '[z-a]*', 'x/', '/x/z.md',
+    'sp ace.txt', 'sp?ace.txt', '?.TXT', 'é.txt', '*/', '/*', 'a/x', 'a/x/**/', 'd/**/a/', 'e/f/', '**/e/f/',
+    ['*', '!*/', '!*.md'], ['a/', '!a/b'], ['*.txt', '!b/*.txt'], ['/*', '!/a'], ['a/**', '!a/x/'], ['a/x/', '!a/x/c'],
+    ['**/c', '!a/**/c', 'a/x/y/c'], ['*.md', '!x/*.md'],
+  ];
+  const seen = (lines) => {
+    writeFileSync(path.join(root, '.gitignore'), `${[lines].flat().join('\n')}\n`);
+    const want = gitSees(root).filter((f) => f !== '.gitignore');
+    const got = [...walk(root)].filter((e) => e.name).map((e) => path.relative(root, e.name).split(path.sep).join('/'))
+      .filter((f) => f !== '.gitignore').sort();
+    return { want, got };
+  };
+  let differ = [];
+  let excluding = 0;
+  for (const lines of ruleSets) {
+    const { want, got } = seen(lines);
+    if (want.length < names.length) excluding += 1;
+    if (JSON.stringify(got) !== JSON.stringify(want)) differ.push({ rules: lines, gitOnly: want.filter((f) => !got.includes(f)), walkOnly: got.filter((f) => !want.includes(f)) });
+  }
+  assert.deepEqual(differ, []);
+  assert.ok(excluding >= ruleSets.length - 12, `most rule sets leave something out (${excluding} of ${ruleSets.length})`);
 });
 
 test('.git/info/exclude is read, also from a linked worktree (the main repository\'s)', () => {
