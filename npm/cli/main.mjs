@@ -54,8 +54,9 @@ files (same syntax, at any level, read after the .gitignore beside them) ignore 
 skipped, and so is node_modules unless an ignore file re-includes it ("!node_modules/").
 The global excludes file (core.excludesFile) is not read, so every machine skips the same
 files. Ignored files often hold secrets (.env): the summary counts what was ignored, and a
-file named on the command line is always scanned, ignored or not. --no-ignore skips only
-.git: it is what you ask for to see everything, dependencies too. Symbolic links inside a
+file named on the command line is always scanned, ignored or not (a directory named is
+walked, its contents as the rules say). --no-ignore skips only .git: it is what you ask
+for to see everything, dependencies too. Symbolic links inside a
 directory are not followed (listed as skipped in --json); a link named on the command
 line is.
 
