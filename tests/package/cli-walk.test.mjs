@@ -182,8 +182,14 @@ test('.draftguardignore: same syntax at any level, after the .gitignore beside i
   });
   assert.deepEqual(withCard(gitSees(root)).filter((f) => f.startsWith('dist/')), [], 'git ignores dist/');
   assert.deepEqual(scanned(['.'], root).files, ['dist/bundle.js', 'src/app.js', 'src/fixtures/real.txt']);
-  // Outside a repository too.
-  const plain = tree(path.join(dir, 'plain'), { '.draftguardignore': 'generated/\n', 'generated/x.txt': null, 'notes.txt': null });
+  // Outside a repository too (and .gitignore files as well: a copy of a repository skips the same files).
+  const plain = tree(path.join(dir, 'plain'), {
+    '.draftguardignore': 'generated/\n',
+    'generated/x.txt': null,
+    'notes.txt': null,
+    'lib/.gitignore': 'build/\n',
+    'lib/build/out.txt': null,
+  });
   assert.deepEqual(scanned(['.'], plain).files, ['notes.txt']);
 });
 
