@@ -11,12 +11,15 @@ import { Guard, kinds } from '../node.mjs';
 import { scanWindows } from './windows.mjs';
 import { replacements } from './replacements.mjs';
 import { toSarif } from './sarif.mjs';
+import { walk } from './walk.mjs';
+import { progressLine } from './progress.mjs';
 
 const USAGE = `Usage: draftguard scan [options] [path ...]
        draftguard kinds
 
-Scans files, directories (recursively; .git and node_modules are skipped) or standard
-input (no path, or "-") for sensitive data, on this machine. Prints one line per finding,
+Scans files, directories (recursively, the way git sees them: see "What is skipped") or
+standard input (no path, or "-") for sensitive data, on this machine. Prints one line per
+finding,
   FILE:LINE:COLUMN: KIND (CONFIDENCE) MASKED-PREVIEW
 with lines and columns from 1, columns in UTF-16 code units. Raw values are never printed.
 Binary files (a NUL byte anywhere) are skipped with a note; files of any size are read
@@ -30,6 +33,8 @@ Options:
   --kinds A,B             only these kinds (see "draftguard kinds")
   --exclude-kinds A,B     not these kinds
   --locales en,de         country-specific detectors for these languages (default: all)
+  --no-ignore             walk directories without reading any ignore file: everything
+                          but .git, node_modules included
   --redact                also write a redacted copy of each file with findings, next to
                           it as NAME.redacted.EXT (standard input: to standard output)
   --out-dir DIR           with --redact: write the copies under DIR instead, same relative paths
@@ -37,8 +42,27 @@ Options:
                           (a symbolic link: the file it points to; mode kept, and the
                           owner where permitted; a file with other hard links is refused)
   --style STYLE           with --redact: label (default, "[CREDIT CARD]"), mask or char
+  --no-progress           no progress line
+  -q, --quiet             no progress line, no notes, no summary on standard error
+                          (errors are still printed)
   -h, --help              this text
   -v, --version           the version
+
+What is skipped: a directory is walked as git sees it. .git is never entered. What the
+.gitignore files at every level, the repository's .git/info/exclude and .draftguardignore
+files (same syntax, at any level, read after the .gitignore beside them) ignore is
+skipped, and so is node_modules unless an ignore file re-includes it ("!node_modules/").
+The global excludes file (core.excludesFile) is not read, so every machine skips the same
+files. Ignored files often hold secrets (.env): the summary counts what was ignored, and a
+file named on the command line is always scanned, ignored or not (a directory named is
+walked, its contents as the rules say). --no-ignore skips only .git: it is what you ask
+for to see everything, dependencies too. Symbolic links inside a
+directory are not followed (listed as skipped in --json); a link named on the command
+line is.
+
+Progress: a scan that runs longer than a second shows files, MB and findings so far on
+standard error when it is a terminal, redrawn in place and erased at the end. It never
+goes to standard output, so --json and --sarif output stays clean.
 
 --redact only rewrites UTF-8 text: any other file is left as it is (exit status 2). What it
 writes keeps every byte but the redacted values (byte order mark and line endings too),
@@ -47,7 +71,6 @@ goes to a new temporary file in the same directory, is flushed to disk, then ren
 Exit status: 0 no findings, 1 findings at or above --min-confidence, 2 usage or read error,
 or a file --redact would not rewrite.`;
 
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
 const CONFIDENCE_RANK = { low: 0, medium: 1, high: 2 };
 
 class UsageError extends Error {}
@@ -85,6 +108,9 @@ async function run(argv, io, err) {
         'out-dir': { type: 'string' },
         'in-place': { type: 'boolean' },
         style: { type: 'string' },
+        'no-ignore': { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -133,32 +159,40 @@ async function run(argv, io, err) {
     throw new UsageError(e.message);
   }
   const redactOptions = { style };
+  const targets = paths.length ? paths : ['-'];
+  // Standard input redacted: the redacted text is standard output, so the report goes to stderr.
+  const stdinRedacted = o.redact && targets.includes('-');
+  // The progress line is on stderr only, so it never mixes with what goes to stdout (the
+  // report is written after it is erased); not while redacted text streams to stdout.
+  const progress = progressLine(io.stderr, Boolean(io.stderr.isTTY) && !o.quiet && !o['no-progress'] && !stdinRedacted);
+  const problem = (line) => {
+    progress.clear();
+    err(line);
+  };
+  const note = (line) => {
+    if (!o.quiet) problem(line);
+  };
 
-  // What to scan: files in the order given, directories walked in name order.
-  const inputs = [];
   const skipped = [];
+  let ignored = 0;
   let failed = false;
-  for (const p of paths.length ? paths : ['-']) {
-    if (p === '-') {
-      inputs.push({ name: '<stdin>', stdin: true });
-      continue;
-    }
-    let st;
-    try {
-      st = fs.statSync(p);
-    } catch (e) {
-      err(`${p}: ${e.code === 'ENOENT' ? 'no such file or directory' : e.message}`);
+  const findings = [];
+  let scanned = 0;
+  // The whole list first: copies --redact writes (under --out-dir, say) must not be walked.
+  for (const input of [...inputsOf(targets, { ignore: !o['no-ignore'] })]) {
+    if (input.error) {
+      problem(input.error);
       failed = true;
       continue;
     }
-    if (st.isDirectory()) walk(p, inputs, skipped);
-    else if (st.isFile()) inputs.push({ name: p });
-    else skipped.push({ file: p, reason: 'not a regular file' });
-  }
-
-  const findings = [];
-  let scanned = 0;
-  for (const input of inputs) {
+    if (input.skipped) {
+      skipped.push(input.skipped);
+      continue;
+    }
+    if (input.ignored) {
+      ignored += 1;
+      continue;
+    }
     const before = findings.length;
     const found = (f) =>
       findings.push({
@@ -175,24 +209,29 @@ async function run(argv, io, err) {
         reasons: f.reasons,
         preview: f.preview,
       });
+    const onBytes = (n) => {
+      progress.bytes += n;
+      progress.findings = findings.length;
+      progress.tick();
+    };
     let out = null;
     try {
       if (o.redact) out = redactTarget(input, o, io);
-      const result = await scanInput(input, io, guard, redactOptions, found, out);
+      const result = await scanInput(input, io, guard, redactOptions, found, out, onBytes);
       if (result === 'binary') {
         // A NUL byte may come after findings in text before it: none of them counts.
         findings.length = before;
         out?.discard();
         if (out && input.stdin) throw new Error(`binary data (a NUL byte); ${out.wrote ? 'the redacted text written above is incomplete' : 'nothing written'}`);
         skipped.push({ file: input.name, reason: 'binary' });
-        err(`${input.name}: skipped, binary file`);
+        note(`${input.name}: skipped, binary file`);
         continue;
       }
       scanned += 1;
       if (out) {
         if (findings.length > before) {
           out.commit();
-          if (!input.stdin) err(`${input.name}: ${out.done}`);
+          if (!input.stdin) note(`${input.name}: ${out.done}`);
         } else {
           out.discard();
         }
@@ -200,13 +239,17 @@ async function run(argv, io, err) {
     } catch (e) {
       findings.length = before;
       out?.discard();
-      err(`${input.name}: ${e.code === 'EACCES' ? 'permission denied' : e.message}`);
+      problem(`${input.name}: ${e.code === 'EACCES' ? 'permission denied' : e.message}`);
       failed = true;
+    } finally {
+      progress.files += 1;
+      progress.findings = findings.length;
+      progress.tick();
     }
   }
+  progress.clear();
 
-  // Standard input redacted: the redacted text is standard output, so the report goes to stderr.
-  const report = o.redact && inputs.some((i) => i.stdin) ? io.stderr : io.stdout;
+  const report = stdinRedacted ? io.stderr : io.stdout;
   if (o.json) {
     report.write(`${JSON.stringify({ version: version(), minConfidence, findings, skipped, filesScanned: scanned }, null, 2)}\n`);
   } else if (o.sarif) {
@@ -214,14 +257,58 @@ async function run(argv, io, err) {
   } else {
     for (const f of findings) report.write(`${f.file}:${f.line}:${f.column}: ${f.kind} (${f.confidence}) ${f.preview}\n`);
   }
-  err(summary(findings, scanned, skipped));
+  if (!o.quiet) err(summary(findings, scanned, skipped, ignored));
   if (failed) return 2;
   return findings.length ? 1 : 0;
 }
 
-/** Scans one input; resolves to 'binary' if it was skipped as binary. */
-async function scanInput(input, io, guard, redactOptions, onFinding, out) {
-  const stream = input.stdin ? io.stdin : fs.createReadStream(input.name, { highWaterMark: 1 << 20 });
+/**
+ * What to scan, in the order given: files as named (even if an ignore file names
+ * them), directories walked (see walk.mjs), "-" standard input. Yields what walk() yields.
+ */
+function* inputsOf(targets, { ignore }) {
+  for (const p of targets) {
+    if (p === '-') {
+      yield { name: '<stdin>', stdin: true };
+      continue;
+    }
+    let st;
+    try {
+      st = fs.statSync(p);
+    } catch (e) {
+      yield { error: `${p}: ${e.code === 'ENOENT' ? 'no such file or directory' : e.message}` };
+      continue;
+    }
+    if (st.isDirectory()) yield* walk(p, { ignore });
+    else if (st.isFile()) yield { name: p };
+    else yield { skipped: { file: p, reason: 'not a regular file' } };
+  }
+}
+
+/** One buffer for every file read: a read stream per file allocated 1 MiB each time. */
+const READ_BUFFER = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * A file's bytes, chunk by chunk, read synchronously into READ_BUFFER: each chunk is valid
+ * only until the next is read. Most files are small; an asynchronous read stream per file
+ * cost a thread-pool round trip per open, read and close, and a new 1 MiB buffer per file.
+ */
+function* fileChunks(name) {
+  const fd = fs.openSync(name, 'r');
+  try {
+    for (;;) {
+      const n = fs.readSync(fd, READ_BUFFER, 0, READ_BUFFER.length, null);
+      if (n === 0) return;
+      yield READ_BUFFER.subarray(0, n);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Scans one input; resolves to 'binary' if it was skipped as binary. Reports bytes read to `onBytes`. */
+async function scanInput(input, io, guard, redactOptions, onFinding, out, onBytes) {
+  const stream = input.stdin ? io.stdin : fileChunks(input.name);
   let binary = false;
   async function* text() {
     // Scanning alone reads bytes that are not UTF-8 as U+FFFD. Redacting refuses them: the
@@ -235,6 +322,7 @@ async function scanInput(input, io, guard, redactOptions, onFinding, out) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       // A NUL byte anywhere means binary (UTF-16 text too). Git looks at the first 8000 bytes
       // only; a self-extracting archive has a text header and its payload after it.
+      onBytes(bytes.length);
       if (bytes.includes(0)) {
         binary = true;
         stream.destroy?.();
@@ -247,7 +335,8 @@ async function scanInput(input, io, guard, redactOptions, onFinding, out) {
         throw notUtf8(where, bytes, out);
       }
       where.read += bytes.length;
-      where.tail = (bytes.length >= 3 ? bytes : Buffer.concat([where.tail, bytes])).subarray(-3);
+      // A copy: the chunk's buffer is reused for the next read.
+      where.tail = Buffer.from((bytes.length >= 3 ? bytes : Buffer.concat([where.tail, bytes])).subarray(-3));
       if (start && s) {
         start = false;
         if (s.startsWith('\uFEFF')) {
@@ -432,20 +521,7 @@ function fsyncDirectory(dir) {
   }
 }
 
-function walk(dir, inputs, skipped) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(p, inputs, skipped);
-    } else if (entry.isFile()) {
-      inputs.push({ name: p });
-    } else if (entry.isSymbolicLink()) {
-      skipped.push({ file: p, reason: 'symbolic link' });
-    }
-  }
-}
-
-function summary(findings, scanned, skipped) {
+function summary(findings, scanned, skipped, ignored) {
   const by = { high: 0, medium: 0, low: 0 };
   for (const f of findings) by[f.confidence] += 1;
   const files = new Set(findings.map((f) => f.file)).size;
@@ -454,7 +530,8 @@ function summary(findings, scanned, skipped) {
   return (
     `${plural(findings.length, 'finding')}${findings.length ? ` (${levels}) in ${plural(files, 'file')}` : ''}; ` +
     `${plural(scanned, 'file')} scanned` +
-    (binary ? `, ${binary} binary skipped` : '')
+    (binary ? `, ${binary} binary skipped` : '') +
+    (ignored ? `, ${ignored} ignored` : '')
   );
 }
 
