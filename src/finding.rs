@@ -192,6 +192,11 @@ impl Kind {
         self.detector().map_or(0, |d| d.keep_leading_letters)
     }
 
+    /// Validation and preview told which group matched ([`crate::detectors::ByGroup`]).
+    pub fn by_group(&self) -> Option<crate::detectors::ByGroup> {
+        self.detector().and_then(|d| d.by_group)
+    }
+
     /// The detector's own preview, for values masking would make useless.
     pub fn own_preview(&self) -> Option<fn(&str) -> String> {
         self.detector().and_then(|d| d.preview)

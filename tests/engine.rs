@@ -616,3 +616,40 @@ fn max_findings_caps_the_list_not_the_redaction() {
         assert!(e.contains("maxFindings must be between 1 and"), "{e}");
     }
 }
+
+/// An API-key finding's provider and preview come from the row the scan's
+/// own match took (its group `p<row>`), not from matching the value again:
+/// they must be what the value alone gives.
+#[test]
+fn api_key_rows_from_the_match_are_the_rows_of_the_value() {
+    use draftguard::detectors::api_key;
+    use draftguard::Reason;
+    let mut texts = vec![std::fs::read_to_string("tests/fixtures/api_key.txt").unwrap()];
+    for entry in std::fs::read_dir("tests/drafts").unwrap() {
+        texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    let g = Guard::default();
+    let preview = api_key::DETECTOR.preview.unwrap();
+    let mut seen = 0;
+    for raw in texts {
+        let text = raw
+            .replace(['⟦', '⟧'], "")
+            .replace("\\n", "\n")
+            .replace("\\t", "\t");
+        for f in g.scan(&text).unwrap() {
+            if f.kind.as_str() != "api_key" {
+                continue;
+            }
+            let value = &text[f.start..f.end];
+            let row = api_key::provider(value).expect("a finding's value has a row");
+            assert!(
+                f.reasons.contains(&Reason::Provider(row.id)),
+                "{value}: {:?}",
+                f.reasons
+            );
+            assert_eq!(f.preview, preview(value), "{value}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 50, "{seen} API keys");
+}

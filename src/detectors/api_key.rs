@@ -42,7 +42,8 @@
 use std::sync::OnceLock;
 
 use super::{
-    secret_value, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+    secret_value, ByGroup, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring,
+    Valid, Words,
 };
 use crate::checksum::crc32;
 use crate::finding::{Checksum, Reason};
@@ -318,6 +319,11 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(preview),
     validate,
+    // The scan knows the row from the detector's own match (group `p<row>`).
+    by_group: Some(ByGroup {
+        validate: |candidate, group| validate_as(candidate, row(group)),
+        preview: |value, group| preview_as(value, row(group)),
+    }),
 };
 
 /// The rows as one pattern that matches whole values, one group per row:
@@ -333,13 +339,22 @@ fn rows() -> &'static crate::pattern::automata::Groups {
 
 /// The first row whose format `value` has.
 pub fn provider(value: &str) -> Option<&'static Provider> {
-    let group = rows().first_group(value.as_bytes())?;
+    row(rows().first_group(value.as_bytes())?)
+}
+
+/// The row of the pattern's group `p<index>`.
+fn row(group: &str) -> Option<&'static Provider> {
     PROVIDERS.get(group.strip_prefix('p')?.parse::<usize>().ok()?)
 }
 
 /// Checks that `candidate` is a token of a known format and not a placeholder.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let p = provider(candidate).ok_or(Invalid::Format)?;
+    validate_as(candidate, provider(candidate))
+}
+
+/// [`validate`] for a candidate of the format `p` (`None`: of none).
+fn validate_as(candidate: &str, p: Option<&'static Provider>) -> Result<Valid, Invalid> {
+    let p = p.ok_or(Invalid::Format)?;
     if secret_value::is_stand_in_token(candidate) {
         return Err(Invalid::Component);
     }
@@ -419,8 +434,13 @@ fn mixed_enough(value: &str, p: &Provider) -> bool {
 /// "ghp_•••• (40 chars)": a published prefix says what kind of token it is
 /// and is no secret; nothing after it is shown.
 fn preview(value: &str) -> String {
+    preview_as(value, provider(value))
+}
+
+/// [`preview`] for a value of the format `p` (`None`: of none).
+fn preview_as(value: &str, p: Option<&'static Provider>) -> String {
     let len = value.chars().count();
-    let shown = provider(value)
+    let shown = p
         .filter(|p| !p.gated)
         .and_then(|p| {
             p.keywords.iter().find(|k| {

@@ -70,6 +70,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the digits if `candidate` could be an account number.

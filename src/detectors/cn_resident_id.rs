@@ -85,6 +85,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the compact number if `candidate` is a valid resident ID number;

@@ -113,6 +113,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(preview),
     validate,
+    by_group: None,
 };
 
 /// The marker is not secret itself: the preview shows it as written.

@@ -107,6 +107,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(secret_value::preview),
     validate,
+    by_group: None,
 };
 
 /// Checks that the password part of a connection string is a real secret.

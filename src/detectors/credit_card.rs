@@ -95,6 +95,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// A card network and the IIN ranges and lengths it issues.

@@ -98,6 +98,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the ten characters if `candidate` is a valid KVNR.

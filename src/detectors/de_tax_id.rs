@@ -104,6 +104,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the eleven digits if `candidate` is a valid Steuer-ID.

@@ -87,6 +87,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Second-level names used as placeholders in docs and forms ("you@yourdomain.com").

@@ -42,6 +42,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 1,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the nine compact characters if `candidate` is a valid NIE.

@@ -73,6 +73,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the fifteen compact characters if `candidate` is a valid NIR.

@@ -143,6 +143,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(secret_value::preview),
     validate,
+    by_group: None,
 };
 
 /// Prefixes of values that are not secrets: SRI hashes and base64 images.

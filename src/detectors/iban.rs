@@ -68,6 +68,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 2,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// (country code, IBAN length) for every country in the SWIFT IBAN registry, plus

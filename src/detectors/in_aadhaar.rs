@@ -74,6 +74,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the 12 digits if `candidate` is a valid Aadhaar number.

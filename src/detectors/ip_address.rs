@@ -105,6 +105,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Public DNS resolvers and other addresses of well-known services.

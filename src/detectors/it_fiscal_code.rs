@@ -73,6 +73,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Values of `0`–`9` and `A`–`Z` in odd (1st, 3rd, …) positions.

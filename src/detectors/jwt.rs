@@ -77,6 +77,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(preview),
     validate,
+    by_group: None,
 };
 
 /// Algorithm names of RFC 7518 (and RFC 8037 / 8812), reported as `alg:<name>`

@@ -250,6 +250,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// First and last ICD-10 category (letter, two digits) of each block of chapters.

@@ -151,6 +151,21 @@ pub struct Detector {
     pub preview: Option<fn(&str) -> String>,
     /// Checks a candidate (as typed, normalised) and returns the compact value.
     pub validate: fn(&str) -> Result<Valid, Invalid>,
+    /// For a pattern whose named groups tell which alternative matched (the
+    /// API-key table: group `p<i>` is row `i`): `validate` and `preview` told
+    /// that group's name. The scan resolves a match's groups anyway; these
+    /// answer as `validate` and `preview` do, without finding the row again.
+    pub by_group: Option<ByGroup>,
+}
+
+/// [`Detector::by_group`]: validation and preview of a value whose pattern's
+/// group `group` (not a `value` group) took part in the match.
+#[derive(Clone, Copy, Debug)]
+pub struct ByGroup {
+    /// `validate(value)`, for a value that matched in `group`.
+    pub validate: fn(value: &str, group: &str) -> Result<Valid, Invalid>,
+    /// `preview(value)`, for a value that matched in `group`.
+    pub preview: fn(value: &str, group: &str) -> String,
 }
 
 /// Broad class of a finding. Serialised in snake_case in the JS API.

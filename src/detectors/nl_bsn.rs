@@ -81,6 +81,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the nine digits if `candidate` passes the 11-proef.

@@ -74,6 +74,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(preview),
     validate,
+    by_group: None,
 };
 
 /// "MRZ TD3, 2 lines": the layout, nothing of the holder.

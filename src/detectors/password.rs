@@ -123,6 +123,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(secret_value::preview),
     validate,
+    by_group: None,
 };
 
 /// Checks that `value` looks like a real password, not a placeholder or a word.

@@ -133,6 +133,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// A country's numbering plan, as far as a draft needs it.

@@ -55,6 +55,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(preview),
     validate,
+    by_group: None,
 };
 
 /// "-----BEGIN RSA PRIVATE KEY----- … (8 lines)": the armour line names the

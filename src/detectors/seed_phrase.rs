@@ -93,6 +93,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(preview),
     validate,
+    by_group: None,
 };
 
 /// Phrase lengths BIP-39 allows.

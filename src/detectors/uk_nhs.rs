@@ -81,6 +81,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the ten digits if `candidate` is a valid NHS number.

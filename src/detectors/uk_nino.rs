@@ -65,6 +65,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Letters never used in either prefix position.

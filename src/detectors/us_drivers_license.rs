@@ -87,6 +87,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// A state's format: leading letters and the number of digits after them.

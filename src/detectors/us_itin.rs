@@ -55,6 +55,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the nine digits if `candidate` is a structurally valid ITIN.

@@ -78,6 +78,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Returns the number, upper-cased, if `candidate` has a passport number's shape.

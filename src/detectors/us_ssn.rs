@@ -68,6 +68,7 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: None,
     validate,
+    by_group: None,
 };
 
 /// Published advertising and sample SSNs, never issued to a person.

@@ -17,6 +17,9 @@ pub(super) struct Compiled {
     pub(super) regex: Regex,
     /// The `value` groups' numbers, in group order.
     value_groups: Box<[usize]>,
+    /// For a detector with [`crate::detectors::ByGroup`]: its pattern's other
+    /// named groups (number, name), in group order; otherwise none.
+    other_groups: Box<[(usize, Box<str>)]>,
     /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
     pub(super) is_number: bool,
     pub(super) context: context::WordIndex,
@@ -57,12 +60,19 @@ impl Compiled {
         negative: context::WordIndex,
         regex: Regex,
     ) -> Compiled {
+        let names = regex.capture_names();
+        let by_group = kind.by_group().is_some();
         Compiled {
-            kind,
-            value_groups: (regex.capture_names().into_iter().enumerate())
-                .filter(|(_, n)| is_value_group(*n))
+            value_groups: (names.iter().enumerate())
+                .filter(|(_, n)| is_value_group(**n))
                 .map(|(g, _)| g)
                 .collect(),
+            other_groups: (names.iter().enumerate())
+                .filter_map(|(g, n)| Some((g, (*n)?)))
+                .filter(|(_, n)| by_group && !is_value_group(Some(n)))
+                .map(|(g, n)| (g, n.into()))
+                .collect(),
+            kind,
             is_number,
             regex,
             context,
@@ -79,14 +89,21 @@ impl Compiled {
     }
 
     /// The span of the first `value` group that took part in the leftmost-first
-    /// match in `hay[start..]`.
+    /// match in `hay[start..]`, and the first of the other named groups that
+    /// did, for a detector with [`crate::detectors::ByGroup`].
     pub(super) fn value_span(
         &self,
         cache: &mut Cache,
         hay: &[u8],
         start: usize,
-    ) -> Option<(usize, usize)> {
-        self.regex.value_span(cache, hay, start, &self.value_groups)
+    ) -> Option<(usize, usize, Option<&str>)> {
+        let (slots, span) = self
+            .regex
+            .value_span(cache, hay, start, &self.value_groups)?;
+        let group = (self.other_groups.iter())
+            .find(|(g, _)| slots.get(2 * g).copied().flatten().is_some())
+            .map(|(_, n)| &**n);
+        Some((span.0, span.1, group))
     }
 
     /// The leftmost-first match in `hay[start..]` (`hay` is UTF-8 up to its end).
@@ -111,6 +128,9 @@ pub(super) fn is_value_group(name: Option<&str>) -> bool {
     name.and_then(|n| n.strip_prefix("value"))
         .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
 }
+
+/// A match's capture slots: group `g` is `slots[2g]..slots[2g + 1]`.
+type Slots = Vec<Option<usize>>;
 
 /// A compiled pattern: a built-in one from [`automata`], or a custom rule's.
 #[derive(Debug)]
@@ -142,15 +162,17 @@ impl Regex {
         hay: &[u8],
         start: usize,
         value_groups: &[usize],
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(Slots, (usize, usize))> {
         match self {
             Regex::Builtin(m) => {
                 // The match is `hay[start..]`, found already: its groups only.
                 let found = regex_automata::Match::must(0, start..hay.len());
                 let slots = m.groups(cache, hay, found)?;
-                (value_groups.iter()).find_map(|&g| Some((slots[2 * g]?, slots[2 * g + 1]?)))
+                let span = (value_groups.iter())
+                    .find_map(|&g| Some((slots[2 * g]?, slots[2 * g + 1]?)))?;
+                Some((slots, span))
             }
-            Regex::Custom(c) => c.value_span(hay, start, is_value_group),
+            Regex::Custom(c) => Some((Vec::new(), c.value_span(hay, start, is_value_group)?)),
         }
     }
 

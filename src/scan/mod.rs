@@ -522,17 +522,27 @@ impl Guard {
         c: &Compiled,
         cache: &mut Cache,
     ) -> Option<resolve::Candidate> {
-        let (vs, ve) = if c.has_values() {
+        let (vs, ve, group) = if c.has_values() {
             // Groups only over the match already found: cheap.
             c.value_span(cache, &hay.as_bytes()[..e], s)?
         } else {
-            (s, e)
+            (s, e, None)
         };
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
         }
-        let valid = c.kind.validate(&hay[vs..ve]).ok()?;
-        self.score(hay, vs, ve, c, valid)
+        let value = &hay[vs..ve];
+        // The alternative that matched is known from the groups: validation and
+        // preview need not find it again (the API-key table's row).
+        let by_group = c.kind.by_group().zip(group);
+        let valid = match by_group {
+            Some((b, g)) => (b.validate)(value, g),
+            None => c.kind.validate(value),
+        }
+        .ok()?;
+        let mut found = self.score(hay, vs, ve, c, valid)?;
+        found.preview = by_group.map(|(b, g)| (b.preview)(value, g));
+        Some(found)
     }
 
     /// Applies context, the allowlist and the confidence floor.
@@ -583,6 +593,7 @@ impl Guard {
             end: e,
             confidence,
             reasons,
+            preview: None,
         })
     }
 
@@ -591,13 +602,19 @@ impl Guard {
         let start = norm.start_to_original(c.start);
         let end = norm.end_to_original(c.end);
         let value = &text[start..end];
+        // A preview made from the normalised value holds for the value as typed
+        // only if normalising changed nothing in it.
+        let preview = match c.preview {
+            Some(p) if value == &norm.as_str()[c.start..c.end] => p,
+            _ => crate::mask::preview(value, &c.kind),
+        };
         Finding {
             category: c.kind.category(),
             start,
             end,
             confidence: c.confidence,
             reasons: c.reasons,
-            preview: crate::mask::preview(value, &c.kind),
+            preview,
             value: self.include_value.then(|| value.to_string()),
             kind: c.kind,
         }

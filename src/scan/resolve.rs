@@ -11,6 +11,8 @@ pub struct Candidate {
     pub end: usize,
     pub confidence: Confidence,
     pub reasons: Vec<Reason>,
+    /// The finding's preview, if validation made it ([`crate::detectors::ByGroup`]).
+    pub preview: Option<String>,
 }
 
 /// Keeps the best candidates that do not overlap, in text order. Better means:
