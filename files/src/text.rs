@@ -61,10 +61,10 @@ const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 /// The encoding if `bytes` are text: valid UTF-8 without a NUL byte, or UTF-16 with a BOM and
 /// an even length.
 pub(crate) fn sniff(bytes: &[u8]) -> Option<TextEncoding> {
-    if bytes.starts_with(&[0xFF, 0xFE]) && bytes.len() % 2 == 0 {
+    if bytes.starts_with(&[0xFF, 0xFE]) && bytes.len().is_multiple_of(2) {
         return Some(TextEncoding::Utf16Le);
     }
-    if bytes.starts_with(&[0xFE, 0xFF]) && bytes.len() % 2 == 0 {
+    if bytes.starts_with(&[0xFE, 0xFF]) && bytes.len().is_multiple_of(2) {
         return Some(TextEncoding::Utf16Be);
     }
     let (encoding, body) = match bytes.strip_prefix(&UTF8_BOM) {

@@ -1,5 +1,6 @@
 //! Random damage to the fixtures — to the zip bytes, and to the XML inside before re-zipping —
 //! never makes sniff or extract panic, and what comes out stays within the limits.
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 mod common;
 
 use common::{fixture, zip, Entry};
