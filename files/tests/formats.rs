@@ -118,6 +118,35 @@ fn xlsx_cells_of_every_sheet_with_shared_strings_and_raw_numbers() {
 }
 
 #[test]
+fn xlsx_shared_strings_as_excel_writes_them() {
+    // XlsxWriter writes a shared strings table, as Excel does; openpyxl writes inline strings.
+    let bytes = fixture("payroll.xlsx");
+    assert_eq!(sniff("payroll.xlsx", &bytes), Format::Xlsx);
+    let extracted = extract(&bytes, Format::Xlsx).unwrap();
+    let sheet = "Gehälter 2026";
+    assert_eq!(
+        pairs(&extracted),
+        vec![
+            (cell(sheet, "A1"), "Name"),
+            (cell(sheet, "B1"), "IBAN"),
+            (cell(sheet, "C1"), "Gehalt"),
+            (cell(sheet, "D1"), "Kreditkarte"),
+            (cell(sheet, "A2"), "Erika Mustermann"),
+            (cell(sheet, "B2"), "DE89 3704 0044 0532 0130 00"),
+            (cell(sheet, "C2"), "5123.5"),
+            (cell(sheet, "D2"), "4111111111111111"),
+            (cell(sheet, "A3"), "Max Mustermann"),
+            // The same shared string, in a second cell.
+            (cell(sheet, "B3"), "DE89 3704 0044 0532 0130 00"),
+            (cell(sheet, "C3"), "4800"),
+            (cell(sheet, "D3"), "4111 1111 1111 1111"),
+            // Rich text: the runs of one shared string, joined, entities decoded.
+            (cell(sheet, "B5"), "Passwort: Sommer&2026<!>"),
+        ]
+    );
+}
+
+#[test]
 fn xlsx_inline_strings_and_cells_without_references() {
     let types = r#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
     let workbook = r#"<workbook xmlns:r="r"><sheets><sheet name="A &amp; B" sheetId="1" r:id="rId7"/></sheets></workbook>"#;

@@ -7,9 +7,10 @@ use common::{fixture, zip, Entry};
 use draftguard_files::{extract_with, sniff, Format, Limits};
 use proptest::prelude::*;
 
-const FIXTURES: [&str; 7] = [
+const FIXTURES: [&str; 8] = [
     "customer.docx",
     "customers.xlsx",
+    "payroll.xlsx",
     "pitch.pptx",
     "bomb.docx",
     "bad-xml.docx",
@@ -148,7 +149,7 @@ proptest! {
 
     #[test]
     fn damaged_xml_inside_a_sound_zip_never_panics(
-        which in 0..3usize,
+        which in 0..4usize,
         part in any::<prop::sample::Index>(),
         damages in prop::collection::vec(damage(), 1..8),
     ) {
