@@ -35,6 +35,12 @@ enum Damage {
     Duplicate(usize, usize),
     Insert(usize, &'static str),
     Truncate(usize),
+    /// Overwrites a field of the k-th zip record (local header, central directory entry, end
+    /// record) — sizes, offsets, counts — where random bytes rarely land.
+    Field(usize, usize, u32),
+    /// Inserts a token into the k-th run of character data (after a `>` not followed by `<`),
+    /// where entity references are decoded.
+    InText(usize, &'static str),
 }
 
 fn damage() -> impl Strategy<Value = Damage> {
@@ -64,8 +70,26 @@ fn damage() -> impl Strategy<Value = Damage> {
         (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Damage::Set(at, b)),
         (any::<usize>(), 1..64usize).prop_map(|(at, n)| Damage::Delete(at, n)),
         (any::<usize>(), 1..256usize).prop_map(|(at, n)| Damage::Duplicate(at, n)),
-        (any::<usize>(), token).prop_map(|(at, t)| Damage::Insert(at, t)),
+        (any::<usize>(), token.clone()).prop_map(|(at, t)| Damage::Insert(at, t)),
+        (any::<usize>(), token).prop_map(|(k, t)| Damage::InText(k, t)),
         any::<usize>().prop_map(Damage::Truncate),
+        (
+            any::<usize>(),
+            // Counts, sizes, offsets and name lengths of the three records, or anywhere.
+            prop_oneof![
+                prop::sample::select(vec![6, 8, 12, 14, 16, 20, 22, 24, 26, 38]),
+                0..46usize
+            ],
+            prop_oneof![
+                Just(0),
+                Just(1),
+                Just(0xFFFF),
+                Just(u32::MAX),
+                Just(1 << 31),
+                any::<u32>()
+            ]
+        )
+            .prop_map(|(k, at, value)| Damage::Field(k, at, value)),
     ]
 }
 
@@ -89,6 +113,27 @@ fn apply(bytes: &mut Vec<u8>, damage: &Damage) {
             bytes.splice(at % len..at % len, token.bytes());
         }
         Damage::Truncate(at) => bytes.truncate(at % len),
+        Damage::InText(k, token) => {
+            let runs: Vec<usize> = (1..len)
+                .filter(|&i| bytes[i - 1] == b'>' && bytes[i] != b'<')
+                .collect();
+            if let Some(&at) = runs.get(k % runs.len().max(1)) {
+                bytes.splice(at..at, token.bytes());
+            }
+        }
+        Damage::Field(k, at, value) => {
+            let records: Vec<usize> = (0..len.saturating_sub(4))
+                .filter(|&i| {
+                    bytes[i..i + 4] == *b"PK\x03\x04"
+                        || bytes[i..i + 4] == *b"PK\x01\x02"
+                        || bytes[i..i + 4] == *b"PK\x05\x06"
+                })
+                .collect();
+            if let Some(&record) = records.get(k % records.len().max(1)) {
+                let at = (record + 4 + at).min(len.saturating_sub(4));
+                bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+            }
+        }
     }
 }
 
@@ -154,8 +199,13 @@ proptest! {
         damages in prop::collection::vec(damage(), 1..8),
     ) {
         let mut parts = entries(&fixture(FIXTURES[which]));
-        let xml: Vec<usize> =
-            (0..parts.len()).filter(|&i| parts[i].0.ends_with(".xml") || parts[i].0.ends_with(".rels")).collect();
+        // The parts the readers read (not themes, styles, layouts, properties).
+        let is_read = |name: &str| {
+            ["document", "header", "footer", "footnotes", "comments", "workbook", "sheet", "sharedStrings", "presentation", "slides/", "notesSlide", "_rels", "Content_Types"]
+                .iter()
+                .any(|n| name.contains(n))
+        };
+        let xml: Vec<usize> = (0..parts.len()).filter(|&i| is_read(&parts[i].0)).collect();
         let victim = xml[part.index(xml.len())];
         for d in &damages {
             apply(&mut parts[victim].1, d);
