@@ -4,6 +4,7 @@
 //! Elements are matched by local name (`t`, not `w:t`): producers choose their own prefixes,
 //! and the few names read here do not clash within the parts that are read.
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::xml::{Event, Reader, Tag};
 use crate::zip::Archive;
@@ -133,6 +134,16 @@ impl<'a> Package<'a> {
         })?;
         Ok(out)
     }
+}
+
+/// Relationship id → target (the first of an id), so that a workbook of many sheets does not
+/// search its relationships once per sheet.
+fn by_id(relationships: &[Relationship]) -> HashMap<&str, &str> {
+    let mut map = HashMap::with_capacity(relationships.len());
+    for r in relationships {
+        map.entry(r.id.as_str()).or_insert(r.target.as_str());
+    }
+    map
 }
 
 /// The format a main part's content type names, e.g.
@@ -321,12 +332,9 @@ fn xlsx(package: &mut Package, main: &str, sink: &mut Sink) -> Result<(), FileEr
         }
         Ok(())
     })?;
+    let targets = by_id(&relationships);
     for (name, id) in sheets {
-        let Some(target) = relationships
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.target.clone())
-        else {
+        let Some(target) = targets.get(id.as_str()).map(|t| t.to_string()) else {
             return Err(FileError::Corrupt {
                 part: main.to_owned(),
                 reason: "a sheet without a part",
@@ -498,12 +506,9 @@ fn pptx(package: &mut Package, main: &str, sink: &mut Sink) -> Result<(), FileEr
         }
         Ok(())
     })?;
+    let targets = by_id(&relationships);
     for (n, id) in ids.iter().enumerate() {
-        let Some(slide) = relationships
-            .iter()
-            .find(|r| &r.id == id)
-            .map(|r| r.target.clone())
-        else {
+        let Some(slide) = targets.get(id.as_str()).map(|t| t.to_string()) else {
             return Err(FileError::Corrupt {
                 part: main.to_owned(),
                 reason: "a slide without a part",

@@ -5,6 +5,8 @@
 //! when a data descriptor follows). Entry names are only compared, never used as paths. CRCs
 //! are not checked: a damaged entry inflates to bounded garbage that the XML reader refuses or
 //! reads as text, never to more than the caps allow.
+use std::collections::HashMap;
+
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
 use crate::{FileError, Limits};
@@ -26,6 +28,9 @@ struct Entry {
 pub(crate) struct Archive<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry>,
+    /// Lower-cased name → first entry of that name: a lookup per part named in
+    /// `[Content_Types].xml` stays constant time however many entries and overrides there are.
+    by_name: HashMap<String, usize>,
     limits: Limits,
     inflated: usize,
 }
@@ -83,9 +88,14 @@ impl<'a> Archive<'a> {
             });
             at += 46 + name_len + extra_len + comment_len;
         }
+        let mut by_name = HashMap::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            by_name.entry(entry.name.to_ascii_lowercase()).or_insert(i);
+        }
         Ok(Archive {
             bytes,
             entries,
+            by_name,
             limits: *limits,
             inflated: 0,
         })
@@ -98,9 +108,8 @@ impl<'a> Archive<'a> {
     }
 
     fn find(&self, name: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|e| e.name.eq_ignore_ascii_case(name))
+        let i = *self.by_name.get(&name.to_ascii_lowercase())?;
+        Some(&self.entries[i])
     }
 
     /// The inflated bytes of entry `name`, or `None` if there is none; counts against the
