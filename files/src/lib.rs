@@ -174,6 +174,30 @@ pub fn extract_with(bytes: &[u8], format: Format, limits: &Limits) -> Result<Ext
     }
 }
 
+/// A lookup table built once from a list of keys: sorted keys, binary search, the position of
+/// the first of a repeated key. Linear-time readers need it where a file may name thousands of
+/// parts; smaller in the module than a `HashMap` (no SipHash), and one instantiation.
+pub(crate) struct Index {
+    sorted: Vec<(String, usize)>,
+}
+
+impl Index {
+    pub(crate) fn new(keys: impl Iterator<Item = String>) -> Self {
+        let mut sorted: Vec<(String, usize)> = keys.zip(0..).collect();
+        sorted.sort_unstable();
+        Index { sorted }
+    }
+
+    /// The position, in the list the index was built from, of the first `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<usize> {
+        let at = self.sorted.partition_point(|(k, _)| k.as_str() < key);
+        self.sorted
+            .get(at)
+            .filter(|(k, _)| k == key)
+            .map(|&(_, i)| i)
+    }
+}
+
 /// Collects pieces and enforces [`Limits::max_text`].
 pub(crate) struct Sink {
     pieces: Vec<Piece>,

@@ -4,11 +4,10 @@
 //! Elements are matched by local name (`t`, not `w:t`): producers choose their own prefixes,
 //! and the few names read here do not clash within the parts that are read.
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::xml::{Event, Reader, Tag};
 use crate::zip::Archive;
-use crate::{Extracted, FileError, Format, Limits, Location, Sink, XmlError};
+use crate::{Extracted, FileError, Format, Index, Limits, Location, Sink, XmlError};
 
 /// The Office format the zip's content types name for a main part that exists, if any.
 pub(crate) fn sniff(bytes: &[u8], limits: &Limits) -> Result<Option<Format>, FileError> {
@@ -136,14 +135,10 @@ impl<'a> Package<'a> {
     }
 }
 
-/// Relationship id → target (the first of an id), so that a workbook of many sheets does not
+/// Relationship id → position (the first of an id), so that a workbook of many sheets does not
 /// search its relationships once per sheet.
-fn by_id(relationships: &[Relationship]) -> HashMap<&str, &str> {
-    let mut map = HashMap::with_capacity(relationships.len());
-    for r in relationships {
-        map.entry(r.id.as_str()).or_insert(r.target.as_str());
-    }
-    map
+fn by_id(relationships: &[Relationship]) -> Index {
+    Index::new(relationships.iter().map(|r| r.id.clone()))
 }
 
 /// The format a main part's content type names, e.g.
@@ -334,7 +329,7 @@ fn xlsx(package: &mut Package, main: &str, sink: &mut Sink) -> Result<(), FileEr
     })?;
     let targets = by_id(&relationships);
     for (name, id) in sheets {
-        let Some(target) = targets.get(id.as_str()).map(|t| t.to_string()) else {
+        let Some(target) = targets.get(&id).map(|i| relationships[i].target.clone()) else {
             return Err(FileError::Corrupt {
                 part: main.to_owned(),
                 reason: "a sheet without a part",
@@ -508,7 +503,7 @@ fn pptx(package: &mut Package, main: &str, sink: &mut Sink) -> Result<(), FileEr
     })?;
     let targets = by_id(&relationships);
     for (n, id) in ids.iter().enumerate() {
-        let Some(slide) = targets.get(id.as_str()).map(|t| t.to_string()) else {
+        let Some(slide) = targets.get(id).map(|i| relationships[i].target.clone()) else {
             return Err(FileError::Corrupt {
                 part: main.to_owned(),
                 reason: "a slide without a part",

@@ -5,11 +5,9 @@
 //! when a data descriptor follows). Entry names are only compared, never used as paths. CRCs
 //! are not checked: a damaged entry inflates to bounded garbage that the XML reader refuses or
 //! reads as text, never to more than the caps allow.
-use std::collections::HashMap;
-
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
-use crate::{FileError, Limits};
+use crate::{FileError, Index, Limits};
 
 const EOCD: u32 = 0x0605_4b50;
 const CENTRAL: u32 = 0x0201_4b50;
@@ -29,8 +27,8 @@ pub(crate) struct Archive<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry>,
     /// Lower-cased name → first entry of that name: a lookup per part named in
-    /// `[Content_Types].xml` stays constant time however many entries and overrides there are.
-    by_name: HashMap<String, usize>,
+    /// `[Content_Types].xml` stays logarithmic however many entries and overrides there are.
+    by_name: Index,
     limits: Limits,
     inflated: usize,
 }
@@ -88,10 +86,7 @@ impl<'a> Archive<'a> {
             });
             at += 46 + name_len + extra_len + comment_len;
         }
-        let mut by_name = HashMap::with_capacity(entries.len());
-        for (i, entry) in entries.iter().enumerate() {
-            by_name.entry(entry.name.to_ascii_lowercase()).or_insert(i);
-        }
+        let by_name = Index::new(entries.iter().map(|entry| entry.name.to_ascii_lowercase()));
         Ok(Archive {
             bytes,
             entries,
@@ -108,7 +103,7 @@ impl<'a> Archive<'a> {
     }
 
     fn find(&self, name: &str) -> Option<&Entry> {
-        let i = *self.by_name.get(&name.to_ascii_lowercase())?;
+        let i = self.by_name.get(&name.to_ascii_lowercase())?;
         Some(&self.entries[i])
     }
 
