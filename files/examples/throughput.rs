@@ -10,7 +10,10 @@ fn main() {
         let bytes = std::fs::read(&path).expect("readable file");
         let mut times = Vec::new();
         let mut pieces = (0, 0);
-        let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
+        let runs: usize = std::env::var("RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(7);
         for _ in 0..runs.max(1) {
             let start = Instant::now();
             let format = draftguard_files::sniff(&path, &bytes);

@@ -33,16 +33,17 @@ impl<'a> Tag<'a> {
         };
         let mut rest = self.attributes;
         loop {
-            rest = rest.trim_start();
+            // XML whitespace is ASCII: byte-wise trims and searches.
+            rest = rest.trim_ascii_start();
             if rest.is_empty() {
                 return Ok(None);
             }
-            let eq = rest.find('=').ok_or(XmlError::BadSyntax)?;
-            let name = rest[..eq].trim_end();
-            let after = rest[eq + 1..].trim_start();
-            let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'');
+            let eq = find_byte(rest, b'=').ok_or(XmlError::BadSyntax)?;
+            let name = rest[..eq].trim_ascii_end();
+            let after = rest[eq + 1..].trim_ascii_start();
+            let quote = after.bytes().next().filter(|q| *q == b'"' || *q == b'\'');
             let quote = quote.ok_or(XmlError::BadSyntax)?;
-            let close = after[1..].find(quote).ok_or(XmlError::BadSyntax)?;
+            let close = find_byte(&after[1..], quote).ok_or(XmlError::BadSyntax)?;
             let value = &after[1..1 + close];
             if wanted(name) {
                 return decode(value).map(Some);
@@ -122,7 +123,7 @@ impl<'a> Reader<'a> {
                 [b'<', b'/', ..] => {
                     let body = &rest[2..];
                     let len = find_byte(body, b'>').ok_or(XmlError::UnexpectedEof)?;
-                    let name = local_name(body[..len].trim_end());
+                    let name = local_name(body[..len].trim_ascii_end());
                     self.at += 2 + len + 1;
                     return match self.open.pop() {
                         Some(open) if open == name => Ok(Some(Event::End(name))),
@@ -131,7 +132,7 @@ impl<'a> Reader<'a> {
                 }
                 [b'<', ..] => return self.start_tag(&rest[1..]).map(Some),
                 _ => {
-                    let len = find_byte(rest, b'<').unwrap_or(rest.len());
+                    let len = rest.find('<').unwrap_or(rest.len());
                     self.at += len;
                     return decode(&rest[..len]).map(|t| Some(Event::Text(t)));
                 }
@@ -163,10 +164,15 @@ impl<'a> Reader<'a> {
             None => (&body[..end], false),
         };
         let name_len = inner
-            .find(|c: char| c.is_ascii_whitespace())
+            .bytes()
+            .position(|b| b.is_ascii_whitespace())
             .unwrap_or(inner.len());
         let name = local_name(&inner[..name_len]);
-        if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
+        if name.is_empty()
+            || name
+                .bytes()
+                .any(|b| matches!(b, b'<' | b'&' | b'"' | b'\'' | b'='))
+        {
             return Err(XmlError::BadSyntax);
         }
         self.at += 1 + end + 1;
