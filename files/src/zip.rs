@@ -34,12 +34,16 @@ pub(crate) struct Archive<'a> {
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Result<u16, FileError> {
-    let b = bytes.get(at..at + 2).ok_or(FileError::ZipTruncated)?;
+    let b = bytes
+        .get(at..at.saturating_add(2))
+        .ok_or(FileError::ZipTruncated)?;
     Ok(u16::from_le_bytes([b[0], b[1]]))
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Result<u32, FileError> {
-    let b = bytes.get(at..at + 4).ok_or(FileError::ZipTruncated)?;
+    let b = bytes
+        .get(at..at.saturating_add(4))
+        .ok_or(FileError::ZipTruncated)?;
     Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
@@ -120,9 +124,11 @@ impl<'a> Archive<'a> {
         if u32_at(self.bytes, local)? != LOCAL {
             return Err(FileError::ZipCorrupt);
         }
-        let name_len = usize::from(u16_at(self.bytes, local + 26)?);
-        let extra_len = usize::from(u16_at(self.bytes, local + 28)?);
-        let start = local + 30 + name_len + extra_len;
+        // A local header offset is any u32: near usize::MAX on wasm32, so additions saturate
+        // (and then fall outside the file) instead of wrapping.
+        let name_len = usize::from(u16_at(self.bytes, local.saturating_add(26))?);
+        let extra_len = usize::from(u16_at(self.bytes, local.saturating_add(28))?);
+        let start = local.saturating_add(30 + name_len + extra_len);
         let data = start
             .checked_add(entry.compressed)
             .and_then(|end| self.bytes.get(start..end))
