@@ -7,9 +7,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
 
 step "format";                     cargo fmt --all --check
-step "clippy (native)";            cargo clippy --all-targets -- -D warnings && cargo clippy -p draftguard-gen --all-targets -- -D warnings
+step "clippy (native)";            cargo clippy --all-targets -- -D warnings && cargo clippy -p draftguard-gen --all-targets -- -D warnings && cargo clippy -p draftguard-files --all-targets -- -D warnings
 step "clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests";               cargo test
+step "attachments' text (files/: docx, xlsx, pptx, text; malformed and damaged files)"; cargo test -p draftguard-files
 step "automata generator: src/pattern/automata.bin is what gen/ builds"; cargo test -p draftguard-gen
 step "differential: engine v2 against the frozen engine v1, 20 MB (release)"
 DIFFERENTIAL_MB=20 cargo test --release --test differential
