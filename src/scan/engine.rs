@@ -145,12 +145,20 @@ fn digit_set() -> &'static automata::Set {
     })
 }
 
-/// The place of digit-prefiltered `REGISTRY[index]` in the digit set.
+/// The place of digit-prefiltered `REGISTRY[index]` in the digit set (a
+/// table made once: every planned digit window asks).
 pub(super) fn digit_set_index(index: usize) -> usize {
-    REGISTRY[..index]
-        .iter()
-        .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
-        .count()
+    static PLACES: OnceLock<Box<[usize]>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        (0..REGISTRY.len())
+            .map(|i| {
+                REGISTRY[..i]
+                    .iter()
+                    .filter(|d| matches!(d.prefilter, Prefilter::Digits(_)))
+                    .count()
+            })
+            .collect()
+    })[index]
 }
 
 #[cfg(test)]
