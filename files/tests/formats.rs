@@ -148,7 +148,6 @@ fn xlsx_shared_strings_as_excel_writes_them() {
 
 #[test]
 fn xlsx_inline_strings_and_cells_without_references() {
-    let types = r#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
     let workbook = r#"<workbook xmlns:r="r"><sheets><sheet name="A &amp; B" sheetId="1" r:id="rId7"/></sheets></workbook>"#;
     let rels = r#"<Relationships><Relationship Id="rId7" Type="http://x/relationships/worksheet" Target="/xl/sheets/one.xml"/></Relationships>"#;
     let sheet = concat!(
@@ -156,12 +155,7 @@ fn xlsx_inline_strings_and_cells_without_references() {
         r#"<c t="b"><v>1</v></c><c><f>A1*2</f><v>84</v></c></row>"#,
         r#"<row><c r="AA4" t="str"><v>formula text</v></c></row></sheetData></worksheet>"#
     );
-    let bytes = common::zip(&[
-        common::Entry::deflated("[Content_Types].xml", types.as_bytes()),
-        common::Entry::deflated("xl/workbook.xml", workbook.as_bytes()),
-        common::Entry::deflated("xl/_rels/workbook.xml.rels", rels.as_bytes()),
-        common::Entry::deflated("xl/sheets/one.xml", sheet.as_bytes()),
-    ]);
+    let bytes = common::xlsx_with(workbook, rels, &[("xl/sheets/one.xml", sheet)]);
     let extracted = extract(&bytes, sniff("book", &bytes)).unwrap();
     assert_eq!(
         pairs(&extracted),

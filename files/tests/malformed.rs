@@ -1,7 +1,7 @@
 //! Every broken or hostile file gives its own clear error, within the limits, without a panic.
 mod common;
 
-use common::{docx_with_body, fixture, zip, Entry, DOCX_TYPES};
+use common::{docx_with_body, fixture, xlsx_with, zip, Entry, DOCX_TYPES, ONE_SHEET};
 use draftguard_files::{extract, extract_with, FileError, Format, Limits, XmlError};
 
 fn docx_error(bytes: &[u8]) -> FileError {
@@ -112,15 +112,8 @@ fn wrong_content_types() {
 
 #[test]
 fn a_part_the_content_types_and_relationships_name_is_missing() {
-    let types = r#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
-    let workbook =
-        r#"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#;
     let rels = r#"<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
-    let bytes = zip(&[
-        Entry::deflated("[Content_Types].xml", types.as_bytes()),
-        Entry::deflated("xl/workbook.xml", workbook.as_bytes()),
-        Entry::deflated("xl/_rels/workbook.xml.rels", rels.as_bytes()),
-    ]);
+    let bytes = xlsx_with(ONE_SHEET, rels, &[]);
     assert_eq!(
         extract(&bytes, Format::Xlsx).unwrap_err(),
         FileError::MissingPart("xl/worksheets/sheet1.xml".to_owned())
@@ -129,19 +122,14 @@ fn a_part_the_content_types_and_relationships_name_is_missing() {
 
 #[test]
 fn a_shared_string_index_past_the_table() {
-    let types = r#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
-    let workbook =
-        r#"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#;
     let rels = r#"<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="s.xml"/><Relationship Id="rId2" Type="t/sharedStrings" Target="strings.xml"/></Relationships>"#;
     let strings = r#"<sst><si><t>only one</t></si></sst>"#;
     let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData></worksheet>"#;
-    let bytes = zip(&[
-        Entry::deflated("[Content_Types].xml", types.as_bytes()),
-        Entry::deflated("xl/workbook.xml", workbook.as_bytes()),
-        Entry::deflated("xl/_rels/workbook.xml.rels", rels.as_bytes()),
-        Entry::deflated("xl/strings.xml", strings.as_bytes()),
-        Entry::deflated("xl/s.xml", sheet.as_bytes()),
-    ]);
+    let bytes = xlsx_with(
+        ONE_SHEET,
+        rels,
+        &[("xl/strings.xml", strings), ("xl/s.xml", sheet)],
+    );
     assert_eq!(
         extract(&bytes, Format::Xlsx).unwrap_err(),
         FileError::Corrupt {
@@ -233,22 +221,17 @@ fn encrypted_unsupported_and_corrupt_entries() {
 
 #[test]
 fn extracted_text_is_capped_when_cells_repeat_one_long_shared_string() {
-    let types = r#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
-    let workbook =
-        r#"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#;
     let rels = r#"<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="s.xml"/><Relationship Id="rId2" Type="t/sharedStrings" Target="strings.xml"/></Relationships>"#;
     let strings = format!("<sst><si><t>{}</t></si></sst>", "x".repeat(100_000));
     let sheet = format!(
         "<worksheet><sheetData><row>{}</row></sheetData></worksheet>",
         r#"<c t="s"><v>0</v></c>"#.repeat(1_000)
     );
-    let bytes = zip(&[
-        Entry::deflated("[Content_Types].xml", types.as_bytes()),
-        Entry::deflated("xl/workbook.xml", workbook.as_bytes()),
-        Entry::deflated("xl/_rels/workbook.xml.rels", rels.as_bytes()),
-        Entry::deflated("xl/strings.xml", strings.as_bytes()),
-        Entry::deflated("xl/s.xml", sheet.as_bytes()),
-    ]);
+    let bytes = xlsx_with(
+        ONE_SHEET,
+        rels,
+        &[("xl/strings.xml", &strings), ("xl/s.xml", &sheet)],
+    );
     // 1,000 cells × 100 KB = 100 MB of text from a few KB of zip.
     assert!(bytes.len() < 10_000);
     assert_eq!(

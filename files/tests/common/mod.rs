@@ -99,3 +99,26 @@ pub fn docx_with_body(body: &str) -> Vec<u8> {
         Entry::deflated("word/document.xml", document.as_bytes()),
     ])
 }
+
+/// The content types of a workbook at `xl/workbook.xml`.
+const XLSX_TYPES: &str = r#"<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#;
+
+/// A workbook of one sheet named `S`, its relationship `rId1`.
+pub const ONE_SHEET: &str =
+    r#"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#;
+
+/// An xlsx: `workbook` at `xl/workbook.xml`, its relationships `rels`, and
+/// `parts` (name, text) beside them.
+pub fn xlsx_with(workbook: &str, rels: &str, parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut entries = vec![
+        Entry::deflated("[Content_Types].xml", XLSX_TYPES.as_bytes()),
+        Entry::deflated("xl/workbook.xml", workbook.as_bytes()),
+        Entry::deflated("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+    ];
+    entries.extend(
+        parts
+            .iter()
+            .map(|(name, text)| Entry::deflated(name, text.as_bytes())),
+    );
+    zip(&entries)
+}
