@@ -61,17 +61,21 @@ impl Compiled {
         regex: Regex,
     ) -> Compiled {
         let names = regex.capture_names();
-        let by_group = kind.by_group().is_some();
+        let other_groups = if kind.by_group().is_some() {
+            (names.iter().enumerate())
+                .filter_map(|(g, n)| Some((g, (*n)?)))
+                .filter(|(_, n)| !is_value_group(Some(n)))
+                .map(|(g, n)| (g, n.into()))
+                .collect()
+        } else {
+            Box::default()
+        };
         Compiled {
             value_groups: (names.iter().enumerate())
                 .filter(|(_, n)| is_value_group(**n))
                 .map(|(g, _)| g)
                 .collect(),
-            other_groups: (names.iter().enumerate())
-                .filter_map(|(g, n)| Some((g, (*n)?)))
-                .filter(|(_, n)| by_group && !is_value_group(Some(n)))
-                .map(|(g, n)| (g, n.into()))
-                .collect(),
+            other_groups,
             kind,
             is_number,
             regex,

@@ -293,7 +293,7 @@ impl Guard {
             let hits = prefilter::keyword_hits(hay, 0, hay.len()).inspect(hit);
             prefilter::keyword_windows_from(hay, hits, |i| self.enabled[i])
         } else {
-            REGISTRY.iter().map(|_| Vec::new()).collect()
+            prefilter::no_keyword_windows()
         };
         (digit_windows, keyword_windows)
     }

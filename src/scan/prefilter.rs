@@ -317,7 +317,7 @@ pub fn keyword_windows_from(
 ) -> Vec<Vec<Window>> {
     let kw = keywords();
     let b = text.as_bytes();
-    let mut per: Vec<Vec<Window>> = REGISTRY.iter().map(|_| Vec::new()).collect();
+    let mut per = no_keyword_windows();
     for hit in hits {
         for &(i, before, after) in &kw.owners[hit.word as usize] {
             if !enabled(i) {
@@ -335,6 +335,12 @@ pub fn keyword_windows_from(
         merge(list);
     }
     per
+}
+
+/// An empty window list per registry index (made, not cloned: every scan
+/// makes one).
+pub fn no_keyword_windows() -> Vec<Vec<Window>> {
+    REGISTRY.iter().map(|_| Vec::new()).collect()
 }
 
 /// Appends `w` (its `end` not yet moved to a word end) to `list`, merging it
