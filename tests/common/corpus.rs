@@ -9,7 +9,7 @@ use super::ordinary::{self, Lcg};
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
 
 /// Fixture syntax: `\n`, `\t`, `\\`, `\u{…}` escapes; markers removed.
-fn unescape(s: &str) -> String {
+pub fn unescape(s: &str) -> String {
     let mut out = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
