@@ -917,8 +917,18 @@ impl Words {
     }
 
     /// The state after class `c` in state `s` (with [`ENDS`] if words end there).
-    #[inline]
-    fn step(&self, mut s: usize, c: usize) -> u32 {
+    #[inline(always)]
+    fn step(&self, s: usize, c: usize) -> u32 {
+        // Most bytes of text leave the automaton in a shallow state, with a full row.
+        match self.next.get(s * self.stride + c) {
+            Some(&t) if s < self.dense => t,
+            _ => self.step_deep(s, c),
+        }
+    }
+
+    /// [`Words::step`] from a state without a full row.
+    #[inline(never)]
+    fn step_deep(&self, mut s: usize, c: usize) -> u32 {
         loop {
             if s < self.dense {
                 return self.next[s * self.stride + c];
