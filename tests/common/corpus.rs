@@ -3,6 +3,7 @@
 //! finding-dense and clean, English, German and Chinese, code, logs, config,
 //! values wrapped, glued, mangled and spelled oddly, and floods.
 #![allow(dead_code)] // Shared by several test crates; each uses a part.
+#![allow(clippy::disallowed_methods)] // std case mapping: fine in tests (clippy.toml)
 
 use super::ordinary::{self, Lcg};
 
