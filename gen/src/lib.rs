@@ -29,7 +29,7 @@ use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 
 /// Format version, checked by the reader.
-pub const MAGIC: &[u8; 8] = b"DGAUTO08";
+pub const MAGIC: &[u8; 8] = b"DGAUTO09";
 
 fn syntax_config() -> syntax::Config {
     // As the engine always compiled them: ASCII, over bytes.
@@ -244,13 +244,41 @@ fn bounded(pattern: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// The widest counted repetition in `pattern` (`max - min` of an `{m,n}`).
+fn widest_repetition(pattern: &str) -> u32 {
+    fn walk(h: &regex_syntax::hir::Hir) -> u32 {
+        use regex_syntax::hir::HirKind;
+        match h.kind() {
+            HirKind::Repetition(r) => {
+                let own = r.max.map_or(0, |max| max - r.min);
+                own.max(walk(&r.sub))
+            }
+            HirKind::Capture(c) => walk(&c.sub),
+            HirKind::Concat(hs) | HirKind::Alternation(hs) => {
+                hs.iter().map(walk).max().unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+    regex_automata::util::syntax::parse_with(pattern, &syntax_config()).map_or(0, |h| walk(&h))
+}
+
+/// Counted repetitions wider than this keep their compiled reverse NFA in the
+/// blob. Reversing the forward NFA's edges turns `x{16,512}`'s optional
+/// copies, which all skip to one state, into a fan-out from that state: a
+/// reverse run can be in any of them at once, so its lazy DFA's states hold
+/// hundreds of NFA states and its cache fills and clears over and over
+/// (`generic_secret` on the dense corpus: 25× slower). regex-automata's
+/// compiler reverses the repetition itself, keeping the chain.
+pub const WIDEST_DERIVED: u32 = 32;
+
 /// How one detector's pattern is searched.
 pub enum Plan {
     /// Forward and reverse lazy DFAs over whole windows. The reverse NFA is
-    /// not in the blob: the product derives it from the forward one
-    /// (`src/pattern/automata.rs`, `thompson_reversed`), which saves a third
-    /// of the blob (10 KB gzip).
-    Window,
+    /// in the blob only for patterns with a counted repetition wider than
+    /// [`WIDEST_DERIVED`]; for the others the product derives it from the
+    /// forward one (`src/pattern/automata.rs`, `thompson_reversed`).
+    Window { reverse: Option<Vec<u8>> },
     /// An anchored lazy DFA from each candidate start: the bytes a match can
     /// start with, per class of the byte before ([`BEFORE`]).
     Starts([[u8; 32]; 5]),
@@ -300,7 +328,10 @@ fn entry_grouped(kind: &str, pattern: &str, grouped: &str) -> Entry {
         );
         Plan::Starts(first_bytes(&forward))
     } else {
-        Plan::Window
+        Plan::Window {
+            reverse: (widest_repetition(pattern) > WIDEST_DERIVED)
+                .then(|| encode_nfa(&nfa(pattern, true).unwrap_or_else(|e| fail(e)))),
+        }
     };
     Entry {
         name,
@@ -354,7 +385,8 @@ fn section(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// The blob: `MAGIC`, an entry count, then per entry: name (length-prefixed),
 /// u32 pattern hash (little-endian), 32 bytes of interior set, the forward
-/// NFA (length-prefixed), then the plan: tag 1 (whole windows), or tag 2 (from starts) and five 32-byte
+/// NFA (length-prefixed), then the plan: tag 1 (whole windows, the reverse
+/// NFA derived), tag 3 (whole windows) and the reverse NFA (length-prefixed), or tag 2 (from starts) and five 32-byte
 /// first-byte sets (one per class of the byte before: text start, `\n`,
 /// `\r`, word byte, other), or tag 3 (groups only). Lengths are LEB128; a set has bit `b & 7` of
 /// byte `b >> 3`.
@@ -367,7 +399,13 @@ pub fn blob(entries: &[Entry]) -> Vec<u8> {
         out.extend_from_slice(&e.interior);
         section(&mut out, &e.forward);
         match &e.plan {
-            Plan::Window => out.push(1),
+            Plan::Window { reverse: None } => out.push(1),
+            Plan::Window {
+                reverse: Some(reverse),
+            } => {
+                out.push(3);
+                section(&mut out, reverse);
+            }
             Plan::Starts(first) => {
                 out.push(2);
                 for set in first {
@@ -384,10 +422,13 @@ pub fn describe(entries: &[Entry]) -> String {
     let mut out = String::new();
     for e in entries {
         out += &match &e.plan {
-            Plan::Window => format!(
-                "{:32} window: forward NFA {:>6} B\n",
+            Plan::Window { reverse } => format!(
+                "{:32} window: forward NFA {:>6} B, reverse NFA {}\n",
                 e.name,
-                e.forward.len()
+                e.forward.len(),
+                reverse
+                    .as_ref()
+                    .map_or("derived".into(), |r| format!("{:>6} B", r.len()))
             ),
             Plan::Starts(_) => format!(
                 "{:32} starts: forward NFA {:>6} B\n",

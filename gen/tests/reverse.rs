@@ -46,7 +46,7 @@ fn derived_reverse_nfas_find_the_starts_the_compiled_ones_find() {
     let edges = "a\nb\r\nc d_e-f\n\n\r\r\n. x\tyz 0 1\n";
     let (mut checked, mut with_starts) = (0, 0);
     for (d, e) in draftguard::REGISTRY.iter().zip(draftguard_gen::entries()) {
-        if !matches!(e.plan, draftguard_gen::Plan::Window) {
+        if !matches!(e.plan, draftguard_gen::Plan::Window { reverse: None }) {
             continue;
         }
         let file =

@@ -32,7 +32,7 @@ use crate::scan::ByteSet;
 
 /// The generator's output.
 static BLOB: &[u8] = include_bytes!("automata.bin");
-const MAGIC: &[u8; 8] = b"DGAUTO08";
+const MAGIC: &[u8; 8] = b"DGAUTO09";
 
 /// State tags of the NFA format (the generator's `tag`).
 mod tag {
@@ -531,7 +531,8 @@ struct Raw {
 }
 
 enum RawPlan {
-    Window,
+    /// Whole windows; the reverse NFA, if the blob holds it (else derived).
+    Window(Option<&'static [u8]>),
     Starts([ByteSet; 5]),
 }
 
@@ -547,7 +548,8 @@ fn raw(name: &str) -> Result<Raw, String> {
         let interior = set(&mut r)?;
         let forward = r.section()?;
         let plan = match r.byte()? {
-            1 => RawPlan::Window,
+            1 => RawPlan::Window(None),
+            3 => RawPlan::Window(Some(r.section()?)),
             2 => RawPlan::Starts([
                 set(&mut r)?,
                 set(&mut r)?,
@@ -574,7 +576,13 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
     let raw = raw(name)?;
     let fwd = thompson(raw.forward)?;
     let matcher = match raw.plan {
-        RawPlan::Window => Matcher::window(fwd, thompson_reversed(raw.forward)?)?,
+        RawPlan::Window(reverse) => {
+            let rev = match reverse {
+                Some(stored) => thompson(stored)?,
+                None => thompson_reversed(raw.forward)?,
+            };
+            Matcher::window(fwd, rev)?
+        }
         RawPlan::Starts(first) => Matcher::starts(fwd, first)?,
     };
     Ok(Entry {
