@@ -145,7 +145,7 @@ struct State {
     clusters: Vec<Cluster>,
     /// The prefilter's windows built from them.
     digit_windows: Vec<Window>,
-    keyword_windows: Vec<Vec<Window>>,
+    keyword_windows: prefilter::KeywordWindows,
     /// Per slot ([`Guard::slot`]), the windows it ran in, in text order.
     slots: Vec<Vec<Searched>>,
     findings: Vec<Finding>,
@@ -417,8 +417,8 @@ impl LiveScan {
             prefilter::keyword_windows_from(hay, old.hits.iter().copied(), |i| g.enabled[i]);
         let mut zone =
             ch.start.saturating_sub(MARGIN_AFTER)..(ch.new_end + MARGIN_BEFORE).min(hay.len());
-        for (was, is) in std::iter::once((&old.digit_windows, &digit_windows))
-            .chain(old.keyword_windows.iter().zip(&keyword_windows))
+        for (was, is) in std::iter::once((&old.digit_windows[..], &digit_windows[..]))
+            .chain(old.keyword_windows.lists().zip(keyword_windows.lists()))
         {
             if let Some(r) = differing(was, is, ch) {
                 zone = zone.start.min(r.start)..zone.end.max(r.end);

@@ -223,7 +223,7 @@ impl Guard {
         &self,
         hay: &str,
         digit_windows: &[prefilter::Window],
-        keyword_windows: &[Vec<prefilter::Window>],
+        keyword_windows: &prefilter::KeywordWindows,
         candidates: &mut Vec<resolve::Candidate>,
         mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
     ) {
@@ -280,7 +280,7 @@ impl Guard {
         hay: &str,
         hit: impl FnMut(&prefilter::Hit),
         cluster: impl FnMut(&prefilter::Cluster),
-    ) -> (Vec<prefilter::Window>, Vec<Vec<prefilter::Window>>) {
+    ) -> (Vec<prefilter::Window>, prefilter::KeywordWindows) {
         let digit_windows = match self.min_digits() {
             Some(n) => prefilter::digit_windows_from(
                 hay,
@@ -294,7 +294,7 @@ impl Guard {
             let hits = prefilter::keyword_hits(hay, 0, hay.len()).inspect(hit);
             prefilter::keyword_windows_from(hay, hits, |i| self.enabled[i])
         } else {
-            prefilter::no_keyword_windows()
+            prefilter::KeywordWindows::default()
         };
         (digit_windows, keyword_windows)
     }
@@ -341,7 +341,7 @@ impl Guard {
         &self,
         len: usize,
         digit_windows: &[prefilter::Window],
-        keyword_windows: &[Vec<prefilter::Window>],
+        keyword_windows: &prefilter::KeywordWindows,
         within: std::ops::Range<usize>,
         mut run: impl FnMut(Planned),
     ) {
@@ -362,7 +362,7 @@ impl Guard {
                     let in_set = engine::digit_set_index(index);
                     // Detectors that need context: only windows near a context word.
                     let gates = (prefilter::is_gated(index) && self.engine.shortcuts)
-                        .then(|| &keyword_windows[index]);
+                        .then(|| keyword_windows.of(index));
                     for i in overlapping(digit_windows) {
                         let w = digit_windows[i];
                         if w.digits >= usize::from(need)
@@ -377,7 +377,7 @@ impl Guard {
                     }
                 }
                 Prefilter::Keywords { .. } => {
-                    let list = &keyword_windows[index];
+                    let list = keyword_windows.of(index);
                     for w in &list[overlapping(list)] {
                         run(Planned {
                             slot,

@@ -143,7 +143,9 @@ pub fn digit_windows_from(text: &str, clusters: impl IntoIterator<Item = Cluster
             end: (c.end + PAD).min(b.len()),
             digits: c.digits,
         };
-        push_window(&mut windows, w, b);
+        if let Some(w) = push_window(windows.last_mut(), w, b) {
+            windows.push(w);
+        }
     }
     windows
 }
@@ -324,6 +326,33 @@ pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = 
     hits.into_iter()
 }
 
+/// The keyword windows of every registry detector, in one vector: a scan
+/// makes one, and most drafts have a hit for few detectors or none (a list
+/// per detector cost 45 vectors made and dropped per call, a quarter of the
+/// instructions of a scan of a short sentence).
+#[derive(Clone, Debug, Default)]
+pub struct KeywordWindows {
+    /// Every detector's windows, by registry index, then in text order.
+    windows: Vec<Window>,
+    /// Detector `i`'s are `windows[from[i]..from[i + 1]]` (empty with no window).
+    from: Vec<u32>,
+}
+
+impl KeywordWindows {
+    /// The windows of `REGISTRY[index]`, merged, in text order.
+    pub fn of(&self, index: usize) -> &[Window] {
+        match self.from.get(index..index + 2) {
+            Some(&[a, z]) => &self.windows[a as usize..z as usize],
+            _ => &[],
+        }
+    }
+
+    /// [`KeywordWindows::of`] every registry index, in order.
+    pub fn lists(&self) -> impl Iterator<Item = &[Window]> {
+        (0..REGISTRY.len()).map(|i| self.of(i))
+    }
+}
+
 /// Windows around keyword hits `hits` (in any order) of `text`, per registry
 /// index (empty for detectors that are not `enabled` or have no hit),
 /// merged, in text order. For a gated number detector ([`is_gated`]), the
@@ -332,10 +361,12 @@ pub fn keyword_windows_from(
     text: &str,
     hits: impl IntoIterator<Item = Hit>,
     enabled: impl Fn(usize) -> bool,
-) -> Vec<Vec<Window>> {
+) -> KeywordWindows {
     let kw = keywords();
     let b = text.as_bytes();
-    let mut per = no_keyword_windows();
+    // (registry index, window), and each detector's last one so far.
+    let mut flat: Vec<(u32, Window)> = Vec::new();
+    let mut last: Vec<u32> = Vec::new();
     for hit in hits {
         for &(i, before, after) in &kw.owners[hit.word as usize] {
             if !enabled(i) {
@@ -346,57 +377,66 @@ pub fn keyword_windows_from(
                 end: (hit.end + after).min(b.len()),
                 digits: 0,
             };
-            push_window(&mut per[i], w, b);
+            if last.is_empty() {
+                last = vec![u32::MAX; REGISTRY.len()];
+            }
+            let prev = flat.get_mut(last[i] as usize).map(|(_, w)| w);
+            if let Some(w) = push_window(prev, w, b) {
+                last[i] = flat.len() as u32;
+                flat.push((i as u32, w));
+            }
         }
     }
-    for list in &mut per {
-        merge(list);
+    if flat.is_empty() {
+        return KeywordWindows::default();
     }
-    per
-}
-
-/// An empty window list per registry index (made, not cloned: every scan
-/// makes one).
-pub fn no_keyword_windows() -> Vec<Vec<Window>> {
-    REGISTRY.iter().map(|_| Vec::new()).collect()
-}
-
-/// Appends `w` (its `end` not yet moved to a word end) to `list`, merging it
-/// into the last window where they overlap. A window that ends inside the last
-/// one costs nothing: the walk to a word end happens at most once per run of
-/// letters and digits, so a flood of hits ("eyJeyJeyJ…", "AKIAAKIA…") stays linear.
-fn push_window(list: &mut Vec<Window>, mut w: Window, b: &[u8]) {
-    if let Some(prev) = list.last_mut() {
-        if prev.start <= w.start && w.end <= prev.end {
-            prev.digits = prev.digits.max(w.digits);
-            return;
+    // Stable: within a detector, by start and then as they came.
+    flat.sort_by_key(|&(i, w)| (i, w.start));
+    let mut out = KeywordWindows {
+        windows: Vec::with_capacity(flat.len()),
+        from: vec![0; REGISTRY.len() + 1],
+    };
+    let mut count = vec![0u32; REGISTRY.len()];
+    let mut prev_detector = u32::MAX;
+    for (i, w) in flat {
+        match out.windows.last_mut() {
+            Some(prev) if i == prev_detector && prev.end >= w.start => {
+                prev.end = prev.end.max(w.end)
+            }
+            _ => {
+                out.windows.push(w);
+                count[i as usize] += 1;
+            }
         }
+        prev_detector = i;
+    }
+    for (i, n) in count.into_iter().enumerate() {
+        out.from[i + 1] = out.from[i] + n;
+    }
+    out
+}
+
+/// Adds `w` (its `end` not yet moved to a word end) to a detector's windows
+/// whose last one is `prev`: merged into it where they overlap, or returned
+/// to be pushed. A window that ends inside the last one costs nothing: the
+/// walk to a word end happens at most once per run of letters and digits, so
+/// a flood of hits ("eyJeyJeyJ…", "AKIAAKIA…") stays linear.
+fn push_window(prev: Option<&mut Window>, mut w: Window, b: &[u8]) -> Option<Window> {
+    let Some(prev) = prev else {
+        w.end = word_end(b, w.end);
+        return Some(w);
+    };
+    if prev.start <= w.start && w.end <= prev.end {
+        prev.digits = prev.digits.max(w.digits);
+        return None;
     }
     w.end = word_end(b, w.end);
-    match list.last_mut() {
-        Some(prev) if prev.end >= w.start && prev.start <= w.start => {
-            prev.end = prev.end.max(w.end);
-            prev.digits = prev.digits.max(w.digits);
-        }
-        _ => list.push(w),
+    if prev.end >= w.start && prev.start <= w.start {
+        prev.end = prev.end.max(w.end);
+        prev.digits = prev.digits.max(w.digits);
+        return None;
     }
-}
-
-/// Sorts windows by start and merges overlapping ones.
-fn merge(list: &mut Vec<Window>) {
-    // Most lists are empty or one window (every scan merges one per detector).
-    if list.len() < 2 {
-        return;
-    }
-    list.sort_by_key(|w| w.start);
-    let mut out: Vec<Window> = Vec::with_capacity(list.len());
-    for w in list.drain(..) {
-        match out.last_mut() {
-            Some(prev) if prev.end >= w.start => prev.end = prev.end.max(w.end),
-            _ => out.push(w),
-        }
-    }
-    *list = out;
+    Some(w)
 }
 
 /// Moves `i` right until it is not inside a run of ASCII alphanumerics (and on a char boundary).
