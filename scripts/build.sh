@@ -33,3 +33,19 @@ fi
 raw=$(wc -c < pkg/draftguard_bg.wasm)
 gz=$(gzip -9 -c pkg/draftguard_bg.wasm | wc -c)
 echo "built pkg/: draftguard_bg.wasm ${raw} bytes, ${gz} bytes gzip -9"
+
+# The files module (files/: an attachment's text), a second module beside the core, never
+# linked into it: the prompt imports ./files/draftguard_files.js (relative to draftguard.js, so
+# the npm package, bundlers and the extension find it) on the first attachment, and pages that
+# never attach never load it.
+cargo rustc --quiet --lib --release -p draftguard-files --target wasm32-unknown-unknown --crate-type cdylib
+fwasm=target/wasm32-unknown-unknown/release/draftguard_files.wasm
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$fwasm" -o "$fwasm.opt"
+mv "$fwasm.opt" "$fwasm"
+wasm-bindgen --target web --out-dir pkg/files "$fwasm" 2>&1 | { grep -v "target_features" || true; }
+test -f pkg/files/draftguard_files_bg.wasm || { echo "build: pkg/files/draftguard_files_bg.wasm was not produced" >&2; exit 1; }
+raw=$(wc -c < pkg/files/draftguard_files_bg.wasm)
+gz=$(gzip -9 -c pkg/files/draftguard_files_bg.wasm | wc -c)
+echo "built pkg/files/: draftguard_files_bg.wasm ${raw} bytes, ${gz} bytes gzip -9 (loaded on the first attachment)"
