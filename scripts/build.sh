@@ -27,6 +27,7 @@ test -f pkg/draftguard_bg.wasm || { echo "build: pkg/draftguard_bg.wasm was not 
 if [ -d pkg/snippets ]; then
   test -x node_modules/.bin/esbuild || { echo "build: node_modules/.bin/esbuild is missing; run scripts/setup.sh (npm ci)" >&2; exit 1; }
   node_modules/.bin/esbuild pkg/draftguard.js --bundle --format=esm --log-level=warning \
+    --external:./files/draftguard_files.js \
     --banner:js='/* @ts-self-types="./draftguard.d.ts" */' --allow-overwrite --outfile=pkg/draftguard.js
   rm -rf pkg/snippets
 fi

@@ -18,6 +18,23 @@
 let broken = false;
 /** Every live shell: all of them go down when the module breaks. */
 const shells = new Set();
+/** Events a shell dispatched itself (files handed on after the user decided): no shell stops them. */
+const ours = new WeakSet();
+/**
+ * The files module (files/: an attachment's text), loaded on the first attachment and never
+ * before: pages that never attach never fetch it. Relative to this module (pkg/draftguard.js),
+ * so the npm package, bundlers and the extension find it beside the core.
+ */
+let filesModule = null;
+let filesLoaded = null;
+function loadFiles() {
+  filesModule ??= import('./files/draftguard_files.js').then(async (m) => {
+    await m.default();
+    filesLoaded = m;
+    return m;
+  });
+  return filesModule;
+}
 
 /** Whether the module broke (a trap or an exception through wasm); no call may go into it. */
 export function isBroken() {
@@ -55,6 +72,8 @@ export class Shell {
     this.door = [];
     this.composing = false;
     this.passing = false;
+    this.attempts = new Set();
+    this.pending = new WeakSet();
     this.held = false;
     this.stopped = false;
     this.sheet = null;
@@ -126,6 +145,165 @@ export class Shell {
       if ((el instanceof HTMLButtonElement || el instanceof HTMLInputElement) && (el.type === 'submit' || el.type === 'image')) return el;
     }
     return null;
+  }
+
+  /**
+   * Starts checking attachments: files chosen in the composer's file input (`input` and
+   * `change`), dropped onto the composer or pasted into it are stopped in the capture phase on
+   * `window`, before any handler of the page, and `onFiles(attempt)` decides (attach.rs). The
+   * page gets them only through `deliver`. A file input's own list is emptied at once, so a
+   * page that reads `input.files` later sees nothing either.
+   */
+  watchFiles(onFiles) {
+    this.onFiles = onFiles;
+    const on = (type, f) => {
+      window.addEventListener(type, f, true);
+      this.door.push([type, f]);
+    };
+    on('input', (e) => this.fileInput(e));
+    on('change', (e) => this.fileInput(e));
+    on('drop', (e) => this.fileCarrier(e, 'drop', e.dataTransfer));
+    on('paste', (e) => this.fileCarrier(e, 'paste', e.clipboardData));
+  }
+
+  /**
+   * The file inputs of this composer: `fileInput` as given (an element), or the matches of a
+   * selector (default any file input) in the nearest ancestor of the input that has one — its
+   * form or composer, never another composer's.
+   */
+  fileInputAimed(el) {
+    const given = this.options.fileInput;
+    if (given instanceof Element) return el === given;
+    const input = this.input.deref();
+    if (!input) return false;
+    const selector = typeof given === 'string' ? given : 'input[type="file"]';
+    for (let n = up(input); n; n = up(n)) {
+      if (n.querySelector?.(selector)) return n.contains(el) && el.matches(selector);
+    }
+    return false;
+  }
+
+  /** Where a drop or a paste counts: the input's form, else the composer holding its file input, else the input. */
+  area() {
+    const input = this.input.deref();
+    if (!input) return null;
+    const form = input.form ?? input.closest('form');
+    if (form) return form;
+    const given = this.options.fileInput;
+    const selector = typeof given === 'string' ? given : 'input[type="file"]';
+    for (let n = up(input); n && n !== document.body && n !== document.documentElement; n = up(n)) {
+      if (given instanceof Element ? n.contains(given) : n.querySelector?.(selector)) return n;
+    }
+    return input;
+  }
+
+  fileInput(e) {
+    const el = e.target;
+    if (this.stopped || ours.has(e) || !(el instanceof HTMLInputElement) || el.type !== 'file') return;
+    if (!this.fileInputAimed(el)) return;
+    const files = [...(el.files ?? [])];
+    // The other of `input`/`change` for a choice being checked: the page sees neither.
+    if (!files.length) {
+      if (this.pending.has(el)) hold(e);
+      return;
+    }
+    this.take(e, { kind: 'input', target: el, files, strings: [] }, () => {
+      el.value = '';
+      this.pending.add(el);
+    });
+  }
+
+  fileCarrier(e, kind, data) {
+    if (this.stopped || ours.has(e) || !data) return;
+    const files = [...(data.files ?? [])];
+    const area = this.area();
+    if (!files.length || !area || !e.composedPath().includes(area)) return;
+    // What else it carries (text, HTML, a URL) is handed on with the files.
+    const strings = [];
+    for (const type of data.types) if (type !== 'Files') strings.push([type, data.getData(type)]);
+    this.take(e, { kind, target: e.target, files, strings, x: e.clientX ?? 0, y: e.clientY ?? 0 }, () => {});
+  }
+
+  /** Holds an attachment back and hands it to wasm; a broken module passes it or keeps it out, as the page asked. */
+  take(e, attempt, clear) {
+    if (broken && !this.options.failClosed) return;
+    hold(e);
+    clear();
+    if (broken) return this.notice(this.options.texts.failedFiles);
+    this.attempts.add(attempt);
+    try {
+      this.onFiles(attempt);
+    } catch (err) {
+      fail(err, this, null);
+    }
+  }
+
+  /**
+   * Reads `file` and extracts its text with the files module; `done` gets `{format, text,
+   * encoding}` (the pieces joined by newlines) or `{format, error}` (a FileError's code, or
+   * "failed" when the module did not load).
+   */
+  inspect(file, done) {
+    (async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const m = await loadFiles();
+      const format = m.sniff(file.name, bytes);
+      if (format === 'pdf' || format === 'unreadable') return { format };
+      try {
+        const { pieces } = m.extract(bytes, format);
+        return { format, text: pieces.map((p) => p.text).join('\n'), encoding: pieces[0]?.location.encoding ?? 'utf-8' };
+      } catch (err) {
+        return { format, error: err?.code ?? 'failed' };
+      }
+    })()
+      .catch(() => ({ format: 'unreadable', error: 'failed' }))
+      .then((r) => this.call(done, r));
+  }
+
+  /** A copy of `file` with `text` as its content, in the file's own encoding (the files module is loaded by then). */
+  redacted(file, text, encoding) {
+    return new File([filesLoaded.encode(text, encoding)], file.name, { type: file.type, lastModified: file.lastModified });
+  }
+
+  /**
+   * Hands `files` to the page the way the user gave them: a file input gets them as its list
+   * and `input` + `change`; a drop or a paste is dispatched again on its target with them (and
+   * what else it carried). Nothing left: nothing happens.
+   */
+  deliver(attempt, files) {
+    this.attempts.delete(attempt);
+    const { kind, target } = attempt;
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f);
+    const fire = (ev) => {
+      ours.add(ev);
+      target.dispatchEvent(ev);
+    };
+    if (kind === 'input') {
+      this.pending.delete(target);
+      if (!files.length) return;
+      target.files = dt.files;
+      fire(new Event('input', { bubbles: true, composed: true }));
+      fire(new Event('change', { bubbles: true }));
+      return;
+    }
+    for (const [type, value] of attempt.strings) dt.setData(type, value);
+    if (!files.length && !attempt.strings.length) return;
+    const init = { bubbles: true, cancelable: true, composed: true };
+    if (kind === 'drop') fire(new DragEvent('drop', { ...init, dataTransfer: dt, clientX: attempt.x, clientY: attempt.y }));
+    else fire(new ClipboardEvent('paste', { ...init, clipboardData: dt }));
+  }
+
+  /** Attachments under way when the module broke: passed as chosen, or kept out (failClosed). */
+  dropAttempts() {
+    for (const a of this.attempts) {
+      if (this.options.failClosed) {
+        this.attempts.delete(a);
+        if (a.kind === 'input') this.pending.delete(a.target);
+      } else {
+        this.deliver(a, a.files);
+      }
+    }
   }
 
   send(e, kind, element) {
@@ -316,6 +494,7 @@ function fail(err, owner, event) {
     s.held = false;
     try {
       s.takeDown();
+      s.dropAttempts();
       if (s === owner && event) {
         s.failSend(event);
       } else if (asking) {
