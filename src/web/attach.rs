@@ -124,6 +124,12 @@ export interface AttachOptions extends GuardOptions {
    * one (its form or composer).
    */
   fileInput?: Element | string;
+  /**
+   * The URL of the files module (`files/draftguard_files.js` of the package), for where the
+   * default — imported relative to draftguard.js — is not allowed (a browser extension's
+   * content script). Its `.wasm` is loaded from beside it.
+   */
+  filesModule?: string;
 }
 
 /**
@@ -220,6 +226,8 @@ struct Config {
     check_files: bool,
     /// An element or a selector (JS value as given), or `null`: for the shell.
     file_input: JsValue,
+    /// The files module's URL (`filesModule`), or `null`: for the shell.
+    files_module: JsValue,
     redact: RedactOptions,
     locale: Locale,
     catalog: &'static Catalog,
@@ -389,6 +397,7 @@ const ATTACH_KEYS: &[&str] = &[
     "onDecision",
     "checkFiles",
     "fileInput",
+    "filesModule",
 ];
 
 /// Guards `target` (a textarea, text input or contenteditable element).
@@ -543,9 +552,15 @@ fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
             }
         }
     };
+    let files_module = match options.get("filesModule") {
+        None => JsValue::NULL,
+        Some(v) if v.is_string() => v,
+        Some(_) => return Err(bad("filesModule must be a URL (a string)".into())),
+    };
     let cfg = Config {
         check_files: options.bool("checkFiles")?.unwrap_or(true),
         file_input,
+        files_module,
         mode,
         highlight: options.bool("highlight")?.unwrap_or(true),
         paste_notice: options.bool("pasteNotice")?.unwrap_or(true),
@@ -592,6 +607,7 @@ impl Config {
             ("sendOnEnter", JsValue::from(self.send_on_enter)),
             ("sendButton", self.send_button.clone()),
             ("fileInput", self.file_input.clone()),
+            ("filesModule", self.files_module.clone()),
             ("onDecision", on_decision),
             ("css", dom::CSS.into()),
             ("texts", texts.into()),

@@ -200,7 +200,7 @@ impl Checked {
         }
         FileRow {
             name: self.name.clone(),
-            size: cat.file_size(self.size as u64),
+            size: cat.file_size(self.size),
             summary,
             previews: self
                 .findings()

@@ -921,16 +921,22 @@ impl Catalog {
     }
 
     /// A file size as people read it: "312 bytes", "48.2 KB", "20.0 MB" (units of 1,024,
-    /// one decimal, the language's decimal separator). Integer arithmetic only: Rust's float
-    /// formatting would add kilobytes to the module for this.
-    pub fn file_size(&self, bytes: u64) -> String {
-        const UNITS: [(u64, &str); 3] = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")];
+    /// one decimal, the language's decimal separator). `bytes` as JavaScript has it (a
+    /// `File`'s size); only the rounding is done in floating point: Rust's float formatting
+    /// would add kilobytes to the module, and a 64-bit integer cast from it breaks wasm2js
+    /// (the extension's JavaScript engine).
+    pub fn file_size(&self, bytes: f64) -> String {
+        const UNITS: [(f64, &str); 3] = [
+            (1_073_741_824.0, "GB"),
+            (1_048_576.0, "MB"),
+            (1_024.0, "KB"),
+        ];
         for (size, unit) in UNITS {
             if bytes >= size {
-                let tenths = (bytes.saturating_mul(10) + size / 2) / size;
+                let tenths = (bytes * 10.0 / size + 0.5) as usize;
                 return format!(
                     "{}{}{} {unit}",
-                    count(self, (tenths / 10) as usize),
+                    count(self, tenths / 10),
                     self.decimal_sep,
                     tenths % 10
                 );
@@ -1446,12 +1452,12 @@ mod tests {
 
     #[test]
     fn file_sizes_read_as_people_write_them() {
-        assert_eq!(EN.file_size(1), "1 byte");
-        assert_eq!(EN.file_size(312), "312 bytes");
-        assert_eq!(EN.file_size(49_357), "48.2 KB");
-        assert_eq!(DE.file_size(49_357), "48,2 KB");
-        assert_eq!(ZH.file_size(20 << 20), "20.0 MB");
-        assert_eq!(EN.file_size(3 << 30), "3.0 GB");
+        assert_eq!(EN.file_size(1.0), "1 byte");
+        assert_eq!(EN.file_size(312.0), "312 bytes");
+        assert_eq!(EN.file_size(49_357.0), "48.2 KB");
+        assert_eq!(DE.file_size(49_357.0), "48,2 KB");
+        assert_eq!(ZH.file_size(20_971_520.0), "20.0 MB");
+        assert_eq!(EN.file_size(3_221_225_472.0), "3.0 GB");
     }
 
     #[test]

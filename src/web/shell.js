@@ -27,9 +27,12 @@ const ours = new WeakSet();
  */
 let filesModule = null;
 let filesLoaded = null;
-function loadFiles() {
-  filesModule ??= import('./files/draftguard_files.js').then(async (m) => {
-    await m.default();
+function loadFiles(url) {
+  // `url` (the `filesModule` option): where a relative import is not allowed, e.g. a
+  // browser extension's content script. Otherwise the literal path, which bundlers follow.
+  const loading = url ? import(/* webpackIgnore: true */ /* @vite-ignore */ url) : import('./files/draftguard_files.js');
+  filesModule ??= loading.then(async (m) => {
+    await m.default(url ? { module_or_path: new URL('draftguard_files_bg.wasm', url) } : undefined);
     filesLoaded = m;
     return m;
   });
@@ -246,7 +249,7 @@ export class Shell {
   inspect(file, done) {
     (async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const m = await loadFiles();
+      const m = await loadFiles(this.options.filesModule);
       const format = m.sniff(file.name, bytes);
       if (format === 'pdf' || format === 'unreadable') return { format };
       try {
