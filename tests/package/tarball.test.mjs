@@ -16,6 +16,7 @@ const EXPECTED = [
   'CHANGELOG.md',
   'README.md',
   'bin/draftguard.mjs',
+  'cli/documents.mjs',
   'cli/ignore.mjs',
   'cli/main.mjs',
   'cli/progress.mjs',
@@ -28,6 +29,9 @@ const EXPECTED = [
   'draftguard.d.ts',
   'draftguard.js',
   'draftguard_bg.wasm',
+  'files/draftguard_files.d.ts',
+  'files/draftguard_files.js',
+  'files/draftguard_files_bg.wasm',
   'node.mjs',
   'package.json',
 ];
