@@ -161,7 +161,15 @@ impl Checked {
                 None => counts.push((f.kind.clone(), 1)),
             }
         }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1)); // stable: ties keep their order
+        // Most first, ties in order of appearance: an insertion sort of a few kinds (std's
+        // stable sort would add kilobytes to the module for this).
+        for i in 1..counts.len() {
+            let mut j = i;
+            while j > 0 && counts[j - 1].1 < counts[j].1 {
+                counts.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let parts: Vec<String> = counts
             .iter()
             .map(|(k, n)| cat.kind_count(k.as_str(), k.name(locale), *n))
