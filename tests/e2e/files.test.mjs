@@ -330,3 +330,22 @@ test('the files module loads on the first attachment only, from the page\'s orig
   }));
   assert.deepEqual(stored, { local: 0, session: 0, cookie: '', idb: [], caches: [] });
 });
+
+test('a Word document is read in the browser too; no redacted copy of it is offered, and a damaged one is named as not checked', async () => {
+  const { readFileSync } = await import('node:fs');
+  const fixture = (name) => readFileSync(new URL(`../../files/tests/fixtures/${name}`, import.meta.url));
+  await chat();
+  const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  await s.page.locator('#files').setInputFiles({ name: 'customer.docx', mimeType: docx, buffer: fixture('customer.docx') });
+  const d = await s.prompt.waitDialog();
+  assert.equal(d.rows[0].why, '1 IBAN, 1 credit card number, 1 confidential document marker, 1 password');
+  assert.match(d.text, /No redacted copy can be made of this format/);
+  assert.deepEqual(d.buttons, ['Remove file', 'Attach anyway']);
+  await s.prompt.click('Attach anyway');
+  await waitUploaded(1);
+  assert.ok(Buffer.from((await uploaded())[0].bytes).equals(fixture('customer.docx')), 'the document, byte for byte');
+
+  await s.page.locator('#files').setInputFiles({ name: 'contract.docx', mimeType: docx, buffer: fixture('truncated.docx') });
+  await waitUploaded(2);
+  assert.equal((await s.prompt.waitNotice(/contract\.docx/)).text, 'Not checked: contract.docx (the file seems damaged).');
+});
