@@ -47,6 +47,9 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
 mv "$fwasm.opt" "$fwasm"
 wasm-bindgen --target web --out-dir pkg/files "$fwasm" 2>&1 | { grep -v "target_features" || true; }
 test -f pkg/files/draftguard_files_bg.wasm || { echo "build: pkg/files/draftguard_files_bg.wasm was not produced" >&2; exit 1; }
+# The files Worker (large attachments off the page's main thread: the same engine, the CLI's
+# overlapping windows), beside the module it imports.
+cp files/js/worker.js npm/cli/windows.mjs npm/cli/replacements.mjs pkg/files/
 raw=$(wc -c < pkg/files/draftguard_files_bg.wasm)
 gz=$(gzip -9 -c pkg/files/draftguard_files_bg.wasm | wc -c)
 echo "built pkg/files/: draftguard_files_bg.wasm ${raw} bytes, ${gz} bytes gzip -9 (loaded on the first attachment)"

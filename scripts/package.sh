@@ -38,6 +38,8 @@ cp pkg/draftguard.js pkg/draftguard.d.ts pkg/draftguard_bg.wasm "$out/"
 # The files module (an attachment's text): beside the core, where draftguard.js imports it
 # from on the first attachment; the CLI reads docx/xlsx/pptx with it.
 cp pkg/files/draftguard_files.js pkg/files/draftguard_files.d.ts pkg/files/draftguard_files_bg.wasm "$out/files/"
+# The files Worker (large attachments off the main thread) and the windows it scans in.
+cp pkg/files/worker.js pkg/files/windows.mjs pkg/files/replacements.mjs "$out/files/"
 # The CommonJS glue requires the prompt's JavaScript snippet (an ES module): bundle it in as
 # CommonJS, so require('draftguard') works on every Node 20 (see scripts/build.sh). esbuild
 # follows only plain string requires, and wasm-bindgen writes some as String.raw`...`.

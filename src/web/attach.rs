@@ -228,6 +228,11 @@ struct Config {
     file_input: JsValue,
     /// The files module's URL (`filesModule`), or `null`: for the shell.
     files_module: JsValue,
+    /// What the files Worker needs to scan as this guard does: `{options, redact}` (plain
+    /// GuardOptions with attach's defaults applied, and the redaction's style and locale).
+    worker: JsValue,
+    /// Custom rules' kinds and names (a Worker's counts name kinds by id).
+    custom_names: Vec<(String, String)>,
     redact: RedactOptions,
     locale: Locale,
     catalog: &'static Catalog,
@@ -558,6 +563,8 @@ fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
         Some(_) => return Err(bad("filesModule must be a URL (a string)".into())),
     };
     let cfg = Config {
+        worker: JsValue::NULL,
+        custom_names: Vec::new(),
         check_files: options.bool("checkFiles")?.unwrap_or(true),
         file_input,
         files_module,
@@ -577,9 +584,75 @@ fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
         locale,
         catalog: i18n::catalog(locale),
     };
+    let custom_names = guard_options
+        .custom_rules
+        .iter()
+        .map(|r| {
+            (
+                r.kind.clone(),
+                r.name.clone().unwrap_or_else(|| r.kind.clone()),
+            )
+        })
+        .collect();
+    let cfg = Config {
+        custom_names,
+        worker: worker_options(&options, &guard_options, style, locale),
+        ..cfg
+    };
     let guard = crate::Guard::with_engine(guard_options, bindings::engine())
         .map_err(|e| bindings::options::core_error("AttachOptions", e))?;
     Ok((cfg, guard))
+}
+
+/// The GuardOptions keys a Worker's Guard is given, as the page gave them.
+const WORKER_KEYS: &[&str] = &[
+    "kinds",
+    "excludeKinds",
+    "categories",
+    "locales",
+    "allowlist",
+    "allowlistPatterns",
+    "customRules",
+    "maxInputBytes",
+];
+
+/// `{options, redact}` for the files Worker: the page's GuardOptions with attach's defaults
+/// (`minConfidence`, the categories without contact details), every finding (no
+/// `maxFindings`: a file's counts are complete), and the redaction's style and locale.
+fn worker_options(options: &Object, resolved: &Options, style: Style, locale: Locale) -> JsValue {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&o, &k.into(), v);
+    };
+    for k in WORKER_KEYS {
+        if let Some(v) = options.get(k) {
+            set(k, &v);
+        }
+    }
+    set("minConfidence", &resolved.min_confidence.as_str().into());
+    if let Some(categories) = &resolved.categories {
+        let list: js_sys::Array = categories
+            .iter()
+            .map(|c| JsValue::from_str(c.as_str()))
+            .collect();
+        set("categories", &list);
+    }
+    let redact = js_sys::Object::new();
+    let style = match style {
+        Style::Mask => "mask",
+        Style::Label => "label",
+        Style::Char => "char",
+    };
+    let _ = js_sys::Reflect::set(&redact, &"style".into(), &style.into());
+    let _ = js_sys::Reflect::set(
+        &redact,
+        &"locale".into(),
+        &i18n::catalog(locale).lang.into(),
+    );
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &"options".into(), &o);
+    let _ = js_sys::Reflect::set(&out, &"redact".into(), &redact);
+    out.into()
 }
 
 impl Config {
@@ -594,6 +667,8 @@ impl Config {
             ("dismiss", cat.dismiss),
             ("lang", cat.lang),
             ("failedFiles", cat.failed_files),
+            ("checking", cat.checking),
+            ("cancel", cat.cancel),
         ] {
             let _ = js_sys::Reflect::set(&texts, &k.into(), &v.into());
         }
@@ -608,6 +683,7 @@ impl Config {
             ("sendButton", self.send_button.clone()),
             ("fileInput", self.file_input.clone()),
             ("filesModule", self.files_module.clone()),
+            ("worker", self.worker.clone()),
             ("onDecision", on_decision),
             ("css", dom::CSS.into()),
             ("texts", texts.into()),
@@ -1561,18 +1637,49 @@ impl State {
             .with_batch(id, |b| b.files.get(i).map(|c| c.mime.clone()))
             .flatten()
             .unwrap_or_default();
-        let outcome = match NotChecked::of(&format, error.as_deref(), &mime) {
-            Some(why) => Outcome::NotChecked(why),
-            None => {
-                let text = get("text").unwrap_or_default();
-                match attachments::scan(&self.guard, &text) {
-                    Ok(findings) if findings.is_empty() => Outcome::Clean,
-                    Ok(findings) => Outcome::Found {
-                        findings,
-                        text,
-                        encoding: (format == "text").then(|| get("encoding")).flatten(),
-                    },
-                    Err(_) => Outcome::NotChecked(NotChecked::Failed),
+        let field = |k: &str| js_sys::Reflect::get(report, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let counts = field("counts");
+        let outcome = if field("cancelled").is_truthy() {
+            Outcome::Cancelled
+        } else if let (None, Some(counts)) = (&error, counts.dyn_ref::<js_sys::Array>()) {
+            // Checked in the Worker: counts per kind and the first masked values.
+            let counts: Vec<(String, String, usize)> = counts
+                .iter()
+                .map(|pair| {
+                    let pair = js_sys::Array::from(&pair);
+                    let id = pair.get(0).as_string().unwrap_or_default();
+                    let n = pair.get(1).as_f64().unwrap_or(0.0) as usize;
+                    let name = self.kind_name(&id);
+                    (id, name, n)
+                })
+                .collect();
+            if counts.is_empty() {
+                Outcome::Clean
+            } else {
+                Outcome::Counted {
+                    counts,
+                    previews: js_sys::Array::from(&field("previews"))
+                        .iter()
+                        .filter_map(|p| p.as_string())
+                        .collect(),
+                    job: field("job"),
+                    encoding: get("encoding"),
+                }
+            }
+        } else {
+            match NotChecked::of(&format, error.as_deref(), &mime) {
+                Some(why) => Outcome::NotChecked(why),
+                None => {
+                    let text = get("text").unwrap_or_default();
+                    match attachments::scan(&self.guard, &text) {
+                        Ok(findings) if findings.is_empty() => Outcome::Clean,
+                        Ok(findings) => Outcome::Found {
+                            findings,
+                            text,
+                            encoding: (format == "text").then(|| get("encoding")).flatten(),
+                        },
+                        Err(_) => Outcome::NotChecked(NotChecked::Failed),
+                    }
                 }
             }
         };
@@ -1587,6 +1694,18 @@ impl State {
         if done == Some(true) {
             self.judge(id);
         }
+    }
+
+    /// A kind's name in the prompt's language: a built-in's, a custom rule's, else its id.
+    fn kind_name(&self, id: &str) -> String {
+        if let Some(d) = crate::by_kind(id) {
+            return d.name.get(self.cfg.locale).to_string();
+        }
+        self.cfg
+            .custom_names
+            .iter()
+            .find(|(k, _)| k == id)
+            .map_or_else(|| id.to_string(), |(_, n)| n.clone())
     }
 
     fn with_batch<R>(&self, id: u32, f: impl FnOnce(&mut Batch) -> R) -> Option<R> {
@@ -1619,7 +1738,7 @@ impl State {
             let found: Vec<String> = batch
                 .files
                 .iter()
-                .filter(|c| matches!(c.outcome, Outcome::Found { .. }))
+                .filter(|c| c.found())
                 .map(|c| {
                     cat.file_reason
                         .replace("{name}", &c.name)
@@ -1722,12 +1841,19 @@ impl State {
         let out = js_sys::Array::new();
         let mut fates = Vec::with_capacity(batch.files.len());
         for c in &batch.files {
-            let fate = decision.map_or(Fate::Attached, |d| Fate::of(c, d));
-            match fate {
-                Fate::Attached => {
+            let fate = Fate::of(c, decision);
+            let job = match &c.outcome {
+                Outcome::Counted { job, .. } => Some(job),
+                _ => None,
+            };
+            match (fate, job) {
+                (Fate::Attached, _) => {
                     out.push(&c.file);
                 }
-                Fate::Redacted => match c.redacted_text(&self.cfg.redact) {
+                (Fate::Redacted, Some(job)) => {
+                    out.push(&self.shell.redacted_aside(&c.file, job));
+                }
+                (Fate::Redacted, None) => match c.redacted_text(&self.cfg.redact) {
                     Some((encoding, text)) => {
                         out.push(&self.shell.redacted(&c.file, &text, encoding));
                     }
@@ -1736,7 +1862,10 @@ impl State {
                         continue;
                     }
                 },
-                Fate::Removed => {}
+                (Fate::Removed, _) => {}
+            }
+            if let (Some(job), false) = (job, fate == Fate::Redacted) {
+                self.shell.release(job);
             }
             fates.push(fate);
         }
@@ -1754,7 +1883,7 @@ impl State {
             FileDecision::Redacted => "redact",
             FileDecision::Anyway => "attach_anyway",
         };
-        let mut all: Vec<Kind> = Vec::new();
+        let mut all: Vec<String> = Vec::new();
         let files = js_sys::Array::new();
         for (c, fate) in batch.files.iter().zip(fates) {
             let kinds = c.kinds();
@@ -1769,7 +1898,10 @@ impl State {
                 ("kinds", list.into()),
                 (
                     "checked",
-                    JsValue::from_bool(!matches!(c.outcome, Outcome::NotChecked(_))),
+                    JsValue::from_bool(!matches!(
+                        c.outcome,
+                        Outcome::NotChecked(_) | Outcome::Cancelled
+                    )),
                 ),
                 ("result", JsValue::from_str(fate.as_str())),
             ] {

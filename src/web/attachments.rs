@@ -84,7 +84,17 @@ pub enum Outcome {
         text: String,
         encoding: Option<String>,
     },
+    /// Checked in the files Worker (a large file): each kind's id, name and count, the first
+    /// masked values; `job` asks the Worker for the redacted copy of a text file (`encoding`).
+    Counted {
+        counts: Vec<(String, String, usize)>,
+        previews: Vec<String>,
+        job: JsValue,
+        encoding: Option<String>,
+    },
     NotChecked(NotChecked),
+    /// The user cancelled the check of a large file: it is left out.
+    Cancelled,
 }
 
 /// One file of an attempt.
@@ -120,7 +130,15 @@ impl Checked {
 
     /// Whether the prompt asks about it: findings, or a name that says "identity document".
     pub fn flagged(&self) -> bool {
-        matches!(self.outcome, Outcome::Found { .. }) || i18n::is_identity_document(&self.name)
+        self.found() || i18n::is_identity_document(&self.name)
+    }
+
+    /// Whether something was found in it.
+    pub fn found(&self) -> bool {
+        matches!(
+            self.outcome,
+            Outcome::Found { .. } | Outcome::Counted { .. }
+        )
     }
 
     /// Whether a redacted copy can be written: a text file with findings.
@@ -128,6 +146,9 @@ impl Checked {
         matches!(
             self.outcome,
             Outcome::Found {
+                encoding: Some(_),
+                ..
+            } | Outcome::Counted {
                 encoding: Some(_),
                 ..
             }
@@ -141,19 +162,11 @@ impl Checked {
         }
     }
 
-    /// Distinct kinds found, in order of first appearance.
-    pub fn kinds(&self) -> Vec<Kind> {
-        let mut kinds: Vec<Kind> = Vec::new();
-        for f in self.findings() {
-            if !kinds.contains(&f.kind) {
-                kinds.push(f.kind.clone());
-            }
+    /// Each kind found (id, name in `locale`) with its count, in order of first appearance.
+    fn counts(&self, locale: Locale) -> Vec<(String, String, usize)> {
+        if let Outcome::Counted { counts, .. } = &self.outcome {
+            return counts.clone();
         }
-        kinds
-    }
-
-    /// "1,204 email addresses, 310 credit card numbers": each kind with its count, most first.
-    pub fn summary(&self, cat: &Catalog, locale: Locale) -> String {
         let mut counts: Vec<(Kind, usize)> = Vec::new();
         for f in self.findings() {
             match counts.iter_mut().find(|(k, _)| *k == f.kind) {
@@ -161,18 +174,35 @@ impl Checked {
                 None => counts.push((f.kind.clone(), 1)),
             }
         }
+        counts
+            .into_iter()
+            .map(|(k, n)| (k.as_str().to_string(), k.name(locale).to_string(), n))
+            .collect()
+    }
+
+    /// Distinct kinds found (ids), in order of first appearance.
+    pub fn kinds(&self) -> Vec<String> {
+        self.counts(Locale::En)
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect()
+    }
+
+    /// "1,204 email addresses, 310 credit card numbers": each kind with its count, most first.
+    pub fn summary(&self, cat: &Catalog, locale: Locale) -> String {
+        let mut counts = self.counts(locale);
         // Most first, ties in order of appearance: an insertion sort of a few kinds (std's
         // stable sort would add kilobytes to the module for this).
         for i in 1..counts.len() {
             let mut j = i;
-            while j > 0 && counts[j - 1].1 < counts[j].1 {
+            while j > 0 && counts[j - 1].2 < counts[j].2 {
                 counts.swap(j - 1, j);
                 j -= 1;
             }
         }
         let parts: Vec<String> = counts
             .iter()
-            .map(|(k, n)| cat.kind_count(k.as_str(), k.name(locale), *n))
+            .map(|(id, name, n)| cat.kind_count(id, name, *n))
             .collect();
         parts.join(cat.list_sep)
     }
@@ -192,30 +222,33 @@ impl Checked {
     /// Its row in the file prompt.
     pub fn row(&self, cat: &Catalog, locale: Locale) -> FileRow {
         let summary = match &self.outcome {
-            Outcome::Found { .. } => self.summary(cat, locale),
+            Outcome::Found { .. } | Outcome::Counted { .. } => self.summary(cat, locale),
             Outcome::NotChecked(_) => cat.not_checked.replace(
                 "{files}",
                 &self.not_checked(cat).unwrap_or_else(|| self.name.clone()),
             ),
-            Outcome::Clean | Outcome::Pending => cat.file_clean.to_string(),
+            Outcome::Clean | Outcome::Pending | Outcome::Cancelled => cat.file_clean.to_string(),
         };
         let mut notes = Vec::new();
         if i18n::is_identity_document(&self.name) {
             notes.push(cat.identity_note.replace("{name}", &self.name));
         }
-        if matches!(self.outcome, Outcome::Found { .. }) && !self.redactable() {
+        if self.found() && !self.redactable() {
             notes.push(cat.no_redacted_copy.to_string());
         }
         FileRow {
             name: self.name.clone(),
             size: cat.file_size(self.size),
             summary,
-            previews: self
-                .findings()
-                .iter()
-                .take(PREVIEWS)
-                .map(|f| f.preview.clone())
-                .collect(),
+            previews: match &self.outcome {
+                Outcome::Counted { previews, .. } => previews.clone(),
+                _ => self
+                    .findings()
+                    .iter()
+                    .take(PREVIEWS)
+                    .map(|f| f.preview.clone())
+                    .collect(),
+            },
             notes,
         }
     }
@@ -251,10 +284,14 @@ pub enum Fate {
 }
 
 impl Fate {
-    pub fn of(file: &Checked, decision: FileDecision) -> Fate {
-        if !file.flagged() {
-            return Fate::Attached;
+    /// `decision`: the user's, or `None` when the files pass without a prompt.
+    pub fn of(file: &Checked, decision: Option<FileDecision>) -> Fate {
+        if matches!(file.outcome, Outcome::Cancelled) {
+            return Fate::Removed;
         }
+        let Some(decision) = decision.filter(|_| file.flagged()) else {
+            return Fate::Attached;
+        };
         match decision {
             FileDecision::Anyway => Fate::Attached,
             FileDecision::Remove => Fate::Removed,

@@ -156,6 +156,10 @@ pub struct Catalog {
     /// draftguard stopped after an internal error and the page asked to fail closed: files
     /// were not attached.
     pub failed_files: &'static str,
+    /// While a large file is checked: `{name}` and `{percent}`.
+    pub checking: &'static str,
+    /// Button: stop checking a large file and leave it out.
+    pub cancel: &'static str,
 }
 
 const EN: Catalog = Catalog {
@@ -265,6 +269,8 @@ const EN: Catalog = Catalog {
     },
     decimal_sep: ".",
     failed_files: "draftguard could not check these files, so they were not attached.",
+    checking: "Checking {name}… {percent}",
+    cancel: "Cancel",
 };
 
 const DE: Catalog = Catalog {
@@ -382,6 +388,8 @@ const DE: Catalog = Catalog {
     },
     decimal_sep: ",",
     failed_files: "draftguard konnte diese Dateien nicht prüfen, daher wurden sie nicht angehängt.",
+    checking: "Prüfe {name} … {percent}",
+    cancel: "Abbrechen",
 };
 
 const ZH: Catalog = Catalog {
@@ -477,6 +485,8 @@ const ZH: Catalog = Catalog {
     },
     decimal_sep: ".",
     failed_files: "draftguard 无法检查这些文件，因此未附加。",
+    checking: "正在检查 {name}… {percent}",
+    cancel: "取消",
 };
 
 /// The catalog of `locale`.
@@ -1377,6 +1387,12 @@ mod tests {
                 assert!(!s.trim().is_empty(), "{}", c.lang);
             }
             assert!(c.identity_note.contains("{name}"), "{}", c.lang);
+            assert!(
+                c.checking.contains("{name}") && c.checking.contains("{percent}"),
+                "{}",
+                c.lang
+            );
+            assert!(!c.cancel.trim().is_empty(), "{}", c.lang);
             assert!(c.not_checked.contains("{files}"), "{}", c.lang);
             assert!(c.file_warned.contains("{files}"), "{}", c.lang);
             assert!(
@@ -1397,6 +1413,7 @@ mod tests {
                     (c.remove_file.one, EN.remove_file.one),
                     (c.identity_note, EN.identity_note),
                     (c.why_image, EN.why_image),
+                    (c.cancel, EN.cancel),
                     (c.file_mindful, EN.file_mindful),
                 ] {
                     assert_ne!(mine, en, "{}: not translated", c.lang);

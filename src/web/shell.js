@@ -40,6 +40,40 @@ function loadFiles(url) {
 }
 
 /** Whether the module broke (a trap or an exception through wasm); no call may go into it. */
+/**
+ * The files Worker (pkg/files/worker.js: the same engine, off the main thread) for files over
+ * WORKER_BYTES, started on the first such file. Where it cannot start or load (a bundler that
+ * did not carry it, a page whose CSP refuses it, an extension's content script), files are
+ * checked on the main thread instead.
+ */
+const WORKER_BYTES = 1 << 20;
+let worker = null;
+let workerFailed = false;
+let jobIds = 0;
+const jobs = new Map();
+function filesWorker() {
+  if (worker || workerFailed) return worker;
+  try {
+    const url = new URL('./files/worker.js', import.meta.url);
+    worker = new Worker(url, { type: 'module' });
+  } catch {
+    workerFailed = true;
+    return null;
+  }
+  worker.onmessage = ({ data }) => jobs.get(data.id)?.(data);
+  worker.onerror = (e) => {
+    e.preventDefault?.();
+    workerFailed = true;
+    worker?.terminate();
+    worker = null;
+    for (const [id, on] of jobs) {
+      jobs.delete(id);
+      on({ type: 'failed' });
+    }
+  };
+  return worker;
+}
+
 export function isBroken() {
   return broken;
 }
@@ -247,6 +281,92 @@ export class Shell {
    * "failed" when the module did not load).
    */
   inspect(file, done) {
+    if (file.size > WORKER_BYTES && this.options.worker && filesWorker()) return this.inspectAside(file, done);
+    this.inspectHere(file, done);
+  }
+
+  /**
+   * `inspect` in the files Worker, with a progress note and a *Cancel* that removes the file
+   * (`done` gets `{cancelled: true}`); the report has `counts` and `previews` instead of the
+   * text, and `job` to ask the Worker for the redacted copy. Falls back to the main thread if
+   * the Worker fails.
+   */
+  inspectAside(file, done) {
+    const id = ++jobIds;
+    let settled = false;
+    const settle = (report) => {
+      if (settled) return;
+      settled = true;
+      jobs.delete(id);
+      progress.close();
+      this.call(done, report);
+    };
+    const progress = this.progress(file.name, () => {
+      worker?.postMessage({ type: 'cancel', id });
+      settle({ format: '', cancelled: true });
+    });
+    jobs.set(id, (m) => {
+      if (m.type === 'progress') progress.update(m.done / m.total);
+      else if (m.type === 'result') settle({ ...m.report, job: id });
+      else if (m.type === 'failed' && !settled) {
+        settled = true;
+        progress.close();
+        this.inspectHere(file, done);
+      }
+    });
+    worker.postMessage({ type: 'check', id, file, options: this.options.worker.options, redact: this.options.worker.redact });
+  }
+
+  /** The redacted copy of a file the Worker checked (job `id`): a Promise of the new File. */
+  redactedAside(file, id) {
+    return new Promise((resolve) => {
+      jobs.set(id, (m) => {
+        if (m.type !== 'redacted' && m.type !== 'failed') return;
+        jobs.delete(id);
+        resolve(m.type === 'redacted' ? new File([m.bytes], file.name, { type: file.type, lastModified: file.lastModified }) : null);
+      });
+      worker?.postMessage({ type: 'redact', id });
+    });
+  }
+
+  /** The Worker may forget job `id` (decided without a redacted copy). */
+  release(id) {
+    worker?.postMessage({ type: 'drop', id });
+  }
+
+  /** A note near the input while a large file is checked: name, percent, and *Cancel* (trusted clicks only). */
+  progress(name, cancel) {
+    const t = this.options.texts;
+    const input = this.input.deref();
+    const root = this.host('draftguard-progress');
+    const wrap = document.createElement('div');
+    wrap.className = 'notices';
+    const box = document.createElement('div');
+    box.className = 'notice';
+    box.setAttribute('role', 'status');
+    box.lang = t.lang;
+    const p = document.createElement('p');
+    const say = (part) => (p.textContent = t.checking.replace('{name}', name).replace('{percent}', `${Math.floor(part * 100)} %`));
+    say(0);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cancel';
+    button.textContent = t.cancel;
+    button.addEventListener('click', (e) => {
+      if (e.isTrusted) cancel();
+    });
+    box.append(p, button);
+    wrap.append(box);
+    root.append(wrap);
+    const r = input?.getBoundingClientRect() ?? { left: 8, top: 8, bottom: 8, width: 240 };
+    wrap.style.left = `${r.left}px`;
+    wrap.style.maxWidth = `${Math.max(r.width, 240)}px`;
+    wrap.style.top = r.top > 90 ? `${r.top - 6}px` : `${r.bottom + 6}px`;
+    if (r.top > 90) wrap.style.transform = 'translateY(-100%)';
+    return { update: say, close: () => this.unhost(root) };
+  }
+
+  inspectHere(file, done) {
     (async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const m = await loadFiles(this.options.filesModule);
@@ -274,6 +394,11 @@ export class Shell {
    * what else it carried). Nothing left: nothing happens.
    */
   deliver(attempt, files) {
+    // A redacted copy from the Worker is a Promise: hand on once all are there.
+    if (files.some((f) => f instanceof Promise)) {
+      Promise.all(files).then((all) => this.deliver(attempt, all.filter(Boolean)));
+      return;
+    }
     this.attempts.delete(attempt);
     const { kind, target } = attempt;
     const dt = new DataTransfer();

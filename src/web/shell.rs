@@ -37,6 +37,14 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn redacted(this: &Shell, file: &JsValue, text: &str, encoding: &str) -> JsValue;
 
+    /// A Promise of the redacted copy of a file the Worker checked (job `job`).
+    #[wasm_bindgen(method, js_name = redactedAside)]
+    pub fn redacted_aside(this: &Shell, file: &JsValue, job: &JsValue) -> JsValue;
+
+    /// The Worker may forget job `job`.
+    #[wasm_bindgen(method)]
+    pub fn release(this: &Shell, job: &JsValue);
+
     /// Hands `files` to the page the way the attempt came (file input, drop, paste).
     #[wasm_bindgen(method)]
     pub fn deliver(this: &Shell, attempt: &JsValue, files: &js_sys::Array);

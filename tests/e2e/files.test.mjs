@@ -349,3 +349,58 @@ test('a Word document is read in the browser too; no redacted copy of it is offe
   await waitUploaded(2);
   assert.equal((await s.prompt.waitNotice(/contract\.docx/)).text, 'Not checked: contract.docx (the file seems damaged).');
 });
+
+/** A CSV of about `bytes` with an IBAN and a card number every 50 rows. */
+function bigCsv(bytes) {
+  const rows = ['id,name,iban,card'];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const row = i % 50 === 0 ? `${i},Customer ${i},${IBAN},${CARD}` : `${i},Customer ${i},,`;
+    rows.push(row);
+    size += row.length + 1;
+  }
+  return rows.join('\n') + '\n';
+}
+
+test('a file over 1 MB is checked in the Worker, off the main thread: the same prompt, and the redacted copy from the Worker', async () => {
+  const requests = [];
+  s.page.on('request', (r) => requests.push(r.url()));
+  await chat();
+  const csv = bigCsv(1.5 * 2 ** 20);
+  const n = csv.split('\n').filter((l) => l.includes(IBAN)).length;
+  await s.page.locator('#files').setInputFiles(file('export.csv', csv, 'text/csv'));
+  const d = await s.prompt.waitDialog();
+  assert.equal(d.rows[0].why, `${n.toLocaleString('en')} IBANs, ${n.toLocaleString('en')} credit card numbers`);
+  assert.deepEqual(d.rows[0].previews, ['DE•• •••• •••• •••• ••30 00', '•••• •••• •••• 1111', 'DE•• •••• •••• •••• ••30 00']);
+  assert.ok(requests.some((u) => u.endsWith('/pkg/files/worker.js')), 'the Worker was started');
+  assert.deepEqual(await uploaded(), []);
+  await s.prompt.click('Attach a redacted copy');
+  await waitUploaded(1);
+  const [u] = await uploaded();
+  assert.equal(u.name, 'export.csv');
+  assert.equal(text(u), csv.replaceAll(IBAN, 'DE•• •••• •••• •••• ••30 00').replaceAll(CARD, '•••• •••• •••• 1111'));
+  assert.deepEqual((await decisions())[0].files, [{ name: 'export.csv', size: Buffer.byteLength(csv), kinds: ['iban', 'credit_card'], checked: true, result: 'redacted' }]);
+});
+
+test('a large file shows its progress, and Cancel leaves it out: the page gets nothing', async () => {
+  await chat();
+  // 40 MB made in the page (through Playwright's protocol it would take seconds), chosen in the
+  // input as a file picker does: its list set, then `input` and `change`.
+  await s.page.evaluate((row) => {
+    const input = document.querySelector('#files');
+    const dt = new DataTransfer();
+    dt.items.add(new File([row.repeat(Math.ceil((40 * 2 ** 20) / row.length))], 'huge.csv', { type: 'text/csv' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, `1,Customer,${IBAN},${CARD}\n` + '2,Customer,,\n'.repeat(49));
+  const progress = await until(async () => (await s.prompt.inRoots('draftguard-progress', (root) => root.querySelector('.notice p')?.textContent))[0], { what: 'the progress note', timeout: 20_000 });
+  assert.match(progress, /^Checking huge\.csv… \d+ %$/);
+  await s.prompt.click('Cancel');
+  await until(async () => (await s.prompt.inRoots('draftguard-progress', () => 1)).length === 0, { what: 'the progress note to go' });
+  await s.page.waitForTimeout(300);
+  assert.equal(await s.prompt.dialog(), null);
+  assert.deepEqual(await uploaded(), []);
+  assert.deepEqual(await events(), []);
+  assert.equal(await s.page.evaluate(() => document.querySelector('#files').files.length), 0);
+});

@@ -32,6 +32,9 @@ const EXPECTED = [
   'files/draftguard_files.d.ts',
   'files/draftguard_files.js',
   'files/draftguard_files_bg.wasm',
+  'files/replacements.mjs',
+  'files/windows.mjs',
+  'files/worker.js',
   'node.mjs',
   'package.json',
 ];
