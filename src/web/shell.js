@@ -281,7 +281,16 @@ export class Shell {
    * "failed" when the module did not load).
    */
   inspect(file, done) {
-    if (file.size > WORKER_BYTES && this.options.worker && filesWorker()) return this.inspectAside(file, done);
+    // Not where the module is named by URL (an extension's content script cannot start a
+    // Worker from the extension's files).
+    const aside = file.size > WORKER_BYTES && this.options.worker && !this.options.filesModule;
+    if (aside && filesWorker()) {
+      try {
+        return this.inspectAside(file, done);
+      } catch {
+        // Options a Worker cannot be given (not structured-cloneable): here, then.
+      }
+    }
     this.inspectHere(file, done);
   }
 
@@ -314,7 +323,13 @@ export class Shell {
         this.inspectHere(file, done);
       }
     });
-    worker.postMessage({ type: 'check', id, file, options: this.options.worker.options, redact: this.options.worker.redact });
+    try {
+      worker.postMessage({ type: 'check', id, file, options: this.options.worker.options, redact: this.options.worker.redact });
+    } catch (err) {
+      jobs.delete(id);
+      progress.close();
+      throw err;
+    }
   }
 
   /** The redacted copy of a file the Worker checked (job `id`): a Promise of the new File. */
