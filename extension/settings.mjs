@@ -105,6 +105,9 @@ export function attachOptions(settings, site = null, composer = false) {
     excludeKinds: settings.disabledKinds,
     allowlist: settings.allowlist,
     sendOnEnter: chat,
+    // Attachments are read by the files module the extension ships; a content script's module
+    // may not import it relative to draftguard.js (see guard.mjs), so it is named here.
+    ...(globalThis.chrome?.runtime?.getURL ? { filesModule: chrome.runtime.getURL('files/draftguard_files.js') } : {}),
   };
   if (chat) options.sendButton = sendButtonOf(site);
   const domains = settings.allowedDomains.map(domainPattern).filter(Boolean);

@@ -27,9 +27,29 @@ test -f pkg/draftguard_bg.wasm || { echo "build: pkg/draftguard_bg.wasm was not 
 if [ -d pkg/snippets ]; then
   test -x node_modules/.bin/esbuild || { echo "build: node_modules/.bin/esbuild is missing; run scripts/setup.sh (npm ci)" >&2; exit 1; }
   node_modules/.bin/esbuild pkg/draftguard.js --bundle --format=esm --log-level=warning \
+    --external:./files/draftguard_files.js \
     --banner:js='/* @ts-self-types="./draftguard.d.ts" */' --allow-overwrite --outfile=pkg/draftguard.js
   rm -rf pkg/snippets
 fi
 raw=$(wc -c < pkg/draftguard_bg.wasm)
 gz=$(gzip -9 -c pkg/draftguard_bg.wasm | wc -c)
 echo "built pkg/: draftguard_bg.wasm ${raw} bytes, ${gz} bytes gzip -9"
+
+# The files module (files/: an attachment's text), a second module beside the core, never
+# linked into it: the prompt imports ./files/draftguard_files.js (relative to draftguard.js, so
+# the npm package, bundlers and the extension find it) on the first attachment, and pages that
+# never attach never load it.
+cargo rustc --quiet --lib --release -p draftguard-files --target wasm32-unknown-unknown --crate-type cdylib
+fwasm=target/wasm32-unknown-unknown/release/draftguard_files.wasm
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$fwasm" -o "$fwasm.opt"
+mv "$fwasm.opt" "$fwasm"
+wasm-bindgen --target web --out-dir pkg/files "$fwasm" 2>&1 | { grep -v "target_features" || true; }
+test -f pkg/files/draftguard_files_bg.wasm || { echo "build: pkg/files/draftguard_files_bg.wasm was not produced" >&2; exit 1; }
+# The files Worker (large attachments off the page's main thread: the same engine, the CLI's
+# overlapping windows), beside the module it imports.
+cp files/js/worker.js npm/cli/windows.mjs npm/cli/replacements.mjs pkg/files/
+raw=$(wc -c < pkg/files/draftguard_files_bg.wasm)
+gz=$(gzip -9 -c pkg/files/draftguard_files_bg.wasm | wc -c)
+echo "built pkg/files/: draftguard_files_bg.wasm ${raw} bytes, ${gz} bytes gzip -9 (loaded on the first attachment)"

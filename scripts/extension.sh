@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for f in pkg/draftguard.js pkg/draftguard_bg.wasm; do
+for f in pkg/draftguard.js pkg/draftguard_bg.wasm pkg/files/draftguard_files.js pkg/files/draftguard_files_bg.wasm; do
   test -f "$f" || { echo "extension: $f is missing; run scripts/build.sh first" >&2; exit 1; }
 done
 bash scripts/wasm2js.sh
@@ -19,6 +19,9 @@ rm -rf "$out"
 mkdir -p "$out"
 cp extension/*.js extension/*.mjs extension/*.html extension/*.css "$out/"
 cp pkg/draftguard.js pkg/draftguard_bg.wasm dist/js-engine/draftguard_js.js "$out/"
+# The files module, which draftguard.js imports (./files/) on the first attachment.
+mkdir -p "$out/files"
+cp pkg/files/draftguard_files.js pkg/files/draftguard_files_bg.wasm "$out/files/"
 # The content script's module in one file: with use_dynamic_url, a module loaded by a content
 # script resolves its relative imports to the extension's fixed ID, which pages (and so content
 # scripts) may not load; one file has no relative imports. (Not minified: it is short.)

@@ -6,6 +6,8 @@
 #   draftguard.cjs, .d.cts           require('draftguard'): wasm-bindgen `--target nodejs` glue for
 #                                    the same compiled module (0.2 s, no second cargo build)
 #   node.mjs                         import in Node: the web module, initialised synchronously
+#   files/draftguard_files.js, _bg.wasm  the files module (docx/xlsx/pptx/text), loaded on the
+#                                    first attachment; `draftguard/files`
 #   bin/, cli/                       the `draftguard scan` command line
 #
 # The version is Cargo.toml's; CHANGELOG.md must have an entry for it.
@@ -14,7 +16,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 raw=target/wasm32-unknown-unknown/release/draftguard.wasm
-for f in pkg/draftguard.js pkg/draftguard.d.ts pkg/draftguard_bg.wasm "$raw"; do
+for f in pkg/draftguard.js pkg/draftguard.d.ts pkg/draftguard_bg.wasm pkg/files/draftguard_files.js pkg/files/draftguard_files_bg.wasm "$raw"; do
   test -f "$f" || { echo "package: $f is missing; run scripts/build.sh first" >&2; exit 1; }
 done
 
@@ -31,14 +33,21 @@ cmp -s "$tmp/draftguard_bg.wasm" pkg/draftguard_bg.wasm \
   || { echo "package: $raw does not match pkg/draftguard_bg.wasm; run scripts/build.sh again" >&2; exit 1; }
 
 rm -rf "$out"
-mkdir -p "$out/bin" "$out/cli"
+mkdir -p "$out/bin" "$out/cli" "$out/files"
 cp pkg/draftguard.js pkg/draftguard.d.ts pkg/draftguard_bg.wasm "$out/"
+# The files module (an attachment's text): beside the core, where draftguard.js imports it
+# from on the first attachment; the CLI reads docx/xlsx/pptx with it.
+cp pkg/files/draftguard_files.js pkg/files/draftguard_files.d.ts pkg/files/draftguard_files_bg.wasm "$out/files/"
+# The files Worker (large attachments off the main thread) and the windows it scans in.
+cp pkg/files/worker.js pkg/files/windows.mjs pkg/files/replacements.mjs "$out/files/"
 # The CommonJS glue requires the prompt's JavaScript snippet (an ES module): bundle it in as
 # CommonJS, so require('draftguard') works on every Node 20 (see scripts/build.sh). esbuild
 # follows only plain string requires, and wasm-bindgen writes some as String.raw`...`.
 sed -i 's/require(String\.raw`\([^`]*\)`)/require("\1")/g' "$tmp/draftguard.js"
 esbuild=$PWD/node_modules/.bin/esbuild
+# The files module stays a module of its own (import() on the first attachment, in browsers).
 (cd "$tmp" && "$esbuild" draftguard.js --bundle --platform=node --format=cjs \
+  --external:./files/draftguard_files.js \
   --log-level=warning --outfile="$OLDPWD/$out/draftguard.cjs")
 cp "$tmp/draftguard.d.ts" "$out/draftguard.d.cts"
 cp npm/node.mjs "$out/"

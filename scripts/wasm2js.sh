@@ -80,7 +80,9 @@ edit('draftguard_js_bg.js', [
 edit('draftguard_js.js', [['"./draftguard_js_bg.wasm"', '"./draftguard_js_bg.wasm.js"']]);
 EOF
 
+# The files module (attachments) stays a module of its own, beside this one.
 "$ESBUILD" "$work/draftguard_js.js" --bundle --format=esm --minify --legal-comments=none \
+  --external:./files/draftguard_files.js \
   --log-level=warning --outfile="$out/draftguard_js.js"
 # Pages with a strict CSP are the reason this file exists: it must not need 'unsafe-eval'.
 # (A `Function(...)` after a backtick is text: wasm-bindgen's debug formatting of a function.)

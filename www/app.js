@@ -40,6 +40,9 @@ const STRINGS = {
     privacy: 'Everything runs in this page, in WebAssembly. Messages go only to the list above; nothing is sent anywhere or stored.',
     unavailable: 'Sensitive-data checks are unavailable (the detector could not be loaded). You can still write and send; drafts are not checked.',
     redacted_tag: 'redacted',
+    attach: 'Attach files',
+    hint_files: 'Attach, drop or paste a file, e.g.',
+    attached: 'attached',
     decision: (d) => `Last decision: ${d.action}${d.kinds.length ? ` (${d.kinds.join(', ')})` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
   },
   de: {
@@ -60,6 +63,9 @@ const STRINGS = {
     privacy: 'Alles läuft in dieser Seite, in WebAssembly. Nachrichten landen nur in der Liste oben; nichts wird gesendet oder gespeichert.',
     unavailable: 'Die Prüfung auf vertrauliche Daten ist nicht verfügbar (der Detektor konnte nicht geladen werden). Sie können weiter schreiben und senden; Entwürfe werden nicht geprüft.',
     redacted_tag: 'geschwärzt',
+    attach: 'Dateien anhängen',
+    hint_files: 'Hängen Sie eine Datei an, ziehen Sie sie hierher oder fügen Sie sie ein, z. B.',
+    attached: 'angehängt',
     decision: (d) => `Letzte Entscheidung: ${d.action}${d.kinds.length ? ` (${d.kinds.join(', ')})` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
   },
   zh: {
@@ -80,6 +86,9 @@ const STRINGS = {
     privacy: '一切都在本页面的 WebAssembly 中运行。消息只进入上面的列表，不会发送到任何地方，也不会被存储。',
     unavailable: '敏感数据检查不可用（无法加载检测器）。你仍然可以编写和发送消息，但草稿不会被检查。',
     redacted_tag: '已脱敏',
+    attach: '附加文件',
+    hint_files: '附加、拖放或粘贴一个文件，例如',
+    attached: '已附加',
     decision: (d) => `最近的决定：${d.action}${d.kinds.length ? `（${d.kinds.join('、')}）` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
   },
 };
@@ -171,8 +180,56 @@ composer.addEventListener('submit', (event) => {
   send();
 });
 
+// Attachments: the page "uploads" a file the moment it gets one — chosen with the attach button,
+// dropped onto the composer or pasted into it — and shows it in the conversation (a text file
+// with its first lines, so a redacted copy can be seen). draftguard checks each file before
+// this code sees it.
+const attachInput = $('#attach');
+
+async function showAttachment(file) {
+  const li = document.createElement('li');
+  li.className = 'message outgoing attachment';
+  const bubble = document.createElement('div');
+  bubble.className = 'bubble';
+  const name = document.createElement('p');
+  name.className = 'file-name';
+  name.textContent = `📎 ${file.name} · ${Math.max(1, Math.round(file.size / 1024))} KB`;
+  bubble.append(name);
+  if (file.type.startsWith('text/') || /\.(csv|tsv|txt|md|json|env|log|ya?ml|ini|toml)$/i.test(file.name)) {
+    const peek = document.createElement('pre');
+    peek.className = 'peek';
+    peek.textContent = (await file.text()).split('\n').slice(0, 4).join('\n');
+    bubble.append(peek);
+  }
+  li.append(bubble);
+  const tag = document.createElement('span');
+  tag.className = 'tag';
+  tag.textContent = t('attached');
+  li.append(tag);
+  messages.append(li);
+  li.scrollIntoView({ block: 'nearest' });
+}
+
+attachInput.addEventListener('change', () => {
+  for (const file of attachInput.files) showAttachment(file);
+  attachInput.value = '';
+});
+composer.addEventListener('dragover', (event) => event.preventDefault());
+composer.addEventListener('drop', (event) => {
+  event.preventDefault();
+  for (const file of event.dataTransfer.files) showAttachment(file);
+});
+for (const editor of [textarea, rich]) {
+  editor.addEventListener('paste', (event) => {
+    if (!event.clipboardData?.files.length) return;
+    event.preventDefault();
+    for (const file of event.clipboardData.files) showAttachment(file);
+  });
+}
+
 function onDecision(d) {
   decisionEl.textContent = t('decision')(d);
+  if (d.files) return;
   if (d.action === 'redact') {
     const last = messages.lastElementChild;
     if (last?.classList.contains('outgoing') && !last.querySelector('.tag')) {

@@ -13,6 +13,7 @@ import { replacements } from './replacements.mjs';
 import { toSarif } from './sarif.mjs';
 import { walk } from './walk.mjs';
 import { progressLine } from './progress.mjs';
+import { joined, lineColumn, locationLabel, readDocument } from './documents.mjs';
 
 const USAGE = `Usage: draftguard scan [options] [path ...]
        draftguard kinds
@@ -24,6 +25,13 @@ finding,
 with lines and columns from 1, columns in UTF-16 code units. Raw values are never printed.
 Binary files (a NUL byte anywhere) are skipped with a note; files of any size are read
 in overlapping windows.
+
+Word, Excel and PowerPoint files (.docx, .xlsx, .pptx, recognised by their content) are
+read too, paragraph by paragraph, cell by cell, slide by slide; their findings are located
+the way the format names places:
+  FILE:LOCATION: KIND (CONFIDENCE) MASKED-PREVIEW
+e.g. customers.xlsx:Kunden!B2, contract.docx:paragraph 12, pitch.pptx:slide 3 notes
+(--json: "location", with line and column within that paragraph or cell).
 
 Options:
   --min-confidence LEVEL  report (and fail on) findings of LEVEL or above:
@@ -64,7 +72,8 @@ Progress: a scan that runs longer than a second shows files, MB and findings so 
 standard error when it is a terminal, redrawn in place and erased at the end. It never
 goes to standard output, so --json and --sarif output stays clean.
 
---redact only rewrites UTF-8 text: any other file is left as it is (exit status 2). What it
+--redact only rewrites UTF-8 text: any other file is left as it is (exit status 2; a
+document with findings too). What it
 writes keeps every byte but the redacted values (byte order mark and line endings too),
 goes to a new temporary file in the same directory, is flushed to disk, then renamed.
 
@@ -216,6 +225,17 @@ async function run(argv, io, err) {
     };
     let out = null;
     try {
+      const doc = input.stdin ? null : await readDocument(input.name);
+      if (doc) {
+        await scanDocument(doc, guard, (f) => findings.push({ file: input.name, ...f }));
+        onBytes(fs.statSync(input.name).size);
+        scanned += 1;
+        if (o.redact && findings.length > before) {
+          problem(`${input.name}: --redact rewrites UTF-8 text only; this ${doc.format} file was left as it is`);
+          failed = true;
+        }
+        continue;
+      }
       if (o.redact) out = redactTarget(input, o, io);
       const result = await scanInput(input, io, guard, redactOptions, found, out, onBytes);
       if (result === 'binary') {
@@ -255,7 +275,10 @@ async function run(argv, io, err) {
   } else if (o.sarif) {
     report.write(`${JSON.stringify(toSarif({ findings, kinds: kinds(), version: version(), cwd: process.cwd() }), null, 2)}\n`);
   } else {
-    for (const f of findings) report.write(`${f.file}:${f.line}:${f.column}: ${f.kind} (${f.confidence}) ${f.preview}\n`);
+    for (const f of findings) {
+      const where = f.location ? locationLabel(f.location) : `${f.line}:${f.column}`;
+      report.write(`${f.file}:${where}: ${f.kind} (${f.confidence}) ${f.preview}\n`);
+    }
   }
   if (!o.quiet) err(summary(findings, scanned, skipped, ignored));
   if (failed) return 2;
@@ -283,6 +306,41 @@ function* inputsOf(targets, { ignore }) {
     else if (st.isFile()) yield { name: p };
     else yield { skipped: { file: p, reason: 'not a regular file' } };
   }
+}
+
+/**
+ * Scans a document's pieces (one text, "\n" between them, in windows as any file) and calls
+ * `onFinding` with each finding located in its piece: `location`, and `line`, `column`,
+ * `endLine`, `endColumn`, `start`, `end` within that piece's text.
+ */
+function scanDocument(doc, guard, onFinding) {
+  const { text, pieceAt } = joined(doc.pieces);
+  // One chunk: the windows cut it as they cut any long text.
+  const chunks = (async function* () {
+    yield text;
+  })();
+  return scanWindows(chunks, (window) => ({ findings: guard.scan(window) }), {
+    onFinding: (f) => {
+      const { piece, offset } = pieceAt(f.start);
+      const end = offset + (f.end - f.start);
+      const from = lineColumn(piece.text, offset);
+      const to = lineColumn(piece.text, end);
+      onFinding({
+        location: piece.location,
+        line: from.line,
+        column: from.column,
+        endLine: to.line,
+        endColumn: to.column,
+        start: offset,
+        end,
+        kind: f.kind,
+        category: f.category,
+        confidence: f.confidence,
+        reasons: f.reasons,
+        preview: f.preview,
+      });
+    },
+  });
 }
 
 /** One buffer for every file read: a read stream per file allocated 1 MiB each time. */

@@ -3,11 +3,13 @@
 //
 // One rule per detector (id = kind); a result per finding with its region (lines and columns
 // from 1, columns in UTF-16 code units, SARIF's default `columnKind`) and the masked preview
-// in the message. No snippet, no fingerprint of the value: nothing derived from the raw value
+// in the message; a finding in a document (docx, xlsx, pptx) has the file and a logical
+// location instead ("Kunden!B2", "paragraph 12", "slide 3"). No snippet, no fingerprint of the value: nothing derived from the raw value
 // leaves the machine through the log.
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { locationLabel } from './documents.mjs';
 
 const LEVEL = { high: 'error', medium: 'warning', low: 'note' };
 
@@ -45,19 +47,26 @@ export function toSarif({ findings, kinds, version, cwd }) {
           level: LEVEL[f.confidence],
           message: { text: `${nameOf(kinds, f.kind)} (${f.confidence} confidence): ${f.preview}` },
           locations: [
-            {
-              physicalLocation: {
-                artifactLocation: artifact(f.file, cwd),
-                region: {
-                  startLine: f.line,
-                  startColumn: f.column,
-                  endLine: f.endLine,
-                  endColumn: f.endColumn,
-                  charOffset: f.start,
-                  charLength: f.end - f.start,
+            f.location
+              ? {
+                  // A document (docx, xlsx, pptx): the file, and the paragraph, cell or slide
+                  // as a logical location (lines and offsets of the zip would mean nothing).
+                  physicalLocation: { artifactLocation: artifact(f.file, cwd) },
+                  logicalLocations: [{ fullyQualifiedName: locationLabel(f.location), kind: 'element' }],
+                }
+              : {
+                  physicalLocation: {
+                    artifactLocation: artifact(f.file, cwd),
+                    region: {
+                      startLine: f.line,
+                      startColumn: f.column,
+                      endLine: f.endLine,
+                      endColumn: f.endColumn,
+                      charOffset: f.start,
+                      charLength: f.end - f.start,
+                    },
+                  },
                 },
-              },
-            },
           ],
           properties: { confidence: f.confidence, category: f.category, reasons: f.reasons },
         })),

@@ -32,7 +32,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlFormElement, KeyboardEvent};
 
-use super::dialog::{Decision, Dialog, Row};
+use super::attachments::{self, Checked, Fate, NotChecked, Outcome};
+use super::dialog::{Decision, Dialog, FileDecision, Row};
 use super::dom::{self, Interval, Listener, Resized};
 use super::editor::{self, Edit, Editor};
 use super::i18n::{self, plural_count, Catalog};
@@ -50,9 +51,15 @@ export type AttachMode = "ask" | "redact" | "warn-only";
 
 /** What the user decided; never contains a raw value. */
 export interface Decision {
-  action: "edit" | "redact" | "send_anyway";
+  /**
+   * About a draft: "edit", "redact" (redact and send), "send_anyway". About files being
+   * attached: "remove", "redact" (attach redacted copies), "attach_anyway".
+   */
+  action: "edit" | "redact" | "send_anyway" | "remove" | "attach_anyway";
   /** Kinds of the findings involved, e.g. ["credit_card", "iban"]. */
   kinds: string[];
+  /** For files: each file of the attempt, with what was found in it and what became of it. */
+  files?: FileDecision[];
   /**
    * Set when the guard decided rather than the user: "auto" (mode "redact"), "write_back_failed"
    * (the redaction did not stick; nothing was sent), "draft_changed" (the draft changed while
@@ -60,6 +67,19 @@ export interface Decision {
    * scan failed), "error" (draftguard stopped after an internal error; `kinds` is empty).
    */
   reason?: string;
+}
+
+/** One file of an attempt to attach files, in `Decision.files`: no content, no value. */
+export interface FileDecision {
+  name: string;
+  /** Bytes, as the user chose it. */
+  size: number;
+  /** Kinds found in it. */
+  kinds: string[];
+  /** False when it could not be read (an image, a PDF, a damaged or too large file). */
+  checked: boolean;
+  /** What the page got: the file as it is, a redacted copy, or nothing. */
+  result: "attached" | "redacted" | "removed";
 }
 
 /**
@@ -91,6 +111,25 @@ export interface AttachOptions extends GuardOptions {
   failClosed?: boolean;
   /** Called after each decision. */
   onDecision?: (decision: Decision) => void;
+  /**
+   * Check files before the page gets them (default true): chosen in the composer's file
+   * input, dropped onto the composer (the input's form, else the element holding its file
+   * input) or pasted into it. Clean files pass at once; files with findings, or named like an
+   * identity document, open the file prompt; files that cannot be read pass with a note.
+   */
+  checkFiles?: boolean;
+  /**
+   * The composer's file input, or a CSS selector for it (resolved from the input as
+   * `sendButton` is). Default: the file inputs in the nearest ancestor of the input that has
+   * one (its form or composer).
+   */
+  fileInput?: Element | string;
+  /**
+   * The URL of the files module (`files/draftguard_files.js` of the package), for where the
+   * default — imported relative to draftguard.js — is not allowed (a browser extension's
+   * content script). Its `.wasm` is loaded from beside it.
+   */
+  filesModule?: string;
 }
 
 /**
@@ -183,6 +222,17 @@ struct Config {
     on_decision: Option<js_sys::Function>,
     /// The scan's bound on findings (`maxFindings`), when the core has one.
     max_findings: Option<usize>,
+    /// Check attachments (`checkFiles`).
+    check_files: bool,
+    /// An element or a selector (JS value as given), or `null`: for the shell.
+    file_input: JsValue,
+    /// The files module's URL (`filesModule`), or `null`: for the shell.
+    files_module: JsValue,
+    /// What the files Worker needs to scan as this guard does: `{options, redact}` (plain
+    /// GuardOptions with attach's defaults applied, and the redaction's style and locale).
+    worker: JsValue,
+    /// Custom rules' kinds and names (a Worker's counts name kinds by id).
+    custom_names: Vec<(String, String)>,
     redact: RedactOptions,
     locale: Locale,
     catalog: &'static Catalog,
@@ -262,7 +312,23 @@ struct State {
     on_send: RefCell<Option<OnSend>>,
     /// `detach()` after the module broke: only the shell could be stopped.
     stopped: Cell<bool>,
+    /// Attempts to attach files being read and scanned, by number.
+    batches: RefCell<Vec<(u32, Batch)>>,
+    /// The attempt the file prompt asks about, and the ones waiting for it.
+    files_asking: RefCell<Option<(Batch, Dialog)>>,
+    files_queue: RefCell<Vec<Batch>>,
+    next_batch: Cell<u32>,
+    on_files: RefCell<Option<OnFiles>>,
 }
+
+/// One attempt to attach files (the shell's `attempt`: how they came, and the files).
+struct Batch {
+    attempt: JsValue,
+    files: Vec<Checked>,
+}
+
+/// The shell's callback for attempts to attach files: `(attempt)`.
+type OnFiles = Closure<dyn FnMut(JsValue)>;
 
 /// The shell's callback for send attempts: `(event, kind, element)`.
 type OnSend = Closure<dyn FnMut(Event, JsValue, JsValue)>;
@@ -334,6 +400,9 @@ const ATTACH_KEYS: &[&str] = &[
     "redactStyle",
     "failClosed",
     "onDecision",
+    "checkFiles",
+    "fileInput",
+    "filesModule",
 ];
 
 /// Guards `target` (a textarea, text input or contenteditable element).
@@ -369,6 +438,11 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
         poll: RefCell::new(None),
         on_send: RefCell::new(None),
         stopped: Cell::new(false),
+        batches: RefCell::new(Vec::new()),
+        files_asking: RefCell::new(None),
+        files_queue: RefCell::new(Vec::new()),
+        next_batch: Cell::new(0),
+        on_files: RefCell::new(None),
     });
     if let Err(e) = state.activate(editor).and_then(|()| state.start()) {
         state.shell.stop();
@@ -467,7 +541,33 @@ fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
                 .map_err(|_| bad("onDecision must be a function".into()))?,
         ),
     };
+    let file_input = match options.get("fileInput") {
+        None => JsValue::NULL,
+        Some(v) => {
+            if let Some(sel) = v.as_string() {
+                dom::document()
+                    .map_err(js_error)?
+                    .query_selector(&sel)
+                    .map_err(|_| bad(format!("fileInput {sel:?} is not a valid CSS selector")))?;
+                v
+            } else if v.dyn_ref::<Element>().is_some() {
+                v
+            } else {
+                return Err(bad("fileInput must be an element or a CSS selector".into()));
+            }
+        }
+    };
+    let files_module = match options.get("filesModule") {
+        None => JsValue::NULL,
+        Some(v) if v.is_string() => v,
+        Some(_) => return Err(bad("filesModule must be a URL (a string)".into())),
+    };
     let cfg = Config {
+        worker: JsValue::NULL,
+        custom_names: Vec::new(),
+        check_files: options.bool("checkFiles")?.unwrap_or(true),
+        file_input,
+        files_module,
         mode,
         highlight: options.bool("highlight")?.unwrap_or(true),
         paste_notice: options.bool("pasteNotice")?.unwrap_or(true),
@@ -484,9 +584,75 @@ fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
         locale,
         catalog: i18n::catalog(locale),
     };
+    let custom_names = guard_options
+        .custom_rules
+        .iter()
+        .map(|r| {
+            (
+                r.kind.clone(),
+                r.name.clone().unwrap_or_else(|| r.kind.clone()),
+            )
+        })
+        .collect();
+    let cfg = Config {
+        custom_names,
+        worker: worker_options(&options, &guard_options, style, locale),
+        ..cfg
+    };
     let guard = crate::Guard::with_engine(guard_options, bindings::engine())
         .map_err(|e| bindings::options::core_error("AttachOptions", e))?;
     Ok((cfg, guard))
+}
+
+/// The GuardOptions keys a Worker's Guard is given, as the page gave them.
+const WORKER_KEYS: &[&str] = &[
+    "kinds",
+    "excludeKinds",
+    "categories",
+    "locales",
+    "allowlist",
+    "allowlistPatterns",
+    "customRules",
+    "maxInputBytes",
+];
+
+/// `{options, redact}` for the files Worker: the page's GuardOptions with attach's defaults
+/// (`minConfidence`, the categories without contact details), every finding (no
+/// `maxFindings`: a file's counts are complete), and the redaction's style and locale.
+fn worker_options(options: &Object, resolved: &Options, style: Style, locale: Locale) -> JsValue {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&o, &k.into(), v);
+    };
+    for k in WORKER_KEYS {
+        if let Some(v) = options.get(k) {
+            set(k, &v);
+        }
+    }
+    set("minConfidence", &resolved.min_confidence.as_str().into());
+    if let Some(categories) = &resolved.categories {
+        let list: js_sys::Array = categories
+            .iter()
+            .map(|c| JsValue::from_str(c.as_str()))
+            .collect();
+        set("categories", &list);
+    }
+    let redact = js_sys::Object::new();
+    let style = match style {
+        Style::Mask => "mask",
+        Style::Label => "label",
+        Style::Char => "char",
+    };
+    let _ = js_sys::Reflect::set(&redact, &"style".into(), &style.into());
+    let _ = js_sys::Reflect::set(
+        &redact,
+        &"locale".into(),
+        &i18n::catalog(locale).lang.into(),
+    );
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &"options".into(), &o);
+    let _ = js_sys::Reflect::set(&out, &"redact".into(), &redact);
+    out.into()
 }
 
 impl Config {
@@ -500,6 +666,9 @@ impl Config {
             ("stoppedHeld", cat.stopped_held),
             ("dismiss", cat.dismiss),
             ("lang", cat.lang),
+            ("failedFiles", cat.failed_files),
+            ("checking", cat.checking),
+            ("cancel", cat.cancel),
         ] {
             let _ = js_sys::Reflect::set(&texts, &k.into(), &v.into());
         }
@@ -512,6 +681,9 @@ impl Config {
             ("failClosed", JsValue::from(self.fail_closed)),
             ("sendOnEnter", JsValue::from(self.send_on_enter)),
             ("sendButton", self.send_button.clone()),
+            ("fileInput", self.file_input.clone()),
+            ("filesModule", self.files_module.clone()),
+            ("worker", self.worker.clone()),
             ("onDecision", on_decision),
             ("css", dom::CSS.into()),
             ("texts", texts.into()),
@@ -597,6 +769,16 @@ impl State {
         }) as Box<dyn FnMut(Event, JsValue, JsValue)>);
         self.shell.start(on_send.as_ref().unchecked_ref());
         *self.on_send.borrow_mut() = Some(on_send);
+        if self.cfg.check_files {
+            let weak = Rc::downgrade(self);
+            let on_files = Closure::wrap(Box::new(move |attempt: JsValue| {
+                if let Some(s) = weak.upgrade() {
+                    s.on_files(attempt);
+                }
+            }) as Box<dyn FnMut(JsValue)>);
+            self.shell.watch_files(on_files.as_ref().unchecked_ref());
+            *self.on_files.borrow_mut() = Some(on_files);
+        }
         // Catches what no event tells: the page clearing the input after
         // sending, layout shifts, the input leaving or coming back.
         let weak = Rc::downgrade(self);
@@ -622,6 +804,15 @@ impl State {
         self.shell.stop();
         self.poll.borrow_mut().take();
         self.on_send.borrow_mut().take();
+        self.on_files.borrow_mut().take();
+        // Attachments under way are handed on as chosen: detaching never loses a file.
+        let mut left: Vec<Batch> = self.batches.take().into_iter().map(|(_, b)| b).collect();
+        left.extend(self.files_asking.take().map(|(b, _)| b));
+        left.extend(self.files_queue.take());
+        for b in left {
+            let all: js_sys::Array = b.files.iter().map(|c| c.file.clone()).collect();
+            self.shell.deliver(&b.attempt, &all);
+        }
         let phase = self.phase.replace(Phase::Idle);
         let was_asking = matches!(
             phase,
@@ -1397,4 +1588,338 @@ fn spans16(text: &str, findings: &[Finding]) -> Vec<(u32, u32)> {
         .collect();
     spans.sort_unstable();
     spans
+}
+
+/// Attachments: read, scanned, asked about, handed on (see [`attachments`]).
+impl State {
+    /// The shell stopped an attempt to attach files (the page has seen nothing of it): read
+    /// and check each file.
+    fn on_files(self: &Rc<State>, attempt: JsValue) {
+        let files: Vec<Checked> = js_sys::Reflect::get(&attempt, &"files".into())
+            .ok()
+            .map(|f| js_sys::Array::from(&f).iter().map(Checked::new).collect())
+            .unwrap_or_default();
+        let id = self.next_batch.get().wrapping_add(1);
+        self.next_batch.set(id);
+        let pending: Vec<(usize, JsValue)> = files
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.outcome, Outcome::Pending))
+            .map(|(i, c)| (i, c.file.clone()))
+            .collect();
+        self.batches
+            .borrow_mut()
+            .push((id, Batch { attempt, files }));
+        if pending.is_empty() {
+            return self.later(0, move |s| s.judge(id));
+        }
+        for (i, file) in pending {
+            let weak = Rc::downgrade(self);
+            let done = Closure::once_into_js(move |report: JsValue| {
+                if let Some(s) = weak.upgrade() {
+                    s.inspected(id, i, &report);
+                }
+            });
+            self.shell.inspect(&file, &done);
+        }
+    }
+
+    /// The shell read file `i` of attempt `id`: `{format, text, encoding}` or `{format, error}`.
+    fn inspected(self: &Rc<State>, id: u32, i: usize, report: &JsValue) {
+        let get = |k: &str| {
+            js_sys::Reflect::get(report, &k.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let format = get("format").unwrap_or_default();
+        let error = get("error");
+        let mime = self
+            .with_batch(id, |b| b.files.get(i).map(|c| c.mime.clone()))
+            .flatten()
+            .unwrap_or_default();
+        let field = |k: &str| js_sys::Reflect::get(report, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let counts = field("counts");
+        let outcome = if field("cancelled").is_truthy() {
+            Outcome::Cancelled
+        } else if let (None, Some(counts)) = (&error, counts.dyn_ref::<js_sys::Array>()) {
+            // Checked in the Worker: counts per kind and the first masked values.
+            let counts: Vec<(String, String, usize)> = counts
+                .iter()
+                .map(|pair| {
+                    let pair = js_sys::Array::from(&pair);
+                    let id = pair.get(0).as_string().unwrap_or_default();
+                    let n = pair.get(1).as_f64().unwrap_or(0.0) as usize;
+                    let name = self.kind_name(&id);
+                    (id, name, n)
+                })
+                .collect();
+            if counts.is_empty() {
+                Outcome::Clean
+            } else {
+                Outcome::Counted {
+                    counts,
+                    previews: js_sys::Array::from(&field("previews"))
+                        .iter()
+                        .filter_map(|p| p.as_string())
+                        .collect(),
+                    job: field("job"),
+                    encoding: get("encoding"),
+                }
+            }
+        } else {
+            match NotChecked::of(&format, error.as_deref(), &mime) {
+                Some(why) => Outcome::NotChecked(why),
+                None => {
+                    let text = get("text").unwrap_or_default();
+                    match attachments::scan(&self.guard, &text) {
+                        Ok(findings) if findings.is_empty() => Outcome::Clean,
+                        Ok(findings) => Outcome::Found {
+                            findings,
+                            text,
+                            encoding: (format == "text").then(|| get("encoding")).flatten(),
+                        },
+                        Err(_) => Outcome::NotChecked(NotChecked::Failed),
+                    }
+                }
+            }
+        };
+        let done = self.with_batch(id, |b| {
+            if let Some(c) = b.files.get_mut(i) {
+                c.outcome = outcome;
+            }
+            !b.files
+                .iter()
+                .any(|c| matches!(c.outcome, Outcome::Pending))
+        });
+        if done == Some(true) {
+            self.judge(id);
+        }
+    }
+
+    /// A kind's name in the prompt's language: a built-in's, a custom rule's, else its id.
+    fn kind_name(&self, id: &str) -> String {
+        if let Some(d) = crate::by_kind(id) {
+            return d.name.get(self.cfg.locale).to_string();
+        }
+        self.cfg
+            .custom_names
+            .iter()
+            .find(|(k, _)| k == id)
+            .map_or_else(|| id.to_string(), |(_, n)| n.clone())
+    }
+
+    fn with_batch<R>(&self, id: u32, f: impl FnOnce(&mut Batch) -> R) -> Option<R> {
+        let mut batches = self.batches.borrow_mut();
+        batches
+            .iter_mut()
+            .find(|(i, _)| *i == id)
+            .map(|(_, b)| f(b))
+    }
+
+    /// Every file of attempt `id` is checked: clean ones pass at once, files that could not
+    /// be read pass with a note, and files with findings (or an identity document's name)
+    /// open the file prompt.
+    fn judge(self: &Rc<State>, id: u32) {
+        let batch = {
+            let mut batches = self.batches.borrow_mut();
+            let Some(at) = batches.iter().position(|(i, _)| *i == id) else {
+                return;
+            };
+            batches.remove(at).1
+        };
+        let cat = self.cfg.catalog;
+        let flagged = batch.files.iter().any(Checked::flagged);
+        if !flagged || self.cfg.mode == Mode::WarnOnly {
+            let unchecked: Vec<String> = batch
+                .files
+                .iter()
+                .filter_map(|c| c.not_checked(cat))
+                .collect();
+            let found: Vec<String> = batch
+                .files
+                .iter()
+                .filter(|c| c.found())
+                .map(|c| {
+                    cat.file_reason
+                        .replace("{name}", &c.name)
+                        .replace("{why}", &c.summary(cat, self.cfg.locale))
+                })
+                .collect();
+            self.hand_on(&batch, None);
+            if !found.is_empty() {
+                self.notice(
+                    &cat.file_warned
+                        .replace("{files}", &found.join(cat.list_sep)),
+                    Tone::Info,
+                );
+            } else if !unchecked.is_empty() {
+                self.notice(
+                    &cat.not_checked
+                        .replace("{files}", &unchecked.join(cat.list_sep)),
+                    Tone::Info,
+                );
+            }
+            return;
+        }
+        let busy = self.files_asking.borrow().is_some()
+            || matches!(
+                *self.phase.borrow(),
+                Phase::Asking {
+                    dialog: Some(_),
+                    ..
+                }
+            );
+        if busy {
+            self.files_queue.borrow_mut().push(batch);
+        } else {
+            self.ask_files(batch);
+        }
+    }
+
+    /// Opens the file prompt for `batch`. If it cannot open, the files pass with a notice
+    /// (or stay out with `failClosed`), as a draft would.
+    fn ask_files(self: &Rc<State>, batch: Batch) {
+        let cat = self.cfg.catalog;
+        let rows: Vec<_> = batch
+            .files
+            .iter()
+            .map(|c| c.row(cat, self.cfg.locale))
+            .collect();
+        let flagged = batch.files.iter().filter(|c| c.flagged()).count();
+        let redactable = batch.files.iter().any(|c| c.flagged() && c.redactable());
+        let intro = plural_count(cat, &cat.file_intro, flagged);
+        let weak = Rc::downgrade(self);
+        let opened = Dialog::open_files(
+            &self.shell,
+            cat,
+            &intro,
+            &rows,
+            flagged,
+            redactable,
+            move |d| {
+                if let Some(s) = weak.upgrade() {
+                    s.later(0, move |s| s.decide_files(d));
+                }
+            },
+        );
+        match opened {
+            Ok(dialog) => *self.files_asking.borrow_mut() = Some((batch, dialog)),
+            Err(_) => {
+                if self.cfg.fail_closed {
+                    self.hand_on(&batch, Some(FileDecision::Remove));
+                    self.notice(cat.failed_files, Tone::Warn);
+                } else {
+                    self.hand_on(&batch, Some(FileDecision::Anyway));
+                }
+            }
+        }
+    }
+
+    /// Carries out the user's decision on the files asked about (once: a second click finds
+    /// nothing to decide), then asks about the next attempt waiting.
+    fn decide_files(self: &Rc<State>, decision: FileDecision) {
+        let Some((batch, dialog)) = self.files_asking.take() else {
+            return;
+        };
+        drop(dialog);
+        let fates = self.hand_on(&batch, Some(decision));
+        self.files_decided(&batch, decision, &fates);
+        let next = {
+            let mut queue = self.files_queue.borrow_mut();
+            (!queue.is_empty()).then(|| queue.remove(0))
+        };
+        if let Some(next) = next {
+            self.ask_files(next);
+        } else {
+            self.focus();
+        }
+    }
+
+    /// Gives the page the files of `batch` as `decision` says (all as chosen when `None`):
+    /// the files as they are, redacted copies, or nothing. Returns each file's fate.
+    fn hand_on(&self, batch: &Batch, decision: Option<FileDecision>) -> Vec<Fate> {
+        let out = js_sys::Array::new();
+        let mut fates = Vec::with_capacity(batch.files.len());
+        for c in &batch.files {
+            let fate = Fate::of(c, decision);
+            let job = match &c.outcome {
+                Outcome::Counted { job, .. } => Some(job),
+                _ => None,
+            };
+            match (fate, job) {
+                (Fate::Attached, _) => {
+                    out.push(&c.file);
+                }
+                (Fate::Redacted, Some(job)) => {
+                    out.push(&self.shell.redacted_aside(&c.file, job));
+                }
+                (Fate::Redacted, None) => match c.redacted_text(&self.cfg.redact) {
+                    Some((encoding, text)) => {
+                        out.push(&self.shell.redacted(&c.file, &text, encoding));
+                    }
+                    None => {
+                        fates.push(Fate::Removed);
+                        continue;
+                    }
+                },
+                (Fate::Removed, _) => {}
+            }
+            if let (Some(job), false) = (job, fate == Fate::Redacted) {
+                self.shell.release(job);
+            }
+            fates.push(fate);
+        }
+        self.shell.deliver(&batch.attempt, &out);
+        fates
+    }
+
+    /// Tells the page what happened to the files (never a raw value or a file's content).
+    fn files_decided(&self, batch: &Batch, decision: FileDecision, fates: &[Fate]) {
+        let Some(f) = self.cfg.on_decision.as_ref() else {
+            return;
+        };
+        let action = match decision {
+            FileDecision::Remove => "remove",
+            FileDecision::Redacted => "redact",
+            FileDecision::Anyway => "attach_anyway",
+        };
+        let mut all: Vec<String> = Vec::new();
+        let files = js_sys::Array::new();
+        for (c, fate) in batch.files.iter().zip(fates) {
+            let kinds = c.kinds();
+            let o = js_sys::Object::new();
+            let list: js_sys::Array = kinds
+                .iter()
+                .map(|k| JsValue::from_str(k.as_str()))
+                .collect();
+            for (k, v) in [
+                ("name", JsValue::from_str(&c.name)),
+                ("size", JsValue::from_f64(c.size)),
+                ("kinds", list.into()),
+                (
+                    "checked",
+                    JsValue::from_bool(!matches!(
+                        c.outcome,
+                        Outcome::NotChecked(_) | Outcome::Cancelled
+                    )),
+                ),
+                ("result", JsValue::from_str(fate.as_str())),
+            ] {
+                let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+            }
+            files.push(&o);
+            for k in kinds {
+                if !all.contains(&k) {
+                    all.push(k);
+                }
+            }
+        }
+        let d = js_sys::Object::new();
+        let kinds: js_sys::Array = all.iter().map(|k| JsValue::from_str(k.as_str())).collect();
+        let _ = js_sys::Reflect::set(&d, &"action".into(), &action.into());
+        let _ = js_sys::Reflect::set(&d, &"kinds".into(), &kinds);
+        let _ = js_sys::Reflect::set(&d, &"files".into(), &files);
+        // The page's callback failing must not break the prompt.
+        let _ = f.call1(&JsValue::NULL, &d);
+    }
 }

@@ -57,6 +57,32 @@ pub enum Decision {
     SendAnyway,
 }
 
+/// One file in the file prompt. No raw value: previews are masked.
+pub struct FileRow {
+    /// The file's name.
+    pub name: String,
+    /// Its size: "48.2 KB".
+    pub size: String,
+    /// What was found ("1,204 email addresses, 310 credit card numbers"), "Nothing sensitive
+    /// found.", or why it was not checked.
+    pub summary: String,
+    /// The first few masked values.
+    pub previews: Vec<String>,
+    /// Notes: an identity document's name, no redacted copy of this format.
+    pub notes: Vec<String>,
+}
+
+/// What the user decided about the files the prompt asks about.
+#[derive(Clone, Copy)]
+pub enum FileDecision {
+    /// Leave them out.
+    Remove,
+    /// Attach redacted copies (of the files that can have one; the others are left out).
+    Redacted,
+    /// Attach them as they are.
+    Anyway,
+}
+
 /// An open dialog; closes (removes itself) when dropped.
 pub struct Dialog {
     _listeners: Vec<Listener>,
@@ -191,93 +217,134 @@ impl Dialog {
                 },
             ));
         }
-        // Esc: the browser's `cancel` on a modal dialog; it means "edit draft".
-        {
-            let c = choose.clone();
-            listeners.push(Listener::new(
-                shell,
-                &dialog,
-                "cancel",
-                false,
-                false,
-                move |e| {
-                    e.prevent_default();
-                    if e.is_trusted() {
-                        c(Decision::Edit);
-                    }
-                },
-            ));
+        let focusables: Vec<HtmlElement> = toggles
+            .iter()
+            .map(|t| t.clone().unchecked_into::<HtmlElement>())
+            .chain([edit.clone(), anyway.clone(), redact.clone()])
+            .collect();
+        let c = choose.clone();
+        let escape: Rc<dyn Fn()> = Rc::new(move || c(Decision::Edit));
+        modal(
+            shell,
+            &host,
+            &dialog,
+            focusables,
+            escape,
+            &redact,
+            &mut listeners,
+        )?;
+        Ok(Dialog {
+            _listeners: listeners,
+            _host: host,
+        })
+    }
+}
+
+impl Dialog {
+    /// Opens the file prompt: one row per file of the attempt, and three ways on — remove the
+    /// `flagged` files, attach redacted copies (offered when `redactable`), attach anyway. Esc
+    /// removes. `choose` is called once per trusted click or key.
+    pub fn open_files(
+        shell: &Shell,
+        cat: &'static Catalog,
+        intro: &str,
+        rows: &[FileRow],
+        flagged: usize,
+        redactable: bool,
+        choose: impl Fn(FileDecision) + 'static,
+    ) -> Result<Dialog, JsValue> {
+        let doc = dom::document()?;
+        let host = Host::new(shell, "draftguard-dialog")?;
+        let dialog: HtmlDialogElement = doc.create_element("dialog")?.unchecked_into();
+        dialog.set_class_name("dialog files");
+        attrs(
+            &dialog,
+            &[
+                ("role", "alertdialog"),
+                ("aria-modal", "true"),
+                ("aria-labelledby", "dg-title"),
+                ("aria-describedby", "dg-intro dg-note"),
+                ("lang", cat.lang),
+                ("part", "dialog"),
+            ],
+        )?;
+        let title = el(&doc, "h2", "title", cat.file_title)?;
+        title.set_id("dg-title");
+        let intro = el(&doc, "p", "intro", intro)?;
+        intro.set_id("dg-intro");
+        let list = el(&doc, "ul", "findings", "")?;
+        for row in rows {
+            let li = el(&doc, "li", "finding file", "")?;
+            let head = el(&doc, "div", "finding-head", "")?;
+            child(&doc, &head, "span", "name", &row.name)?;
+            child(&doc, &head, "span", "category size", &row.size)?;
+            li.append_child(&head)?;
+            child(&doc, &li, "p", "why summary", &row.summary)?;
+            if !row.previews.is_empty() {
+                let previews = el(&doc, "div", "previews", "")?;
+                for p in &row.previews {
+                    child(&doc, &previews, "code", "preview", p)?;
+                }
+                li.append_child(&previews)?;
+            }
+            for note in &row.notes {
+                child(&doc, &li, "p", "why file-note", note)?;
+            }
+            list.append_child(&li)?;
         }
-        // Esc also as a key (before the browser's cancel); Tab stays inside the dialog.
-        {
-            let c = choose.clone();
-            let focusables: Vec<HtmlElement> = toggles
-                .iter()
-                .map(|t| t.clone().unchecked_into::<HtmlElement>())
-                .chain([edit.clone(), anyway.clone(), redact.clone()])
-                .collect();
-            let root = host.root.clone();
-            listeners.push(Listener::new(
-                shell,
-                &dialog,
-                "keydown",
-                false,
-                false,
-                move |e| {
-                    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if !e.is_trusted() {
-                        return;
-                    }
-                    match k.key().as_str() {
-                        "Escape" => {
-                            e.prevent_default();
-                            e.stop_propagation();
-                            c(Decision::Edit);
-                        }
-                        "Tab" => {
-                            e.prevent_default();
-                            let usable: Vec<&HtmlElement> = focusables
-                                .iter()
-                                .filter(|f| {
-                                    !f.dyn_ref::<HtmlButtonElement>()
-                                        .is_some_and(|b| b.disabled())
-                                })
-                                .collect();
-                            if usable.is_empty() {
-                                return;
-                            }
-                            let active = root.active_element();
-                            let at = usable.iter().position(|f| {
-                                active.as_ref().is_some_and(|a| a.is_same_node(Some(f)))
-                            });
-                            let n = usable.len();
-                            let next = match (at, k.shift_key()) {
-                                (None, false) => 0,
-                                (None, true) => n - 1,
-                                (Some(i), false) => (i + 1) % n,
-                                (Some(i), true) => (i + n - 1) % n,
-                            };
-                            let _ = usable[next].focus();
-                        }
-                        _ => {}
-                    }
-                },
-            ));
-            // Keys never reach the page behind the dialog.
-            listeners.push(Listener::new(
-                shell,
-                &host.element(),
-                "keydown",
-                false,
-                false,
-                |e| e.stop_propagation(),
-            ));
+        let note = el(&doc, "p", "note", cat.file_mindful)?;
+        note.set_id("dg-note");
+        let actions = el(&doc, "div", "actions", "")?;
+        let remove = button(
+            &doc,
+            "remove",
+            super::i18n::plural(&cat.remove_file, flagged).as_str(),
+        )?;
+        let anyway = button(&doc, "attach-anyway", cat.attach_anyway)?;
+        let mut buttons = vec![
+            (remove.clone(), FileDecision::Remove),
+            (anyway.clone(), FileDecision::Anyway),
+        ];
+        let primary = if redactable {
+            let redacted = button(&doc, "attach-redacted primary", cat.attach_redacted)?;
+            buttons.push((redacted.clone(), FileDecision::Redacted));
+            redacted
+        } else {
+            remove.set_class_name("remove primary");
+            remove.clone()
+        };
+        for (b, _) in &buttons {
+            actions.append_child(b)?;
         }
-        // The top layer: above the page's own modal dialogs and overlays.
-        dialog.show_modal()?;
-        redact.focus()?;
+        for part in [&title, &intro, &list, &note, &actions] {
+            dialog.append_child(part)?;
+        }
+        host.root.append_child(&dialog)?;
+
+        let choose = Rc::new(choose);
+        let mut listeners = Vec::new();
+        // Only the user answers: a click a script made (untrusted) does nothing.
+        for (b, decision) in &buttons {
+            let c = choose.clone();
+            let d = *decision;
+            listeners.push(Listener::new(shell, b, "click", false, false, move |e| {
+                if e.is_trusted() {
+                    c(d)
+                }
+            }));
+        }
+        let focusables: Vec<HtmlElement> = buttons.iter().map(|(b, _)| b.clone()).collect();
+        let c = choose.clone();
+        let escape: Rc<dyn Fn()> = Rc::new(move || c(FileDecision::Remove));
+        modal(
+            shell,
+            &host,
+            &dialog,
+            focusables,
+            escape,
+            &primary,
+            &mut listeners,
+        )?;
         Ok(Dialog {
             _listeners: listeners,
             _host: host,
@@ -289,4 +356,101 @@ fn button(doc: &web_sys::Document, class: &str, text: &str) -> Result<HtmlElemen
     let b = el(doc, "button", class, text)?;
     b.set_attribute("type", "button")?;
     Ok(b)
+}
+
+/// What every prompt shares once its content is built: Esc (the browser's `cancel`, and the
+/// key) means `escape`, Tab cycles through `focusables` (disabled buttons skipped), no key
+/// reaches the page behind, and the dialog opens in the top layer with `focus` focused. Only
+/// trusted keys act.
+fn modal(
+    shell: &Shell,
+    host: &Host,
+    dialog: &HtmlDialogElement,
+    focusables: Vec<HtmlElement>,
+    escape: Rc<dyn Fn()>,
+    focus: &HtmlElement,
+    listeners: &mut Vec<Listener>,
+) -> Result<(), JsValue> {
+    // Esc: the browser's `cancel` on a modal dialog.
+    {
+        let c = escape.clone();
+        listeners.push(Listener::new(
+            shell,
+            dialog,
+            "cancel",
+            false,
+            false,
+            move |e| {
+                e.prevent_default();
+                if e.is_trusted() {
+                    c();
+                }
+            },
+        ));
+    }
+    // Esc also as a key (before the browser's cancel); Tab stays inside the dialog.
+    {
+        let c = escape;
+        let root = host.root.clone();
+        listeners.push(Listener::new(
+            shell,
+            dialog,
+            "keydown",
+            false,
+            false,
+            move |e| {
+                let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if !e.is_trusted() {
+                    return;
+                }
+                match k.key().as_str() {
+                    "Escape" => {
+                        e.prevent_default();
+                        e.stop_propagation();
+                        c();
+                    }
+                    "Tab" => {
+                        e.prevent_default();
+                        let usable: Vec<&HtmlElement> = focusables
+                            .iter()
+                            .filter(|f| {
+                                !f.dyn_ref::<HtmlButtonElement>()
+                                    .is_some_and(|b| b.disabled())
+                            })
+                            .collect();
+                        if usable.is_empty() {
+                            return;
+                        }
+                        let active = root.active_element();
+                        let at = usable
+                            .iter()
+                            .position(|f| active.as_ref().is_some_and(|a| a.is_same_node(Some(f))));
+                        let n = usable.len();
+                        let next = match (at, k.shift_key()) {
+                            (None, false) => 0,
+                            (None, true) => n - 1,
+                            (Some(i), false) => (i + 1) % n,
+                            (Some(i), true) => (i + n - 1) % n,
+                        };
+                        let _ = usable[next].focus();
+                    }
+                    _ => {}
+                }
+            },
+        ));
+        // Keys never reach the page behind the dialog.
+        listeners.push(Listener::new(
+            shell,
+            &host.element(),
+            "keydown",
+            false,
+            false,
+            |e| e.stop_propagation(),
+        ));
+    }
+    // The top layer: above the page's own modal dialogs and overlays.
+    dialog.show_modal()?;
+    focus.focus()
 }

@@ -105,6 +105,61 @@ pub struct Catalog {
     pub why_unlikely: &'static str,
     /// Reason: anything else; `{name}` is the kind's name.
     pub why_shape: &'static str,
+    /// File prompt heading.
+    pub file_title: &'static str,
+    /// File prompt's first line; `{n}` counts the files it asks about.
+    pub file_intro: Plural,
+    /// Why this matters, for files.
+    pub file_mindful: &'static str,
+    /// Button: leave the files asked about out (`{n}` of them; no placeholder needed).
+    pub remove_file: Plural,
+    /// Button: attach redacted copies of the text files asked about.
+    pub attach_redacted: &'static str,
+    /// Button: attach the files as they are.
+    pub attach_anyway: &'static str,
+    /// A file's count of one kind when the kind has no plural name here (custom rules):
+    /// `{n}` and `{name}`.
+    pub kind_count: &'static str,
+    /// Chinese counts every kind the same way (`{n}`, `{name}`); empty: English and German
+    /// use the plural names of [`kind_plural`].
+    pub kind_count_all: &'static str,
+    /// A file without findings, listed with others.
+    pub file_clean: &'static str,
+    /// A file with findings that no redacted copy can be made of (Office files).
+    pub no_redacted_copy: &'static str,
+    /// A file whose name says it is an identity document; `{name}`.
+    pub identity_note: &'static str,
+    /// Files that were not checked: `{files}` lists [`Catalog::file_reason`]s.
+    pub not_checked: &'static str,
+    /// One file not checked: `{name}` and `{why}`.
+    pub file_reason: &'static str,
+    /// Why not checked: an image.
+    pub why_image: &'static str,
+    /// Why not checked: a PDF.
+    pub why_pdf: &'static str,
+    /// Why not checked: a format not read.
+    pub why_format: &'static str,
+    /// Why not checked: too large.
+    pub why_too_large: &'static str,
+    /// Why not checked: damaged.
+    pub why_damaged: &'static str,
+    /// Why not checked: encrypted.
+    pub why_encrypted: &'static str,
+    /// Why not checked: the check itself failed (the files module did not load).
+    pub why_failed: &'static str,
+    /// Mode "warn-only": files attached with findings; `{files}` lists them with what they hold.
+    pub file_warned: &'static str,
+    /// A file size in bytes (below 1 KB).
+    pub bytes: Plural,
+    /// The decimal separator of sizes: "1.5 MB", "1,5 MB".
+    pub decimal_sep: &'static str,
+    /// draftguard stopped after an internal error and the page asked to fail closed: files
+    /// were not attached.
+    pub failed_files: &'static str,
+    /// While a large file is checked: `{name}` and `{percent}`.
+    pub checking: &'static str,
+    /// Button: stop checking a large file and leave it out.
+    pub cancel: &'static str,
 }
 
 const EN: Catalog = Catalog {
@@ -180,6 +235,42 @@ const EN: Catalog = Catalog {
     why_marker: "a confidentiality marking",
     why_unlikely: "less certain: next to “{word}”",
     why_shape: "has the format of a {name}",
+    file_title: "Check before you attach",
+    file_intro: Plural {
+        one: "{n} file you are attaching contains data that may be sensitive.",
+        other: "{n} files you are attaching contain data that may be sensitive.",
+    },
+    file_mindful: "Once uploaded, a file can be stored, read by others or used for training. \
+                   Be mindful with customer lists, financial data, identity documents and confidential documents.",
+    remove_file: Plural {
+        one: "Remove file",
+        other: "Remove files",
+    },
+    attach_redacted: "Attach a redacted copy",
+    attach_anyway: "Attach anyway",
+    kind_count: "{name}: {n}",
+    kind_count_all: "",
+    file_clean: "Nothing sensitive found.",
+    no_redacted_copy: "No redacted copy can be made of this format: with a redacted copy, this file is left out.",
+    identity_note: "“{name}” looks like an identity document. Share passports and ID cards only where they are really needed.",
+    not_checked: "Not checked: {files}.",
+    file_reason: "{name} ({why})",
+    why_image: "images are not read",
+    why_pdf: "PDF files are not read",
+    why_format: "this type of file is not read",
+    why_too_large: "too large to check",
+    why_damaged: "the file seems damaged",
+    why_encrypted: "the file is encrypted",
+    why_failed: "the check could not run",
+    file_warned: "Attached with sensitive data: {files}.",
+    bytes: Plural {
+        one: "{n} byte",
+        other: "{n} bytes",
+    },
+    decimal_sep: ".",
+    failed_files: "draftguard could not check these files, so they were not attached.",
+    checking: "Checking {name}… {percent}",
+    cancel: "Cancel",
 };
 
 const DE: Catalog = Catalog {
@@ -260,6 +351,45 @@ const DE: Catalog = Catalog {
     why_marker: "ein Vertraulichkeitsvermerk",
     why_unlikely: "weniger sicher: steht neben „{word}“",
     why_shape: "hat das Format: {name}",
+    file_title: "Vor dem Anhängen prüfen",
+    file_intro: Plural {
+        one: "{n} Datei, die Sie anhängen, enthält Angaben, die vertraulich sein könnten.",
+        other: "{n} Dateien, die Sie anhängen, enthalten Angaben, die vertraulich sein könnten.",
+    },
+    file_mindful: "Einmal hochgeladen, kann eine Datei gespeichert, von anderen gelesen oder zum Training \
+                   verwendet werden. Gehen Sie achtsam mit Kundenlisten, Finanzdaten, Ausweisdokumenten \
+                   und vertraulichen Dokumenten um.",
+    remove_file: Plural {
+        one: "Datei entfernen",
+        other: "Dateien entfernen",
+    },
+    attach_redacted: "Geschwärzte Kopie anhängen",
+    attach_anyway: "Trotzdem anhängen",
+    kind_count: "{name}: {n}",
+    kind_count_all: "",
+    file_clean: "Nichts Vertrauliches gefunden.",
+    no_redacted_copy: "Von diesem Format kann keine geschwärzte Kopie erstellt werden: Mit geschwärzter \
+                       Kopie wird diese Datei weggelassen.",
+    identity_note: "„{name}“ sieht nach einem Ausweisdokument aus. Teilen Sie Reisepässe und Ausweise nur, \
+                    wo sie wirklich nötig sind.",
+    not_checked: "Nicht geprüft: {files}.",
+    file_reason: "{name} ({why})",
+    why_image: "Bilder werden nicht gelesen",
+    why_pdf: "PDF-Dateien werden nicht gelesen",
+    why_format: "dieser Dateityp wird nicht gelesen",
+    why_too_large: "zu groß für die Prüfung",
+    why_damaged: "die Datei scheint beschädigt",
+    why_encrypted: "die Datei ist verschlüsselt",
+    why_failed: "die Prüfung konnte nicht laufen",
+    file_warned: "Mit vertraulichen Angaben angehängt: {files}.",
+    bytes: Plural {
+        one: "{n} Byte",
+        other: "{n} Byte",
+    },
+    decimal_sep: ",",
+    failed_files: "draftguard konnte diese Dateien nicht prüfen, daher wurden sie nicht angehängt.",
+    checking: "Prüfe {name} … {percent}",
+    cancel: "Abbrechen",
 };
 
 const ZH: Catalog = Catalog {
@@ -322,6 +452,41 @@ const ZH: Catalog = Catalog {
     why_marker: "带有保密标记",
     why_unlikely: "不太确定：旁边有“{word}”",
     why_shape: "符合{name}的格式",
+    file_title: "附加文件前请确认",
+    file_intro: Plural {
+        one: "您要附加的 {n} 个文件包含可能敏感的信息。",
+        other: "您要附加的 {n} 个文件包含可能敏感的信息。",
+    },
+    file_mindful: "文件一旦上传，可能被存储、被他人阅读或用于训练。请谨慎对待客户名单、财务数据、身份证件和机密文件。",
+    remove_file: Plural {
+        one: "移除文件",
+        other: "移除文件",
+    },
+    attach_redacted: "附加脱敏副本",
+    attach_anyway: "仍然附加",
+    kind_count: "{name}：{n} 项",
+    kind_count_all: "{n} 项{name}",
+    file_clean: "未发现敏感信息。",
+    no_redacted_copy: "无法为此格式生成脱敏副本：选择附加脱敏副本时，将不附加此文件。",
+    identity_note: "“{name}”看起来是身份证件。请仅在确有必要时分享护照和身份证。",
+    not_checked: "未检查：{files}。",
+    file_reason: "{name}（{why}）",
+    why_image: "不读取图片",
+    why_pdf: "不读取 PDF 文件",
+    why_format: "不读取此类文件",
+    why_too_large: "文件过大，无法检查",
+    why_damaged: "文件似乎已损坏",
+    why_encrypted: "文件已加密",
+    why_failed: "检查无法运行",
+    file_warned: "已附加含敏感信息的文件：{files}。",
+    bytes: Plural {
+        one: "{n} 字节",
+        other: "{n} 字节",
+    },
+    decimal_sep: ".",
+    failed_files: "draftguard 无法检查这些文件，因此未附加。",
+    checking: "正在检查 {name}… {percent}",
+    cancel: "取消",
 };
 
 /// The catalog of `locale`.
@@ -427,6 +592,426 @@ impl Catalog {
             Why::Format => self.why_shape.replace("{name}", name),
         }
     }
+}
+
+/// Plural names of the built-in kinds for counts in a file's summary ("1,204 email
+/// addresses"): the kind's id, English and German (singular, plural). Chinese counts every kind
+/// with one measure word ([`Catalog::kind_count_all`]). A built-in kind missing here fails a
+/// test; a custom rule's kind is counted as "{name}: {n}".
+const KIND_PLURALS: &[(&str, [&str; 2], [&str; 2])] = &[
+    (
+        "api_key",
+        ["API key or access token", "API keys or access tokens"],
+        [
+            "API-Schlüssel oder Zugangstoken",
+            "API-Schlüssel oder Zugangstokens",
+        ],
+    ),
+    (
+        "bank_account",
+        ["bank account number", "bank account numbers"],
+        ["Kontonummer", "Kontonummern"],
+    ),
+    (
+        "br_cnpj",
+        [
+            "Brazilian company number (CNPJ)",
+            "Brazilian company numbers (CNPJ)",
+        ],
+        [
+            "brasilianische Firmennummer (CNPJ)",
+            "brasilianische Firmennummern (CNPJ)",
+        ],
+    ),
+    (
+        "br_cpf",
+        ["Brazilian CPF number", "Brazilian CPF numbers"],
+        [
+            "brasilianische Steuernummer (CPF)",
+            "brasilianische Steuernummern (CPF)",
+        ],
+    ),
+    (
+        "ca_sin",
+        [
+            "Canadian Social Insurance Number",
+            "Canadian Social Insurance Numbers",
+        ],
+        [
+            "kanadische Sozialversicherungsnummer (SIN)",
+            "kanadische Sozialversicherungsnummern (SIN)",
+        ],
+    ),
+    (
+        "cn_resident_id",
+        ["Chinese resident ID number", "Chinese resident ID numbers"],
+        [
+            "chinesische Personalausweisnummer",
+            "chinesische Personalausweisnummern",
+        ],
+    ),
+    (
+        "confidential_marker",
+        [
+            "confidential document marker",
+            "confidential document markers",
+        ],
+        ["Vertraulichkeitsvermerk", "Vertraulichkeitsvermerke"],
+    ),
+    (
+        "connection_string",
+        [
+            "password in a connection string",
+            "passwords in connection strings",
+        ],
+        [
+            "Passwort in einer Verbindungszeichenfolge",
+            "Passwörter in Verbindungszeichenfolgen",
+        ],
+    ),
+    (
+        "credit_card",
+        ["credit card number", "credit card numbers"],
+        ["Kreditkartennummer", "Kreditkartennummern"],
+    ),
+    (
+        "de_health_insurance",
+        [
+            "German health insurance number (KVNR)",
+            "German health insurance numbers (KVNR)",
+        ],
+        [
+            "Krankenversichertennummer (KVNR)",
+            "Krankenversichertennummern (KVNR)",
+        ],
+    ),
+    (
+        "de_id_card",
+        [
+            "German ID card / passport number",
+            "German ID card / passport numbers",
+        ],
+        ["Ausweis- / Reisepassnummer", "Ausweis- / Reisepassnummern"],
+    ),
+    (
+        "de_tax_id",
+        ["German tax ID (Steuer-ID)", "German tax IDs (Steuer-ID)"],
+        [
+            "steuerliche Identifikationsnummer (Steuer-ID)",
+            "steuerliche Identifikationsnummern (Steuer-ID)",
+        ],
+    ),
+    (
+        "email",
+        ["email address", "email addresses"],
+        ["E-Mail-Adresse", "E-Mail-Adressen"],
+    ),
+    (
+        "es_dni",
+        ["Spanish ID number (DNI)", "Spanish ID numbers (DNI)"],
+        [
+            "spanische Ausweisnummer (DNI)",
+            "spanische Ausweisnummern (DNI)",
+        ],
+    ),
+    (
+        "es_nie",
+        [
+            "Spanish foreigner ID number (NIE)",
+            "Spanish foreigner ID numbers (NIE)",
+        ],
+        [
+            "spanische Ausländer-Identifikationsnummer (NIE)",
+            "spanische Ausländer-Identifikationsnummern (NIE)",
+        ],
+    ),
+    (
+        "fr_nir",
+        [
+            "French social security number (NIR)",
+            "French social security numbers (NIR)",
+        ],
+        [
+            "französische Sozialversicherungsnummer (NIR)",
+            "französische Sozialversicherungsnummern (NIR)",
+        ],
+    ),
+    (
+        "generic_secret",
+        ["secret key or token", "secret keys or tokens"],
+        [
+            "geheimer Schlüssel oder Token",
+            "geheime Schlüssel oder Tokens",
+        ],
+    ),
+    ("iban", ["IBAN", "IBANs"], ["IBAN", "IBANs"]),
+    (
+        "in_aadhaar",
+        ["Indian Aadhaar number", "Indian Aadhaar numbers"],
+        ["indische Aadhaar-Nummer", "indische Aadhaar-Nummern"],
+    ),
+    (
+        "in_pan",
+        ["Indian PAN (tax ID)", "Indian PANs (tax IDs)"],
+        [
+            "indische Steuernummer (PAN)",
+            "indische Steuernummern (PAN)",
+        ],
+    ),
+    (
+        "ip_address",
+        ["IP address", "IP addresses"],
+        ["IP-Adresse", "IP-Adressen"],
+    ),
+    (
+        "it_fiscal_code",
+        [
+            "Italian fiscal code (codice fiscale)",
+            "Italian fiscal codes (codice fiscale)",
+        ],
+        [
+            "italienische Steuernummer (Codice fiscale)",
+            "italienische Steuernummern (Codice fiscale)",
+        ],
+    ),
+    (
+        "jwt",
+        ["JSON Web Token", "JSON Web Tokens"],
+        ["JSON Web Token", "JSON Web Tokens"],
+    ),
+    (
+        "medical",
+        [
+            "piece of health information",
+            "pieces of health information",
+        ],
+        ["Gesundheitsangabe", "Gesundheitsangaben"],
+    ),
+    (
+        "nl_bsn",
+        [
+            "Dutch citizen service number (BSN)",
+            "Dutch citizen service numbers (BSN)",
+        ],
+        [
+            "niederländische Bürgerservicenummer (BSN)",
+            "niederländische Bürgerservicenummern (BSN)",
+        ],
+    ),
+    (
+        "passport_mrz",
+        [
+            "passport / ID card machine-readable zone",
+            "passport / ID card machine-readable zones",
+        ],
+        [
+            "maschinenlesbare Zone (Reisepass / Ausweis)",
+            "maschinenlesbare Zonen (Reisepass / Ausweis)",
+        ],
+    ),
+    (
+        "passport_number",
+        ["passport number", "passport numbers"],
+        ["Reisepassnummer", "Reisepassnummern"],
+    ),
+    (
+        "password",
+        ["password", "passwords"],
+        ["Passwort", "Passwörter"],
+    ),
+    (
+        "phone",
+        ["phone number", "phone numbers"],
+        ["Telefonnummer", "Telefonnummern"],
+    ),
+    (
+        "pl_pesel",
+        [
+            "Polish national ID number (PESEL)",
+            "Polish national ID numbers (PESEL)",
+        ],
+        [
+            "polnische Identifikationsnummer (PESEL)",
+            "polnische Identifikationsnummern (PESEL)",
+        ],
+    ),
+    (
+        "private_key",
+        ["private key", "private keys"],
+        ["privater Schlüssel", "private Schlüssel"],
+    ),
+    (
+        "seed_phrase",
+        ["wallet recovery phrase", "wallet recovery phrases"],
+        [
+            "Wiederherstellungsphrase (Wallet)",
+            "Wiederherstellungsphrasen (Wallet)",
+        ],
+    ),
+    (
+        "uk_nhs",
+        ["NHS number", "NHS numbers"],
+        ["NHS-Nummer", "NHS-Nummern"],
+    ),
+    (
+        "uk_nino",
+        [
+            "UK National Insurance number",
+            "UK National Insurance numbers",
+        ],
+        [
+            "britische Sozialversicherungsnummer (National Insurance)",
+            "britische Sozialversicherungsnummern (National Insurance)",
+        ],
+    ),
+    (
+        "us_aba_routing",
+        ["US bank routing number", "US bank routing numbers"],
+        ["US-Bankleitzahl (ABA)", "US-Bankleitzahlen (ABA)"],
+    ),
+    (
+        "us_drivers_license",
+        ["US driver's license number", "US driver's license numbers"],
+        ["US-Führerscheinnummer", "US-Führerscheinnummern"],
+    ),
+    (
+        "us_itin",
+        ["US taxpayer ID (ITIN)", "US taxpayer IDs (ITIN)"],
+        ["US-Steuernummer (ITIN)", "US-Steuernummern (ITIN)"],
+    ),
+    (
+        "us_medicare_mbi",
+        ["US Medicare number (MBI)", "US Medicare numbers (MBI)"],
+        ["US-Medicare-Nummer (MBI)", "US-Medicare-Nummern (MBI)"],
+    ),
+    (
+        "us_passport",
+        ["US passport number", "US passport numbers"],
+        ["US-Reisepassnummer", "US-Reisepassnummern"],
+    ),
+    (
+        "us_ssn",
+        ["US Social Security number", "US Social Security numbers"],
+        [
+            "US-Sozialversicherungsnummer (SSN)",
+            "US-Sozialversicherungsnummern (SSN)",
+        ],
+    ),
+];
+
+/// The plural names (singular, plural) of a built-in kind in `lang` ("en" or "de").
+pub fn kind_plural(kind: &str, lang: &str) -> Option<[&'static str; 2]> {
+    let (_, en, de) = KIND_PLURALS.iter().find(|(k, _, _)| *k == kind)?;
+    match lang {
+        "en" => Some(*en),
+        "de" => Some(*de),
+        _ => None,
+    }
+}
+
+impl Catalog {
+    /// `n` findings of one kind, for a file's summary: "1,204 email addresses" (English,
+    /// German), "1,204 项电子邮件地址" (Chinese); `name` is the kind's name in this language,
+    /// used where there is no plural name (custom rules).
+    pub fn kind_count(&self, kind: &str, name: &str, n: usize) -> String {
+        let shown = count(self, n);
+        if !self.kind_count_all.is_empty() {
+            return self
+                .kind_count_all
+                .replace("{n}", &shown)
+                .replace("{name}", name);
+        }
+        match kind_plural(kind, self.lang) {
+            Some([one, other]) => format!("{shown} {}", if n == 1 { one } else { other }),
+            None => self
+                .kind_count
+                .replace("{name}", name)
+                .replace("{n}", &shown),
+        }
+    }
+
+    /// A file size as people read it: "312 bytes", "48.2 KB", "20.0 MB" (units of 1,024,
+    /// one decimal, the language's decimal separator). `bytes` as JavaScript has it (a
+    /// `File`'s size); only the rounding is done in floating point: Rust's float formatting
+    /// would add kilobytes to the module, and a 64-bit integer cast from it breaks wasm2js
+    /// (the extension's JavaScript engine).
+    pub fn file_size(&self, bytes: f64) -> String {
+        const UNITS: [(f64, &str); 3] = [
+            (1_073_741_824.0, "GB"),
+            (1_048_576.0, "MB"),
+            (1_024.0, "KB"),
+        ];
+        for (size, unit) in UNITS {
+            if bytes >= size {
+                let tenths = (bytes * 10.0 / size + 0.5) as usize;
+                return format!(
+                    "{}{}{} {unit}",
+                    count(self, tenths / 10),
+                    self.decimal_sep,
+                    tenths % 10
+                );
+            }
+        }
+        plural_count(self, &self.bytes, bytes as usize)
+    }
+}
+
+/// Words in file names that say "identity document", lower-case: English, German, French,
+/// Spanish, Italian, Chinese. Matched anywhere in the name, so `Personalausweis_scan.jpg` and
+/// `my-passport.pdf` count; "id" alone does not (`user_id.csv`).
+const IDENTITY_WORDS: &[&str] = &[
+    "passport",
+    "id card",
+    "id-card",
+    "id_card",
+    "idcard",
+    "id-front",
+    "id_front",
+    "id-back",
+    "id_back",
+    "identity card",
+    "identity-card",
+    "identity_card",
+    "identity document",
+    "national id",
+    "national_id",
+    "national-id",
+    "driver's licen",
+    "drivers licen",
+    "drivers-licen",
+    "drivers_licen",
+    "driving licen",
+    "driving-licen",
+    "driving_licen",
+    "residence permit",
+    "residence-permit",
+    "ausweis",
+    "reisepass",
+    "führerschein",
+    "fuehrerschein",
+    "aufenthaltstitel",
+    "passeport",
+    "carte d'identit",
+    "carte-identit",
+    "carte_identit",
+    "pasaporte",
+    "passaporto",
+    "carta d'identit",
+    "身份证",
+    "护照",
+    "驾驶证",
+    "驾照",
+    "居留许可",
+];
+
+/// Whether a file's name says it is an identity document (passport, ID card, Ausweis,
+/// Reisepass, 身份证, 护照, driving licence …): the prompt says so even when the content
+/// cannot be read.
+pub fn is_identity_document(name: &str) -> bool {
+    // ASCII case only: Unicode's case tables would cost the module kilobytes, and the words
+    // are matched in their usual spelling ("Führerschein", "FÜHRERSCHEIN" aside).
+    let lower = name.to_ascii_lowercase().replace('\u{2019}', "'");
+    IDENTITY_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// What the prompt says about a [`Reason`]: the kind of fact, and what it names.
@@ -768,5 +1353,152 @@ mod tests {
         assert_eq!(negotiate(["zh-Hans-CN"]), Locale::Zh);
         assert_eq!(negotiate(["ja"]), Locale::En);
         assert_eq!(negotiate(Vec::<&str>::new()), Locale::En);
+    }
+
+    #[test]
+    fn every_file_message_exists_in_every_language() {
+        for c in ALL {
+            for p in [&c.file_intro, &c.bytes] {
+                assert!(
+                    p.one.contains("{n}") && p.other.contains("{n}"),
+                    "{}",
+                    c.lang
+                );
+            }
+            for s in [
+                c.file_title,
+                c.file_mindful,
+                c.remove_file.one,
+                c.remove_file.other,
+                c.attach_redacted,
+                c.attach_anyway,
+                c.file_clean,
+                c.no_redacted_copy,
+                c.why_image,
+                c.why_pdf,
+                c.why_format,
+                c.why_too_large,
+                c.why_damaged,
+                c.why_encrypted,
+                c.why_failed,
+                c.decimal_sep,
+                c.failed_files,
+            ] {
+                assert!(!s.trim().is_empty(), "{}", c.lang);
+            }
+            assert!(c.identity_note.contains("{name}"), "{}", c.lang);
+            assert!(
+                c.checking.contains("{name}") && c.checking.contains("{percent}"),
+                "{}",
+                c.lang
+            );
+            assert!(!c.cancel.trim().is_empty(), "{}", c.lang);
+            assert!(c.not_checked.contains("{files}"), "{}", c.lang);
+            assert!(c.file_warned.contains("{files}"), "{}", c.lang);
+            assert!(
+                c.file_reason.contains("{name}") && c.file_reason.contains("{why}"),
+                "{}",
+                c.lang
+            );
+            assert!(
+                c.kind_count.contains("{name}") && c.kind_count.contains("{n}"),
+                "{}",
+                c.lang
+            );
+            if c.lang != "en" {
+                for (mine, en) in [
+                    (c.file_title, EN.file_title),
+                    (c.attach_redacted, EN.attach_redacted),
+                    (c.attach_anyway, EN.attach_anyway),
+                    (c.remove_file.one, EN.remove_file.one),
+                    (c.identity_note, EN.identity_note),
+                    (c.why_image, EN.why_image),
+                    (c.cancel, EN.cancel),
+                    (c.file_mindful, EN.file_mindful),
+                ] {
+                    assert_ne!(mine, en, "{}: not translated", c.lang);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn file_summaries_count_kinds_with_plural_names() {
+        assert_eq!(
+            EN.kind_count("email", "Email address", 1204),
+            "1,204 email addresses"
+        );
+        assert_eq!(
+            EN.kind_count("credit_card", "Credit card number", 1),
+            "1 credit card number"
+        );
+        assert_eq!(
+            DE.kind_count("email", "E-Mail-Adresse", 1204),
+            "1.204 E-Mail-Adressen"
+        );
+        assert_eq!(DE.kind_count("password", "Passwort", 1), "1 Passwort");
+        assert_eq!(DE.kind_count("password", "Passwort", 3), "3 Passwörter");
+        assert_eq!(
+            ZH.kind_count("credit_card", "信用卡号", 310),
+            "310 项信用卡号"
+        );
+        // A custom rule's kind has no plural name: its name and the count.
+        assert_eq!(
+            EN.kind_count("employee_id", "Employee ID", 2),
+            "Employee ID: 2"
+        );
+    }
+
+    #[test]
+    fn every_built_in_kind_has_plural_names() {
+        for d in crate::REGISTRY {
+            for lang in ["en", "de"] {
+                let [one, other] = kind_plural(d.kind, lang).unwrap_or_else(|| {
+                    panic!("{}: no plural name in {lang} (KIND_PLURALS)", d.kind)
+                });
+                assert!(!one.is_empty() && !other.is_empty(), "{}", d.kind);
+            }
+        }
+        for (kind, _, _) in KIND_PLURALS {
+            assert!(
+                crate::REGISTRY.iter().any(|d| d.kind == *kind),
+                "{kind}: not a built-in kind"
+            );
+        }
+    }
+
+    #[test]
+    fn file_sizes_read_as_people_write_them() {
+        assert_eq!(EN.file_size(1.0), "1 byte");
+        assert_eq!(EN.file_size(312.0), "312 bytes");
+        assert_eq!(EN.file_size(49_357.0), "48.2 KB");
+        assert_eq!(DE.file_size(49_357.0), "48,2 KB");
+        assert_eq!(ZH.file_size(20_971_520.0), "20.0 MB");
+        assert_eq!(EN.file_size(3_221_225_472.0), "3.0 GB");
+    }
+
+    #[test]
+    fn identity_documents_are_known_by_name() {
+        for name in [
+            "passport.jpg",
+            "My Passport scan.PDF",
+            "Personalausweis_Rückseite.png",
+            "reisepass.heic",
+            "id-card-front.jpg",
+            "身份证正面.jpg",
+            "护照.pdf",
+            "driver’s license.png",
+        ] {
+            assert!(is_identity_document(name), "{name}");
+        }
+        for name in [
+            "customers.csv",
+            "user_id.csv",
+            "photo.jpg",
+            "invoice.pdf",
+            "ideas.txt",
+        ] {
+            assert!(!is_identity_document(name), "{name}");
+        }
     }
 }

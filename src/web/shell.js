@@ -18,8 +18,62 @@
 let broken = false;
 /** Every live shell: all of them go down when the module breaks. */
 const shells = new Set();
+/** Events a shell dispatched itself (files handed on after the user decided): no shell stops them. */
+const ours = new WeakSet();
+/**
+ * The files module (files/: an attachment's text), loaded on the first attachment and never
+ * before: pages that never attach never fetch it. Relative to this module (pkg/draftguard.js),
+ * so the npm package, bundlers and the extension find it beside the core.
+ */
+let filesModule = null;
+let filesLoaded = null;
+function loadFiles(url) {
+  // `url` (the `filesModule` option): where a relative import is not allowed, e.g. a
+  // browser extension's content script. Otherwise the literal path, which bundlers follow.
+  const loading = url ? import(/* webpackIgnore: true */ /* @vite-ignore */ url) : import('./files/draftguard_files.js');
+  filesModule ??= loading.then(async (m) => {
+    await m.default(url ? { module_or_path: new URL('draftguard_files_bg.wasm', url) } : undefined);
+    filesLoaded = m;
+    return m;
+  });
+  return filesModule;
+}
 
 /** Whether the module broke (a trap or an exception through wasm); no call may go into it. */
+/**
+ * The files Worker (pkg/files/worker.js: the same engine, off the main thread) for files over
+ * WORKER_BYTES, started on the first such file. Where it cannot start or load (a bundler that
+ * did not carry it, a page whose CSP refuses it, an extension's content script), files are
+ * checked on the main thread instead.
+ */
+const WORKER_BYTES = 1 << 20;
+let worker = null;
+let workerFailed = false;
+let jobIds = 0;
+const jobs = new Map();
+function filesWorker() {
+  if (worker || workerFailed) return worker;
+  try {
+    const url = new URL('./files/worker.js', import.meta.url);
+    worker = new Worker(url, { type: 'module' });
+  } catch {
+    workerFailed = true;
+    return null;
+  }
+  worker.onmessage = ({ data }) => jobs.get(data.id)?.(data);
+  worker.onerror = (e) => {
+    e.preventDefault?.();
+    workerFailed = true;
+    worker?.terminate();
+    worker = null;
+    for (const [id, on] of jobs) {
+      jobs.delete(id);
+      on({ type: 'failed' });
+    }
+  };
+  return worker;
+}
+
 export function isBroken() {
   return broken;
 }
@@ -55,6 +109,8 @@ export class Shell {
     this.door = [];
     this.composing = false;
     this.passing = false;
+    this.attempts = new Set();
+    this.pending = new WeakSet();
     this.held = false;
     this.stopped = false;
     this.sheet = null;
@@ -126,6 +182,271 @@ export class Shell {
       if ((el instanceof HTMLButtonElement || el instanceof HTMLInputElement) && (el.type === 'submit' || el.type === 'image')) return el;
     }
     return null;
+  }
+
+  /**
+   * Starts checking attachments: files chosen in the composer's file input (`input` and
+   * `change`), dropped onto the composer or pasted into it are stopped in the capture phase on
+   * `window`, before any handler of the page, and `onFiles(attempt)` decides (attach.rs). The
+   * page gets them only through `deliver`. A file input's own list is emptied at once, so a
+   * page that reads `input.files` later sees nothing either.
+   */
+  watchFiles(onFiles) {
+    this.onFiles = onFiles;
+    const on = (type, f) => {
+      window.addEventListener(type, f, true);
+      this.door.push([type, f]);
+    };
+    on('input', (e) => this.fileInput(e));
+    on('change', (e) => this.fileInput(e));
+    on('drop', (e) => this.fileCarrier(e, 'drop', e.dataTransfer));
+    on('paste', (e) => this.fileCarrier(e, 'paste', e.clipboardData));
+  }
+
+  /**
+   * The file inputs of this composer: `fileInput` as given (an element), or the matches of a
+   * selector (default any file input) in the nearest ancestor of the input that has one — its
+   * form or composer, never another composer's.
+   */
+  fileInputAimed(el) {
+    const given = this.options.fileInput;
+    if (given instanceof Element) return el === given;
+    const input = this.input.deref();
+    if (!input) return false;
+    const selector = typeof given === 'string' ? given : 'input[type="file"]';
+    for (let n = up(input); n; n = up(n)) {
+      if (n.querySelector?.(selector)) return n.contains(el) && el.matches(selector);
+    }
+    return false;
+  }
+
+  /** Where a drop or a paste counts: the input's form, else the composer holding its file input, else the input. */
+  area() {
+    const input = this.input.deref();
+    if (!input) return null;
+    const form = input.form ?? input.closest('form');
+    if (form) return form;
+    const given = this.options.fileInput;
+    const selector = typeof given === 'string' ? given : 'input[type="file"]';
+    for (let n = up(input); n && n !== document.body && n !== document.documentElement; n = up(n)) {
+      if (given instanceof Element ? n.contains(given) : n.querySelector?.(selector)) return n;
+    }
+    return input;
+  }
+
+  fileInput(e) {
+    const el = e.target;
+    if (this.stopped || ours.has(e) || !(el instanceof HTMLInputElement) || el.type !== 'file') return;
+    if (!this.fileInputAimed(el)) return;
+    const files = [...(el.files ?? [])];
+    // The other of `input`/`change` for a choice being checked: the page sees neither.
+    if (!files.length) {
+      if (this.pending.has(el)) hold(e);
+      return;
+    }
+    this.take(e, { kind: 'input', target: el, files, strings: [] }, () => {
+      el.value = '';
+      this.pending.add(el);
+    });
+  }
+
+  fileCarrier(e, kind, data) {
+    if (this.stopped || ours.has(e) || !data) return;
+    const files = [...(data.files ?? [])];
+    const area = this.area();
+    if (!files.length || !area || !e.composedPath().includes(area)) return;
+    // What else it carries (text, HTML, a URL) is handed on with the files.
+    const strings = [];
+    for (const type of data.types) if (type !== 'Files') strings.push([type, data.getData(type)]);
+    this.take(e, { kind, target: e.target, files, strings, x: e.clientX ?? 0, y: e.clientY ?? 0 }, () => {});
+  }
+
+  /** Holds an attachment back and hands it to wasm; a broken module passes it or keeps it out, as the page asked. */
+  take(e, attempt, clear) {
+    if (broken && !this.options.failClosed) return;
+    hold(e);
+    clear();
+    if (broken) return this.notice(this.options.texts.failedFiles);
+    this.attempts.add(attempt);
+    try {
+      this.onFiles(attempt);
+    } catch (err) {
+      fail(err, this, null);
+    }
+  }
+
+  /**
+   * Reads `file` and extracts its text with the files module; `done` gets `{format, text,
+   * encoding}` (the pieces joined by newlines) or `{format, error}` (a FileError's code, or
+   * "failed" when the module did not load).
+   */
+  inspect(file, done) {
+    // Not where the module is named by URL (an extension's content script cannot start a
+    // Worker from the extension's files).
+    const aside = file.size > WORKER_BYTES && this.options.worker && !this.options.filesModule;
+    if (aside && filesWorker()) {
+      try {
+        return this.inspectAside(file, done);
+      } catch {
+        // Options a Worker cannot be given (not structured-cloneable): here, then.
+      }
+    }
+    this.inspectHere(file, done);
+  }
+
+  /**
+   * `inspect` in the files Worker, with a progress note and a *Cancel* that removes the file
+   * (`done` gets `{cancelled: true}`); the report has `counts` and `previews` instead of the
+   * text, and `job` to ask the Worker for the redacted copy. Falls back to the main thread if
+   * the Worker fails.
+   */
+  inspectAside(file, done) {
+    const id = ++jobIds;
+    let settled = false;
+    const settle = (report) => {
+      if (settled) return;
+      settled = true;
+      jobs.delete(id);
+      progress.close();
+      this.call(done, report);
+    };
+    const progress = this.progress(file.name, () => {
+      worker?.postMessage({ type: 'cancel', id });
+      settle({ format: '', cancelled: true });
+    });
+    jobs.set(id, (m) => {
+      if (m.type === 'progress') progress.update(m.done / m.total);
+      else if (m.type === 'result') settle({ ...m.report, job: id });
+      else if (m.type === 'failed' && !settled) {
+        settled = true;
+        progress.close();
+        this.inspectHere(file, done);
+      }
+    });
+    try {
+      worker.postMessage({ type: 'check', id, file, options: this.options.worker.options, redact: this.options.worker.redact });
+    } catch (err) {
+      jobs.delete(id);
+      progress.close();
+      throw err;
+    }
+  }
+
+  /** The redacted copy of a file the Worker checked (job `id`): a Promise of the new File. */
+  redactedAside(file, id) {
+    return new Promise((resolve) => {
+      jobs.set(id, (m) => {
+        if (m.type !== 'redacted' && m.type !== 'failed') return;
+        jobs.delete(id);
+        resolve(m.type === 'redacted' ? new File([m.bytes], file.name, { type: file.type, lastModified: file.lastModified }) : null);
+      });
+      worker?.postMessage({ type: 'redact', id });
+    });
+  }
+
+  /** The Worker may forget job `id` (decided without a redacted copy). */
+  release(id) {
+    worker?.postMessage({ type: 'drop', id });
+  }
+
+  /** A note near the input while a large file is checked: name, percent, and *Cancel* (trusted clicks only). */
+  progress(name, cancel) {
+    const t = this.options.texts;
+    const input = this.input.deref();
+    const root = this.host('draftguard-progress');
+    const wrap = document.createElement('div');
+    wrap.className = 'notices';
+    const box = document.createElement('div');
+    box.className = 'notice';
+    box.setAttribute('role', 'status');
+    box.lang = t.lang;
+    const p = document.createElement('p');
+    const say = (part) => (p.textContent = t.checking.replace('{name}', name).replace('{percent}', `${Math.floor(part * 100)} %`));
+    say(0);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cancel';
+    button.textContent = t.cancel;
+    button.addEventListener('click', (e) => {
+      if (e.isTrusted) cancel();
+    });
+    box.append(p, button);
+    wrap.append(box);
+    root.append(wrap);
+    const r = input?.getBoundingClientRect() ?? { left: 8, top: 8, bottom: 8, width: 240 };
+    wrap.style.left = `${r.left}px`;
+    wrap.style.maxWidth = `${Math.max(r.width, 240)}px`;
+    wrap.style.top = r.top > 90 ? `${r.top - 6}px` : `${r.bottom + 6}px`;
+    if (r.top > 90) wrap.style.transform = 'translateY(-100%)';
+    return { update: say, close: () => this.unhost(root) };
+  }
+
+  inspectHere(file, done) {
+    (async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const m = await loadFiles(this.options.filesModule);
+      const format = m.sniff(file.name, bytes);
+      if (format === 'pdf' || format === 'unreadable') return { format };
+      try {
+        const { pieces } = m.extract(bytes, format);
+        return { format, text: pieces.map((p) => p.text).join('\n'), encoding: pieces[0]?.location.encoding ?? 'utf-8' };
+      } catch (err) {
+        return { format, error: err?.code ?? 'failed' };
+      }
+    })()
+      .catch(() => ({ format: 'unreadable', error: 'failed' }))
+      .then((r) => this.call(done, r));
+  }
+
+  /** A copy of `file` with `text` as its content, in the file's own encoding (the files module is loaded by then). */
+  redacted(file, text, encoding) {
+    return new File([filesLoaded.encode(text, encoding)], file.name, { type: file.type, lastModified: file.lastModified });
+  }
+
+  /**
+   * Hands `files` to the page the way the user gave them: a file input gets them as its list
+   * and `input` + `change`; a drop or a paste is dispatched again on its target with them (and
+   * what else it carried). Nothing left: nothing happens.
+   */
+  deliver(attempt, files) {
+    // A redacted copy from the Worker is a Promise: hand on once all are there.
+    if (files.some((f) => f instanceof Promise)) {
+      Promise.all(files).then((all) => this.deliver(attempt, all.filter(Boolean)));
+      return;
+    }
+    this.attempts.delete(attempt);
+    const { kind, target } = attempt;
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f);
+    const fire = (ev) => {
+      ours.add(ev);
+      target.dispatchEvent(ev);
+    };
+    if (kind === 'input') {
+      this.pending.delete(target);
+      if (!files.length) return;
+      target.files = dt.files;
+      fire(new Event('input', { bubbles: true, composed: true }));
+      fire(new Event('change', { bubbles: true }));
+      return;
+    }
+    for (const [type, value] of attempt.strings) dt.setData(type, value);
+    if (!files.length && !attempt.strings.length) return;
+    const init = { bubbles: true, cancelable: true, composed: true };
+    if (kind === 'drop') fire(new DragEvent('drop', { ...init, dataTransfer: dt, clientX: attempt.x, clientY: attempt.y }));
+    else fire(new ClipboardEvent('paste', { ...init, clipboardData: dt }));
+  }
+
+  /** Attachments under way when the module broke: passed as chosen, or kept out (failClosed). */
+  dropAttempts() {
+    for (const a of this.attempts) {
+      if (this.options.failClosed) {
+        this.attempts.delete(a);
+        if (a.kind === 'input') this.pending.delete(a.target);
+      } else {
+        this.deliver(a, a.files);
+      }
+    }
   }
 
   send(e, kind, element) {
@@ -316,6 +637,7 @@ function fail(err, owner, event) {
     s.held = false;
     try {
       s.takeDown();
+      s.dropAttempts();
       if (s === owner && event) {
         s.failSend(event);
       } else if (asking) {

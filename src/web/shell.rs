@@ -25,6 +25,30 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn start(this: &Shell, on_send: &js_sys::Function);
 
+    /// Starts checking attachments; `on_files(attempt)` gets each attempt, already held back.
+    #[wasm_bindgen(method, js_name = watchFiles)]
+    pub fn watch_files(this: &Shell, on_files: &js_sys::Function);
+
+    /// Reads a `File` and extracts its text with the files module; calls `done(report)`.
+    #[wasm_bindgen(method)]
+    pub fn inspect(this: &Shell, file: &JsValue, done: &JsValue);
+
+    /// A copy of `file` holding `text` in `encoding` (the file's own).
+    #[wasm_bindgen(method)]
+    pub fn redacted(this: &Shell, file: &JsValue, text: &str, encoding: &str) -> JsValue;
+
+    /// A Promise of the redacted copy of a file the Worker checked (job `job`).
+    #[wasm_bindgen(method, js_name = redactedAside)]
+    pub fn redacted_aside(this: &Shell, file: &JsValue, job: &JsValue) -> JsValue;
+
+    /// The Worker may forget job `job`.
+    #[wasm_bindgen(method)]
+    pub fn release(this: &Shell, job: &JsValue);
+
+    /// Hands `files` to the page the way the attempt came (file input, drop, paste).
+    #[wasm_bindgen(method)]
+    pub fn deliver(this: &Shell, attempt: &JsValue, files: &js_sys::Array);
+
     /// Tells the shell whether a send attempt is held back now.
     #[wasm_bindgen(method)]
     pub fn holding(this: &Shell, on: bool);

@@ -428,3 +428,22 @@ test('without the detector the chat still works and the page says so', async () 
   await page.locator('#messages li.outgoing').first().waitFor();
   assert.deepEqual(await sent(), [text]);
 });
+
+test('attaching customers.csv: the prompt names the file and what is in it; a redacted copy is what the chat gets', async () => {
+  const csv = path.join(ROOT, 'www/samples/customers.csv');
+  await page.locator('#attach').setInputFiles(csv);
+  const d = await prompt.waitDialog();
+  assert.equal(d.title, 'Check before you attach');
+  assert.equal(d.rows[0].name, 'customers.csv');
+  assert.equal(d.rows[0].why, '24 IBANs, 8 credit card numbers');
+  assert.deepEqual(d.rows[0].previews, [IBAN_PREVIEW, CARD_PREVIEW, 'GB•• •••• •••• •••• ••54 32']);
+  assert.equal(await page.locator('#messages li.attachment').count(), 0, 'the chat has not got the file');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'file-prompt-en.png') });
+  await prompt.click('Attach a redacted copy');
+  await page.locator('#messages li.attachment').waitFor();
+  const shown = await page.locator('#messages li.attachment .bubble').textContent();
+  assert.match(shown, /📎 customers\.csv/);
+  assert.match(shown, /DE•• •••• •••• •••• ••30 00,•••• •••• •••• 1111/);
+  assert.ok(!shown.includes(IBAN) && !shown.includes(CARD));
+  assert.match(await page.locator('#decision').textContent(), /redact \(iban, credit_card\)/);
+});

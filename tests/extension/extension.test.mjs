@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { CARD, CARD_PREVIEW, IBAN } from '../package/helpers.mjs';
 import { SYNCED } from '../../extension/settings.mjs';
 import { buildReactChat } from '../package/react-chat.mjs';
-import { launch, notice, press, prompting } from './launch.mjs';
+import { launch, notice, press, prompting, until } from './launch.mjs';
 
 const IBAN_PREVIEW = 'DE•• •••• •••• •••• ••30 00';
 
@@ -80,6 +80,15 @@ if (document.body.dataset.react !== undefined) {
 }
 `;
 
+// The page takes a file the moment its input says one was chosen (window.files records it).
+const FILES_JS = `
+window.files = [];
+const input = document.getElementById('files');
+input.addEventListener('change', async () => {
+  for (const f of input.files) window.files.push([f.name, await f.text()]);
+});
+`;
+
 before(async () => {
   const chat = chatPage('<textarea id="draft"></textarea>');
   ext = await launch({
@@ -88,6 +97,11 @@ before(async () => {
       'chat.html': chatPage('<textarea id="draft" rows="3"></textarea>'),
       'editor.html': chatPage('<div id="draft" contenteditable="true" role="textbox"></div>'),
       'tracked.html': chat.replace('<body>', '<body data-react>'),
+      'files.html': chatPage('<textarea id="draft"></textarea><input type="file" id="files">').replace(
+        '<script src="chat.js"></script>',
+        '<script src="chat.js"></script><script src="files.js"></script>',
+      ),
+      'files.js': FILES_JS,
       ...Object.fromEntries(Object.keys(STRICT_CSP).map((file) => [file, chat])),
     },
     headers: Object.fromEntries(Object.entries(STRICT_CSP).map(([file, csp]) => [file, { 'Content-Security-Policy': csp }])),
@@ -308,6 +322,18 @@ for (const [file, csp] of Object.entries(STRICT_CSP)) {
     await page.close();
   });
 }
+
+test('a file chosen in the composer is checked with the files module the extension ships: held until the user decides', async () => {
+  const page = await open('files.html');
+  const csv = `name,iban\nErika,${IBAN}\n`;
+  await page.locator('#files').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await until(() => prompting(page), 'the file prompt');
+  assert.deepEqual(await page.evaluate(() => window.files), [], 'the page has not got the file');
+  await press(page, 'Attach a redacted copy');
+  await until(async () => (await page.evaluate(() => window.files)).length === 1, 'the redacted copy');
+  assert.deepEqual(await page.evaluate(() => window.files), [['customers.csv', `name,iban\nErika,${IBAN_PREVIEW}\n`]]);
+  await page.close();
+});
 
 test('no request left the machine, no page error, and storage holds no draft', async () => {
   // chrome-extension:// URLs are the extension's own files (under its ID, or the per-session ID
