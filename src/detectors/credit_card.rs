@@ -5,7 +5,11 @@
 //! dashes: 4-4-4-4, 4-4-4-4-3 (19 digits), 4-6-5 (Amex), 4-6-4 (Diners).
 //! A candidate is a card only if it passes Luhn *and* its prefix and length
 //! fall in a range of a major network (Visa, Mastercard incl. 2221–2720,
-//! American Express, Discover, JCB, Diners Club, UnionPay, Maestro).
+//! American Express, Discover, JCB, Diners Club, UnionPay, Maestro) with a
+//! length that network issues (Visa 13, 16 or 19 digits: no 18-digit Visa).
+//! Never a part of a longer number: groups joined by single spaces are one
+//! number ("4111 1111 1111 1111 2345" is an order number, not a card; a
+//! trailing 3-digit CVV or an expiry date `12/27` is not part of it).
 //! Spec: ISO/IEC 7812-1; the networks' published IIN tables.
 //!
 //! ```
@@ -104,44 +108,45 @@ struct Network {
     id: &'static str,
     /// Inclusive prefix ranges, compared on as many leading digits as the bounds have.
     ranges: &'static [(u32, u32)],
-    lengths: std::ops::RangeInclusive<usize>,
+    /// The lengths it issues (Visa: 13, 16 and 19, never 18).
+    lengths: &'static [usize],
 }
 
 const NETWORKS: &[Network] = &[
     Network {
         id: "amex",
         ranges: &[(34, 34), (37, 37)],
-        lengths: 15..=15,
+        lengths: &[15],
     },
     Network {
         id: "diners",
         ranges: &[(300, 305), (36, 36), (38, 39)],
-        lengths: 14..=19,
+        lengths: &[14, 15, 16, 17, 18, 19],
     },
     Network {
         id: "jcb",
         ranges: &[(3528, 3589)],
-        lengths: 16..=19,
+        lengths: &[16, 17, 18, 19],
     },
     Network {
         id: "visa",
         ranges: &[(4, 4)],
-        lengths: 13..=19,
+        lengths: &[13, 16, 19],
     },
     Network {
         id: "mastercard",
         ranges: &[(51, 55), (2221, 2720)],
-        lengths: 16..=16,
+        lengths: &[16],
     },
     Network {
         id: "discover",
         ranges: &[(6011, 6011), (644, 649), (65, 65), (622126, 622925)],
-        lengths: 16..=19,
+        lengths: &[16, 17, 18, 19],
     },
     Network {
         id: "unionpay",
         ranges: &[(62, 62), (81, 81)],
-        lengths: 16..=19,
+        lengths: &[16, 17, 18, 19],
     },
     Network {
         id: "maestro",
@@ -154,7 +159,7 @@ const NETWORKS: &[Network] = &[
             (6759, 6759),
             (6761, 6763),
         ],
-        lengths: 12..=19,
+        lengths: &[12, 13, 14, 15, 16, 17, 18, 19],
     },
 ];
 
@@ -241,6 +246,9 @@ mod tests {
         assert_eq!(validate(&mc), Err(Invalid::Component));
         // Amex is 15 digits only.
         assert_eq!(validate("3782822463100052"), Err(Invalid::Component));
+        // Visa issues 13, 16 and 19 digits: an 18-digit 4… is a membership number.
+        assert!(luhn::is_valid("411111111111111118"));
+        assert_eq!(validate("411111111111111118"), Err(Invalid::Component));
     }
 
     #[test]
