@@ -68,8 +68,8 @@ pub const NOT_SENSITIVE: Words = Words {
 const GROUP_MAX: usize = 6;
 
 /// `true` if the number candidate `b[s..e]` is cut out of a longer number:
-/// a short group with a digit next to the candidate is joined to it by one
-/// space ("0012 ⟦3456 7890 1234 5678⟧", "DE12 ⟦3704 0044 0532 0130⟧ 00", an
+/// a short group with a digit is joined by one space to a digit at the
+/// candidate's start or end ("0012 ⟦3456 7890 1234 5678⟧", "DE12 ⟦3704 0044 0532 0130⟧ 00", an
 /// 18-digit "⟦4111 1111 1111 1111⟧ 11"). A group that is itself one link of
 /// a chain (`12/27`, `10:30`, `2024-01-15`, `v1.2`) is another value, not
 /// part of this one, and so is a card's CVV: 3 digits (4 after a 15-digit
@@ -81,7 +81,7 @@ pub(crate) fn inside_longer_number(kind: &str, b: &[u8], s: usize, e: usize) -> 
         b"-./:".contains(&b[at])
             && beyond.is_some_and(|i| i < b.len() && b[i].is_ascii_alphanumeric())
     };
-    if s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_digit() {
+    if s >= 2 && b[s].is_ascii_digit() && b[s - 1] == b' ' && b[s - 2].is_ascii_digit() {
         let end = s - 1;
         let len = (0..end)
             .rev()
@@ -93,7 +93,8 @@ pub(crate) fn inside_longer_number(kind: &str, b: &[u8], s: usize, e: usize) -> 
             return true;
         }
     }
-    if !(e + 1 < b.len() && b[e] == b' ' && b[e + 1].is_ascii_digit()) {
+    if !(e + 1 < b.len() && b[e - 1].is_ascii_digit() && b[e] == b' ' && b[e + 1].is_ascii_digit())
+    {
         return false;
     }
     let start = e + 1;
@@ -163,5 +164,8 @@ mod tests {
         ] {
             assert!(!inside("credit_card", t), "{t}");
         }
+        // A value that starts or ends with a letter continues no digit run.
+        assert!(!inside("iban", "Tel 030 1234 ⟦DE89370400440532013000⟧"));
+        assert!(!inside("uk_nino", "⟦AB 12 34 56 C⟧ 12"));
     }
 }
