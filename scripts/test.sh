@@ -12,7 +12,7 @@ step "clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown 
 step "native tests";               cargo test
 step "attachments' text (files/: docx, xlsx, pptx, text; malformed and damaged files)"; cargo test -p draftguard-files
 step "automata generator: src/pattern/automata.bin is what gen/ builds"; cargo test -p draftguard-gen
-step "differential: engine v2 against the frozen engine v1, 20 MB (release)"
+step "differential: the engine with and without its shortcuts (digit set, context gates), 20 MB (release)"
 DIFFERENTIAL_MB=20 cargo test --release --test differential
 step "fuzz, 10 s per target (longer: bash scripts/fuzz.sh 600)"
 if cargo +nightly-2026-10-30 fuzz --version >/dev/null 2>&1; then

@@ -1,7 +1,7 @@
-//! Engine v2 against the frozen engine v1 (`v1/`) on arbitrary text, while
-//! both exist: identical findings (kind, span, confidence, reasons, preview)
-//! under the default options and a page's `attach` defaults. The first byte
-//! picks the options; the rest is the text (invalid UTF-8 replaced).
+//! The engine with and without its shortcuts (digit set, context gates) on
+//! arbitrary text: identical findings (kind, span, confidence, reasons,
+//! preview) under the default options and a page's `attach` defaults. The
+//! first byte picks the options; the rest is the text (invalid UTF-8 replaced).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 

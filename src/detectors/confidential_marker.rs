@@ -123,7 +123,7 @@ fn preview(marker: &str) -> String {
 
 /// Classifies a marker: a stamp stands alone, prose needs a document word.
 pub fn validate(marker: &str) -> Result<Valid, Invalid> {
-    let lower = marker.to_lowercase();
+    let lower = crate::scan::lower(marker);
     let compact: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
     if compact.is_empty() {
         return Err(Invalid::Format);

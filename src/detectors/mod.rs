@@ -521,7 +521,7 @@ mod registry_tests {
             for w in d.context.all().chain(d.negative_context.all()) {
                 assert_eq!(
                     w,
-                    w.to_lowercase(),
+                    crate::scan::lower(w),
                     "{k}: context word {w:?} must be lower case"
                 );
                 assert!(

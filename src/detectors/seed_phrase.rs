@@ -341,6 +341,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // compared with std's case mapping
     fn extra_words_around_a_phrase_and_numbered_lists() {
         let p = "ozone drill grab fiber curtain grace pudding thank cruise elder eight picnic";
         let v = validate(&format!("seed phrase {p} thanks")).unwrap();

@@ -2,7 +2,9 @@
 //! NFAs, and how they are searched.
 //!
 //! `automata.bin` holds per detector its forward NFA (with capture groups)
-//! and either its reverse NFA or the bytes a match can start with. An NFA is
+//! and how it is searched; for whole windows, the reverse NFA is derived from
+//! the forward one here ([`thompson_reversed`]: a third of the blob, 8 KB
+//! gzip, was reverse NFAs). An NFA is
 //! rebuilt with regex-automata's thompson builder — no parser, no compiler,
 //! microseconds — and searched by regex-automata's lazy DFA, which builds
 //! only the states a text visits and keeps them for the next scans:
@@ -30,7 +32,7 @@ use crate::scan::ByteSet;
 
 /// The generator's output.
 static BLOB: &[u8] = include_bytes!("automata.bin");
-const MAGIC: &[u8; 8] = b"DGAUTO07";
+const MAGIC: &[u8; 8] = b"DGAUTO08";
 
 /// State tags of the NFA format (the generator's `tag`).
 mod tag {
@@ -143,6 +145,90 @@ fn add_pattern(
     add_pattern_at(b, bytes, base, None)
 }
 
+/// One state of an encoded NFA; references are state numbers within it.
+enum Coded {
+    Range(Transition),
+    Sparse(Vec<Transition>),
+    Look(Look, usize),
+    Union(Vec<usize>),
+    /// A capture slot (group `slot / 2`, its start if even) and the next state.
+    Capture(usize, usize),
+    Fail,
+    Match,
+}
+
+/// An NFA as the generator encoded it (see `gen/src/lib.rs`'s `encode_nfa`).
+/// The state references inside its transitions ([`Transition::next`]) are
+/// state numbers within it, like the others.
+struct Decoded {
+    reverse: bool,
+    anchored: usize,
+    unanchored: usize,
+    names: Vec<Option<Arc<str>>>,
+    states: Vec<Coded>,
+}
+
+impl Decoded {
+    fn read(bytes: &[u8]) -> Result<Decoded, String> {
+        let mut r = Reader { b: bytes, at: 0 };
+        let reverse = r.byte()? != 0;
+        let (anchored, unanchored) = (r.varint()?, r.varint()?);
+        let mut names: Vec<Option<Arc<str>>> = Vec::new();
+        for _ in 0..r.varint()? {
+            let n = r.varint()?;
+            let s = std::str::from_utf8(r.bytes(n)?).map_err(|e| e.to_string())?;
+            names.push((!s.is_empty()).then(|| Arc::from(s)));
+        }
+        let len = r.varint()?;
+        let mut states = Vec::with_capacity(len);
+        for me in 0..len {
+            let to = |r: &mut Reader| -> Result<usize, String> {
+                let z = r.varint()? as i64;
+                usize::try_from(me as i64 + ((z >> 1) ^ -(z & 1)))
+                    .ok()
+                    .filter(|&n| n < len)
+                    .ok_or_else(|| "state reference out of range".to_string())
+            };
+            let range = |r: &mut Reader| -> Result<Transition, String> {
+                let (start, end) = (r.byte()?, r.byte()?);
+                let next = StateID::new(to(r)?).map_err(|e| e.to_string())?;
+                Ok(Transition { start, end, next })
+            };
+            states.push(match r.byte()? {
+                tag::RANGE => Coded::Range(range(&mut r)?),
+                tag::SPARSE => Coded::Sparse(
+                    (0..r.varint()?)
+                        .map(|_| range(&mut r))
+                        .collect::<Result<_, _>>()?,
+                ),
+                tag::LOOK => {
+                    let look = Look::from_repr(r.varint()? as u32).ok_or("unknown assertion")?;
+                    Coded::Look(look, to(&mut r)?)
+                }
+                tag::UNION => Coded::Union(
+                    (0..r.varint()?)
+                        .map(|_| to(&mut r))
+                        .collect::<Result<_, _>>()?,
+                ),
+                tag::CAPTURE => Coded::Capture(r.varint()?, to(&mut r)?),
+                tag::FAIL => Coded::Fail,
+                tag::MATCH => Coded::Match,
+                t => return Err(format!("unknown state tag {t}")),
+            });
+        }
+        if anchored >= len || unanchored >= len {
+            return Err("start out of range".into());
+        }
+        Ok(Decoded {
+            reverse,
+            anchored,
+            unanchored,
+            names,
+            states,
+        })
+    }
+}
+
 /// [`add_pattern`]; with `inside`, the pattern starts where the group of that
 /// name opens, and where it closes comes `$` and the match.
 fn add_pattern_at(
@@ -151,21 +237,19 @@ fn add_pattern_at(
     base: usize,
     inside: Option<&str>,
 ) -> Result<(StateID, StateID, usize), String> {
-    let mut r = Reader { b: bytes, at: 0 };
+    let d = Decoded::read(bytes)?;
     let err = |e: thompson::BuildError| e.to_string();
     let id = |n: usize| StateID::new(base + n).map_err(|e| e.to_string());
-    b.set_reverse(r.byte()? != 0);
-    let anchored = id(r.varint()?)?;
-    let unanchored = id(r.varint()?)?;
-    let mut names: Vec<Option<Arc<str>>> = Vec::new();
-    for _ in 0..r.varint()? {
-        let n = r.varint()?;
-        let s = std::str::from_utf8(r.bytes(n)?).map_err(|e| e.to_string())?;
-        names.push((!s.is_empty()).then(|| Arc::from(s)));
-    }
+    let shift = |t: &Transition| -> Result<Transition, String> {
+        Ok(Transition {
+            next: id(t.next.as_usize())?,
+            ..*t
+        })
+    };
+    b.set_reverse(d.reverse);
     let group = match inside {
         Some(g) => Some(
-            names
+            d.names
                 .iter()
                 .position(|n| n.as_deref() == Some(g))
                 .ok_or_else(|| format!("no group {g}"))?,
@@ -173,65 +257,33 @@ fn add_pattern_at(
         None => None,
     };
     let mut group_start = None;
+    let len = d.states.len();
     b.start_pattern().map_err(err)?;
-    let len = r.varint()?;
-    for me in 0..len {
-        let to = |r: &mut Reader| -> Result<StateID, String> {
-            let z = r.varint()? as i64;
-            let n = usize::try_from(me as i64 + ((z >> 1) ^ -(z & 1)))
-                .map_err(|_| "state reference out of range")?;
-            id(n)
-        };
-        let added = match r.byte()? {
-            tag::RANGE => {
-                let (start, end) = (r.byte()?, r.byte()?);
-                let next = to(&mut r)?;
-                b.add_range(Transition { start, end, next })
+    for (me, state) in d.states.iter().enumerate() {
+        let added = match state {
+            Coded::Range(t) => b.add_range(shift(t)?),
+            Coded::Sparse(ts) => b.add_sparse(ts.iter().map(shift).collect::<Result<_, _>>()?),
+            Coded::Look(look, next) => b.add_look(id(*next)?, *look),
+            Coded::Union(alts) => {
+                b.add_union(alts.iter().map(|&a| id(a)).collect::<Result<_, _>>()?)
             }
-            tag::SPARSE => {
-                let mut ts = Vec::new();
-                for _ in 0..r.varint()? {
-                    let (start, end) = (r.byte()?, r.byte()?);
-                    ts.push(Transition {
-                        start,
-                        end,
-                        next: to(&mut r)?,
-                    });
-                }
-                b.add_sparse(ts)
-            }
-            tag::LOOK => {
-                let look = Look::from_repr(r.varint()? as u32).ok_or("unknown assertion")?;
-                let next = to(&mut r)?;
-                b.add_look(next, look)
-            }
-            tag::UNION => {
-                let mut alts = Vec::new();
-                for _ in 0..r.varint()? {
-                    alts.push(to(&mut r)?);
-                }
-                b.add_union(alts)
-            }
-            tag::CAPTURE => {
-                let slot = r.varint()?;
-                let next = to(&mut r)?;
+            &Coded::Capture(slot, next) => {
                 let index = (slot / 2) as u32;
                 if slot % 2 == 0 {
                     if group == Some(slot / 2) {
                         group_start = Some(id(me)?);
                     }
-                    let name = names.get(slot / 2).cloned().flatten();
-                    b.add_capture_start(next, index, name)
+                    let name = d.names.get(slot / 2).cloned().flatten();
+                    b.add_capture_start(id(next)?, index, name)
                 } else if group == Some(slot / 2) {
                     // The group's end leads to the states added below.
                     b.add_capture_end(id(len)?, index)
                 } else {
-                    b.add_capture_end(next, index)
+                    b.add_capture_end(id(next)?, index)
                 }
             }
-            tag::FAIL => b.add_fail(),
-            tag::MATCH => b.add_match(),
-            t => return Err(format!("unknown state tag {t}")),
+            Coded::Fail => b.add_fail(),
+            Coded::Match => b.add_match(),
         }
         .map_err(err)?;
         if added.as_usize() != base + me {
@@ -245,8 +297,114 @@ fn add_pattern_at(
         b.finish_pattern(start).map_err(err)?;
         return Ok((start, start, len + 2));
     }
+    let (anchored, unanchored) = (id(d.anchored)?, id(d.unanchored)?);
     b.finish_pattern(anchored).map_err(err)?;
     Ok((anchored, unanchored, len))
+}
+
+/// The reverse of an encoded forward NFA: it matches the reversed matches of
+/// the forward one from its anchored start, with every assertion mirrored
+/// (start of line ⇄ end of line, …), and has no capture groups — what
+/// regex-automata's compiler makes of the pattern with `reverse(true)`, for a
+/// reverse search that runs anchored from where a forward match ends, with
+/// [`MatchKind::All`] (so the order of alternatives does not matter).
+///
+/// Its state `q` is "just before forward state `q`": a union of the forward
+/// edges into `q`, each taken backwards (byte ranges and assertions as states
+/// of their own, after the first `n`), and the match after the forward start.
+/// Only forward states a match can pass through count: the unanchored
+/// start's `(?s:.)*?` loop would let the reverse run past a match's start.
+pub(super) fn thompson_reversed(bytes: &[u8]) -> Result<NFA, String> {
+    let d = Decoded::read(bytes)?;
+    let n = d.states.len();
+    let err = |e: thompson::BuildError| e.to_string();
+    let id = |i: usize| StateID::new(i).map_err(|e| e.to_string());
+    let next = |s: &Coded| -> Vec<usize> {
+        match s {
+            Coded::Range(t) => vec![t.next.as_usize()],
+            Coded::Sparse(ts) => ts.iter().map(|t| t.next.as_usize()).collect(),
+            Coded::Look(_, q) | Coded::Capture(_, q) => vec![*q],
+            Coded::Union(alts) => alts.clone(),
+            Coded::Fail | Coded::Match => Vec::new(),
+        }
+    };
+    let mut reached = vec![false; n];
+    let mut stack = vec![d.anchored];
+    while let Some(s) = stack.pop() {
+        if !std::mem::replace(&mut reached[s], true) {
+            stack.extend(next(&d.states[s]));
+        }
+    }
+    // Per forward state, its incoming edges: (from, None) for an empty one,
+    // (from, Some(state)) for a byte range or an assertion taken backwards.
+    enum Back {
+        Range(u8, u8),
+        Look(Look),
+    }
+    let mut into: Vec<Vec<(usize, Option<Back>)>> = (0..n).map(|_| Vec::new()).collect();
+    for (p, s) in d.states.iter().enumerate().filter(|&(p, _)| reached[p]) {
+        match s {
+            Coded::Range(t) => into[t.next.as_usize()].push((p, Some(Back::Range(t.start, t.end)))),
+            Coded::Sparse(ts) => {
+                for t in ts {
+                    into[t.next.as_usize()].push((p, Some(Back::Range(t.start, t.end))));
+                }
+            }
+            Coded::Look(look, q) => into[*q].push((p, Some(Back::Look(look.reversed())))),
+            Coded::Capture(_, q) => into[*q].push((p, None)),
+            Coded::Union(alts) => {
+                for &q in alts {
+                    into[q].push((p, None));
+                }
+            }
+            Coded::Fail | Coded::Match => {}
+        }
+    }
+    let edges = into.iter().flatten().filter(|(_, e)| e.is_some()).count();
+    let matched = n + edges;
+    let mut b = thompson::Builder::new();
+    b.set_utf8(false);
+    b.set_reverse(true);
+    b.start_pattern().map_err(err)?;
+    let mut extra = n;
+    for (q, edges) in into.iter().enumerate() {
+        let mut alts = Vec::with_capacity(edges.len() + 1);
+        for (p, e) in edges {
+            alts.push(id(if e.is_some() {
+                extra += 1;
+                extra - 1
+            } else {
+                *p
+            })?);
+        }
+        if q == d.anchored {
+            alts.push(id(matched)?);
+        }
+        b.add_union(alts).map_err(err)?;
+    }
+    for (p, e) in into.iter().flatten() {
+        match e {
+            Some(Back::Range(start, end)) => b.add_range(Transition {
+                start: *start,
+                end: *end,
+                next: id(*p)?,
+            }),
+            Some(Back::Look(look)) => b.add_look(id(*p)?, *look),
+            None => continue,
+        }
+        .map_err(err)?;
+    }
+    b.add_match().map_err(err)?;
+    let ends: Vec<StateID> = (0..n)
+        .filter(|&q| reached[q] && matches!(d.states[q], Coded::Match))
+        .map(id)
+        .collect::<Result<_, _>>()?;
+    let start = match ends[..] {
+        [one] => one,
+        _ => b.add_union(ends).map_err(err)?,
+    };
+    b.finish_pattern(start).map_err(err)?;
+    b.build(start, start).map_err(err)
 }
 
 /// A lazy DFA over `nfa`; its cache holds this many bytes of states at most
@@ -373,7 +531,7 @@ struct Raw {
 }
 
 enum RawPlan {
-    Window(&'static [u8]),
+    Window,
     Starts([ByteSet; 5]),
 }
 
@@ -389,7 +547,7 @@ fn raw(name: &str) -> Result<Raw, String> {
         let interior = set(&mut r)?;
         let forward = r.section()?;
         let plan = match r.byte()? {
-            1 => RawPlan::Window(r.section()?),
+            1 => RawPlan::Window,
             2 => RawPlan::Starts([
                 set(&mut r)?,
                 set(&mut r)?,
@@ -416,7 +574,7 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
     let raw = raw(name)?;
     let fwd = thompson(raw.forward)?;
     let matcher = match raw.plan {
-        RawPlan::Window(reverse) => Matcher::window(fwd, thompson(reverse)?)?,
+        RawPlan::Window => Matcher::window(fwd, thompson_reversed(raw.forward)?)?,
         RawPlan::Starts(first) => Matcher::starts(fwd, first)?,
     };
     Ok(Entry {
@@ -759,8 +917,18 @@ impl Words {
     }
 
     /// The state after class `c` in state `s` (with [`ENDS`] if words end there).
-    #[inline]
-    fn step(&self, mut s: usize, c: usize) -> u32 {
+    #[inline(always)]
+    fn step(&self, s: usize, c: usize) -> u32 {
+        // Most bytes of text leave the automaton in a shallow state, with a full row.
+        match self.next.get(s * self.stride + c) {
+            Some(&t) if s < self.dense => t,
+            _ => self.step_deep(s, c),
+        }
+    }
+
+    /// [`Words::step`] from a state without a full row.
+    #[inline(never)]
+    fn step_deep(&self, mut s: usize, c: usize) -> u32 {
         loop {
             if s < self.dense {
                 return self.next[s * self.stride + c];

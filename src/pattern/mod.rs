@@ -16,6 +16,14 @@
 pub(crate) mod automata;
 pub(crate) mod nfa;
 
+/// The reverse NFA the product derives from a forward NFA in the
+/// generator's format: for `gen/tests/`, which checks it against
+/// regex-automata's compiler. Not part of the API.
+#[doc(hidden)]
+pub fn reversed_nfa(encoded: &[u8]) -> Result<regex_automata::nfa::thompson::NFA, String> {
+    automata::thompson_reversed(encoded)
+}
+
 use regex_automata::Match;
 
 /// Compiled program size limit of one pattern, in bytes.

@@ -44,22 +44,10 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
         );
     let (before, after) = (&head[from..], &tail[..to]);
     let mut out = String::with_capacity(before.len() + 1 + after.len());
-    push_lowercase(&mut out, before);
+    super::normalize::push_lower(&mut out, before);
     out.push(' ');
-    push_lowercase(&mut out, after);
+    super::normalize::push_lower(&mut out, after);
     out
-}
-
-/// Appends `s.to_lowercase()` to `out`, without a string of its own when `s`
-/// is ASCII (a neighbourhood is made for every candidate).
-fn push_lowercase(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let at = out.len();
-        out.push_str(s);
-        out[at..].make_ascii_lowercase();
-    } else {
-        out.push_str(&s.to_lowercase());
-    }
 }
 
 /// A detector's context words indexed by first byte, built once per process:

@@ -192,7 +192,10 @@ pub(super) fn compiled(rule: &CustomRule, at: &str) -> Result<super::Compiled, O
         },
         validate,
     });
-    let words = rule.context.iter().map(|w| Word::from(w.to_lowercase()));
+    let words = rule
+        .context
+        .iter()
+        .map(|w| Word::from(super::normalize::lower(w)));
     Ok(super::Compiled::from_regex(
         kind,
         // No set for a custom rule: its searches are never cut (a live scan

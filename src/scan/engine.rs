@@ -60,9 +60,11 @@ impl Engine {
     }
 
     /// An engine that runs every pattern in every window it is planned for
-    /// (no digit set, no gates): what the shortcuts must not change.
-    #[cfg(test)]
-    pub(super) fn without_shortcuts() -> Engine {
+    /// (no digit set, no context gates): what the shortcuts must not change.
+    /// The differential test and fuzz target compare with it; slower, and
+    /// not part of the API.
+    #[doc(hidden)]
+    pub fn without_shortcuts() -> Engine {
         Engine {
             shortcuts: false,
             ..Engine::new()

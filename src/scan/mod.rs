@@ -31,6 +31,7 @@ pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use engine::Engine;
 pub(crate) use interior::ByteSet;
 pub use live::{LiveScan, Rescan};
+pub(crate) use normalize::lower;
 pub use normalize::Normalized;
 pub use options::{
     Field, Options, OptionsError, RuleField, DEFAULT_MAX_INPUT_BYTES, MAX_ALLOWLIST,
@@ -770,6 +771,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // compared with std's case mapping
     fn only_listed_characters_lower_case_to_ascii() {
         let folds: Vec<char> = ('\u{80}'..=char::MAX)
             .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))

@@ -3,13 +3,14 @@
 //! finding-dense and clean, English, German and Chinese, code, logs, config,
 //! values wrapped, glued, mangled and spelled oddly, and floods.
 #![allow(dead_code)] // Shared by several test crates; each uses a part.
+#![allow(clippy::disallowed_methods)] // std case mapping: fine in tests (clippy.toml)
 
 use super::ordinary::{self, Lcg};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
 
 /// Fixture syntax: `\n`, `\t`, `\\`, `\u{…}` escapes; markers removed.
-fn unescape(s: &str) -> String {
+pub fn unescape(s: &str) -> String {
     let mut out = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
