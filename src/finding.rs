@@ -308,6 +308,10 @@ pub enum Reason {
     Provider(&'static str),
     /// The card network whose issuer range a card number is in: `"issuer:<network>"` (`"issuer:visa"`).
     Issuer(&'static str),
+    /// A Luhn-valid card number whose prefix is in no known network's issuer
+    /// ranges (a new or private-label issuer), reported because a card word is
+    /// next to it: `"issuer:unknown"`.
+    IssuerUnknown,
     /// An IBAN's country: `"country:<ISO 3166 code>"` (`"country:DE"`).
     Country(&'static str),
     /// The algorithm a token's header names: `"alg:<name>"` (`"alg:HS256"`, `"alg:other"`).
@@ -469,7 +473,7 @@ named! {
 
 impl Reason {
     /// Every reason without a payload from detector data or the text (the
-    /// checksums, formats, alphabets, markings and `CustomRule`), for tests
+    /// checksums, formats, alphabets, markings, `IssuerUnknown` and `CustomRule`), for tests
     /// and tools.
     pub fn fixed() -> impl Iterator<Item = Reason> {
         let checksums = Checksum::ALL.iter().map(|&c| Reason::Checksum(c));
@@ -480,7 +484,7 @@ impl Reason {
             .chain(formats)
             .chain(entropy)
             .chain(markers)
-            .chain([Reason::CustomRule])
+            .chain([Reason::IssuerUnknown, Reason::CustomRule])
     }
 }
 
@@ -491,6 +495,7 @@ impl fmt::Display for Reason {
             Reason::Format(x) => f.write_str(x.as_str()),
             Reason::Provider(id) => write!(f, "provider:{id}"),
             Reason::Issuer(id) => write!(f, "issuer:{id}"),
+            Reason::IssuerUnknown => f.write_str("issuer:unknown"),
             Reason::Country(cc) => write!(f, "country:{cc}"),
             Reason::Algorithm(a) => write!(f, "alg:{a}"),
             Reason::KeyType(t) => write!(f, "type:{t}"),
@@ -607,8 +612,9 @@ mod tests {
 
     #[test]
     fn reasons_read_as_their_canonical_strings() {
-        let cases: [(Reason, &str); 10] = [
+        let cases: [(Reason, &str); 11] = [
             (Reason::Checksum(Checksum::Luhn), "luhn"),
+            (Reason::IssuerUnknown, "issuer:unknown"),
             (Reason::Checksum(Checksum::Crc32), "checksum:crc32"),
             (Reason::Issuer("visa"), "issuer:visa"),
             (Reason::Country("DE"), "country:DE"),

@@ -332,9 +332,18 @@ fn adversarial_drafts_finish_and_find_what_is_there() {
     ] {
         assert!(g.scan(&text).is_ok(), "{name}");
     }
-    // A card in a sea of digits groups is still found, once per card.
-    let text = format!("{} {CARD} {}", "12 ".repeat(100_000), "34 ".repeat(100_000));
-    assert_eq!(kinds(&g, &text), ["credit_card"]);
+    // A sea of digit groups is searched in linear time. A card joined to it
+    // by single spaces is part of one longer number (issue 14, item 11); set
+    // apart, it is found, once.
+    let sea = |card_sep: &str| {
+        format!(
+            "{}{card_sep}{CARD}{card_sep}{}",
+            "12 ".repeat(100_000),
+            " 34".repeat(100_000)
+        )
+    };
+    assert!(kinds(&g, &sea("")).is_empty());
+    assert_eq!(kinds(&g, &sea("; ")), ["credit_card"]);
     let many = format!("card {CARD}; ").repeat(10_000);
     assert_eq!(g.scan(&many).unwrap().len(), 10_000);
 }

@@ -2,7 +2,8 @@
 //!
 //! Nine digits (an eight-digit number is written with a leading 0) passing
 //! the "11-proef": 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11). Printed
-//! contiguous, "1112 22 333" or "111 222 333". Nine digits is also the length
+//! contiguous, "1112 22 333" or "111 222 333", or with dots ("1112.22.333",
+//! "111.222.333"). Nine digits is also the length
 //! of phone numbers, order numbers and US SSNs, and one in eleven passes the
 //! test: reported only next to a word such as "BSN".
 //! Spec: Wet algemene bepalingen burgerservicenummer; Logius, "BSN 11-proef".
@@ -33,11 +34,11 @@ pub const DETECTOR: Detector = Detector {
         de: "BSN",
         zh: "公民服务号",
     },
-    checks: "9 digits and the 11-proef; next to a label",
+    checks: "9 digits (spaces or dots) and the 11-proef; next to a label",
     // A number only ever reported with a context word: it runs near those
     // words only, and the guards stand in for the digit path's chain check.
     #[cfg(not(target_family = "wasm"))]
-    pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b(?:[0-9]{9}|[0-9]{4} [0-9]{2} [0-9]{3}|[0-9]{3} [0-9]{3} [0-9]{3})\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
+    pattern: r"(?:^|[^-./_A-Za-z0-9]|(?:^|[^A-Za-z0-9])[-./_])(?P<value>\b(?:[0-9]{9}|[0-9]{4}[ .][0-9]{2}[ .][0-9]{3}|[0-9]{3}[ .][0-9]{3}[ .][0-9]{3})\b)(?:$|[^-./_A-Za-z0-9]|[-./_](?:$|[^A-Za-z0-9]))",
     prefilter: Prefilter::Keywords {
         words: &[
             "bsn",
@@ -86,8 +87,13 @@ pub const DETECTOR: Detector = Detector {
 
 /// Returns the nine digits if `candidate` passes the 11-proef.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let digits = shape::digits(candidate, 9)?;
-    if candidate.contains('-') {
+    // Dots or spaces, one kind ("1112.22.333"); never dashes.
+    if candidate.contains('-') || (candidate.contains('.') && candidate.contains(' ')) {
+        return Err(Invalid::Format);
+    }
+    let digits = shape::digits(&candidate.replace('.', " "), 9)?;
+    let groups = shape::groups(&candidate.replace('.', " "));
+    if !matches!(groups.as_slice(), [9] | [4, 2, 3] | [3, 3, 3]) {
         return Err(Invalid::Format);
     }
     if digits.starts_with("00") || shape::all_same(&digits) {
@@ -114,5 +120,14 @@ mod tests {
         assert_eq!(validate("111222334"), Err(Invalid::Checksum));
         assert_eq!(validate("000000000"), Err(Invalid::Component));
         assert_eq!(validate("111-222-333"), Err(Invalid::Format));
+    }
+
+    #[test]
+    fn dotted() {
+        assert!(validate("1112.22.333").is_ok());
+        assert!(validate("111.222.333").is_ok());
+        assert_eq!(validate("111.222.334"), Err(Invalid::Checksum));
+        assert_eq!(validate("111.222 333"), Err(Invalid::Format));
+        assert_eq!(validate("11.1222.333"), Err(Invalid::Format));
     }
 }

@@ -14,9 +14,11 @@
 //! group and a subscriber number that does not start with 0 (`020 7946 0018`,
 //! `030 12345678`, `(030) 1234567`), French pairs `01 23 45 67 89`; Chinese
 //! mobiles `138 0013 8000` (3-4-4); Indian mobiles `98765 43210` (5-5);
-//! Spanish `912 345 678` (3-3-3). The same numbers written as one bare run
-//! of digits (`13800138000`, `4155552671`) are weak: reported only next to a
-//! word such as "phone", "Tel.", "Handy", "电话", "手机".
+//! Spanish `912 345 678` (3-3-3); US numbers with dots `415.555.2671`. The
+//! same numbers written as one bare run of digits (`13800138000`,
+//! `4155552671`) are weak: reported only next to a word such as "phone",
+//! "Tel.", "Handy", "电话", "手机", and then low (eleven digits are also IDs,
+//! PESELs, order numbers).
 //!
 //! Numbers reserved for fiction in the NANP (555-0100 – 555-0199) are never
 //! reported; no-number shapes such as dates, prices, versions, ISBNs and
@@ -64,9 +66,10 @@ pub const DETECTOR: Detector = Detector {
         r"(?:[0-9]{1,6}(?:[ -][0-9]{2,8}){1,4}|[0-9]{5,15})",
         r"|\b(?:0[1-9](?:[ -][0-9]{2}){4}|0[1-9][0-9]{1,4}(?:[ -][0-9]{2,8}){1,4}|00[1-9][0-9]{0,2}(?:[ -][0-9]{1,8}){1,5}",
         r"|1[ -][2-9][0-9]{2}[ -][0-9]{3}[ -][0-9]{4}|[2-9][0-9]{2}(?:[ -][0-9]{2,4}){1,3}|1[3-9][0-9](?:[ -][0-9]{4}){2}",
-        r"|[6-9][0-9]{4}[ -][0-9]{5}|[0-9]{5,15}))\b",
+        r"|[6-9][0-9]{4}[ -][0-9]{5}|(?:1\.)?[2-9][0-9]{2}\.[0-9]{3}\.[0-9]{4}|[0-9]{5,15}))\b",
     ),
-    prefilter: Prefilter::Digits(7),
+    // A dotted US number's largest digit cluster is its last four digits.
+    prefilter: Prefilter::Digits(4),
     context: Words {
         en: &[
             "phone",
@@ -90,6 +93,8 @@ pub const DETECTOR: Detector = Detector {
             "reach me",
             "dial",
             "contact",
+            "my number",
+            "cell number",
         ],
         de: &[
             "telefon",
@@ -108,6 +113,8 @@ pub const DETECTOR: Detector = Detector {
             "fax",
             "durchwahl",
             "kontakt",
+            "meine nummer",
+            "telefonnr",
         ],
         zh: &[
             "电话",
@@ -121,6 +128,7 @@ pub const DETECTOR: Detector = Detector {
             "微信",
             "打给我",
             "联系",
+            "我的号码",
         ],
     },
     negative_context: super::common::NOT_SENSITIVE,
@@ -215,6 +223,8 @@ const PLANS: &[Plan] = &[
 /// A candidate split into its parts.
 struct Parts {
     plus: bool,
+    /// Groups joined by dots (`415.555.2671`).
+    dotted: bool,
     /// `(0)` after the country code.
     trunk_marker: bool,
     /// Digit groups; `true` if written in parentheses.
@@ -224,6 +234,7 @@ struct Parts {
 fn parse(candidate: &str) -> Result<Parts, Invalid> {
     let mut parts = Parts {
         plus: false,
+        dotted: false,
         trunk_marker: false,
         groups: Vec::new(),
     };
@@ -252,6 +263,11 @@ fn parse(candidate: &str) -> Result<Parts, Invalid> {
                 }
             }
             b' ' | b'-' if !in_paren => flush(&mut cur, false, &mut parts.groups),
+            // Dots join plain digit groups only: no `+`, space, dash or parenthesis.
+            b'.' if !cur.is_empty() && !candidate.bytes().any(|c| b"+ -()".contains(&c)) => {
+                parts.dotted = true;
+                flush(&mut cur, false, &mut parts.groups);
+            }
             _ => return Err(Invalid::Format),
         }
     }
@@ -309,6 +325,10 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     let groups: Vec<usize> = parts.groups.iter().map(|(g, _)| g.len()).collect();
     let bare = groups.len() == 1;
     let reason = national(&digits, &groups, parts.groups[0].1).ok_or(Invalid::Format)?;
+    // Dots: the US style only (415.555.2671, 1.415.555.2671).
+    if parts.dotted && reason != Format::Nanp {
+        return Err(Invalid::Format);
+    }
     Ok(Valid {
         compact: digits,
         reasons: vec![Reason::Format(Format::PhonePlan), Reason::Format(reason)],
@@ -352,6 +372,11 @@ fn national(digits: &str, groups: &[usize], first_in_parens: bool) -> Option<For
     } else {
         digits
     };
+    // Chinese mobile written as one run: 13800138000 (before NANP's 1 + 10 digits:
+    // "14155552671" reads as both; one run is weak either way).
+    if bare && n == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) {
+        return Some(Format::CnMobile);
+    }
     let nanp_grouping = bare || groups.ends_with(&[3, 3, 4]);
     if nsn.len() == 10 && nanp(nsn) && nanp_grouping {
         return Some(Format::Nanp);
@@ -385,7 +410,9 @@ fn national(digits: &str, groups: &[usize], first_in_parens: bool) -> Option<For
         let area_ok = (3..=6).contains(&groups[0]);
         let subscriber_starts = b[groups[0]];
         let rest_ok = groups[1..].iter().all(|&g| g >= 2);
-        if area_ok && subscriber_starts != b'0' && rest_ok {
+        // A UK mobile's six digits may start with 0 ("07700 090123").
+        let uk_mobile = digits.starts_with("07") && groups == [5, 6];
+        if area_ok && (subscriber_starts != b'0' || uk_mobile) && rest_ok {
             return Some(Format::Trunk0);
         }
     }
@@ -453,8 +480,35 @@ mod tests {
             assert!(ok(s), "{s}");
             assert!(!validate(s).unwrap().weak, "{s}");
         }
-        assert!(validate("13800138000").unwrap().weak);
         assert!(validate("4155552671").unwrap().weak);
+        assert!(validate("02079460018").unwrap().weak);
+    }
+
+    #[test]
+    fn chinese_mobiles_dotted_us_numbers_and_uk_mobiles() {
+        // A bare Chinese mobile is one (not 1 + a NANP number), weak as every bare run.
+        let cn = validate("13800138000").unwrap();
+        assert!(cn.weak);
+        assert_eq!(cn.reasons, ["phone_plan", "cn_mobile"]);
+        assert!(validate("+8613800138000").is_ok());
+        assert!(validate("+86 13800138000").is_ok());
+        assert_eq!(validate("12125552671").map(|v| v.weak), Ok(true)); // 1 + NANP, not CN
+        for s in ["415.555.2671", "1.415.555.2671"] {
+            let v = validate(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!(v.reasons, ["phone_plan", "nanp"], "{s}");
+            assert!(!v.weak, "{s}");
+        }
+        for s in [
+            "415.555.0123",
+            "01.23.45.67.89",
+            "415.555-2671",
+            "+1.415.555.2671",
+            "41.5555.2671",
+        ] {
+            assert!(validate(s).is_err(), "{s}");
+        }
+        assert!(validate("07700 090123").is_ok());
+        assert!(validate("0207 090 123").is_err());
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! 21–32, 61–72 or 80), an institution identifier and a check digit by the
 //! 3-7-1 rule (see `checksum::aba`). Any nine digits pass the check one time
 //! in ten, so a routing number is reported only next to a word such as
-//! "routing", "ABA" or "RTN".
+//! "routing", "ABA" or "RTN". Printed contiguous, or grouped by dashes or
+//! spaces as on a cheque's fraction ("0260-0959-3": routing symbol,
+//! institution, check digit) or in threes ("026-009-593").
 //! Spec: American Bankers Association, "Routing Number Policy"; Federal Reserve Regulation CC.
 //!
 //! ```
@@ -33,9 +35,9 @@ pub const DETECTOR: Detector = Detector {
         de: "BANKLEITZAHL",
         zh: "银行路线号",
     },
-    checks: "Federal Reserve prefix and the ABA 3-7-1 check digit; next to a label",
+    checks: "Federal Reserve prefix and the ABA 3-7-1 check digit, contiguous or grouped 4-4-1 / 3-3-3; next to a label",
     #[cfg(not(target_family = "wasm"))]
-    pattern: r"\b[0-9]{9}\b",
+    pattern: r"\b(?:[0-9]{9}|[0-9]{4}[ -][0-9]{4}[ -][0-9]|[0-9]{3}[ -][0-9]{3}[ -][0-9]{3})\b",
     prefilter: Prefilter::Digits(9),
     context: Words {
         en: &[
@@ -67,6 +69,10 @@ pub const DETECTOR: Detector = Detector {
 /// Returns the nine digits if `candidate` is a valid routing number.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     let rtn = shape::digits(candidate, 9)?;
+    let groups = shape::groups(candidate);
+    if !matches!(groups.as_slice(), [9] | [4, 4, 1] | [3, 3, 3]) {
+        return Err(Invalid::Format);
+    }
     let symbol: u32 = rtn[..2].parse().map_err(|_| Invalid::Format)?;
     if !matches!(symbol, 0..=12 | 21..=32 | 61..=72 | 80) || shape::all_same(&rtn) {
         return Err(Invalid::Component);
@@ -88,5 +94,15 @@ mod tests {
         // 3-7-1 valid, but 13–20 is not a Federal Reserve routing symbol.
         assert!(aba::is_valid("130000006") && validate("130000006").is_err());
         assert_eq!(validate("000000000"), Err(Invalid::Component));
+    }
+
+    #[test]
+    fn grouped_as_printed() {
+        assert!(validate("0110-0001-5").is_ok());
+        assert!(validate("011-000-015").is_ok());
+        assert!(validate("011 000 015").is_ok());
+        assert_eq!(validate("0110-0001 5"), Err(Invalid::Format));
+        assert_eq!(validate("01-1000-015"), Err(Invalid::Format));
+        assert_eq!(validate("0110-0001-6"), Err(Invalid::Checksum));
     }
 }

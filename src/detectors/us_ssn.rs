@@ -4,8 +4,9 @@
 //! 0001–9999. Areas 900–999 are ITINs (see `us_itin`). Numbers the SSA has
 //! published as advertising or sample numbers (078-05-1120, 219-09-9999,
 //! 123-45-6789) and numbers of one repeated digit are rejected. There is no
-//! check digit, so only the dashed form is reported on its own; spaced or
-//! unformatted nine digits need a context word such as "SSN".
+//! check digit, so only the dashed form is reported on its own; spaced,
+//! dotted (`536.22.8726`) or unformatted nine digits need a context word such
+//! as "SSN".
 //! Spec: SSA, "Social Security Number Randomization" (2011) and POMS RM 10201.
 //!
 //! ```
@@ -33,10 +34,11 @@ pub const DETECTOR: Detector = Detector {
         de: "SSN",
         zh: "社会安全号码",
     },
-    checks: "Area, group and serial rules; published sample numbers rejected",
+    checks: "Area, group and serial rules; published sample numbers rejected; spaced, dotted or unformatted only next to a label",
     #[cfg(not(target_family = "wasm"))]
-    pattern: r"\b(?:[0-9]{3}[ -][0-9]{2}[ -][0-9]{4}|[0-9]{9})\b",
-    prefilter: Prefilter::Digits(9),
+    pattern: r"\b(?:[0-9]{3}[ -][0-9]{2}[ -][0-9]{4}|[0-9]{3}\.[0-9]{2}\.[0-9]{4}|[0-9]{9})\b",
+    // The dotted form's largest cluster is its four-digit serial.
+    prefilter: Prefilter::Digits(4),
     context: Words {
         en: &[
             "ssn",
@@ -76,7 +78,10 @@ const SAMPLES: &[&str] = &["078051120", "219099999", "123456789"];
 
 /// Returns the nine digits if `candidate` is a structurally valid SSN.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
-    let (digits, dashed) = nine_digits(candidate)?;
+    let (digits, dashed) = match dotted(candidate) {
+        Some(digits) => (digits, false),
+        None => nine_digits(candidate)?,
+    };
     let (area, group, serial) = (&digits[..3], &digits[3..5], &digits[5..]);
     if area == "000" || area == "666" || area.starts_with('9') {
         return Err(Invalid::Component);
@@ -92,6 +97,14 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         reasons: vec![Reason::Format(Format::SsnStructure)],
         weak: !dashed,
     })
+}
+
+/// The nine digits of `AAA.GG.SSSS`, the dotted spelling.
+fn dotted(candidate: &str) -> Option<String> {
+    let groups: Vec<&str> = candidate.split('.').collect();
+    let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    (lengths == [3, 2, 4] && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())))
+        .then(|| groups.concat())
 }
 
 /// The digits of a 3-2-4 grouped or unformatted nine-digit number, and whether
@@ -129,5 +142,9 @@ mod tests {
         assert!(!validate("536-22-8726").unwrap().weak);
         assert!(validate("536 22 8726").unwrap().weak);
         assert!(validate("536228726").unwrap().weak);
+        assert!(validate("536.22.8726").unwrap().weak);
+        assert_eq!(validate("666.22.8726"), Err(Invalid::Component));
+        assert_eq!(validate("536.22-8726"), Err(Invalid::Format));
+        assert_eq!(validate("5362.2.8726"), Err(Invalid::Format));
     }
 }

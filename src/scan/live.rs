@@ -53,10 +53,11 @@
 //!   no quote, dash or CJK character. A pattern whose matches can hold any
 //!   byte (a PEM block's body) is searched from its window's start: correct,
 //!   only not local.
-//! - **Number detectors** restart inside a failed match ("1234 4111 1111
-//!   1111 1111"): the restart is inside the match, so before the cut.
-//! - **Validation** sees only the match; **scoring** sees the value's
-//!   context, inside the margins above.
+//! - **Number detectors** restart inside a failed match ("0049 30 1234
+//!   5678 901"): the restart is inside the match, so before the cut.
+//! - **Validation** sees the match and, for a number, the groups next to it
+//!   (at most 10 bytes on each side: is it cut out of a longer number?);
+//!   **scoring** sees the value's context, inside the margins above.
 //! - **Overlap resolution** decides each group of overlapping candidates on
 //!   its own. The groups that hold a candidate searched again or dropped are
 //!   resolved again, listed in the full scan's order (equal candidates are

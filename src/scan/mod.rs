@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use crate::pattern;
 
+use crate::detectors::common::inside_longer_number;
 use crate::detectors::{Confidence, Detector, Prefilter, REGISTRY};
 pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
@@ -482,15 +483,19 @@ impl Guard {
                     pos = found.end;
                     out.push(found);
                 }
-                // Not valid as matched: try again from the next group, so a
-                // number glued in front ("1234 4111 1111 1111 1111") cannot hide a card.
+                // Not valid as matched: try again from the next group (a shorter
+                // shape may start there: "Tel. 0049 30 12345678"); what the
+                // groups in front make part of a longer number is still
+                // rejected (`inside_longer_number`).
                 None => pos = next_group(bytes, m.start(), m.end()),
             }
         }
     }
 
     /// Validates the match `[s, e)`, shortening it group by group from the
-    /// right until valid ("4111 1111 1111 1111 123" → the card without the CVV).
+    /// right until valid ("4111 1111 1111 1111 123" → the card without the
+    /// CVV), but never to a part of a longer number (order and tracking
+    /// numbers, an IBAN that fails its check: `inside_longer_number`).
     fn accept(
         &self,
         hay: &str,
@@ -501,7 +506,7 @@ impl Guard {
     ) -> Option<resolve::Candidate> {
         let bytes = hay.as_bytes();
         loop {
-            if isolated(bytes, s, e) {
+            if isolated(bytes, s, e) && !inside_longer_number(c.kind.as_str(), bytes, s, e) {
                 if let Ok(valid) = c.kind.validate(&hay[s..e]) {
                     return self.score(hay, s, e, c, valid);
                 }

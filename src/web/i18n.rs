@@ -103,6 +103,8 @@ pub struct Catalog {
     pub why_marker: &'static str,
     /// Reason: a word suggesting something else lowered the certainty; `{word}`.
     pub why_unlikely: &'static str,
+    /// Reason: a card number from no known card network, next to a card word.
+    pub why_issuer_unknown: &'static str,
     /// Reason: anything else; `{name}` is the kind's name.
     pub why_shape: &'static str,
     /// File prompt heading.
@@ -234,6 +236,7 @@ const EN: Catalog = Catalog {
     why_entropy: "random like a generated secret",
     why_marker: "a confidentiality marking",
     why_unlikely: "less certain: next to “{word}”",
+    why_issuer_unknown: "called a card, though from no known card network",
     why_shape: "has the format of a {name}",
     file_title: "Check before you attach",
     file_intro: Plural {
@@ -350,6 +353,7 @@ const DE: Catalog = Catalog {
     why_entropy: "zufällig wie ein erzeugtes Geheimnis",
     why_marker: "ein Vertraulichkeitsvermerk",
     why_unlikely: "weniger sicher: steht neben „{word}“",
+    why_issuer_unknown: "als Karte bezeichnet, aber von keinem bekannten Kartennetz",
     why_shape: "hat das Format: {name}",
     file_title: "Vor dem Anhängen prüfen",
     file_intro: Plural {
@@ -451,6 +455,7 @@ const ZH: Catalog = Catalog {
     why_entropy: "像生成的密钥一样随机",
     why_marker: "带有保密标记",
     why_unlikely: "不太确定：旁边有“{word}”",
+    why_issuer_unknown: "被称为卡号，但不属于已知的卡组织",
     why_shape: "符合{name}的格式",
     file_title: "附加文件前请确认",
     file_intro: Plural {
@@ -589,6 +594,7 @@ impl Catalog {
             Why::Entropy => self.why_entropy.to_string(),
             Why::Marker => self.why_marker.to_string(),
             Why::Unlikely(word) => self.why_unlikely.replace("{word}", word),
+            Why::IssuerUnknown => self.why_issuer_unknown.to_string(),
             Why::Format => self.why_shape.replace("{name}", name),
         }
     }
@@ -1029,6 +1035,8 @@ pub enum Why<'a> {
     Marker,
     /// A word nearby that lowered the certainty.
     Unlikely(&'a str),
+    /// A card number from no known card network, next to a card word.
+    IssuerUnknown,
     /// The value has the kind's format: said only when nothing else is.
     Format,
 }
@@ -1044,6 +1052,7 @@ impl<'a> Why<'a> {
             Reason::Entropy(_) => Why::Entropy,
             Reason::Marker(_) => Why::Marker,
             Reason::Unlikely(word) => Why::Unlikely(word),
+            Reason::IssuerUnknown => Why::IssuerUnknown,
             Reason::Format(_)
             | Reason::Issuer(_)
             | Reason::Country(_)
@@ -1199,6 +1208,21 @@ mod tests {
             ["Schlüsselformat von GitHub", "die Prüfziffer stimmt"]
         );
         assert_eq!(
+            DE.explain(
+                &[
+                    Reason::Checksum(Checksum::Luhn),
+                    Reason::IssuerUnknown,
+                    Reason::Context("karte".into()),
+                ],
+                "Kreditkartennummer"
+            ),
+            [
+                "die Prüfziffer stimmt",
+                "als Karte bezeichnet, aber von keinem bekannten Kartennetz",
+                "steht neben „karte“"
+            ]
+        );
+        assert_eq!(
             ZH.explain(&[Reason::Format(Format::SsnStructure)], "美国社会安全号码"),
             ["符合美国社会安全号码的格式"]
         );
@@ -1212,6 +1236,7 @@ mod tests {
             Reason::Format(_) => "Format",
             Reason::Provider(_) => "Provider",
             Reason::Issuer(_) => "Issuer",
+            Reason::IssuerUnknown => "IssuerUnknown",
             Reason::Country(_) => "Country",
             Reason::Algorithm(_) => "Algorithm",
             Reason::KeyType(_) => "KeyType",
@@ -1279,6 +1304,7 @@ mod tests {
                 "Entropy",
                 "Format",
                 "Issuer",
+                "IssuerUnknown",
                 "KeyType",
                 "Marker",
                 "Provider",
