@@ -94,7 +94,7 @@ pub const DETECTOR: Detector = Detector {
         r")",
         // A Chinese level at a line start, followed by a document word or
         // anything but another CJK character (机密性 is a word of its own).
-        r"|(?m:^)[ \t*#>|-]*(?P<value3>",
+        r"|(?m:^)[ \t*#>|'`\x22-]*(?P<value3>",
         cjk_markers!(),
         r")(?P<line_start>",
         cjk_document_words!(),

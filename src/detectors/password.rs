@@ -38,7 +38,9 @@
 //! assert!(validate("${DB_PASSWORD}").is_err());
 //! ```
 use super::secret_value::{self, classes, is_constant_name, is_placeholder, looks_like_word};
-use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use super::{
+    ByGroup, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+};
 use crate::finding::{Format, Reason};
 
 /// The password detector.
@@ -62,19 +64,22 @@ pub const DETECTOR: Detector = Detector {
     pattern: concat!(
         "(?:",
         // key = value, key: value, "key": "value", KEY=value (.env), --password=value
-        r#"(?:\b(?i:(?:[a-z0-9]+[_.-])*(?:password|passwd|passwort|kennwort|pass|pwd|pw))|\b[a-z][A-Za-z0-9]*(?:Password|Passwd|Pass|Pwd|Pw))\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
+        r#"(?:\b(?i:(?:[a-z0-9]+[_.-])*(?:password|passwd|passwort|kennwort|pass|pwd|pw))|\b[a-z][A-Za-z0-9]*(?:Password|Passwd|Pass|Pwd|Pw))\b["']?[ \t]*(?::=|=>|[:=])[ \t]*"#,
         // --password value
-        r#"|--(?i:password|passwd|pass)[ \t]+["']?"#,
+        r#"|--(?i:password|passwd|pass)[ \t]+"#,
         // mysql -u root -pS3cret
-        r#"|\b(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb)\b[^\n|;&]{0,160}?[ \t]-p["']?"#,
+        r#"|\b(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb)\b[^\n|;&]{0,160}?[ \t]-p"#,
         // sshpass -p …, docker login -p …, redis-cli -a …
-        r#"|\b(?i:sshpass|docker[ \t]+login|podman[ \t]+login|redis-cli)\b[^\n|;&]{0,160}?[ \t]-[pa][ \t]+["']?"#,
+        r#"|\b(?i:sshpass|docker[ \t]+login|podman[ \t]+login|redis-cli)\b[^\n|;&]{0,160}?[ \t]-[pa][ \t]+"#,
         // prose: my password (for the vpn) is (now) …
-        r#"|\b(?i:password|passwort|kennwort|passcode|pw|pwd)(?:[ \t]+(?i:for|to|of|für|fürs|zum|zur|von|vom)[ \t]+[^\n:=]{1,40}?)?[ \t]+(?i:is|was|ist|lautet|war|are)[ \t]*:?[ \t]+(?i:(?:now|still|jetzt|nun|noch)[ \t]+)?(?:["']|“|„)?"#,
+        r#"|\b(?i:password|passwort|kennwort|passcode|pw|pwd)(?:[ \t]+(?i:for|to|of|für|fürs|zum|zur|von|vom)[ \t]+[^\n:=]{1,40}?)?[ \t]+(?i:is|was|ist|lautet|war|are)[ \t]*:?[ \t]+(?i:(?:now|still|jetzt|nun|noch)[ \t]+)?"#,
         // 密码是… 密码：… 口令为…
-        r#"|(?:密码|口令)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)[ \t]*(?:["']|“)?"#,
+        r#"|(?:密码|口令)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)[ \t]*"#,
         ")",
-        r#"(?P<value>[^\x00-\x20"'`<>\x7f-\xff]*[^\x00-\x20"'`<>\x7f-\xff.,;:?)\]}])"#,
+        // In brackets, closed right after it: `(…)`, `<…>`, `【…】`.
+        r#"(?:(?P<bracket>[(\[{<]|【|（|《)(?P<value>[^\x00-\x20"'`<>()\[\]{}\x7f-\xff]+)(?:[)\]}>]|】|）|》)"#,
+        // Or quoted, or as it is.
+        r#"|(?:["'`]|“|„|‘|「)?(?P<value2>[^\x00-\x20"'`<>\x7f-\xff]*[^\x00-\x20"'`<>\x7f-\xff.,;:?)\]}]))"#,
     ),
     prefilter: Prefilter::Keywords {
         words: &[
@@ -123,7 +128,10 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(secret_value::preview),
     validate,
-    by_group: None,
+    by_group: Some(ByGroup {
+        validate: validate_in,
+        preview: preview_in,
+    }),
 };
 
 /// Checks that `value` looks like a real password, not a placeholder or a word.
@@ -151,6 +159,22 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     })
 }
 
+/// [`validate`] for a value in brackets (group `bracket`): brackets are how
+/// templates mark a blank to fill in, so a bracketed name in one letter case
+/// (`<db-password-1>`, `{API_KEY_2}`) is not a password either.
+fn validate_in(value: &str, _group: &str) -> Result<Valid, Invalid> {
+    let b = value.as_bytes();
+    let mixed = b.iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
+    if !mixed && secret_value::is_identifier_like(value) {
+        return Err(Invalid::Format);
+    }
+    validate(value)
+}
+
+fn preview_in(value: &str, _group: &str) -> String {
+    secret_value::preview(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +193,11 @@ mod tests {
             "********",
         ] {
             assert!(validate(bad).is_err(), "{bad}");
+        }
+        // In brackets: a real-looking value is a password, a blank to fill in is not.
+        assert!(validate_in("Sunny-Day42", "bracket").is_ok());
+        for blank in ["db-password-1", "API_KEY_2", "your-password", "a-zA-Z0-9"] {
+            assert!(validate_in(blank, "bracket").is_err(), "{blank}");
         }
     }
 }

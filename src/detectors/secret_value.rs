@@ -6,8 +6,10 @@
 /// Placeholder and reference shapes that are never reported as a secret
 /// (the README copies this list).
 pub const PLACEHOLDER_SHAPES_DOC: &str = "\
-Placeholders and references, never reported: anything in angle brackets, braces or \
-square brackets (`<YOUR_PASSWORD>`, `{password}`, `{{ pw }}`, `[REDACTED]`); shell, \
+Placeholders and references, never reported: in angle brackets, braces or square \
+brackets, a word, a name or the blank to fill in (`<YOUR_PASSWORD>`, `{password}`, `{{ pw }}`, \
+`[REDACTED]`, `<db-password-1>`; a real-looking value in brackets is reported: `(Sommer2024!)`), \
+regex classes (`[a-zA-Z0-9]`); shell, \
 CI and template references (`$DB_PASSWORD`, `${DB_PASSWORD}`, `${{ secrets.X }}`, \
 `$(cat secret)`, `%PASSWORD%`, `$env:PW`); code that reads a secret \
 (`process.env.X`, `os.environ[...]`, `os.getenv(...)`, `getPassword()`, \
@@ -109,6 +111,10 @@ pub fn is_placeholder(v: &str) -> bool {
         || first == b'/'
         || ["~/", "./", "../"].iter().any(|p| v.starts_with(p))
     {
+        return true;
+    }
+    // A regex character class: `a-zA-Z0-9`.
+    if ["a-z", "a-f", "0-9"].iter().any(|r| lower.contains(r)) {
         return true;
     }
     if b.iter().all(|&c| b"*xX.#-_?~0".contains(&c)) || v.chars().all(|c| c == '•') {
@@ -329,6 +335,7 @@ mod tests {
             "self.byte_at(self.host_start",
             "correct.&quot",
             "pserver:anoncvs",
+            "A-Za-z0-9",
         ] {
             assert!(is_placeholder(p), "{p}");
         }

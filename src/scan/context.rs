@@ -15,29 +15,43 @@ use crate::detectors::Words;
 pub const BEFORE: usize = 48;
 /// Characters looked at after a candidate ("… (Visa)", "… 是我的卡号").
 pub const AFTER: usize = 24;
+/// Characters a context word can be away from a candidate before it: [`BEFORE`]
+/// and a quote or bracket around the candidate, which is not counted.
+pub const REACH_BEFORE: usize = BEFORE + 1;
+/// Likewise after it: [`AFTER`], a closing quote or bracket and a punctuation mark.
+pub const REACH_AFTER: usize = AFTER + 2;
 
 /// The lower-cased neighbourhood of `text[start..end]`, with the candidate
 /// itself replaced by a space so no word can span it. It stops at the nearest
 /// other digit on each side: a label belongs to the number next to it, so in
 /// "account number 12345678. Order 4411-2039" the label is not the order's.
+///
+/// A quote or bracket right around the candidate, and a punctuation mark
+/// right after it, are not counted: they do not move a label out of reach
+/// (`'B8715…', is my U.S. passport`).
 pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
     let head = &text[..start];
     let mut from = start;
-    for (i, c) in head.char_indices().rev().take(BEFORE) {
+    let opened = usize::from(head.chars().next_back().is_some_and(is_wrapper));
+    for (i, c) in head.char_indices().rev().take(BEFORE + opened) {
         if c.is_ascii_digit() {
             break;
         }
         from = i;
     }
     let tail = &text[end..];
+    let after = AFTER
+        + (tail.chars().take(2))
+            .take_while(|&c| is_wrapper(c) || ",;:.!?。，；：！？、".contains(c))
+            .count();
     let to = tail
         .char_indices()
-        .take(AFTER)
+        .take(after)
         .find(|(_, c)| c.is_ascii_digit())
         .map_or_else(
             || {
                 tail.char_indices()
-                    .nth(AFTER)
+                    .nth(after)
                     .map_or(tail.len(), |(i, _)| i)
             },
             |(i, _)| i,
@@ -48,6 +62,35 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
     out.push(' ');
     push_lowercase(&mut out, after);
     out
+}
+
+/// Quotes and brackets a value is written in.
+fn is_wrapper(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '"'
+            | '`'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '<'
+            | '>'
+            | '{'
+            | '}'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '「'
+            | '」'
+            | '【'
+            | '】'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+    )
 }
 
 /// Appends `s.to_lowercase()` to `out`, without a string of its own when `s`
@@ -196,6 +239,10 @@ mod tests {
         let n = neighbourhood(&text, s, s + 16);
         assert!(n.contains("card") && n.contains("visa") && !n.contains("4111"));
         assert!(n.chars().count() <= BEFORE + AFTER + 1);
+        // A quote around the value does not push a label out of reach.
+        let text = "'B87154321' is my new U.S. passport";
+        let n = neighbourhood(text, 1, 10);
+        assert!(n.ends_with("u.s. passport"), "{n:?}");
         // Multi-byte characters are counted as characters, never split.
         // A label does not reach past another number.
         let text = "account number 12345678.\nOrder 4411-2039 shipped";

@@ -149,12 +149,12 @@ struct Keywords {
     owning: Vec<bool>,
 }
 
-/// A context word counts up to [`context::AFTER`] characters after a
+/// A context word counts up to [`context::REACH_AFTER`] characters after a
 /// candidate, so a digit window that ends this many bytes (4 per character)
 /// before a word can still hold a candidate it counts for.
-const GATE_BEFORE: usize = 4 * context::AFTER + 1;
-/// Likewise up to [`context::BEFORE`] characters before the candidate.
-const GATE_AFTER: usize = 4 * context::BEFORE + 1;
+const GATE_BEFORE: usize = 4 * context::REACH_AFTER + 1;
+/// Likewise up to [`context::REACH_BEFORE`] characters before the candidate.
+const GATE_AFTER: usize = 4 * context::REACH_BEFORE + 1;
 
 /// Characters that are not ASCII but whose lower case has ASCII letters
 /// (KELVIN SIGN → "k", LATIN CAPITAL LETTER I WITH DOT ABOVE → "i̇"): context
