@@ -40,6 +40,7 @@ use super::{
 use crate::finding::{Marker, Reason};
 
 /// The Latin markers, longest first (alternatives of a regex, case-insensitive).
+#[cfg(not(target_family = "wasm"))]
 macro_rules! latin_markers {
     () => {
         "strictly confidential|highly confidential|privileged (?:and|&) confidential|confidential|for internal use only|internal use only|internal only|attorney-client privileged?|attorney client privileged?|top secret|nda|tlp:(?:red|amber\\+strict|amber)|streng vertraulich|vertraulich|nur f(?:ü|ue)r den internen gebrauch|nur f(?:ü|ue)r den dienstgebrauch|vs-nfd|streng geheim|geheim"
@@ -47,6 +48,7 @@ macro_rules! latin_markers {
 }
 
 /// The Chinese markers: the three levels of the state secrets law, 内部资料, 保密.
+#[cfg(not(target_family = "wasm"))]
 macro_rules! cjk_markers {
     () => {
         "绝密|机密|秘密|内部资料|保密"
@@ -54,6 +56,7 @@ macro_rules! cjk_markers {
 }
 
 /// Words right after a Chinese marker that make it a stamp (机密文件, 绝密级).
+#[cfg(not(target_family = "wasm"))]
 macro_rules! cjk_document_words {
     () => {
         "文件|文档|资料|材料|信息|数据|级|协议|合同|报告|附件|事项"

@@ -58,6 +58,14 @@ pub const DETECTOR: Detector = Detector {
             "american passport",
             "passport card",
             "us passport card",
+            // Whole labels: longer than the generic "passport number", so
+            // the label wins over `passport_number` and `de_id_card`.
+            "us passport number",
+            "us passport no",
+            "u.s. passport number",
+            "u.s. passport no",
+            "usa passport number",
+            "american passport number",
         ],
         de: &[
             "us-reisepass",

@@ -29,7 +29,9 @@ pub const REACH_AFTER: usize = AFTER + 2;
 /// A quote or bracket right around the candidate, and a punctuation mark
 /// right after it, are not counted: they do not move a label out of reach
 /// (`'B8715…', is my U.S. passport`).
-pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
+///
+/// Returns the neighbourhood and the byte of its space that stands for the candidate.
+pub fn neighbourhood(text: &str, start: usize, end: usize) -> (String, usize) {
     let head = &text[..start];
     let mut from = start;
     let opened = usize::from(head.chars().next_back().is_some_and(is_wrapper));
@@ -59,9 +61,10 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
     let (before, after) = (&head[from..], &tail[..to]);
     let mut out = String::with_capacity(before.len() + 1 + after.len());
     push_lowercase(&mut out, before);
+    let split = out.len();
     out.push(' ');
     push_lowercase(&mut out, after);
-    out
+    (out, split)
 }
 
 /// Quotes and brackets a value is written in.
@@ -157,6 +160,47 @@ impl WordIndex {
     }
 }
 
+/// Where the labels of `words` are around the candidate `start..end`, whose
+/// [`neighbourhood`] is `around` with its space at `split`: spans, in
+/// offsets of the text, of the words found that have a letter or a digit
+/// (`passport number`, `sin`, `税号`, not `=` or `":`) and are not part of a
+/// longer one found. Exact where
+/// lower-casing keeps byte lengths (ASCII, CJK); close enough elsewhere to
+/// tell which label holds which.
+pub fn labels(
+    words: &WordIndex,
+    start: usize,
+    end: usize,
+    around: &str,
+    split: usize,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (s, &b) in around.as_bytes().iter().enumerate() {
+        let b = usize::from(b);
+        let (a, z) = (usize::from(words.from[b]), usize::from(words.from[b + 1]));
+        for w in &words.words[a..z] {
+            if w.chars().any(char::is_alphanumeric) && matches_at(around, s, w) {
+                let e = s + w.len();
+                out.push(if e <= split {
+                    (
+                        start - (split - s).min(start),
+                        start - (split - e).min(start),
+                    )
+                } else {
+                    (end + s.saturating_sub(split + 1), end + (e - split - 1))
+                });
+            }
+        }
+    }
+    // Only whole labels: "passport" inside "passport number" is no label of its own.
+    let inside = |&(s, e): &(usize, usize), o: &[(usize, usize)]| {
+        o.iter()
+            .any(|&(os, oe)| os <= s && e <= oe && oe - os > e - s)
+    };
+    let whole: Vec<(usize, usize)> = out.iter().filter(|l| !inside(l, &out)).copied().collect();
+    whole
+}
+
 /// `true` if `word` occurs at byte `s` of `hay`: whole-word for a word that
 /// starts or ends with a letter or digit, anywhere for CJK.
 fn matches_at(hay: &str, s: usize, word: &str) -> bool {
@@ -236,20 +280,20 @@ mod tests {
     fn neighbourhood_excludes_the_candidate_and_is_bounded() {
         let text = "x".repeat(100) + " Card 4111111111111111 Visa" + &"y".repeat(100);
         let s = text.find("4111").unwrap();
-        let n = neighbourhood(&text, s, s + 16);
+        let n = neighbourhood(&text, s, s + 16).0;
         assert!(n.contains("card") && n.contains("visa") && !n.contains("4111"));
         assert!(n.chars().count() <= BEFORE + AFTER + 1);
         // A quote around the value does not push a label out of reach.
         let text = "'B87154321' is my new U.S. passport";
-        let n = neighbourhood(text, 1, 10);
+        let n = neighbourhood(text, 1, 10).0;
         assert!(n.ends_with("u.s. passport"), "{n:?}");
         // Multi-byte characters are counted as characters, never split.
         // A label does not reach past another number.
         let text = "account number 12345678.\nOrder 4411-2039 shipped";
         let s = text.find("4411").unwrap();
-        assert!(!neighbourhood(text, s, s + 9).contains("account"));
+        assert!(!neighbourhood(text, s, s + 9).0.contains("account"));
         let text = "信用卡号：4111111111111111";
         let s = text.find('4').unwrap();
-        assert!(neighbourhood(text, s, text.len()).contains("信用卡"));
+        assert!(neighbourhood(text, s, text.len()).0.contains("信用卡"));
     }
 }
