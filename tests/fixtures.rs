@@ -286,3 +286,55 @@ fn fixture_values_are_found_in_quotes_and_brackets() {
         failures.join("\n")
     );
 }
+
+/// Issue 14 item 9: labels in all three languages for every kind that is
+/// reported only next to a label. Each such kind has at least two German and
+/// two Chinese context words, and each of them, written as a label before the
+/// kind's first fixture value ("Versichertennummer: …", "医保号：…"), makes the
+/// guard report it — the prefilter must open a window for every label too.
+#[test]
+fn every_label_of_every_gated_kind_finds_its_value() {
+    let guard = Guard::default();
+    let mut failures = Vec::new();
+    for d in REGISTRY.iter().filter(|d| d.scoring.alone.is_none()) {
+        let (de, zh) = (d.context.de, d.context.zh);
+        if de.len() < 2 || zh.len() < 2 {
+            failures.push(format!(
+                "{}: {} German and {} Chinese labels",
+                d.kind,
+                de.len(),
+                zh.len()
+            ));
+        }
+        let value = load(d.kind)
+            .unwrap_or_default()
+            .into_iter()
+            .find_map(|l| match l {
+                Line::Positive { draft, spans, .. } => {
+                    Some(draft[spans[0].0..spans[0].1].to_string())
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{}: no positive fixture line", d.kind));
+        for label in de.iter().chain(zh) {
+            let cjk = label.chars().any(|c| !c.is_ascii());
+            // Written as a user would: capitalised German nouns, a full-width colon after Chinese.
+            let written = if cjk {
+                format!("{label}：{value}")
+            } else {
+                let mut c = label.chars();
+                let first = c.next().unwrap().to_uppercase().collect::<String>();
+                format!("{first}{}: {value}", c.as_str())
+            };
+            let found = guard.scan(&written).unwrap();
+            if !found.iter().any(|f| f.kind == d.kind) {
+                failures.push(format!(
+                    "{}: {written:?} finds {:?}",
+                    d.kind,
+                    found.iter().map(|f| &*f.kind).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

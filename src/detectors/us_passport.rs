@@ -44,7 +44,14 @@ pub const DETECTOR: Detector = Detector {
         r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
     ),
     prefilter: Prefilter::Keywords {
-        words: &["passport", "reisepass", "passnummer", "pass-nr", "护照"],
+        words: &[
+            "passport",
+            "reisepass",
+            "passnummer",
+            "pass-nr",
+            "us-pass",
+            "护照",
+        ],
         before: 64,
         after: 64,
     },
