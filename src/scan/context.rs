@@ -96,15 +96,35 @@ fn is_wrapper(c: char) -> bool {
     )
 }
 
-/// Appends `s.to_lowercase()` to `out`, without a string of its own when `s`
-/// is ASCII (a neighbourhood is made for every candidate).
+/// Appends `s` lower-cased to `out`, with keys in code split into words
+/// (issue 14 item 4): `_` becomes a space (`tax_id`, `SSN_NUMBER`), and a
+/// camelCase key gets a space before each hump (`taxId` → "tax id",
+/// `socialSecurityNumber` → "social security number"). Only keys that start
+/// in lower case: a brand such as "MasterCard" or "GitHub" stays one word.
+/// Without a string of its own (a neighbourhood is made for every candidate).
 fn push_lowercase(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let at = out.len();
-        out.push_str(s);
-        out[at..].make_ascii_lowercase();
-    } else {
-        out.push_str(&s.to_lowercase());
+    let mut prev_lower = false;
+    let mut camel = false;
+    let mut prev_word = false;
+    for c in s.chars() {
+        let word = c.is_ascii_alphanumeric();
+        if word && !prev_word {
+            camel = c.is_ascii_lowercase();
+        }
+        if c == '_' {
+            out.push(' ');
+        } else if c.is_ascii_uppercase() {
+            if camel && prev_lower {
+                out.push(' ');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_ascii_lowercase();
+        prev_word = word;
     }
 }
 
@@ -119,13 +139,20 @@ pub struct WordIndex {
 }
 
 impl WordIndex {
-    /// Indexes `words` (of every language; lower case).
+    /// Indexes `words` (of every language; lower case). A word with a hyphen
+    /// or an underscore between letters is also found with a space there:
+    /// "steuer-id" in `steuer_id`, "dd_api_key" in `DD_API_KEY` (a
+    /// neighbourhood writes code keys as words).
     pub fn new<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordIndex {
-        let words: Vec<Word> = words
+        let mut words: Vec<Word> = words
             .into_iter()
             .map(Into::into)
             .filter(|w| !w.is_empty())
             .collect();
+        let spaced: Vec<Word> = (words.iter())
+            .filter_map(|w| spaced_word(w).map(Word::from))
+            .collect();
+        words.extend(spaced);
         assert!(
             words.len() < usize::from(u16::MAX),
             "too many context words"
@@ -201,6 +228,28 @@ pub fn labels(
     whole
 }
 
+/// `word` with each hyphen or underscore between two letters or digits
+/// replaced by a space ("steuer-id" → "steuer id", "dd_api_key" → "dd api
+/// key"), if it has one: how a neighbourhood reads a key in code.
+pub fn spaced_word(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let inner = |i: usize| {
+        (b[i] == b'-' || b[i] == b'_')
+            && i > 0
+            && i + 1 < b.len()
+            && b[i - 1].is_ascii_alphanumeric()
+            && b[i + 1].is_ascii_alphanumeric()
+    };
+    (0..b.len())
+        .any(inner)
+        .then(|| {
+            (0..b.len())
+                .map(|i| if inner(i) { ' ' } else { b[i] as char })
+                .collect::<String>()
+        })
+        .filter(|_| word.is_ascii())
+}
+
 /// `true` if `word` occurs at byte `s` of `hay`: whole-word for a word that
 /// starts or ends with a letter or digit, anywhere for CJK.
 fn matches_at(hay: &str, s: usize, word: &str) -> bool {
@@ -274,6 +323,37 @@ mod tests {
         assert_eq!(find("ec-karte und card"), Some("karte"));
         assert_eq!(find("号码卡号"), Some("卡号"));
         assert_eq!(find("discard cards"), None);
+    }
+
+    #[test]
+    fn keys_in_code_are_words() {
+        let words = WordIndex::new(
+            Words {
+                en: &["tax id", "social security number", "mastercard"],
+                de: &["steuer-id"],
+                zh: &[],
+            }
+            .all(),
+        );
+        for (text, word) in [
+            ("tax_id = \"", Some("tax id")),
+            ("\"taxId\": \"", Some("tax id")),
+            (
+                "const socialSecurityNumber = '",
+                Some("social security number"),
+            ),
+            ("STEUER_ID=", Some("steuer id")),
+            ("steuer_id: ", Some("steuer id")),
+            ("MasterCard ", Some("mastercard")),
+            ("taxonomy ", None),
+        ] {
+            let hay = neighbourhood(text, text.len(), text.len()).0;
+            assert_eq!(
+                words.find(&hay).map(|w| w.as_str()),
+                word,
+                "{text:?} -> {hay:?}"
+            );
+        }
     }
 
     #[test]

@@ -184,10 +184,37 @@ fn gate_words(d: &Detector) -> Option<Vec<String>> {
         if w.is_empty() || cased || spans {
             return None;
         }
-        words.push(w.to_ascii_lowercase());
+        // The neighbourhood writes code keys as words (`tax_id`, `taxId` →
+        // "tax id"): the gate opens for the keys too.
+        words.extend(key_spellings(w));
     }
     words.extend(FOLDS_TO_ASCII.iter().map(|s| s.to_string()));
+    words.sort_unstable();
+    words.dedup();
     Some(words)
+}
+
+/// `w` lower-cased and, for a word of several parts ("tax id", "steuer-id"),
+/// as a key in code writes it (`tax_id`, `taxId`): the neighbourhood reads
+/// such keys as the words (`context::neighbourhood`), so the windows and
+/// gates must open for them too.
+fn key_spellings(w: &str) -> Vec<String> {
+    let w = w.to_ascii_lowercase();
+    let spaced = super::context::spaced_word(&w).unwrap_or_else(|| w.clone());
+    let mut out = vec![w];
+    let parts = spaced.split(' ').filter(|p| !p.is_empty()).count();
+    if parts > 1
+        && spaced
+            .bytes()
+            .all(|b| b == b' ' || b.is_ascii_alphanumeric())
+    {
+        out.push(spaced.replace(' ', "_"));
+        out.push(spaced.replace(' ', ""));
+        out.push(spaced);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn keywords() -> &'static Keywords {
@@ -212,11 +239,8 @@ fn keywords() -> &'static Keywords {
                 after,
             } = d.prefilter
             {
-                for w in ws {
-                    add(
-                        w.to_ascii_lowercase(),
-                        (i, usize::from(before), usize::from(after)),
-                    );
+                for w in ws.iter().flat_map(|w| key_spellings(w)) {
+                    add(w, (i, usize::from(before), usize::from(after)));
                 }
             }
             if let Some(ws) = gate_words(d) {
