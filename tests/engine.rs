@@ -46,6 +46,97 @@ fn overlapping_candidates_resolve_to_the_best_kind() {
     assert_eq!(kinds(&g, &format!("Kontonummer {IBAN}")), ["iban"]);
 }
 
+/// Issue 14 item 8, the label wins (src/scan/resolve.rs has the rule): one
+/// value that validates as several kinds is reported as the kind its label
+/// names, for every pair of kinds whose shapes overlap.
+#[test]
+fn the_label_wins_for_every_pair_of_overlapping_kinds() {
+    // 712354141: a Luhn-valid SIN, a valid SSN, an 11-proef BSN, an ABA routing
+    // number (prefix 71, check digit), a US and a UK passport shape.
+    // 54652958307: a PESEL, a Steuer-ID and a CPF. C73829104: a US passport
+    // shape and a German ID card / passport serial. 943 476 5919: an NHS
+    // number and a phone number.
+    let cases = [
+        ("SIN 712 354 141", "712 354 141", "ca_sin"),
+        (
+            "Canadian social insurance number 712 354 141",
+            "712 354 141",
+            "ca_sin",
+        ),
+        (
+            "kanadische Sozialversicherungsnummer (SIN): 712354141",
+            "712354141",
+            "ca_sin",
+        ),
+        ("加拿大社会保险号：712354141", "712354141", "ca_sin"),
+        ("SSN 712-35-4141", "712-35-4141", "us_ssn"),
+        (
+            "meine US-Sozialversicherungsnummer: 712-35-4141",
+            "712-35-4141",
+            "us_ssn",
+        ),
+        ("BSN 712354141", "712354141", "nl_bsn"),
+        (
+            "niederländische Sozialversicherungsnummer 712354141",
+            "712354141",
+            "nl_bsn",
+        ),
+        ("routing number 712354141", "712354141", "us_aba_routing"),
+        ("US passport number 712354141", "712354141", "us_passport"),
+        (
+            "amerikanischer Reisepass: 712354141",
+            "712354141",
+            "us_passport",
+        ),
+        (
+            "UK passport number 712354141",
+            "712354141",
+            "passport_number",
+        ),
+        ("PESEL 54652958307", "54652958307", "pl_pesel"),
+        ("polnische PESEL 54652958307", "54652958307", "pl_pesel"),
+        ("Steuer-ID 54652958307", "54652958307", "de_tax_id"),
+        ("德国税号 54652958307", "54652958307", "de_tax_id"),
+        ("CPF 546.529.583-07", "546.529.583-07", "br_cpf"),
+        ("US passport number C73829104", "C73829104", "us_passport"),
+        ("U.S. passport no. C73829104", "C73829104", "us_passport"),
+        ("我的美国护照号码是C73829104", "C73829104", "us_passport"),
+        ("Personalausweis C73829104", "C73829104", "de_id_card"),
+        (
+            "German passport number C73829104",
+            "C73829104",
+            "de_id_card",
+        ),
+        (
+            "Chinese passport number G73829104",
+            "G73829104",
+            "passport_number",
+        ),
+        ("NHS number 943 476 5919", "943 476 5919", "uk_nhs"),
+        ("call me at 943 476 5919", "943 476 5919", "phone"),
+        // A catch-all's label does not take a value from a more specific kind.
+        (
+            "routing number and account number: 712354141",
+            "712354141",
+            "us_aba_routing",
+        ),
+    ];
+    let g = Guard::default();
+    let mut wrong = Vec::new();
+    for (text, value, kind) in cases {
+        let at = text.find(value).unwrap();
+        let found = g.scan(text).unwrap();
+        let on_value: Vec<&str> = (found.iter())
+            .filter(|f| f.start < at + value.len() && at < f.end)
+            .map(|f| &*f.kind)
+            .collect();
+        if on_value != [kind] {
+            wrong.push(format!("{text:?}: want {kind}, got {on_value:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn options_filter_kinds_categories_and_confidence() {
     let text = format!("{CARD} and SSN 536-22-8726 and account number 12345678");

@@ -1,6 +1,7 @@
 //! Runs every detector's fixture file (tests/fixtures/<kind>.txt; format in
 //! tests/fixtures/README.md) through the full engine with default options.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods)] // std case mapping: fine in tests (clippy.toml)
 
 use std::path::PathBuf;
 
@@ -185,4 +186,156 @@ fn fixtures_hold() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Issue 14 item 5: quotes and brackets never hide a value. Every marked value
+/// of every fixture, wrapped in `'…'`, `"…"`, `` `…` ``, `(…)`, `[…]`, `<…>`,
+/// `{…}`, and followed by `,;:.!?` or CJK punctuation, is still found: a
+/// finding of the fixture's kind with exactly the value's span. A value glued
+/// to text on both sides (a password inside a URL) is wrapped with the text it
+/// is glued to: the connection string is what gets quoted, not its password.
+/// Left as they are: values the fixture already wraps (`"password": "…"`),
+/// blocks of several lines (PEM, MRZ), and punctuation right after a value
+/// that is followed by more than a space (it would make two marks in a row).
+#[test]
+fn fixture_values_are_found_in_quotes_and_brackets() {
+    const WRAPS: [(&str, &str); 8] = [
+        ("", ""),
+        ("'", "'"),
+        ("\"", "\""),
+        ("`", "`"),
+        ("(", ")"),
+        ("[", "]"),
+        ("<", ">"),
+        ("{", "}"),
+    ];
+    const AFTER: [&str; 14] = [
+        "", ",", ";", ":", ".", "!", "?", "。", "，", "；", "：", "！", "？", "、",
+    ];
+    let wrapper = |c: Option<char>| c.is_some_and(|c| "'\"`()[]<>{}“”„「」【】（）".contains(c));
+    let glued = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    let guard = Guard::default();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for d in REGISTRY {
+        for line in load(d.kind).unwrap_or_default() {
+            let Line::Positive { draft, spans, .. } = line else {
+                continue;
+            };
+            for &(s, e) in &spans {
+                let (before, after) = (draft[..s].chars().next_back(), draft[e..].chars().next());
+                if wrapper(before) || wrapper(after) || draft[s..e].contains('\n') {
+                    continue;
+                }
+                // The text wrapped: the value, or the run of non-space text it is part of.
+                let (ws, we) = if glued(before) && glued(after) {
+                    let ws = draft[..s].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                    let we = draft[e..]
+                        .find(char::is_whitespace)
+                        .map_or(draft.len(), |i| e + i);
+                    (ws, we)
+                } else {
+                    (s, e)
+                };
+                let free = draft[we..].chars().next().is_none_or(char::is_whitespace);
+                // Every wrap with nothing after it, every punctuation mark after
+                // the bare value, and every wrap with one of the marks after it.
+                let mut ways: Vec<(&str, &str, &str)> =
+                    WRAPS.iter().map(|&(o, c)| (o, c, "")).collect();
+                if free {
+                    ways.extend(AFTER.iter().map(|&a| ("", "", a)));
+                    ways.extend(
+                        (WRAPS
+                            .iter()
+                            .skip(1)
+                            .zip(AFTER.iter().cycle().skip(1 + s % 13)))
+                        .map(|(&(o, c), &a)| (o, c, a)),
+                    );
+                }
+                for (open, close, after) in ways {
+                    // A trailing `!` belongs to an unquoted password ("hunter2!"), by design.
+                    if open.is_empty() && after == "!" && d.category.as_str() == "credential" {
+                        continue;
+                    }
+                    let text = format!(
+                        "{}{open}{}{close}{after}{}",
+                        &draft[..ws],
+                        &draft[ws..we],
+                        &draft[we..]
+                    );
+                    let at = s + open.len();
+                    checked += 1;
+                    let found = guard.scan(&text).unwrap();
+                    if !found
+                        .iter()
+                        .any(|f| f.kind == d.kind && (f.start, f.end) == (at, at + (e - s)))
+                    {
+                        let got: Vec<String> = (found.iter())
+                            .map(|f| format!("{} {:?}", f.kind, &text[f.start..f.end]))
+                            .collect();
+                        failures.push(format!("{}: {text:?}: got {got:?}", d.kind));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} wrapped values");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} wrapped values not found:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Issue 14 item 9: labels in all three languages for every kind that is
+/// reported only next to a label. Each such kind has at least two German and
+/// two Chinese context words, and each of them, written as a label before the
+/// kind's first fixture value ("Versichertennummer: …", "医保号：…"), makes the
+/// guard report it — the prefilter must open a window for every label too.
+#[test]
+fn every_label_of_every_gated_kind_finds_its_value() {
+    let guard = Guard::default();
+    let mut failures = Vec::new();
+    for d in REGISTRY.iter().filter(|d| d.scoring.alone.is_none()) {
+        let (de, zh) = (d.context.de, d.context.zh);
+        if de.len() < 2 || zh.len() < 2 {
+            failures.push(format!(
+                "{}: {} German and {} Chinese labels",
+                d.kind,
+                de.len(),
+                zh.len()
+            ));
+        }
+        let value = load(d.kind)
+            .unwrap_or_default()
+            .into_iter()
+            .find_map(|l| match l {
+                Line::Positive { draft, spans, .. } => {
+                    Some(draft[spans[0].0..spans[0].1].to_string())
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{}: no positive fixture line", d.kind));
+        for label in de.iter().chain(zh) {
+            let cjk = !label.is_ascii();
+            // Written as a user would: capitalised German nouns, a full-width colon after Chinese.
+            let written = if cjk {
+                format!("{label}：{value}")
+            } else {
+                let mut c = label.chars();
+                let first = c.next().unwrap().to_uppercase().collect::<String>();
+                format!("{first}{}: {value}", c.as_str())
+            };
+            let found = guard.scan(&written).unwrap();
+            if !found.iter().any(|f| f.kind == d.kind) {
+                failures.push(format!(
+                    "{}: {written:?} finds {:?}",
+                    d.kind,
+                    found.iter().map(|f| &*f.kind).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -197,7 +197,7 @@ providers! {
     ("flyio", "Fly.io access token", ["fo1_"], r"fo1_[A-Za-z0-9_\-]{43}", None, false),
     ("supabase", "Supabase personal access token", ["sbp_"], r"sbp_[a-f0-9]{40}", None, false),
     ("planetscale", "PlanetScale token / password", ["pscale_"],
-        r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{32,64}", None, false),
+        r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{31,63}[A-Za-z0-9_=\-]", None, false),
     ("databricks", "Databricks personal access token", ["dapi"], r"dapi[a-f0-9]{32}(?:-[0-9])?", None, false),
     ("alibaba", "Alibaba Cloud AccessKey ID", ["ltai"], r"LTAI[A-Za-z0-9]{12,20}", None, false),
     ("tencent", "Tencent Cloud SecretId", ["akid"], r"AKID[A-Za-z0-9]{32}", None, false),

@@ -59,13 +59,14 @@ pub const DETECTOR: Detector = Detector {
         r#"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@\[\]"'`<>\x80-\xff]*:(?P<value2>[^\s/?#@"'`<>\x80-\xff]+)@"#,
         "|(?:",
         // Oracle user/password@
-        r#"\bjdbc:oracle:[a-z]+:[^\s/@:"'<>]+/|\bsqlplus[ \t]+(?:-[A-Za-z][ \t]+)*[^\s/@"'<>-][^\s/@"'<>]*/"#,
+        r#"\bjdbc:oracle:[a-z]+:[^\s/@:"'<>]+/|\bsqlplus[ \t]+(?:-[A-Za-z][ \t]+)*["'`(\[{<]?[^\s/@"'<>-][^\s/@"'<>]*/"#,
         // password parameter of a URL or JDBC URL
         r#"|\b(?i:jdbc:[a-z0-9]+:(?:[a-z]+:)?|[a-z][a-z0-9+.-]{1,30}://)[^\s"'<>]{0,300}?[?&;](?i:password|passwd|pwd)="#,
         // ADO.NET / ODBC: another connection keyword, then Password= / Pwd=
         r#"|\b(?i:server|data source|host|address|addr|driver|dsn|provider|user id|userid|uid|user|username|initial catalog|database)[ \t]*=[^\n]{0,200}?;[ \t]*(?i:password|pwd)[ \t]*=[ \t]*"#,
         ")",
-        r#"(?P<value>[^\s/?#@&;"'`<>\x80-\xff]+)(?:[@;&#"'`\s)\]}>,]|$)"#,
+        // The value may be quoted or bracketed; a trailing `.`, `,` or `:` ends the sentence.
+        r#"(?:["'`(\[{<])?(?P<value>[^\s/?#@&;"'`<>\x80-\xff]*[^\s/?#@&;"'`<>\x80-\xff.,:)\]}])(?:[@;&#"'`\s)\]}>,.:!?\x80-\xff]|$)"#,
     ),
     prefilter: Prefilter::Keywords {
         // The scheme, or the first keyword of an ADO.NET/ODBC string: the
@@ -102,7 +103,10 @@ pub const DETECTOR: Detector = Detector {
         alone: Some(Confidence::High),
         with_context: Confidence::High,
     },
-    priority: 60,
+    // Above api_key: a token in a URL's userinfo (`git clone
+    // https://user:ghp_…@host`) is the connection string's password; the
+    // redaction keeps the URL readable either way.
+    priority: 96,
     keep_last: 0,
     keep_leading_letters: 0,
     preview: Some(secret_value::preview),

@@ -52,7 +52,7 @@ pub const DETECTOR: Detector = Detector {
     // Not right after `/` or `:` (but after `mailto:`): `https://user@host/…` and
     // `pserver:anoncvs@host` are URL user-info.
     #[cfg(not(target_family = "wasm"))]
-    pattern: r"(?:^|(?i:mailto:)|[^/:A-Za-z0-9_%+'.-])(?P<value>[A-Za-z0-9_][A-Za-z0-9_%+'-]*(?:\.[A-Za-z0-9_%+'-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24})\b(?:[^:]|:\s|:$|$)",
+    pattern: r"(?:^|(?i:mailto:)|[^/:A-Za-z0-9_%+.-])(?P<value>[A-Za-z0-9_][A-Za-z0-9_%+'-]*(?:\.[A-Za-z0-9_%+'-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24})\b(?:[^:]|:\s|:$|$)",
     prefilter: Prefilter::Keywords {
         words: &["@"],
         before: 64,

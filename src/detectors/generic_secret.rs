@@ -62,17 +62,18 @@ pub const DETECTOR: Detector = Detector {
         // key = value, key: value, "key": "value", X-API-Key: value. The match
         // starts at the keyword (`GITHUB_TOKEN`, `accessToken`): patterns that
         // start with literals let the regex skip ahead instead of scanning.
-        r#"(?i:(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|account[_-]?key|auth)(?:[_.-]?(?:key|token|secret|value|b64|base64|base|hex|raw|str|string|data|prod|live))?(?:[_.-](?:key|value|b64|base64|base|hex|raw|str|string|data|prod|live))?)\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
-        r#"(?i:(?:bearer|token|basic)[ \t]+)?"#,
+        r#"(?i:(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|session[_-]?key|account[_-]?key|auth)(?:[_.-]?(?:key|token|secret|value|b64|base64|base|hex|raw|str|string|data|prod|live))?(?:[_.-](?:key|value|b64|base64|base|hex|raw|str|string|data|prod|live))?)\b["']?[ \t]*(?::=|=>|[:=])[ \t]*(?:["'`]|“|„|‘|「|[(\[{<]|【|（|《)?"#,
+        r#"(?i:(?:bearer|token|basic)[ \t]+(?:["'`]|“|„|‘|「|[(\[{<]|【|（|《)?)?"#,
         // Authorization: Bearer …, a bare Bearer …
-        r#"|\b(?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|token|basic)[ \t]+|\b(?i:bearer)[ \t]+"#,
+        r#"|\b(?i:authorization)["']?[ \t]*[:=][ \t]*["']?(?i:bearer|token|basic)[ \t]+(?:["'`]|“|„|‘|「|[(\[{<]|【|（|《)?|\b(?i:bearer)[ \t]+(?:["'`]|“|„|‘|「|[(\[{<]|【|（|《)?"#,
         // prose: the API key is …, der Schlüssel lautet …
-        r#"|\b(?i:secret|token|api[ -]?key|access[ -]?key|schlüssel|geheimnis)[ \t]+(?i:is|ist|lautet)[ \t]*:?[ \t]+(?i:(?:now|jetzt)[ \t]+)?(?:["']|“|„)?"#,
-        r#"|(?i:schlüssel|geheimnis)[ \t]*[:=][ \t]*["']?"#,
+        r#"|\b(?i:secret|token|api[ -]?key|access[ -]?key|schlüssel|geheimnis)[ \t]+(?i:is|ist|lautet)[ \t]*:?[ \t]+(?i:(?:now|jetzt)[ \t]+)?(?:["'`]|“|„|‘|「|[(\[{<]|【|（|《)?"#,
+        r#"|(?i:schlüssel|geheimnis)[ \t]*[:=][ \t]*(?:["'`]|“|„|‘|「|[(\[{<]|【|（|《)?"#,
         // 密钥是… 令牌：…
-        r#"|(?:密钥|秘钥|令牌)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)[ \t]*(?:["']|“)?"#,
+        r#"|(?:密钥|秘钥|令牌)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)[ \t]*(?:["'`]|“|„|‘|「|[(\[{<]|【|（|《)?"#,
         ")",
-        r#"(?P<value>[A-Za-z0-9+/_.~=-]{16,512})"#,
+        // A trailing `.` ends the sentence, not the value.
+        r#"(?P<value>[A-Za-z0-9+/_.~=-]{15,511}[A-Za-z0-9+/_~=-])"#,
     ),
     prefilter: Prefilter::Keywords {
         words: &[

@@ -46,7 +46,14 @@ pub const DETECTOR: Detector = Detector {
         r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
     ),
     prefilter: Prefilter::Keywords {
-        words: &["aadhaar", "aadhar", "uidai", "आधार"],
+        words: &[
+            "aadhaar",
+            "aadhar",
+            "uidai",
+            "आधार",
+            "indische id",
+            "印度身份",
+        ],
         before: 64,
         after: 64,
     },

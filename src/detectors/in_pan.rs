@@ -39,7 +39,15 @@ pub const DETECTOR: Detector = Detector {
     #[cfg(not(target_family = "wasm"))]
     pattern: r"(?i)\b[A-Z]{3}[PCHFATBLJG][A-Z][0-9]{4}[A-Z]\b",
     prefilter: Prefilter::Keywords {
-        words: &["pan", "permanent account", "income tax", "itr"],
+        words: &[
+            "pan",
+            "permanent account",
+            "income tax",
+            "itr",
+            "indische steuernummer",
+            "印度税号",
+            "永久账号",
+        ],
         before: 64,
         after: 64,
     },

@@ -56,6 +56,13 @@ pub const DETECTOR: Detector = Detector {
             "passport #",
             "passport num",
             "passport nr",
+            // Whole labels naming the countries whose shapes this knows: the
+            // label wins over `de_id_card`'s "passport number".
+            "uk passport number",
+            "british passport number",
+            "british passport no",
+            "chinese passport number",
+            "indian passport number",
         ],
         de: &[
             "reisepass",
@@ -63,8 +70,19 @@ pub const DETECTOR: Detector = Detector {
             "reisepass-nr",
             "passnummer",
             "pass-nr",
+            "britische reisepassnummer",
+            "chinesische reisepassnummer",
+            "chinesischer reisepass",
+            "indische reisepassnummer",
         ],
-        zh: &["护照", "护照号", "护照号码"],
+        zh: &[
+            "护照",
+            "护照号",
+            "护照号码",
+            "英国护照号",
+            "中国护照号",
+            "印度护照号",
+        ],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

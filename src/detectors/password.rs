@@ -2,31 +2,44 @@
 //!
 //! Forms: prose ("my password is hunter2!", "the wifi password is …",
 //! "mein Passwort ist …", "Das Kennwort lautet …", "我的密码是…", "口令：…"),
-//! `key = value` / `key: value` / JSON / `.env` assignments where the key is
-//! `password`, `passwd`, `pwd`, `pass`, `pw`, `Passwort`, `Kennwort` or ends in
-//! one of them (`DB_PASSWORD=…`, `MYSQL_ROOT_PASSWORD=…`, `ADMIN_PASS=…`,
-//! `"dbPassword": "…"`), `--password …` / `--password=…`, and `-p…` glued to
-//! its value in a mysql/mariadb command (`mysql -u root -pS3cret db`).
+//! a label without a colon ("temp password …", "neues Passwort …", "pw …",
+//! "初始密码…", "临时密码 …"), `key = value` / `key: value` / JSON / `.env`
+//! assignments where the key is `password`, `passwd`, `pwd`, `pass`, `pw`,
+//! `Passwort`, `Kennwort` or ends in one of them (`DB_PASSWORD=…`,
+//! `MYSQL_ROOT_PASSWORD=…`, `ADMIN_PASS=…`, `PGPASSWORD=…`, `"dbPassword": "…"`),
+//! `--password …` / `--password=…`, `-p…` glued to its value in a
+//! mysql/mariadb command (`mysql -uroot -pS3cret db`), `sshpass -p …`,
+//! `docker login -p …`, `redis-cli -a …` and `curl -u user:…` (a curl command
+//! against example.com/.org/.net is a documentation example and stays silent).
 //! The span is the value only, so a redaction keeps the key: `DB_PASSWORD=[PASSWORD]`.
+//! A value may be quoted or bracketed (`'…'`, `(…)`, `【…】`).
 //!
 //! There is no public specification; the check rule is this detector's own.
-//! A value is at least 4 printable ASCII characters without spaces or quotes
-//! (a quoted passphrase with spaces is covered up to its first space: the
-//! engine reports one `value` group and the regex has no lookaround to tell
-//! the quoted form apart); trailing sentence punctuation `.,;:?)` is not part
-//! of it, a trailing `!` is. It must not be a placeholder or reference (see
+//! A value is at least 4 printable ASCII characters without spaces or quotes;
+//! trailing sentence punctuation `.,;:?)` is not part of it, a trailing `!`
+//! is. It must not be a placeholder or reference (see
 //! [`secret_value::PLACEHOLDER_SHAPES_DOC`]: `<YOUR_PASSWORD>`, `${DB_PASSWORD}`,
-//! `********`, `changeme`, …), a word or code identifier (`required`,
-//! `string`, `newPassword`: so "password is required" and "Passwort vergessen"
-//! stay silent), a flag (`-u`) or a URL.
+//! `********`, `changeme`, roff markup, …), a word or code identifier
+//! (`required`, `string`, `newPassword`: so "password is required" and
+//! "Passwort vergessen" stay silent), a flag (`-u`) or a URL; in brackets not
+//! a one-case name (`<db-password-1>`).
+//!
+//! A *passphrase* — four to eight words of letters joined by `-`, `_`, `.`
+//! (`correct-horse-battery-staple`), or by spaces right after a `key:` /
+//! `key =` / `密码：` label, none of them a code or sentence word
+//! ([`is_passphrase`]) — is a password, plausible however plain its words.
+//! Words with spaces after "is" are a sentence ("the password is reset every
+//! ninety days"), not a passphrase.
 //!
 //! A value of 6+ characters mixing at least two classes (lower, upper, digit,
-//! symbol), or of 6+ digits, is *plausible*; shorter values are *weak*.
-//! Confidence: explicit assignment (`=`, `key:`, JSON `":`, `--password`,
-//! `-p`, `密码：`) of a plausible value: high; of a weak value: medium. Prose
-//! ("… is …", "…是…") of a plausible value: medium; a weak value in prose is
-//! not reported (the engine has one "weak" level, which drops it without
-//! context; "low for very weak values" is therefore not expressible).
+//! symbol), or of 6+ digits, is *plausible* (labelled weak passwords such as
+//! `Summer2024!` or `P@ssw0rd123` are: only true placeholders are ignored);
+//! shorter values are *weak*. Confidence: explicit assignment (`=`, `key:`,
+//! JSON `":`, `--password`, `-p`, `-u`, `密码：`) of a plausible value: high;
+//! of a weak value: medium. Prose ("… is …", "…是…", a label without a colon)
+//! of a plausible value: medium; a weak value in prose is not reported (the
+//! engine has one "weak" level, which drops it without context; "low for
+//! very weak values" is therefore not expressible).
 //!
 //! URLs with credentials (`postgres://u:p@h`, `?password=` in a URL, JDBC,
 //! ADO.NET `Password=…;`) belong to `connection_string`: this detector has no
@@ -38,8 +51,19 @@
 //! assert!(validate("${DB_PASSWORD}").is_err());
 //! ```
 use super::secret_value::{self, classes, is_constant_name, is_placeholder, looks_like_word};
-use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use super::{
+    ByGroup, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+};
 use crate::finding::{Format, Reason};
+
+/// `key = value`, `key: value`, `"key": "value"`, `KEY=value` (.env),
+/// `--password=value`: a key that is, or ends in, a password word.
+#[cfg(not(target_family = "wasm"))]
+macro_rules! assignment {
+    () => {
+        r#"(?:\b(?i:(?:[a-z0-9]+[_.-])*(?:password|passwd|passwort|kennwort|pass|pwd|pw))|\b[a-z][A-Za-z0-9]*(?:Password|Passwd|Pass|Pwd|Pw)|\b[A-Z][A-Z0-9]*(?:PASSWORD|PASSWD|PWD))\b["']?[ \t]*(?::=|=>|[:=])[ \t]*"#
+    };
+}
 
 /// The password detector.
 pub const DETECTOR: Detector = Detector {
@@ -61,20 +85,36 @@ pub const DETECTOR: Detector = Detector {
     #[cfg(not(target_family = "wasm"))]
     pattern: concat!(
         "(?:",
-        // key = value, key: value, "key": "value", KEY=value (.env), --password=value
-        r#"(?:\b(?i:(?:[a-z0-9]+[_.-])*(?:password|passwd|passwort|kennwort|pass|pwd|pw))|\b[a-z][A-Za-z0-9]*(?:Password|Passwd|Pass|Pwd|Pw))\b["']?[ \t]*(?::=|=>|[:=])[ \t]*["']?"#,
+        // A passphrase of words joined by spaces, after an explicit `key:` /
+        // `key =` / `密码：` (in prose, "is" followed by words is a sentence).
+        "(?:",
+        assignment!(),
+        r#"|(?:密码|口令)[ \t]*(?:：|:|=)[ \t]*)(?:["'`(\[{<]|“|„|‘|「|【|（|《)?"#,
+        r#"(?P<value>[a-z]{3,12}(?:[ ][a-z]{3,12}){3,7})"#,
+        // A curl command against a documentation host (example.com, .org,
+        // .net: RFC 2606) is an example: matched without a value, nothing reported.
+        r#"|\b(?i:curl)\b[^\n|;&]{0,300}?\bexample\.(?i:com|org|net)\b"#,
+        "|(?:",
+        assignment!(),
         // --password value
-        r#"|--(?i:password|passwd|pass)[ \t]+["']?"#,
+        r#"|--(?i:password|passwd|pass)[ \t]+"#,
         // mysql -u root -pS3cret
-        r#"|\b(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb)\b[^\n|;&]{0,160}?[ \t]-p["']?"#,
+        r#"|\b(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb)\b[^\n|;&]{0,160}?[ \t]-p"#,
         // sshpass -p …, docker login -p …, redis-cli -a …
-        r#"|\b(?i:sshpass|docker[ \t]+login|podman[ \t]+login|redis-cli)\b[^\n|;&]{0,160}?[ \t]-[pa][ \t]+["']?"#,
+        r#"|\b(?i:sshpass|docker[ \t]+login|podman[ \t]+login|redis-cli)\b[^\n|;&]{0,160}?[ \t]-[pa][ \t]+"#,
+        // curl -u user:password …
+        r#"|\b(?i:curl|wget)\b[^\n|;&]{0,160}?[ \t](?:-u|--user|-a|--auth)[ \t]*["']?[^\s:"'@]{1,64}:"#,
         // prose: my password (for the vpn) is (now) …
-        r#"|\b(?i:password|passwort|kennwort|passcode|pw|pwd)(?:[ \t]+(?i:for|to|of|für|fürs|zum|zur|von|vom)[ \t]+[^\n:=]{1,40}?)?[ \t]+(?i:is|was|ist|lautet|war|are)[ \t]*:?[ \t]+(?i:(?:now|still|jetzt|nun|noch)[ \t]+)?(?:["']|“|„)?"#,
-        // 密码是… 密码：… 口令为…
-        r#"|(?:密码|口令)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)[ \t]*(?:["']|“)?"#,
+        r#"|\b(?i:password|passwort|kennwort|passcode|pw|pwd)(?:[ \t]+(?i:for|to|of|für|fürs|zum|zur|von|vom)[ \t]+[^\n:=]{1,40}?)?[ \t]+(?i:is|was|ist|lautet|war|are)[ \t]*:?[ \t]+(?i:(?:now|still|jetzt|nun|noch)[ \t]+)?"#,
+        // a label without a colon: temp password …, neues Passwort …, pw …
+        r#"|\b(?i:password|passwort|kennwort|pw|pwd)[ \t]+"#,
+        // 密码是… 密码：… 口令为… 初始密码…
+        r#"|(?:密码|口令)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)?[ \t]*"#,
         ")",
-        r#"(?P<value>[^\x00-\x20"'`<>\x7f-\xff]*[^\x00-\x20"'`<>\x7f-\xff.,;:?)\]}])"#,
+        // In brackets, closed right after it: `(…)`, `<…>`, `【…】`.
+        r#"(?:(?P<bracket>[(\[{<]|【|（|《)(?P<value2>[^\x00-\x20"'`<>()\[\]{}\x7f-\xff]+)(?:[)\]}>]|】|）|》)"#,
+        // Or quoted, or as it is.
+        r#"|(?:["'`]|“|„|‘|「)?(?P<value3>[^\x00-\x20"'`<>\x7f-\xff]*[^\x00-\x20"'`<>\x7f-\xff.,;:?)\]}])))"#,
     ),
     prefilter: Prefilter::Keywords {
         words: &[
@@ -88,6 +128,7 @@ pub const DETECTOR: Detector = Detector {
             "docker login",
             "podman login",
             "redis-cli",
+            "curl",
         ],
         before: 48,
         after: 200,
@@ -109,6 +150,8 @@ pub const DETECTOR: Detector = Detector {
             "--pass",
             "-p",
             "-a",
+            "-u",
+            "--user",
         ],
         de: &["passwort:", "passwort :", "kennwort:", "kennwort :"],
         zh: &["密码：", "密码:", "口令：", "口令:", "是：", "为："],
@@ -123,7 +166,10 @@ pub const DETECTOR: Detector = Detector {
     keep_leading_letters: 0,
     preview: Some(secret_value::preview),
     validate,
-    by_group: None,
+    by_group: Some(ByGroup {
+        validate: validate_in,
+        preview: preview_in,
+    }),
 };
 
 /// Checks that `value` looks like a real password, not a placeholder or a word.
@@ -134,11 +180,18 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     if value.starts_with('-') || value.contains("://") {
         return Err(Invalid::Format);
     }
-    if is_placeholder(value) || looks_like_word(value) || is_constant_name(value) {
+    let phrase = is_passphrase(value);
+    // Words with spaces between them are a passphrase or a sentence.
+    if !phrase
+        && (value.contains(' ')
+            || is_placeholder(value)
+            || looks_like_word(value)
+            || is_constant_name(value))
+    {
         return Err(Invalid::Format);
     }
     let all_digits = value.bytes().all(|b| b.is_ascii_digit());
-    let plausible = value.len() >= 6 && (all_digits || classes(value) >= 2);
+    let plausible = phrase || (value.len() >= 6 && (all_digits || classes(value) >= 2));
     let compact = super::shape::alnum_upper(value);
     Ok(Valid {
         compact,
@@ -149,6 +202,137 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
         })],
         weak: !plausible,
     })
+}
+
+/// Words that make a run of words a name in code or a sentence, not a
+/// passphrase: `new-password-hash`, `config.db.password.value`,
+/// `org.apache.commons.logging`, `reset-link-for-users`.
+const NOT_PASSPHRASE_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "passwort",
+    "kennwort",
+    "secret",
+    "token",
+    "key",
+    "user",
+    "username",
+    "name",
+    "hash",
+    "input",
+    "value",
+    "string",
+    "str",
+    "env",
+    "config",
+    "conf",
+    "settings",
+    "field",
+    "new",
+    "old",
+    "get",
+    "set",
+    "database",
+    "admin",
+    "root",
+    "auth",
+    "api",
+    "data",
+    "default",
+    "test",
+    "tmp",
+    "temp",
+    "file",
+    "path",
+    "var",
+    "org",
+    "com",
+    "net",
+    "java",
+    "http",
+    "https",
+    "www",
+    "localhost",
+    "example",
+    "sample",
+    "dummy",
+    "placeholder",
+    "the",
+    "and",
+    "for",
+    "not",
+    "you",
+    "your",
+    "with",
+    "from",
+    "this",
+    "that",
+    "are",
+    "was",
+    "has",
+    "have",
+    "must",
+    "will",
+    "can",
+    "all",
+    "any",
+    "our",
+    "its",
+    "into",
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "mit",
+    "nicht",
+    "ein",
+    "eine",
+    "dein",
+    "ihr",
+    "here",
+    "change",
+    "insert",
+    "replace",
+];
+
+/// A passphrase: four to eight words of letters (3–12 each, lower case or
+/// Capitalised) joined by one kind of separator — `-`, `_`, `.` or a space —
+/// none of them a code or sentence word ("correct-horse-battery-staple").
+pub fn is_passphrase(v: &str) -> bool {
+    let Some(sep) = v.chars().find(|c| " -_.".contains(*c)) else {
+        return false;
+    };
+    let words: Vec<&str> = v.split(sep).collect();
+    (4..=8).contains(&words.len())
+        && words.iter().all(|w| {
+            let b = w.as_bytes();
+            (3..=12).contains(&b.len())
+                && b[0].is_ascii_alphabetic()
+                && b[1..].iter().all(u8::is_ascii_lowercase)
+                && !NOT_PASSPHRASE_WORDS.contains(&w.to_ascii_lowercase().as_str())
+        })
+}
+
+/// [`validate`] for a value in brackets (group `bracket`): brackets are how
+/// templates mark a blank to fill in, so a bracketed name in one letter case
+/// (`<db-password-1>`, `{API_KEY_2}`) is not a password either.
+fn validate_in(value: &str, _group: &str) -> Result<Valid, Invalid> {
+    if is_passphrase(value) {
+        return validate(value);
+    }
+    let b = value.as_bytes();
+    let mixed = b.iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
+    if !mixed && secret_value::is_identifier_like(value) {
+        return Err(Invalid::Format);
+    }
+    validate(value)
+}
+
+fn preview_in(value: &str, _group: &str) -> String {
+    secret_value::preview(value)
 }
 
 #[cfg(test)]
@@ -169,6 +353,29 @@ mod tests {
             "********",
         ] {
             assert!(validate(bad).is_err(), "{bad}");
+        }
+        // Passphrases (issue 14 item 3).
+        for phrase in [
+            "correct-horse-battery-staple",
+            "correct horse battery staple",
+            "Correct.Horse.Battery.Staple",
+            "mango_river_silent_frost_ocean",
+        ] {
+            assert!(!validate(phrase).unwrap().weak, "{phrase}");
+        }
+        for name in [
+            "new-user-password-hash",
+            "config.db.password.value",
+            "org.apache.commons.logging",
+            "correct-horse",
+            "your-password-goes-here",
+        ] {
+            assert!(validate(name).is_err(), "{name}");
+        }
+        // In brackets: a real-looking value is a password, a blank to fill in is not.
+        assert!(validate_in("Sunny-Day42", "bracket").is_ok());
+        for blank in ["db-password-1", "API_KEY_2", "your-password", "a-zA-Z0-9"] {
+            assert!(validate_in(blank, "bracket").is_err(), "{blank}");
         }
     }
 }

@@ -6,13 +6,15 @@
 /// Placeholder and reference shapes that are never reported as a secret
 /// (the README copies this list).
 pub const PLACEHOLDER_SHAPES_DOC: &str = "\
-Placeholders and references, never reported: anything in angle brackets, braces or \
-square brackets (`<YOUR_PASSWORD>`, `{password}`, `{{ pw }}`, `[REDACTED]`); shell, \
+Placeholders and references, never reported: in angle brackets, braces or square \
+brackets, a word, a name or the blank to fill in (`<YOUR_PASSWORD>`, `{password}`, `{{ pw }}`, \
+`[REDACTED]`, `<db-password-1>`; a real-looking value in brackets is reported: `(Sommer2024!)`), \
+regex classes (`[a-zA-Z0-9]`); shell, \
 CI and template references (`$DB_PASSWORD`, `${DB_PASSWORD}`, `${{ secrets.X }}`, \
 `$(cat secret)`, `%PASSWORD%`, `$env:PW`); code that reads a secret \
 (`process.env.X`, `os.environ[...]`, `os.getenv(...)`, `getPassword()`, \
 `config.db.password`); masks and fillers (`********`, `xxxx`, `...`, `•••`, `000000`, \
-one character repeated); names and constants (`WIN32_ERROR`, `oauth2_token_v2`); code (`password::X`, `&str`, `*mut`, `&[u8]`, `__u32`, `0x04`, `self.get(x)`), HTML entities (`&quot`), `word:word` (`pserver:anoncvs`), YAML tags (`!vault`) and paths (`/tmp`, `~/.pgpass`); values that read as a word or an identifier (`secret`, \
+one character repeated); names and constants (`WIN32_ERROR`, `oauth2_token_v2`); code (`password::X`, `&str`, `*mut`, `&[u8]`, `__u32`, `0x04`, `self.get(x)`), HTML entities (`&quot`), roff markup (`locked\\&`, `\\fIpass\\fP`), `word:word` (`pserver:anoncvs`), YAML tags (`!vault`) and paths (`/tmp`, `~/.pgpass`); values that read as a word or an identifier (`secret`, \
 `Required`, `NONE`, `string`, `newPassword`, `user_password`), including `changeme`, \
 `password`, `Passwort`, `null`, `none`, `true`, `false`, `undefined`; phrases such as \
 `your_password_here`, `changeme123`, `example`, `placeholder`, `redacted`; empty values.";
@@ -96,11 +98,18 @@ pub fn is_placeholder(v: &str) -> bool {
     {
         return true;
     }
-    // HTML-escaped markup (`correct.&quot;`) and `word:word` (`pserver:anoncvs`).
-    if ["&quot", "&amp", "&lt", "&gt", "&#"]
-        .iter()
-        .any(|e| lower.contains(e))
-        || (v.contains(':') && v.split(':').all(|p| p.is_empty() || looks_like_word(p)))
+    // HTML-escaped markup (`correct.&quot;`), roff markup (`locked\&`,
+    // `\fIpass\fP`, `\-\-stdin`), and `word:word` (`pserver:anoncvs`,
+    // `pw_Name:pw_Passwd`).
+    if [
+        "&quot", "&amp", "&lt", "&gt", "&#", "\\&", "\\f", "\\-", "\\(",
+    ]
+    .iter()
+    .any(|e| lower.contains(e))
+        || (v.contains(':')
+            && v.split(':').all(|p| {
+                p.is_empty() || looks_like_word(p) || is_identifier_like(p) || is_constant_name(p)
+            }))
     {
         return true;
     }
@@ -109,6 +118,10 @@ pub fn is_placeholder(v: &str) -> bool {
         || first == b'/'
         || ["~/", "./", "../"].iter().any(|p| v.starts_with(p))
     {
+        return true;
+    }
+    // A regex character class: `a-zA-Z0-9`.
+    if ["a-z", "a-f", "0-9"].iter().any(|r| lower.contains(r)) {
         return true;
     }
     if b.iter().all(|&c| b"*xX.#-_?~0".contains(&c)) || v.chars().all(|c| c == '•') {
@@ -329,6 +342,10 @@ mod tests {
             "self.byte_at(self.host_start",
             "correct.&quot",
             "pserver:anoncvs",
+            "A-Za-z0-9",
+            "locked\\&",
+            "\\fIsecret\\fP",
+            "pw_Name:pw_Passwd:pw_Uid",
         ] {
             assert!(is_placeholder(p), "{p}");
         }

@@ -36,7 +36,14 @@ pub const DETECTOR: Detector = Detector {
     #[cfg(not(target_family = "wasm"))]
     pattern: r"(?i)\b[1-9][AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y][0-9][ -]?[AC-HJKMNP-RT-Y][0-9AC-HJKMNP-RT-Y][0-9][ -]?[AC-HJKMNP-RT-Y]{2}[0-9]{2}\b",
     prefilter: Prefilter::Keywords {
-        words: &["medicare", "mbi", "beneficiary"],
+        words: &[
+            "medicare",
+            "mbi",
+            "beneficiary",
+            "联邦医疗保险",
+            "医疗保险号",
+            "美国医保",
+        ],
         before: 64,
         after: 64,
     },
@@ -51,7 +58,7 @@ pub const DETECTOR: Detector = Detector {
             "medicare beneficiary",
         ],
         de: &["medicare", "medicare-nummer", "mbi"],
-        zh: &["medicare", "mbi", "联邦医疗保险", "医疗保险号"],
+        zh: &["medicare", "mbi", "联邦医疗保险", "医疗保险号", "美国医保"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -44,7 +44,14 @@ pub const DETECTOR: Detector = Detector {
         r"(?:$|[^0-9A-Za-z._/ -]|[._/-](?:$|[^0-9A-Za-z])| (?:$|[^0-9]))",
     ),
     prefilter: Prefilter::Keywords {
-        words: &["passport", "reisepass", "passnummer", "pass-nr", "护照"],
+        words: &[
+            "passport",
+            "reisepass",
+            "passnummer",
+            "pass-nr",
+            "us-pass",
+            "护照",
+        ],
         before: 64,
         after: 64,
     },
@@ -58,6 +65,14 @@ pub const DETECTOR: Detector = Detector {
             "american passport",
             "passport card",
             "us passport card",
+            // Whole labels: longer than the generic "passport number", so
+            // the label wins over `passport_number` and `de_id_card`.
+            "us passport number",
+            "us passport no",
+            "u.s. passport number",
+            "u.s. passport no",
+            "usa passport number",
+            "american passport number",
         ],
         de: &[
             "us-reisepass",

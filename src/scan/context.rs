@@ -15,39 +15,117 @@ use crate::detectors::Words;
 pub const BEFORE: usize = 48;
 /// Characters looked at after a candidate ("… (Visa)", "… 是我的卡号").
 pub const AFTER: usize = 24;
+/// Characters a context word can be away from a candidate before it: [`BEFORE`]
+/// and a quote or bracket around the candidate, which is not counted.
+pub const REACH_BEFORE: usize = BEFORE + 1;
+/// Likewise after it: [`AFTER`], a closing quote or bracket and a punctuation mark.
+pub const REACH_AFTER: usize = AFTER + 2;
 
 /// The lower-cased neighbourhood of `text[start..end]`, with the candidate
 /// itself replaced by a space so no word can span it. It stops at the nearest
 /// other digit on each side: a label belongs to the number next to it, so in
 /// "account number 12345678. Order 4411-2039" the label is not the order's.
-pub fn neighbourhood(text: &str, start: usize, end: usize) -> String {
+///
+/// A quote or bracket right around the candidate, and a punctuation mark
+/// right after it, are not counted: they do not move a label out of reach
+/// (`'B8715…', is my U.S. passport`).
+///
+/// Returns the neighbourhood and the byte of its space that stands for the candidate.
+pub fn neighbourhood(text: &str, start: usize, end: usize) -> (String, usize) {
     let head = &text[..start];
     let mut from = start;
-    for (i, c) in head.char_indices().rev().take(BEFORE) {
+    let opened = usize::from(head.chars().next_back().is_some_and(is_wrapper));
+    for (i, c) in head.char_indices().rev().take(BEFORE + opened) {
         if c.is_ascii_digit() {
             break;
         }
         from = i;
     }
     let tail = &text[end..];
+    let after = AFTER
+        + (tail.chars().take(2))
+            .take_while(|&c| is_wrapper(c) || ",;:.!?。，；：！？、".contains(c))
+            .count();
     let to = tail
         .char_indices()
-        .take(AFTER)
+        .take(after)
         .find(|(_, c)| c.is_ascii_digit())
         .map_or_else(
             || {
                 tail.char_indices()
-                    .nth(AFTER)
+                    .nth(after)
                     .map_or(tail.len(), |(i, _)| i)
             },
             |(i, _)| i,
         );
     let (before, after) = (&head[from..], &tail[..to]);
     let mut out = String::with_capacity(before.len() + 1 + after.len());
-    super::normalize::push_lower(&mut out, before);
+    push_lowercase(&mut out, before);
+    let split = out.len();
     out.push(' ');
-    super::normalize::push_lower(&mut out, after);
-    out
+    push_lowercase(&mut out, after);
+    (out, split)
+}
+
+/// Quotes and brackets a value is written in.
+fn is_wrapper(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '"'
+            | '`'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '<'
+            | '>'
+            | '{'
+            | '}'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '「'
+            | '」'
+            | '【'
+            | '】'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+    )
+}
+
+/// Appends `s` lower-cased to `out`, with keys in code split into words
+/// (issue 14 item 4): `_` becomes a space (`tax_id`, `SSN_NUMBER`), and a
+/// camelCase key gets a space before each hump (`taxId` → "tax id",
+/// `socialSecurityNumber` → "social security number"). Only keys that start
+/// in lower case: a brand such as "MasterCard" or "GitHub" stays one word.
+/// Without a string of its own (a neighbourhood is made for every candidate).
+fn push_lowercase(out: &mut String, s: &str) {
+    let mut prev_lower = false;
+    let mut camel = false;
+    let mut prev_word = false;
+    for c in s.chars() {
+        let word = c.is_ascii_alphanumeric();
+        if word && !prev_word {
+            camel = c.is_ascii_lowercase();
+        }
+        if c == '_' {
+            out.push(' ');
+        } else if c.is_ascii_uppercase() {
+            if camel && prev_lower {
+                out.push(' ');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push(super::normalize::lower_char(c));
+        }
+        prev_lower = c.is_ascii_lowercase();
+        prev_word = word;
+    }
 }
 
 /// A detector's context words indexed by first byte, built once per process:
@@ -61,13 +139,20 @@ pub struct WordIndex {
 }
 
 impl WordIndex {
-    /// Indexes `words` (of every language; lower case).
+    /// Indexes `words` (of every language; lower case). A word with a hyphen
+    /// or an underscore between letters is also found with a space there:
+    /// "steuer-id" in `steuer_id`, "dd_api_key" in `DD_API_KEY` (a
+    /// neighbourhood writes code keys as words).
     pub fn new<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordIndex {
-        let words: Vec<Word> = words
+        let mut words: Vec<Word> = words
             .into_iter()
             .map(Into::into)
             .filter(|w| !w.is_empty())
             .collect();
+        let spaced: Vec<Word> = (words.iter())
+            .filter_map(|w| spaced_word(w).map(Word::from))
+            .collect();
+        words.extend(spaced);
         assert!(
             words.len() < usize::from(u16::MAX),
             "too many context words"
@@ -100,6 +185,69 @@ impl WordIndex {
             (self.words[a..z].iter()).find(|w| matches_at(hay, s, w))
         })
     }
+}
+
+/// Where the labels of `words` are around the candidate `start..end`, whose
+/// [`neighbourhood`] is `around` with its space at `split`: spans, in
+/// offsets of the text, of the words found that have a letter or a digit
+/// (`passport number`, `sin`, `税号`, not `=` or `":`) and are not part of a
+/// longer one found. Exact where
+/// lower-casing keeps byte lengths (ASCII, CJK); close enough elsewhere to
+/// tell which label holds which.
+pub fn labels(
+    words: &WordIndex,
+    start: usize,
+    end: usize,
+    around: &str,
+    split: usize,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (s, &b) in around.as_bytes().iter().enumerate() {
+        let b = usize::from(b);
+        let (a, z) = (usize::from(words.from[b]), usize::from(words.from[b + 1]));
+        for w in &words.words[a..z] {
+            if w.chars().any(char::is_alphanumeric) && matches_at(around, s, w) {
+                let e = s + w.len();
+                out.push(if e <= split {
+                    (
+                        start - (split - s).min(start),
+                        start - (split - e).min(start),
+                    )
+                } else {
+                    (end + s.saturating_sub(split + 1), end + (e - split - 1))
+                });
+            }
+        }
+    }
+    // Only whole labels: "passport" inside "passport number" is no label of its own.
+    let inside = |&(s, e): &(usize, usize), o: &[(usize, usize)]| {
+        o.iter()
+            .any(|&(os, oe)| os <= s && e <= oe && oe - os > e - s)
+    };
+    let whole: Vec<(usize, usize)> = out.iter().filter(|l| !inside(l, &out)).copied().collect();
+    whole
+}
+
+/// `word` with each hyphen or underscore between two letters or digits
+/// replaced by a space ("steuer-id" → "steuer id", "dd_api_key" → "dd api
+/// key"), if it has one: how a neighbourhood reads a key in code.
+pub fn spaced_word(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let inner = |i: usize| {
+        (b[i] == b'-' || b[i] == b'_')
+            && i > 0
+            && i + 1 < b.len()
+            && b[i - 1].is_ascii_alphanumeric()
+            && b[i + 1].is_ascii_alphanumeric()
+    };
+    (0..b.len())
+        .any(inner)
+        .then(|| {
+            (0..b.len())
+                .map(|i| if inner(i) { ' ' } else { b[i] as char })
+                .collect::<String>()
+        })
+        .filter(|_| word.is_ascii())
 }
 
 /// `true` if `word` occurs at byte `s` of `hay`: whole-word for a word that
@@ -178,19 +326,54 @@ mod tests {
     }
 
     #[test]
+    fn keys_in_code_are_words() {
+        let words = WordIndex::new(
+            Words {
+                en: &["tax id", "social security number", "mastercard"],
+                de: &["steuer-id"],
+                zh: &[],
+            }
+            .all(),
+        );
+        for (text, word) in [
+            ("tax_id = \"", Some("tax id")),
+            ("\"taxId\": \"", Some("tax id")),
+            (
+                "const socialSecurityNumber = '",
+                Some("social security number"),
+            ),
+            ("STEUER_ID=", Some("steuer id")),
+            ("steuer_id: ", Some("steuer id")),
+            ("MasterCard ", Some("mastercard")),
+            ("taxonomy ", None),
+        ] {
+            let hay = neighbourhood(text, text.len(), text.len()).0;
+            assert_eq!(
+                words.find(&hay).map(|w| w.as_str()),
+                word,
+                "{text:?} -> {hay:?}"
+            );
+        }
+    }
+
+    #[test]
     fn neighbourhood_excludes_the_candidate_and_is_bounded() {
         let text = "x".repeat(100) + " Card 4111111111111111 Visa" + &"y".repeat(100);
         let s = text.find("4111").unwrap();
-        let n = neighbourhood(&text, s, s + 16);
+        let n = neighbourhood(&text, s, s + 16).0;
         assert!(n.contains("card") && n.contains("visa") && !n.contains("4111"));
         assert!(n.chars().count() <= BEFORE + AFTER + 1);
+        // A quote around the value does not push a label out of reach.
+        let text = "'B87154321' is my new U.S. passport";
+        let n = neighbourhood(text, 1, 10).0;
+        assert!(n.ends_with("u.s. passport"), "{n:?}");
         // Multi-byte characters are counted as characters, never split.
         // A label does not reach past another number.
         let text = "account number 12345678.\nOrder 4411-2039 shipped";
         let s = text.find("4411").unwrap();
-        assert!(!neighbourhood(text, s, s + 9).contains("account"));
+        assert!(!neighbourhood(text, s, s + 9).0.contains("account"));
         let text = "信用卡号：4111111111111111";
         let s = text.find('4').unwrap();
-        assert!(neighbourhood(text, s, text.len()).contains("信用卡"));
+        assert!(neighbourhood(text, s, text.len()).0.contains("信用卡"));
     }
 }

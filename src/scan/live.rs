@@ -84,11 +84,11 @@ use super::resolve::{self, Candidate};
 use super::{context, Finding, Guard, ScanError};
 
 /// Bytes before an edit that a value's context can reach back from after it:
-/// [`context::AFTER`] characters of at most 4 bytes, the one-byte look-ahead
+/// [`context::REACH_AFTER`] characters of at most 4 bytes, the one-byte look-ahead
 /// of `\b` and of the isolation check, with room to spare.
-const MARGIN_AFTER: usize = 4 * context::AFTER + 8;
+const MARGIN_AFTER: usize = 4 * context::REACH_AFTER + 8;
 /// Bytes after an edit that a value's context can reach forward from before it.
-const MARGIN_BEFORE: usize = 4 * context::BEFORE + 8;
+const MARGIN_BEFORE: usize = 4 * context::REACH_BEFORE + 8;
 
 /// A [`Guard`] that remembers the last draft, for scanning while the user types.
 ///

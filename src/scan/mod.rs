@@ -569,7 +569,7 @@ impl Guard {
         {
             return None;
         }
-        let around = context::neighbourhood(hay, s, e);
+        let (around, split) = context::neighbourhood(hay, s, e);
         let ctx = c.context.find(&around);
         let neg = if ctx.is_none() {
             c.negative.find(&around)
@@ -593,6 +593,11 @@ impl Guard {
         if let Some(w) = neg {
             reasons.push(Reason::Unlikely(w.clone()));
         }
+        let labels = if ctx.is_some() {
+            context::labels(&c.context, s, e, &around, split)
+        } else {
+            Vec::new()
+        };
         Some(resolve::Candidate {
             kind: c.kind.clone(),
             start: s,
@@ -600,6 +605,7 @@ impl Guard {
             confidence,
             reasons,
             preview: None,
+            labels,
         })
     }
 

@@ -169,12 +169,12 @@ struct Keywords {
     owning: Vec<bool>,
 }
 
-/// A context word counts up to [`context::AFTER`] characters after a
+/// A context word counts up to [`context::REACH_AFTER`] characters after a
 /// candidate, so a digit window that ends this many bytes (4 per character)
 /// before a word can still hold a candidate it counts for.
-const GATE_BEFORE: usize = 4 * context::AFTER + 1;
-/// Likewise up to [`context::BEFORE`] characters before the candidate.
-const GATE_AFTER: usize = 4 * context::BEFORE + 1;
+const GATE_BEFORE: usize = 4 * context::REACH_AFTER + 1;
+/// Likewise up to [`context::REACH_BEFORE`] characters before the candidate.
+const GATE_AFTER: usize = 4 * context::REACH_BEFORE + 1;
 
 /// Characters that are not ASCII but whose lower case has ASCII letters
 /// (KELVIN SIGN → "k", LATIN CAPITAL LETTER I WITH DOT ABOVE → "i̇"): context
@@ -204,10 +204,37 @@ fn gate_words(d: &Detector) -> Option<Vec<String>> {
         if w.is_empty() || cased || spans {
             return None;
         }
-        words.push(w.to_ascii_lowercase());
+        // The neighbourhood writes code keys as words (`tax_id`, `taxId` →
+        // "tax id"): the gate opens for the keys too.
+        words.extend(key_spellings(w));
     }
     words.extend(FOLDS_TO_ASCII.iter().map(|s| s.to_string()));
+    words.sort_unstable();
+    words.dedup();
     Some(words)
+}
+
+/// `w` lower-cased and, for a word of several parts ("tax id", "steuer-id"),
+/// as a key in code writes it (`tax_id`, `taxId`): the neighbourhood reads
+/// such keys as the words (`context::neighbourhood`), so the windows and
+/// gates must open for them too.
+fn key_spellings(w: &str) -> Vec<String> {
+    let w = w.to_ascii_lowercase();
+    let spaced = super::context::spaced_word(&w).unwrap_or_else(|| w.clone());
+    let mut out = vec![w];
+    let parts = spaced.split(' ').filter(|p| !p.is_empty()).count();
+    if parts > 1
+        && spaced
+            .bytes()
+            .all(|b| b == b' ' || b.is_ascii_alphanumeric())
+    {
+        out.push(spaced.replace(' ', "_"));
+        out.push(spaced.replace(' ', ""));
+        out.push(spaced);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn keywords() -> &'static Keywords {
@@ -232,11 +259,8 @@ fn keywords() -> &'static Keywords {
                 after,
             } = d.prefilter
             {
-                for w in ws {
-                    add(
-                        w.to_ascii_lowercase(),
-                        (i, usize::from(before), usize::from(after)),
-                    );
+                for w in ws.iter().flat_map(|w| key_spellings(w)) {
+                    add(w, (i, usize::from(before), usize::from(after)));
                 }
             }
             if let Some(ws) = gate_words(d) {

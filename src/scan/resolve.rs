@@ -1,4 +1,30 @@
 //! Overlap resolution: one span, best kind.
+//!
+//! Where candidates of several kinds overlap, one is kept; the others go. The
+//! rule, in order (issue 14 item 8, "the label wins"):
+//!
+//! 1. **The label.** A value written right after (or before) an explicit
+//!    label of kind X is X when it validates as X. A label is a context word
+//!    with letters in it (not assignment syntax such as `=`). A candidate
+//!    with a label beats one without ("SIN 712 354 141" is `ca_sin`,
+//!    although it is also a valid SSN), unless a label of another candidate
+//!    on the same value *refines* it: holds it and says more ("US passport
+//!    number" holds `de_id_card`'s "passport number": the value is a
+//!    `us_passport`; "kanadische Sozialversicherungsnummer" holds `us_ssn`'s
+//!    "Sozialversicherungsnummer"; "US-Reisepass, die Reisepassnummer ist …"
+//!    holds `passport_number`'s "Reisepass"). A refined candidate ranks below
+//!    every unrefined labelled one. Catch-all kinds (priority below
+//!    [`LABEL_PRIORITY`]: bank accounts, phones, e-mails, IP addresses,
+//!    generic secrets, medical terms) take no part in this step: "account
+//!    number" before a routing number does not make it an account number.
+//! 2. **Specificity.** The higher detector priority: a validated AWS key over
+//!    a generic high-entropy secret, a routing number over a bare account
+//!    number; two labels that neither refines ("German passport number" is
+//!    `de_id_card`'s and `passport_number`'s) leave it to this step.
+//! 3. The higher confidence, then the longer span, then the earlier one.
+//!
+//! The pairs of kinds whose shapes overlap are tested in `tests/engine.rs`
+//! (`the_label_wins_for_every_pair_of_overlapping_kinds`).
 
 use crate::detectors::Confidence;
 use crate::finding::{Kind, Reason};
@@ -13,12 +39,72 @@ pub struct Candidate {
     pub reasons: Vec<Reason>,
     /// The finding's preview, if validation made it ([`crate::detectors::ByGroup`]).
     pub preview: Option<String>,
+    /// Where its labels are (context words with letters, in offsets of the
+    /// normalised text); empty for none.
+    pub labels: Vec<(usize, usize)>,
 }
 
-/// Keeps the best candidates that do not overlap, in text order. Better means:
-/// the more specific kind (higher detector priority: a validated AWS key over
-/// a generic high-entropy secret, a routing number over a bare account
-/// number), then higher confidence, then longer, then earlier.
+/// Detectors below this priority are catch-alls: a label does not make them
+/// win over a more specific kind (rule 1 of the module doc).
+pub const LABEL_PRIORITY: u8 = 50;
+
+impl Candidate {
+    /// Labels that count in rule 1: none for a catch-all kind.
+    fn counted_labels(&self) -> &[(usize, usize)] {
+        if self.kind.priority() >= LABEL_PRIORITY {
+            &self.labels
+        } else {
+            &[]
+        }
+    }
+
+    fn overlaps(&self, other: &Candidate) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// `true` if a label of `a` holds a label of `b` and says more, and no label
+/// of `b` does that to one of `a`'s.
+fn refines(a: &Candidate, b: &Candidate) -> bool {
+    let holds = |x: &[(usize, usize)], y: &[(usize, usize)]| {
+        x.iter().any(|&(xs, xe)| {
+            y.iter()
+                .any(|&(ys, ye)| xs <= ys && ye <= xe && xe - xs > ye - ys)
+        })
+    };
+    let (la, lb) = (a.counted_labels(), b.counted_labels());
+    holds(la, lb) && !holds(lb, la)
+}
+
+/// Rule 1's rank of each candidate: 2 labelled, 1 labelled but refined by
+/// another candidate's label on the same value, 0 no label.
+fn label_ranks(candidates: &[&Candidate]) -> Vec<u8> {
+    let mut rank: Vec<u8> = (candidates.iter())
+        .map(|c| 2 * u8::from(!c.counted_labels().is_empty()))
+        .collect();
+    let mut labelled: Vec<usize> = (0..candidates.len()).filter(|&i| rank[i] > 0).collect();
+    labelled.sort_by_key(|&i| candidates[i].start);
+    for (n, &i) in labelled.iter().enumerate() {
+        for &j in &labelled[n + 1..] {
+            let (a, b) = (candidates[i], candidates[j]);
+            if b.start >= a.end {
+                break;
+            }
+            if a.overlaps(b) && a.kind != b.kind {
+                if refines(a, b) {
+                    rank[j] = 1;
+                } else if refines(b, a) {
+                    rank[i] = 1;
+                }
+            }
+        }
+    }
+    rank
+}
+
+/// Keeps the best candidates that do not overlap, in text order. Better means
+/// (the module doc has the rule): the label, then the more specific kind
+/// (higher detector priority), then higher confidence, then longer, then earlier.
 pub fn non_overlapping(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let refs: Vec<&Candidate> = candidates.iter().collect();
     let kept = kept(&refs);
@@ -29,12 +115,12 @@ pub fn non_overlapping(candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// [`non_overlapping`] as indices into `candidates`, in text order. Among
 /// equals, the one listed first wins: the order of `candidates` is part of the answer.
 pub fn kept(candidates: &[&Candidate]) -> Vec<usize> {
+    let rank = label_ranks(candidates);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (candidates[a], candidates[b]);
-        b.kind
-            .priority()
-            .cmp(&a.kind.priority())
+    order.sort_by(|&ai, &bi| {
+        let (a, b) = (candidates[ai], candidates[bi]);
+        (rank[bi].cmp(&rank[ai]))
+            .then(b.kind.priority().cmp(&a.kind.priority()))
             .then(b.confidence.cmp(&a.confidence))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
