@@ -518,22 +518,24 @@ fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
             i18n::negotiate(langs.iter().map(String::as_str))
         }
     };
-    let send_button = match options.get("sendButton") {
-        None => JsValue::NULL,
-        Some(v) => {
-            if let Some(sel) = v.as_string() {
-                dom::document()
-                    .map_err(js_error)?
-                    .query_selector(&sel)
-                    .map_err(|_| bad(format!("sendButton {sel:?} is not a valid CSS selector")))?;
-                v
-            } else if v.dyn_ref::<Element>().is_some() {
-                v
-            } else {
-                return Err(bad("sendButton must be an element or a CSS selector".into()));
-            }
+    // An option that names an element: the element, or a CSS selector (checked now).
+    let element = |name: &str| -> Result<JsValue, JsError> {
+        let Some(v) = options.get(name) else {
+            return Ok(JsValue::NULL);
+        };
+        if let Some(sel) = v.as_string() {
+            dom::document()
+                .map_err(js_error)?
+                .query_selector(&sel)
+                .map_err(|_| bad(format!("{name} {sel:?} is not a valid CSS selector")))?;
+            Ok(v)
+        } else if v.dyn_ref::<Element>().is_some() {
+            Ok(v)
+        } else {
+            Err(bad(format!("{name} must be an element or a CSS selector")))
         }
     };
+    let send_button = element("sendButton")?;
     let on_decision = match options.get("onDecision") {
         None => None,
         Some(v) => Some(
@@ -541,22 +543,7 @@ fn parse_options(options: JsValue) -> Result<(Config, crate::Guard), JsError> {
                 .map_err(|_| bad("onDecision must be a function".into()))?,
         ),
     };
-    let file_input = match options.get("fileInput") {
-        None => JsValue::NULL,
-        Some(v) => {
-            if let Some(sel) = v.as_string() {
-                dom::document()
-                    .map_err(js_error)?
-                    .query_selector(&sel)
-                    .map_err(|_| bad(format!("fileInput {sel:?} is not a valid CSS selector")))?;
-                v
-            } else if v.dyn_ref::<Element>().is_some() {
-                v
-            } else {
-                return Err(bad("fileInput must be an element or a CSS selector".into()));
-            }
-        }
-    };
+    let file_input = element("fileInput")?;
     let files_module = match options.get("filesModule") {
         None => JsValue::NULL,
         Some(v) if v.is_string() => v,

@@ -100,24 +100,7 @@ impl Dialog {
         choose: impl Fn(Decision) + 'static,
     ) -> Result<Dialog, JsValue> {
         let doc = dom::document()?;
-        let host = Host::new(shell, "draftguard-dialog")?;
-        let dialog: HtmlDialogElement = doc.create_element("dialog")?.unchecked_into();
-        dialog.set_class_name("dialog");
-        attrs(
-            &dialog,
-            &[
-                ("role", "alertdialog"),
-                ("aria-modal", "true"),
-                ("aria-labelledby", "dg-title"),
-                ("aria-describedby", "dg-intro dg-note"),
-                ("lang", cat.lang),
-                ("part", "dialog"),
-            ],
-        )?;
-        let title = el(&doc, "h2", "title", cat.title)?;
-        title.set_id("dg-title");
-        let intro = el(&doc, "p", "intro", intro)?;
-        intro.set_id("dg-intro");
+        let (host, dialog, title, intro) = frame(&doc, shell, cat, "dialog", cat.title, intro)?;
 
         let list = el(&doc, "ul", "findings", "")?;
         let mut toggles: Vec<HtmlInputElement> = Vec::with_capacity(rows.len());
@@ -254,24 +237,8 @@ impl Dialog {
         choose: impl Fn(FileDecision) + 'static,
     ) -> Result<Dialog, JsValue> {
         let doc = dom::document()?;
-        let host = Host::new(shell, "draftguard-dialog")?;
-        let dialog: HtmlDialogElement = doc.create_element("dialog")?.unchecked_into();
-        dialog.set_class_name("dialog files");
-        attrs(
-            &dialog,
-            &[
-                ("role", "alertdialog"),
-                ("aria-modal", "true"),
-                ("aria-labelledby", "dg-title"),
-                ("aria-describedby", "dg-intro dg-note"),
-                ("lang", cat.lang),
-                ("part", "dialog"),
-            ],
-        )?;
-        let title = el(&doc, "h2", "title", cat.file_title)?;
-        title.set_id("dg-title");
-        let intro = el(&doc, "p", "intro", intro)?;
-        intro.set_id("dg-intro");
+        let (host, dialog, title, intro) =
+            frame(&doc, shell, cat, "dialog files", cat.file_title, intro)?;
         let list = el(&doc, "ul", "findings", "")?;
         for row in rows {
             let li = el(&doc, "li", "finding file", "")?;
@@ -350,6 +317,38 @@ impl Dialog {
             _host: host,
         })
     }
+}
+
+/// What both prompts open with: their host, the modal `<dialog>` of class `class` (an alert
+/// dialog labelled by its title, described by its intro and note, in the catalog's language),
+/// and its title and intro, not yet appended.
+fn frame(
+    doc: &web_sys::Document,
+    shell: &Shell,
+    cat: &Catalog,
+    class: &str,
+    title: &str,
+    intro: &str,
+) -> Result<(Host, HtmlDialogElement, HtmlElement, HtmlElement), JsValue> {
+    let host = Host::new(shell, "draftguard-dialog")?;
+    let dialog: HtmlDialogElement = doc.create_element("dialog")?.unchecked_into();
+    dialog.set_class_name(class);
+    attrs(
+        &dialog,
+        &[
+            ("role", "alertdialog"),
+            ("aria-modal", "true"),
+            ("aria-labelledby", "dg-title"),
+            ("aria-describedby", "dg-intro dg-note"),
+            ("lang", cat.lang),
+            ("part", "dialog"),
+        ],
+    )?;
+    let title = el(doc, "h2", "title", title)?;
+    title.set_id("dg-title");
+    let intro = el(doc, "p", "intro", intro)?;
+    intro.set_id("dg-intro");
+    Ok((host, dialog, title, intro))
 }
 
 fn button(doc: &web_sys::Document, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
