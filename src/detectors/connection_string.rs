@@ -103,10 +103,7 @@ pub const DETECTOR: Detector = Detector {
         alone: Some(Confidence::High),
         with_context: Confidence::High,
     },
-    // Above api_key: a token in a URL's userinfo (`git clone
-    // https://user:ghp_…@host`) is the connection string's password; the
-    // redaction keeps the URL readable either way.
-    priority: 96,
+    priority: 60,
     keep_last: 0,
     keep_leading_letters: 0,
     preview: Some(secret_value::preview),

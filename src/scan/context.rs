@@ -132,8 +132,10 @@ fn push_lowercase(out: &mut String, s: &str) {
 /// a neighbourhood is then searched in one pass instead of once per word.
 #[derive(Clone, Debug)]
 pub struct WordIndex {
-    /// The words, ordered by first byte (stable: in their order otherwise).
-    words: Vec<Word>,
+    /// The words as matched, each with the word a finding names (the same,
+    /// or the listed word a spaced spelling stands for: "dd api key" for
+    /// "dd_api_key"), ordered by first byte (stable: in their order otherwise).
+    words: Vec<(Word, Word)>,
     /// Words starting with byte `b`: `words[from[b]..from[b + 1]]`.
     from: Box<[u16; 257]>,
 }
@@ -144,21 +146,23 @@ impl WordIndex {
     /// "steuer-id" in `steuer_id`, "dd_api_key" in `DD_API_KEY` (a
     /// neighbourhood writes code keys as words).
     pub fn new<W: Into<Word>>(words: impl IntoIterator<Item = W>) -> WordIndex {
-        let mut words: Vec<Word> = words
+        // Each spaced spelling right after its word: among words found at the
+        // same place, the one listed first is named, as before keys were read as words.
+        let words: Vec<(Word, Word)> = words
             .into_iter()
             .map(Into::into)
-            .filter(|w| !w.is_empty())
+            .filter(|w: &Word| !w.is_empty())
+            .flat_map(|w| {
+                let spaced = spaced_word(&w).map(|s| (Word::from(s), w.clone()));
+                std::iter::once((w.clone(), w)).chain(spaced)
+            })
             .collect();
-        let spaced: Vec<Word> = (words.iter())
-            .filter_map(|w| spaced_word(w).map(Word::from))
-            .collect();
-        words.extend(spaced);
         assert!(
             words.len() < usize::from(u16::MAX),
             "too many context words"
         );
         let mut from = Box::new([0u16; 257]);
-        for w in &words {
+        for (w, _) in &words {
             from[usize::from(w.as_bytes()[0]) + 1] += 1;
         }
         for b in 0..256 {
@@ -166,9 +170,9 @@ impl WordIndex {
         }
         // Each word to the next free place of its first byte (a counting sort).
         let mut place = *from;
-        let mut sorted: Vec<Option<Word>> = vec![None; words.len()];
+        let mut sorted: Vec<Option<(Word, Word)>> = vec![None; words.len()];
         for w in words {
-            let b = usize::from(w.as_bytes()[0]);
+            let b = usize::from(w.0.as_bytes()[0]);
             sorted[usize::from(place[b])] = Some(w);
             place[b] += 1;
         }
@@ -182,7 +186,9 @@ impl WordIndex {
         (0..h.len()).find_map(|s| {
             let b = usize::from(h[s]);
             let (a, z) = (usize::from(self.from[b]), usize::from(self.from[b + 1]));
-            (self.words[a..z].iter()).find(|w| matches_at(hay, s, w))
+            (self.words[a..z].iter())
+                .find(|(w, _)| matches_at(hay, s, w))
+                .map(|(_, named)| named)
         })
     }
 }
@@ -205,7 +211,7 @@ pub fn labels(
     for (s, &b) in around.as_bytes().iter().enumerate() {
         let b = usize::from(b);
         let (a, z) = (usize::from(words.from[b]), usize::from(words.from[b + 1]));
-        for w in &words.words[a..z] {
+        for (w, _) in &words.words[a..z] {
             if w.chars().any(char::is_alphanumeric) && matches_at(around, s, w) {
                 let e = s + w.len();
                 out.push(if e <= split {
@@ -342,8 +348,8 @@ mod tests {
                 "const socialSecurityNumber = '",
                 Some("social security number"),
             ),
-            ("STEUER_ID=", Some("steuer id")),
-            ("steuer_id: ", Some("steuer id")),
+            ("STEUER_ID=", Some("steuer-id")),
+            ("steuer_id: ", Some("steuer-id")),
             ("MasterCard ", Some("mastercard")),
             ("taxonomy ", None),
         ] {

@@ -13,10 +13,16 @@
 //!    `us_passport`; "kanadische Sozialversicherungsnummer" holds `us_ssn`'s
 //!    "Sozialversicherungsnummer"; "US-Reisepass, die Reisepassnummer ist …"
 //!    holds `passport_number`'s "Reisepass"). A refined candidate ranks below
-//!    every unrefined labelled one. Catch-all kinds (priority below
-//!    [`LABEL_PRIORITY`]: bank accounts, phones, e-mails, IP addresses,
-//!    generic secrets, medical terms) take no part in this step: "account
-//!    number" before a routing number does not make it an account number.
+//!    every unrefined labelled one. A label names one value: a labelled
+//!    candidate that is a piece of a longer candidate (six characters of a
+//!    JWT after a passport word) gets no rank from it. Catch-all kinds
+//!    (priority below [`LABEL_PRIORITY`]: bank accounts, phones, e-mails, IP
+//!    addresses, generic secrets, medical terms) take no part in this step:
+//!    "account number" before a routing number does not make it an account
+//!    number. A credential whose syntax says what it is (priority from
+//!    [`STRUCTURED_CREDENTIAL`]: a connection string, a provider's token, a
+//!    JWT, a PEM block) ranks as labelled, so a `password` label next to it
+//!    leaves it to step 2.
 //! 2. **Specificity.** The higher detector priority: a validated AWS key over
 //!    a generic high-entropy secret, a routing number over a bare account
 //!    number; two labels that neither refines ("German passport number" is
@@ -26,7 +32,7 @@
 //! The pairs of kinds whose shapes overlap are tested in `tests/engine.rs`
 //! (`the_label_wins_for_every_pair_of_overlapping_kinds`).
 
-use crate::detectors::Confidence;
+use crate::detectors::{Category, Confidence};
 use crate::finding::{Kind, Reason};
 
 /// A validated, scored match in normalised offsets.
@@ -48,6 +54,10 @@ pub struct Candidate {
 /// win over a more specific kind (rule 1 of the module doc).
 pub const LABEL_PRIORITY: u8 = 50;
 
+/// Credentials from this priority up (connection_string, api_key, jwt,
+/// seed_phrase, private_key) rank as labelled in rule 1.
+pub const STRUCTURED_CREDENTIAL: u8 = 60;
+
 impl Candidate {
     /// Labels that count in rule 1: none for a catch-all kind.
     fn counted_labels(&self) -> &[(usize, usize)] {
@@ -56,6 +66,15 @@ impl Candidate {
         } else {
             &[]
         }
+    }
+
+    /// A credential whose syntax says what it is (a connection string's
+    /// userinfo or `Password=`, a provider's token format, a JWT, a PEM
+    /// block) ranks as labelled: a nearby "password:" does not make it a
+    /// `password`.
+    fn labels_itself(&self) -> bool {
+        self.kind.category() == Category::Credential
+            && self.kind.priority() >= STRUCTURED_CREDENTIAL
     }
 
     fn overlaps(&self, other: &Candidate) -> bool {
@@ -80,10 +99,32 @@ fn refines(a: &Candidate, b: &Candidate) -> bool {
 /// another candidate's label on the same value, 0 no label.
 fn label_ranks(candidates: &[&Candidate]) -> Vec<u8> {
     let mut rank: Vec<u8> = (candidates.iter())
-        .map(|c| 2 * u8::from(!c.counted_labels().is_empty()))
+        .map(|c| 2 * u8::from(!c.counted_labels().is_empty() || c.labels_itself()))
         .collect();
     let mut labelled: Vec<usize> = (0..candidates.len()).filter(|&i| rank[i] > 0).collect();
     labelled.sort_by_key(|&i| candidates[i].start);
+    // A label names one value: a labelled candidate that is a piece of a
+    // longer one (six characters of a JWT after a passport word) gets no rank.
+    let mut by_start: Vec<usize> = (0..candidates.len()).collect();
+    by_start.sort_by_key(|&k| candidates[k].start);
+    let longest = (candidates.iter())
+        .map(|c| c.end - c.start)
+        .max()
+        .unwrap_or(0);
+    for &i in &labelled {
+        let c = candidates[i];
+        let from = by_start.partition_point(|&k| candidates[k].start + longest <= c.start);
+        for &k in &by_start[from..] {
+            let o = candidates[k];
+            if o.start >= c.end {
+                break;
+            }
+            if o.overlaps(c) && o.end - o.start > c.end - c.start {
+                rank[i] = 0;
+                break;
+            }
+        }
+    }
     for (n, &i) in labelled.iter().enumerate() {
         for &j in &labelled[n + 1..] {
             let (a, b) = (candidates[i], candidates[j]);
