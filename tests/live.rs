@@ -668,3 +668,29 @@ fn deleting_a_keyword_far_before_its_value() {
 fn pieces_are_there() {
     assert!(pieces().len() > 500 && extra_pieces().len() > 20);
 }
+
+#[test]
+fn labels_move_with_the_values_they_name() {
+    // Both us_passport ("passport card") and de_id_card ("passport") match
+    // the number; the longer label wins. An edit before it can make one
+    // detector search again and the other keep its candidate: the kept
+    // one's labels must move with it, or the comparison of labels is made
+    // across offsets of two drafts (found by the property test above).
+    let g = Guard::default();
+    let text = filler(2_000, 0) + " passport card C03005988 " + &filler(2_000, 1);
+    let value = text.find("C03005988").unwrap();
+    assert_eq!(kinds(&g.scan(&text).unwrap()), ["us_passport"]);
+    let mut live = LiveScan::new(g.clone());
+    live.update(&text).unwrap();
+    let mut at = value - 700;
+    while at < value - 20 {
+        let at_char = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
+        for put in [" id-card ", "1"] {
+            let draft = format!("{}{put}{}", &text[..at_char], &text[at_char..]);
+            let want = g.scan(&draft).unwrap();
+            assert_eq!(live.update(&draft).unwrap(), want, "{put:?} at {at_char}");
+            live.update(&text).unwrap();
+        }
+        at += 11;
+    }
+}

@@ -227,6 +227,10 @@ impl Change {
     fn shift(&self, f: &mut Found) {
         f.candidate.start = self.now(f.candidate.start);
         f.candidate.end = self.now(f.candidate.end);
+        // Its labels are in its context, which the edit does not reach.
+        for (s, e) in &mut f.candidate.labels {
+            (*s, *e) = (self.now(*s), self.now(*e));
+        }
         if let Some(x) = &mut f.finding {
             self.shift_finding(x);
         }
