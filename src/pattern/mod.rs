@@ -24,6 +24,35 @@ pub fn reversed_nfa(encoded: &[u8]) -> Result<regex_automata::nfa::thompson::NFA
     automata::thompson_reversed(encoded)
 }
 
+/// The product's two ways to resolve a match's groups over one NFA: for
+/// `gen/tests/`, which checks both against regex-automata's PikeVM. Not
+/// part of the API.
+#[doc(hidden)]
+pub struct AnchoredGroups(nfa::Nfa, nfa::Scratch);
+
+impl AnchoredGroups {
+    pub fn new(nfa: &regex_automata::nfa::thompson::NFA) -> Self {
+        AnchoredGroups(nfa::Nfa::from_thompson(nfa), nfa::Scratch::default())
+    }
+
+    /// The end and capture slots of the leftmost-first match anchored at
+    /// `start` in `hay`, as the backtracker finds them and as the Pike VM
+    /// (which takes over long matches) does.
+    pub fn both(&mut self, hay: &[u8], start: usize) -> [Option<(usize, Vec<Option<usize>>)>; 2] {
+        let AnchoredGroups(nfa, scratch) = self;
+        let mut run = |pike: bool| {
+            let mut slots = Vec::new();
+            let end = if pike {
+                nfa.pike(hay, start, hay.len(), scratch, &mut slots)
+            } else {
+                nfa.backtrack(hay, start, hay.len(), scratch, &mut slots)
+            };
+            end.map(|e| (e, slots))
+        };
+        [run(false), run(true)]
+    }
+}
+
 use regex_automata::Match;
 
 /// Compiled program size limit of one pattern, in bytes.

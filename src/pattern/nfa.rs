@@ -9,6 +9,8 @@
 //! `LookMatcher`, so assertions mean what they meant when the pattern was
 //! compiled by the regex engine.
 
+use std::mem;
+
 use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::look::{Look, LookMatcher};
 
@@ -197,7 +199,28 @@ impl Nfa {
     /// The leftmost-first match anchored at `start` in `hay` (assertions see
     /// all of `hay`): its end, with the capture slots (`2 × group` start,
     /// `2 × group + 1` end) in `slots`. Bytes past `end` are not consumed.
+    ///
+    /// Up to [`LONG`] bytes the backtracker answers; past that, the same
+    /// answer comes from [`Nfa::pike`], whose memory does not grow with the
+    /// bytes (the backtracker remembers every state at every position: a
+    /// password's unbounded value over 10 MB without a blank took 2 GB).
     pub fn run(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        scratch: &mut Scratch,
+        slots: &mut Vec<Option<usize>>,
+    ) -> Option<usize> {
+        if end - start > LONG {
+            self.pike(hay, start, end, scratch, slots)
+        } else {
+            self.backtrack(hay, start, end, scratch, slots)
+        }
+    }
+
+    /// [`Nfa::run`] depth first, each (state, position) explored once.
+    pub(super) fn backtrack(
         &self,
         hay: &[u8],
         start: usize,
@@ -280,6 +303,191 @@ impl Nfa {
     }
 }
 
+impl Nfa {
+    /// [`Nfa::run`] breadth first (a Pike VM): all threads advance one byte
+    /// at a time, in priority order, each state held by one thread (the
+    /// first, highest-priority one to reach it at that position). A thread
+    /// that matches ends every thread below it; the last match recorded is
+    /// the leftmost-first one, the one the backtracker finds first. Memory:
+    /// two lists of at most one thread per state, each with its slots.
+    pub(super) fn pike(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        scratch: &mut Scratch,
+        slots: &mut Vec<Option<usize>>,
+    ) -> Option<usize> {
+        let width = self.names.len() * 2;
+        let look = LookMatcher::new();
+        let Pike {
+            now,
+            next,
+            stack,
+            current,
+        } = &mut scratch.pike;
+        now.reset(self.states.len(), width);
+        next.reset(self.states.len(), width);
+        current.clear();
+        current.resize(width, None);
+        let mut found = None;
+        self.closure(hay, end, &look, self.start, start, now, stack, current);
+        let mut at = start;
+        loop {
+            let byte = hay[..end].get(at).copied();
+            next.clear();
+            for t in 0..now.threads.len() {
+                let sid = now.threads[t];
+                let to = match &self.states[sid as usize] {
+                    State::Match => {
+                        slots.clear();
+                        slots.extend_from_slice(now.slots(t));
+                        found = Some(at);
+                        break;
+                    }
+                    State::Range { lo, hi, next } => {
+                        byte.filter(|b| (*lo..=*hi).contains(b)).map(|_| *next)
+                    }
+                    State::Sparse(ts) => {
+                        byte.and_then(|b| ts.iter().find(|t| t.0 <= b && b <= t.1).map(|t| t.2))
+                    }
+                    _ => None,
+                };
+                if let Some(to) = to {
+                    current.copy_from_slice(now.slots(t));
+                    self.closure(hay, end, &look, to, at + 1, next, stack, current);
+                }
+            }
+            if next.threads.is_empty() {
+                return found;
+            }
+            mem::swap(now, next);
+            at += 1;
+        }
+    }
+
+    /// Adds the threads `sid` reaches at `at` without consuming a byte to
+    /// `list`, in priority order, with `current` as their slots (restored
+    /// on return).
+    #[allow(clippy::too_many_arguments)]
+    fn closure(
+        &self,
+        hay: &[u8],
+        end: usize,
+        look: &LookMatcher,
+        sid: u32,
+        at: usize,
+        list: &mut Threads,
+        stack: &mut Vec<Frame>,
+        current: &mut [Option<usize>],
+    ) {
+        stack.push(Frame::Step(sid, at));
+        while let Some(frame) = stack.pop() {
+            let mut sid = match frame {
+                Frame::Restore(slot, old) => {
+                    current[slot as usize] = old;
+                    continue;
+                }
+                Frame::Step(sid, _) => sid,
+            };
+            loop {
+                if !list.insert(sid) {
+                    break;
+                }
+                match &self.states[sid as usize] {
+                    State::Look { look: l, next } => {
+                        if !look.matches(*l, hay, at) {
+                            break;
+                        }
+                        sid = *next;
+                    }
+                    State::Union(alts, firsts) => {
+                        let byte = hay[..end].get(at).copied();
+                        let mut tried = (alts.iter())
+                            .zip(firsts.iter())
+                            .filter(|(_, f)| viable(f, byte));
+                        let Some((&head, _)) = tried.next() else {
+                            break;
+                        };
+                        let mark = stack.len();
+                        stack.extend(tried.map(|(&alt, _)| Frame::Step(alt, at)));
+                        stack[mark..].reverse();
+                        sid = head;
+                    }
+                    State::Capture { slot, next } => {
+                        stack.push(Frame::Restore(*slot, current[*slot as usize]));
+                        current[*slot as usize] = Some(at);
+                        sid = *next;
+                    }
+                    State::Fail => break,
+                    State::Range { .. } | State::Sparse(_) | State::Match => {
+                        list.hold(sid, current);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Matches longer than this are resolved by [`Nfa::pike`].
+const LONG: usize = 4096;
+
+/// One position's threads of [`Nfa::pike`]: the states that consume a byte
+/// or match, in priority order, with their slots; and every state reached
+/// (a sparse set: a state reached twice is held by its first thread).
+#[derive(Debug, Default)]
+struct Threads {
+    threads: Vec<u32>,
+    slots: Vec<Option<usize>>,
+    width: usize,
+    dense: Vec<u32>,
+    sparse: Vec<u32>,
+}
+
+impl Threads {
+    fn reset(&mut self, states: usize, width: usize) {
+        self.sparse.resize(states, 0);
+        self.width = width;
+        self.clear();
+    }
+
+    fn clear(&mut self) {
+        self.threads.clear();
+        self.slots.clear();
+        self.dense.clear();
+    }
+
+    /// Marks `sid` reached; `false` if it was.
+    fn insert(&mut self, sid: u32) -> bool {
+        let i = self.sparse[sid as usize] as usize;
+        if self.dense.get(i) == Some(&sid) {
+            return false;
+        }
+        self.sparse[sid as usize] = self.dense.len() as u32;
+        self.dense.push(sid);
+        true
+    }
+
+    fn hold(&mut self, sid: u32, slots: &[Option<usize>]) {
+        self.threads.push(sid);
+        self.slots.extend_from_slice(slots);
+    }
+
+    fn slots(&self, t: usize) -> &[Option<usize>] {
+        &self.slots[t * self.width..(t + 1) * self.width]
+    }
+}
+
+/// Reusable memory of [`Nfa::pike`].
+#[derive(Debug, Default)]
+struct Pike {
+    now: Threads,
+    next: Threads,
+    stack: Vec<Frame>,
+    current: Vec<Option<usize>>,
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Frame {
     Step(u32, usize),
@@ -291,6 +499,7 @@ enum Frame {
 pub struct Scratch {
     stack: Vec<Frame>,
     visited: Visited,
+    pike: Pike,
 }
 
 /// A set of (state, position) pairs, cleared in constant time: an
