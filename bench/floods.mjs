@@ -22,7 +22,7 @@ const CASES = {
   'a@b.cd ': 'a@b.cd ', '@': '@', 'x@': 'x@', 'password=': 'password=', 'password: x ': 'password: x ', '-----BEGIN': '-----BEGIN',
   '<<': '<<', 'P<UTO': 'P<UTO', 'eyJ': 'eyJ', 'eyJ.eyJ.': 'eyJa.eyJb.', 'AKIA': 'AKIA', 'ghp_': 'ghp_', 'sk-': 'sk-',
   'abandon ': 'abandon ', 'diabetes ': 'diabetes ', 'CONFIDENTIAL ': 'CONFIDENTIAL ', '机密': '机密',
-  'postgres://a:b@': 'postgres://a:b@', 'a://': 'a://', 'jdbc:oracle:thin:': 'jdbc:oracle:thin:', 'Server=x;': 'Server=x;', 'secret=': 'secret=', 'token ': 'token ', 'F32.1 ': 'F32.1 ',
+  'postgres://a:b@': 'postgres://a:b@', 'a://': 'a://', 'jdbc:oracle:thin:': 'jdbc:oracle:thin:', 'Server=x;': 'Server=x;', 'secret=': 'secret=', 'token ': 'token ', 'token: “': 'token: “', 'Bearer ': 'Bearer ', 'F32.1 ': 'F32.1 ',
   'card number ': 'card number ', 'IBAN ': 'IBAN ', 'SSN ': 'SSN ',
   // values (every one a finding: the cost of building large results in JS)
   'AB123456C ': 'AB123456C ', '12345678Z ': '12345678Z ', 'RSSMRA85T10A562S ': 'RSSMRA85T10A562S ',
