@@ -58,6 +58,11 @@ fn the_priority_of_alternatives_decides_the_groups() {
         ("((?:ab|a)(?:bc|c)?)*d?", &["abcabcd", "aabcd", "abbc"]),
         (r"\b(\w+)\b(?:\s+(\w+))?", &["hello world", "x", "a b c"]),
         (r"(?:^|\n)(x+)$", &["xx", "\nxxx\n", "ax"]),
+        // Exponential for a backtracker that forgets where it failed: 2^40 paths.
+        (
+            "(?:a|a)*(?:(a)|a)*c",
+            &["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "aac"],
+        ),
         (
             r"(?P<value>[a-z]{3,12}(?: [a-z]{3,12}){3,7})|(?P<value3>[^ ]*[^ .])",
             &[

@@ -105,6 +105,10 @@ fn viable(first: &First, next: Option<u8>) -> bool {
 pub struct Nfa {
     start: u32,
     states: Box<[State]>,
+    /// Per state, `true` if more than one edge leads to it (or it is the
+    /// start and an edge leads to it): only there can the backtracker come
+    /// a second time to a position, so only there does it remember one.
+    joins: Box<[bool]>,
     /// Group names, in group order (group 0, the whole match, first).
     names: Box<[Option<Box<str>>]>,
 }
@@ -179,9 +183,24 @@ impl Nfa {
                 (State::Union(alts, _), Some(f)) => State::Union(alts, f),
                 (st, _) => st,
             })
-            .collect();
+            .collect::<Box<[State]>>();
+        let start = nfa.start_pattern(pid).map_or(0, |s| s.as_u32());
+        let mut into = vec![0u8; states.len()];
+        into[start as usize] = 1;
+        let mut edge = |to: u32| into[to as usize] = into[to as usize].saturating_add(1);
+        for st in states.iter() {
+            match *st {
+                State::Range { next, .. }
+                | State::Look { next, .. }
+                | State::Capture { next, .. } => edge(next),
+                State::Sparse(ref ts) => ts.iter().for_each(|t| edge(t.2)),
+                State::Union(ref alts, _) => alts.iter().for_each(|&a| edge(a)),
+                State::Fail | State::Match => {}
+            }
+        }
         Nfa {
-            start: nfa.start_pattern(pid).map_or(0, |s| s.as_u32()),
+            start,
+            joins: into.iter().map(|&n| n > 1).collect(),
             states,
             names: nfa
                 .group_info()
@@ -243,7 +262,7 @@ impl Nfa {
                 Frame::Step(sid, at) => (sid, at),
             };
             loop {
-                if !scratch.visited.insert(sid, at) {
+                if self.joins[sid as usize] && !scratch.visited.insert(sid, at) {
                     break;
                 }
                 match &self.states[sid as usize] {
