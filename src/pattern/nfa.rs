@@ -100,6 +100,31 @@ fn viable(first: &First, next: Option<u8>) -> bool {
     }
 }
 
+/// At a union, before byte `next` at `at`: the first alternative that can
+/// take it, with the others that can pushed onto `stack` to be tried after
+/// it, in order (the last pushed is popped first); `None` if none can.
+fn branch(
+    stack: &mut Vec<Frame>,
+    alts: &[u32],
+    firsts: &[First],
+    next: Option<u8>,
+    at: usize,
+) -> Option<u32> {
+    let mark = stack.len();
+    for (&alt, f) in alts.iter().zip(firsts).rev() {
+        if viable(f, next) {
+            stack.push(Frame::Step(alt, at));
+        }
+    }
+    if stack.len() == mark {
+        return None;
+    }
+    match stack.pop() {
+        Some(Frame::Step(head, _)) => Some(head),
+        _ => None,
+    }
+}
+
 /// An NFA with one pattern.
 #[derive(Clone, Debug)]
 pub struct Nfa {
@@ -293,18 +318,10 @@ impl Nfa {
                     }
                     State::Union(alts, firsts) => {
                         let next = hay[..end].get(at).copied();
-                        let mut tried = alts
-                            .iter()
-                            .zip(firsts.iter())
-                            .filter(|(_, f)| viable(f, next));
-                        let Some((&head, _)) = tried.next() else {
-                            break;
-                        };
-                        let rest: &mut Vec<Frame> = &mut scratch.stack;
-                        let mark = rest.len();
-                        rest.extend(tried.map(|(&alt, _)| Frame::Step(alt, at)));
-                        rest[mark..].reverse();
-                        sid = head;
+                        match branch(&mut scratch.stack, alts, firsts, next, at) {
+                            Some(head) => sid = head,
+                            None => break,
+                        }
                     }
                     State::Capture { slot, next } => {
                         scratch
@@ -422,16 +439,10 @@ impl Nfa {
                     }
                     State::Union(alts, firsts) => {
                         let byte = hay[..end].get(at).copied();
-                        let mut tried = (alts.iter())
-                            .zip(firsts.iter())
-                            .filter(|(_, f)| viable(f, byte));
-                        let Some((&head, _)) = tried.next() else {
-                            break;
-                        };
-                        let mark = stack.len();
-                        stack.extend(tried.map(|(&alt, _)| Frame::Step(alt, at)));
-                        stack[mark..].reverse();
-                        sid = head;
+                        match branch(stack, alts, firsts, byte, at) {
+                            Some(head) => sid = head,
+                            None => break,
+                        }
                     }
                     State::Capture { slot, next } => {
                         stack.push(Frame::Restore(*slot, current[*slot as usize]));
