@@ -212,7 +212,7 @@ pub fn labels(
         let b = usize::from(b);
         let (a, z) = (usize::from(words.from[b]), usize::from(words.from[b + 1]));
         for (w, _) in &words.words[a..z] {
-            if w.chars().any(char::is_alphanumeric) && matches_at(around, s, w) {
+            if matches_at(around, s, w) && w.chars().any(char::is_alphanumeric) {
                 let e = s + w.len();
                 out.push(if e <= split {
                     (
