@@ -6,6 +6,8 @@
 //! a CJK character counts as a word boundary ("卡号4111", "SSN号码"). A word
 //! written in CJK characters matches anywhere, as CJK text has no spaces.
 
+use std::sync::OnceLock;
+
 use crate::finding::Word;
 
 #[cfg(test)]
@@ -165,7 +167,7 @@ const EXAMPLE_USERS: &[&str] = &[
 ///
 /// A real value in a draft that mentions example.com on another line, or
 /// farther away than that, keeps its confidence.
-pub fn example_signal(text: &str, start: usize, end: usize) -> Option<&'static str> {
+pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
     let mut from = start.saturating_sub(EXAMPLE_BEFORE);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -177,16 +179,21 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<&'static s
     let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
     let line_end = text[end..to].find('\n').map_or(to, |i| end + i);
     let line = super::normalize::lower(&text[line_start..line_end]);
-    let said = |w: &str| {
-        (0..line.len()).any(|s| matches_at(&line, s, w) && !in_token(&line, s, s + w.len()))
-    };
-    if let Some(w) = (EXAMPLE_HOSTS.iter().find(|w| contains_word(&line, w)))
-        .or_else(|| EXAMPLE_WORDS.iter().find(|w| said(w)))
+    // Built once: a value's line is searched in one pass per list.
+    static INDEX: OnceLock<[WordIndex; 2]> = OnceLock::new();
+    let [hosts, words] = INDEX.get_or_init(|| {
+        [
+            WordIndex::new(EXAMPLE_HOSTS.iter().copied()),
+            WordIndex::new(EXAMPLE_WORDS.iter().copied()),
+        ]
+    });
+    if let Some(w) =
+        (hosts.find(&line)).or_else(|| words.find_where(&line, |s, e| !in_token(&line, s, e)))
     {
-        return Some(w);
+        return Some(w.clone());
     }
     if line.trim_start().starts_with(">>>") {
-        return Some(">>>");
+        return Some(">>>".into());
     }
     // The lines above, nearest first.
     let above: Vec<&str> = text[from..line_start].lines().rev().collect();
@@ -194,7 +201,7 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<&'static s
         .first()
         .is_some_and(|l| l.trim_start().starts_with(">>>"))
     {
-        return Some(">>>");
+        return Some(">>>".into());
     }
     let near = above
         .first()
@@ -202,9 +209,12 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<&'static s
         + "\n"
         + &line;
     if let Some(u) = EXAMPLE_USERS.iter().find(|u| is_example_user(&near, u)) {
-        return Some(u);
+        return Some((*u).into());
     }
-    above.iter().find_map(|l| example_heading(l))
+    above
+        .iter()
+        .find_map(|l| example_heading(l))
+        .map(Word::from)
 }
 
 /// The [`EXAMPLE_HEADINGS`] word that `line` is a heading of, or a comment holding.
@@ -226,17 +236,19 @@ fn example_heading(line: &str) -> Option<&'static str> {
 /// (`user = bob`, `login: alice`, `-u alice`), or right before `:` and a
 /// password (`alice:secret`, not "Hi Bob: …").
 fn is_example_user(hay: &str, name: &str) -> bool {
-    (0..hay.len()).any(|s| {
-        if !matches_at(hay, s, name) {
-            return false;
-        }
-        let before = hay[..s].trim_end_matches([' ', '\t', '"', '\'']);
-        let after = &hay[s + name.len()..];
-        before.ends_with(['=', ':'])
-            || before.ends_with("-u")
-            || before.ends_with("--user")
-            || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_graphic()))
-    })
+    hay.contains(name)
+        && (0..hay.len()).any(|s| {
+            if !matches_at(hay, s, name) {
+                return false;
+            }
+            let before = hay[..s].trim_end_matches([' ', '\t', '"', '\'']);
+            let after = &hay[s + name.len()..];
+            before.ends_with(['=', ':'])
+                || before.ends_with("-u")
+                || before.ends_with("--user")
+                || (after.starts_with(':')
+                    && after[1..].starts_with(|c: char| c.is_ascii_graphic()))
+        })
 }
 
 /// `true` if `hay[s..e]` is one part of a longer token joined by `.`, `/`,
@@ -253,7 +265,7 @@ fn in_token(hay: &str, s: usize, e: usize) -> bool {
 
 /// `true` if `word` occurs in `hay` as a whole word (or anywhere, for CJK words).
 fn contains_word(hay: &str, word: &str) -> bool {
-    !word.is_empty() && (0..hay.len()).any(|s| matches_at(hay, s, word))
+    !word.is_empty() && hay.contains(word) && (0..hay.len()).any(|s| matches_at(hay, s, word))
 }
 
 /// Quotes and brackets a value is written in.
@@ -371,12 +383,17 @@ impl WordIndex {
 
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
     pub fn find(&self, hay: &str) -> Option<&Word> {
+        self.find_where(hay, |_, _| true)
+    }
+
+    /// [`WordIndex::find`] of the words found at a place `hay[s..e]` that `keep(s, e)` accepts.
+    fn find_where(&self, hay: &str, keep: impl Fn(usize, usize) -> bool) -> Option<&Word> {
         let h = hay.as_bytes();
         (0..h.len()).find_map(|s| {
             let b = usize::from(h[s]);
             let (a, z) = (usize::from(self.from[b]), usize::from(self.from[b + 1]));
             (self.words[a..z].iter())
-                .find(|(w, _)| matches_at(hay, s, w))
+                .find(|(w, _)| matches_at(hay, s, w) && keep(s, s + w.len()))
                 .map(|(_, named)| named)
         })
     }
@@ -547,9 +564,9 @@ mod tests {
     }
 
     /// The example signal of the value `v` in `text`.
-    fn example_of(text: &str, v: &str) -> Option<&'static str> {
+    fn example_of(text: &str, v: &str) -> Option<String> {
         let s = text.find(v).expect("value in text");
-        example_signal(text, s, s + v.len())
+        example_signal(text, s, s + v.len()).map(|w| w.as_str().to_string())
     }
 
     #[test]
@@ -571,7 +588,11 @@ mod tests {
             ("# sample config\nuser = bob\npass = Pw9x", "bob"),
             ("curl -u alice:Pw9x https://api.acme.test", "alice"),
         ] {
-            assert_eq!(example_of(text, "Pw9x"), Some(signal), "{text:?}");
+            assert_eq!(
+                example_of(text, "Pw9x").as_deref(),
+                Some(signal),
+                "{text:?}"
+            );
         }
     }
 

@@ -601,7 +601,7 @@ impl Guard {
             reasons.push(Reason::Unlikely(w.clone()));
         }
         if let Some(w) = example {
-            reasons.push(Reason::Unlikely(w.into()));
+            reasons.push(Reason::Unlikely(w));
         }
         let labels = if ctx.is_some() {
             context::labels(&c.context, s, e, &around, split)
