@@ -24,9 +24,12 @@ const CASES = {
   'abandon ': 'abandon ', 'diabetes ': 'diabetes ', 'CONFIDENTIAL ': 'CONFIDENTIAL ', '机密': '机密',
   'postgres://a:b@': 'postgres://a:b@', 'a://': 'a://', 'jdbc:oracle:thin:': 'jdbc:oracle:thin:', 'Server=x;': 'Server=x;', 'secret=': 'secret=', 'token ': 'token ', 'token: “': 'token: “', 'Bearer ': 'Bearer ', 'F32.1 ': 'F32.1 ',
   'card number ': 'card number ', 'IBAN ': 'IBAN ', 'SSN ': 'SSN ',
+  // documentation-example signals (every value next to one: each is looked for around it)
+  'example.com': 'example.com ', '>>> ': '>>> ', 'EXAMPLES': 'EXAMPLES\n',
   // values (every one a finding: the cost of building large results in JS)
   'AB123456C ': 'AB123456C ', '12345678Z ': '12345678Z ', 'RSSMRA85T10A562S ': 'RSSMRA85T10A562S ',
   '11010519491231002X ': '11010519491231002X ', 'card 4111 1111 1111 1111 ': 'card 4111 1111 1111 1111 ',
+  '>>> card … example.com': '>>> card 4111 1111 1111 1111 example.com\n', 'user = bob / pass =': 'user = bob\npass = p4ssw0rd\n',
   // text
   x: 'x', A1B2: 'A1B2', 'mixed scripts a卡😀４é\u200bΩ': 'a卡😀４é\u200bΩ ',
 };

@@ -17,6 +17,12 @@
 //! context word nearby, at medium confidence. Documented example keys
 //! (`AKIAIOSFODNN7EXAMPLE`), placeholders (`ghp_xxxx…`, `<YOUR_API_KEY>`) and
 //! values with too little variety (repeated or sequential characters) never match.
+//! A legacy HashiCorp Vault service token (`s.` and 24 base62 characters,
+//! before Vault 1.10) is too plain to be reported alone: it is gated on a
+//! Vault word ("vault", `VAULT_TOKEN`, `X-Vault-Token`, "Vault-Token",
+//! "保险库令牌") and must look random (upper and lower case, and a digit or
+//! two capitals in a row). Placeholders written as words (`YourApiKey`,
+//! `fm2_YourTokenHere`, `<your-token>`) are not tokens.
 //! Stripe *test-mode* keys (`sk_test_…`) only reach test data; they are
 //! context-gated so that tutorials do not raise alarms, and still reported
 //! next to "stripe". A Google service-account JSON file is left to the
@@ -134,8 +140,13 @@ providers! {
     ("slack", "Slack bot / user / app / refresh token", ["xox", "xapp-"],
         r"xox[abpr]-[0-9]{1,13}(?:-[0-9]{1,13}){0,3}-[A-Za-z0-9]{20,64}|xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}",
         None, false),
-    ("slack", "Slack incoming webhook URL", ["hooks."],
-        r"https://hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}", None, false),
+    // Token rotation: the refresh token `xoxe-1-…` (146 characters after the
+    // prefix today) and the rotating access token `xoxe.xoxp-1-…` / `xoxe.xoxb-1-…`.
+    ("slack", "Slack rotating access / refresh token", ["xoxe"],
+        r"xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{140,170}", None, false),
+    ("slack", "Slack incoming / workflow webhook URL", ["hooks."],
+        r"https://hooks\.slack\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/(?:A[A-Z0-9]{8,12}/)?[0-9]{8,20}/[A-Za-z0-9]{24,32})",
+        None, false),
     ("discord", "Discord webhook URL", ["discord"],
         r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,68}", None, false),
     ("discord", "Discord bot token", ["discord"],
@@ -178,6 +189,10 @@ providers! {
     ("doppler", "Doppler token", ["dp."], r"dp\.(?:pt|st|sa|ct)\.[A-Za-z0-9]{40,44}", None, false),
     ("vault", "HashiCorp Vault service token", ["hvs."],
         r"hvs\.[A-Za-z0-9_\-]{90,120}", None, false),
+    // Before Vault 1.10 a service token was `s.` and 24 base62 characters:
+    // too plain alone (`s.` + a long identifier), so only next to a Vault word.
+    ("vault", "HashiCorp Vault legacy service token", ["vault", "保险库"],
+        r"s\.[A-Za-z0-9]{24}", None, true),
     ("terraform", "Terraform Cloud / HCP API token", [".atlasv1."], r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,70}", None, false),
     ("pulumi", "Pulumi access token", ["pul-"], r"pul-[a-f0-9]{40}", None, false),
     ("sentry", "Sentry user / organization auth token", ["sntry"],
@@ -194,7 +209,11 @@ providers! {
     ("shippo", "Shippo API token", ["_live_"], r"shippo_live_[a-f0-9]{40}", None, false),
     ("easypost", "EasyPost production API key", ["ezak"], r"EZAK[A-Za-z0-9]{54}", None, false),
     ("age", "age secret key", ["age-secret-key-1"], r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", None, false),
-    ("flyio", "Fly.io access token", ["fo1_"], r"fo1_[A-Za-z0-9_\-]{43}", None, false),
+    // `fo1_` (flyctl's older access tokens); macaroons `fm1a_` / `fm1r_` /
+    // `fm2_` (base64 of MsgPack, several hundred characters, after "FlyV1 ",
+    // several joined by commas).
+    ("flyio", "Fly.io access / macaroon token", ["fo1_", "fm1", "fm2_"],
+        r"fo1_[A-Za-z0-9_\-]{43}|fm(?:1[ar]?|2)_[A-Za-z0-9+/_\-]{100,400}={0,3}", None, false),
     ("supabase", "Supabase personal access token", ["sbp_"], r"sbp_[a-f0-9]{40}", None, false),
     ("planetscale", "PlanetScale token / password", ["pscale_"],
         r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{31,63}[A-Za-z0-9_=\-]", None, false),
@@ -271,6 +290,10 @@ const CONTEXT: Words = Words {
         "mailgun_api_key",
         "vercel",
         "vercel_token",
+        "vault",
+        "vault_token",
+        "vault token",
+        "x-vault-token",
         "github",
         "github_token",
         "gh_token",
@@ -281,8 +304,17 @@ const CONTEXT: Words = Words {
         "geheimer schlüssel",
         "api-schlüssel",
         "zugangstoken",
+        "vault-token",
+        "vault-zugangstoken",
     ],
-    zh: &["密钥", "令牌", "访问密钥", "机器人"],
+    zh: &[
+        "密钥",
+        "令牌",
+        "访问密钥",
+        "机器人",
+        "vault令牌",
+        "保险库令牌",
+    ],
 };
 
 /// The API key detector.
@@ -427,6 +459,18 @@ fn mixed_enough(value: &str, p: &Provider) -> bool {
                     .any(|w| w.iter().all(u8::is_ascii_uppercase))
         }
         "datadog" => lower && digit,
+        // A legacy Vault token is 24 random base62 characters; an identifier
+        // after `s.` (`s.getElementsByTagNameNS`) has no digit and no two
+        // capitals in a row (a random token lacks both about 1 in 5,000 times).
+        "vault" if p.gated => {
+            upper
+                && lower
+                && (digit
+                    || value
+                        .as_bytes()
+                        .windows(2)
+                        .any(|w| w.iter().all(u8::is_ascii_uppercase)))
+        }
         _ => true,
     }
 }

@@ -6,6 +6,8 @@
 //! a CJK character counts as a word boundary ("卡号4111", "SSN号码"). A word
 //! written in CJK characters matches anywhere, as CJK text has no spaces.
 
+use std::sync::OnceLock;
+
 use crate::finding::Word;
 
 #[cfg(test)]
@@ -65,6 +67,205 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> (String, usize) {
     out.push(' ');
     push_lowercase(&mut out, after);
     (out, split)
+}
+
+/// Bytes before a candidate in which [`example_signal`] looks: as far as a
+/// context word can reach ([`BEFORE`] characters of up to 4 bytes), so the
+/// live scan's margins, made for context words, hold for it too.
+pub const EXAMPLE_BEFORE: usize = 4 * BEFORE;
+/// Bytes after a candidate in which [`example_signal`] looks.
+pub const EXAMPLE_AFTER: usize = 4 * AFTER;
+
+/// Words and phrases on a value's own line that say it is an illustration
+/// (lower case; Latin ones whole-word, CJK ones anywhere): RFC 2606's
+/// documentation hosts, "for example" / "e.g." / "not my real password" and
+/// their German and Chinese forms.
+const EXAMPLE_WORDS: &[&str] = &[
+    "example",
+    "examples",
+    "e.g.",
+    "sample",
+    "dummy",
+    "placeholder",
+    "not my real",
+    "not a real",
+    "not the real",
+    "beispiel",
+    "beispiele",
+    "beispielsweise",
+    "z.b.",
+    "z. b.",
+    "bspw.",
+    "nicht mein echtes",
+    "nicht echt",
+    "platzhalter",
+    "例如",
+    "比如",
+    "示例",
+    "举例",
+    "样例",
+    "范例",
+    "例子",
+    "不是真",
+    "不是我的真",
+];
+
+/// RFC 2606's documentation hosts (with any subdomain: `api.example.com`,
+/// `jane@example.org`).
+const EXAMPLE_HOSTS: &[&str] = &["example.com", "example.org", "example.net"];
+
+/// A line above a value that makes what follows an example: a heading that
+/// is only one of these words (`EXAMPLES` in a man page, `BEISPIELE`,
+/// `## Examples`, `Example:`, `示例：`), or a comment that holds one
+/// (`# sample config`).
+const EXAMPLE_HEADINGS: &[&str] = &[
+    "example",
+    "examples",
+    "sample",
+    "beispiel",
+    "beispiele",
+    "示例",
+    "例子",
+    "范例",
+    "样例",
+    "例如",
+];
+
+/// Names documentation gives its users (Alice and Bob, John Doe, Max
+/// Mustermann, 张三): one of them as the user of a `user = bob` pair or a
+/// `bob:secret` login makes the credential next to it an illustration.
+const EXAMPLE_USERS: &[&str] = &[
+    "alice",
+    "bob",
+    "carol",
+    "mallory",
+    "john doe",
+    "jane doe",
+    "john.doe",
+    "jane.doe",
+    "johndoe",
+    "janedoe",
+    "max mustermann",
+    "erika mustermann",
+    "mustermann",
+    "张三",
+    "李四",
+];
+
+/// A documentation-example signal next to the candidate `text[start..end]`
+/// (issue 14 item 13), or `None`. The engine lowers a value next to one to
+/// low confidence, whatever its kind: it is shown, but does not prompt.
+///
+/// Looked for within [`EXAMPLE_BEFORE`] bytes before the value and
+/// [`EXAMPLE_AFTER`] after it, and only where it speaks about the value:
+/// - on the value's own line (the value included: `jane@example.com`): an
+///   [`EXAMPLE_WORDS`] word or phrase, or a doctest prompt `>>>` opening the line;
+/// - on a line above: a heading or comment of [`EXAMPLE_HEADINGS`]
+///   (`EXAMPLES`, `# sample config`), or a `>>>` line right above (a doctest's output);
+/// - on the value's line or the one above: an [`EXAMPLE_USERS`] name as a
+///   user (`user = bob`, `-u alice:…`, `bob:p4ssw0rd@`).
+///
+/// A real value in a draft that mentions example.com on another line, or
+/// farther away than that, keeps its confidence.
+pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
+    let mut from = start.saturating_sub(EXAMPLE_BEFORE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + EXAMPLE_AFTER).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
+    let line_end = text[end..to].find('\n').map_or(to, |i| end + i);
+    let line = super::normalize::lower(&text[line_start..line_end]);
+    // Built once: a value's line is searched in one pass per list.
+    static INDEX: OnceLock<[WordIndex; 2]> = OnceLock::new();
+    let [hosts, words] = INDEX.get_or_init(|| {
+        [
+            WordIndex::new(EXAMPLE_HOSTS.iter().copied()),
+            WordIndex::new(EXAMPLE_WORDS.iter().copied()),
+        ]
+    });
+    if let Some(w) =
+        (hosts.find(&line)).or_else(|| words.find_where(&line, |s, e| !in_token(&line, s, e)))
+    {
+        return Some(w.clone());
+    }
+    if line.trim_start().starts_with(">>>") {
+        return Some(">>>".into());
+    }
+    // The lines above, nearest first.
+    let above: Vec<&str> = text[from..line_start].lines().rev().collect();
+    if above
+        .first()
+        .is_some_and(|l| l.trim_start().starts_with(">>>"))
+    {
+        return Some(">>>".into());
+    }
+    let near = above
+        .first()
+        .map_or(String::new(), |l| super::normalize::lower(l))
+        + "\n"
+        + &line;
+    if let Some(u) = EXAMPLE_USERS.iter().find(|u| is_example_user(&near, u)) {
+        return Some((*u).into());
+    }
+    above
+        .iter()
+        .find_map(|l| example_heading(l))
+        .map(Word::from)
+}
+
+/// The [`EXAMPLE_HEADINGS`] word that `line` is a heading of, or a comment holding.
+fn example_heading(line: &str) -> Option<&'static str> {
+    let l = super::normalize::lower(line.trim());
+    let comment = ["#", "//", "/*", "--", ";", "*", "<!--"]
+        .iter()
+        .any(|c| l.starts_with(c));
+    let bare = l
+        .trim_start_matches(|c: char| "#*/;-<!= \t".contains(c))
+        .trim_end_matches(|c: char| ":：*-=>! \t".contains(c));
+    EXAMPLE_HEADINGS
+        .iter()
+        .find(|h| bare == **h || (comment && contains_word(&l, h)))
+        .copied()
+}
+
+/// `true` if `name` is in `hay` as a user name: after `=`, `:` or `-u`
+/// (`user = bob`, `login: alice`, `-u alice`), or right before `:` and a
+/// password (`alice:secret`, not "Hi Bob: …").
+fn is_example_user(hay: &str, name: &str) -> bool {
+    hay.contains(name)
+        && (0..hay.len()).any(|s| {
+            if !matches_at(hay, s, name) {
+                return false;
+            }
+            let before = hay[..s].trim_end_matches([' ', '\t', '"', '\'']);
+            let after = &hay[s + name.len()..];
+            before.ends_with(['=', ':'])
+                || before.ends_with("-u")
+                || before.ends_with("--user")
+                || (after.starts_with(':')
+                    && after[1..].starts_with(|c: char| c.is_ascii_graphic()))
+        })
+}
+
+/// `true` if `hay[s..e]` is one part of a longer token joined by `.`, `/`,
+/// `@`, `-` or `_` (`redis.example.io`, `/examples/`, `sample_rate`): a
+/// name, not a word of the sentence.
+fn in_token(hay: &str, s: usize, e: usize) -> bool {
+    let joined = |j: Option<char>, next: Option<char>| {
+        j.is_some_and(|j| "./@-_".contains(j)) && next.is_some_and(char::is_alphanumeric)
+    };
+    let mut left = hay[..s].chars().rev();
+    let mut right = hay[e..].chars();
+    joined(left.next(), left.next()) || joined(right.next(), right.next())
+}
+
+/// `true` if `word` occurs in `hay` as a whole word (or anywhere, for CJK words).
+fn contains_word(hay: &str, word: &str) -> bool {
+    !word.is_empty() && hay.contains(word) && (0..hay.len()).any(|s| matches_at(hay, s, word))
 }
 
 /// Quotes and brackets a value is written in.
@@ -182,12 +383,17 @@ impl WordIndex {
 
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
     pub fn find(&self, hay: &str) -> Option<&Word> {
+        self.find_where(hay, |_, _| true)
+    }
+
+    /// [`WordIndex::find`] of the words found at a place `hay[s..e]` that `keep(s, e)` accepts.
+    fn find_where(&self, hay: &str, keep: impl Fn(usize, usize) -> bool) -> Option<&Word> {
         let h = hay.as_bytes();
         (0..h.len()).find_map(|s| {
             let b = usize::from(h[s]);
             let (a, z) = (usize::from(self.from[b]), usize::from(self.from[b + 1]));
             (self.words[a..z].iter())
-                .find(|(w, _)| matches_at(hay, s, w))
+                .find(|(w, _)| matches_at(hay, s, w) && keep(s, s + w.len()))
                 .map(|(_, named)| named)
         })
     }
@@ -289,11 +495,6 @@ pub fn is_cjk(c: char) -> bool {
 mod tests {
     use super::*;
 
-    /// `true` if `word` occurs in `hay` as a whole word (or anywhere, for CJK words).
-    fn contains_word(hay: &str, word: &str) -> bool {
-        !word.is_empty() && (0..hay.len()).any(|s| matches_at(hay, s, word))
-    }
-
     #[test]
     fn latin_words_match_whole_words_only() {
         assert!(contains_word("my card no is", "card"));
@@ -359,6 +560,59 @@ mod tests {
                 word,
                 "{text:?} -> {hay:?}"
             );
+        }
+    }
+
+    /// The example signal of the value `v` in `text`.
+    fn example_of(text: &str, v: &str) -> Option<String> {
+        let s = text.find(v).expect("value in text");
+        example_signal(text, s, s + v.len()).map(|w| w.as_str().to_string())
+    }
+
+    #[test]
+    fn example_signals_speak_about_the_value_next_to_them() {
+        for (text, signal) in [
+            ("curl -u u:Pw9x https://api.example.com/", "example.com"),
+            ("e.g. password: Pw9x (not my real password)", "e.g."),
+            ("this is an example: password: Pw9x", "example"),
+            ("z.B. Passwort Pw9x", "z.b."),
+            ("例如密码：Pw9x", "例如"),
+            (">>> check('Pw9x')", ">>>"),
+            (">>> scan(text)\n['Pw9x']", ">>>"),
+            (
+                "EXAMPLES\n     Connect:\n\n         mysql -pPw9x",
+                "examples",
+            ),
+            ("BEISPIELE\n  mysql -pPw9x", "beispiele"),
+            ("## 示例\nPASSWORD=Pw9x", "示例"),
+            ("# sample config\nuser = bob\npass = Pw9x", "bob"),
+            ("curl -u alice:Pw9x https://api.acme.test", "alice"),
+        ] {
+            assert_eq!(
+                example_of(text, "Pw9x").as_deref(),
+                Some(signal),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_real_value_away_from_an_example_signal_stays_real() {
+        let far = format!(
+            "password: Pw9x {} see example.com",
+            "x".repeat(EXAMPLE_AFTER)
+        );
+        let heading_too_far = format!("EXAMPLES\n{}\npassword: Pw9x", "y".repeat(EXAMPLE_BEFORE));
+        for text in [
+            "see https://wiki.example.com for the docs\nmy password: Pw9x",
+            far.as_str(),
+            heading_too_far.as_str(),
+            "redis://u:Pw9x@cache.example.io",
+            "Bob's password is Pw9x",
+            "Hi Bob: password=Pw9x",
+            "the examples are below.\npassword: Pw9x",
+        ] {
+            assert_eq!(example_of(text, "Pw9x"), None, "{text:?}");
         }
     }
 

@@ -585,6 +585,13 @@ impl Guard {
         if neg.is_some() {
             confidence = confidence.and_then(Confidence::lowered);
         }
+        // A documentation example (issue 14 item 13): shown, never a prompt.
+        let example = confidence
+            .filter(|c| *c > Confidence::Low)
+            .and_then(|_| context::example_signal(hay, s, e));
+        if example.is_some() {
+            confidence = Some(Confidence::Low);
+        }
         let confidence = confidence.filter(|c| *c >= self.min_confidence)?;
         let mut reasons = valid.reasons;
         if let Some(w) = ctx {
@@ -592,6 +599,9 @@ impl Guard {
         }
         if let Some(w) = neg {
             reasons.push(Reason::Unlikely(w.clone()));
+        }
+        if let Some(w) = example {
+            reasons.push(Reason::Unlikely(w));
         }
         let labels = if ctx.is_some() {
             context::labels(&c.context, s, e, &around, split)
