@@ -176,6 +176,31 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
+    // Every signal below holds one of these words (ASCII letters in any
+    // case): most values have none near them, and then nothing is lower-cased
+    // or split into lines (a finding-dense draft paid 17 k instructions per
+    // finding for that).
+    static TRIGGERS: OnceLock<crate::pattern::automata::Words> = OnceLock::new();
+    let triggers = TRIGGERS.get_or_init(|| {
+        let all = [
+            EXAMPLE_WORDS,
+            EXAMPLE_HOSTS,
+            EXAMPLE_HEADINGS,
+            EXAMPLE_USERS,
+            &[">>>"],
+        ];
+        crate::pattern::automata::Words::new(
+            &all.concat()
+                .iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>(),
+        )
+    });
+    let mut triggered = false;
+    triggers.each(text.as_bytes(), from, to, |_, _, _| triggered = true);
+    if !triggered {
+        return None;
+    }
     let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
     let line_end = text[end..to].find('\n').map_or(to, |i| end + i);
     let line = super::normalize::lower(&text[line_start..line_end]);
