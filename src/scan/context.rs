@@ -110,8 +110,8 @@ const EXAMPLE_WORDS: &[&str] = &[
     "不是我的真",
 ];
 
-/// RFC 2606's documentation hosts (with any subdomain: `api.example.com`,
-/// `jane@example.org`).
+/// RFC 2606's documentation hosts, with any subdomain (`api.example.com`,
+/// `db.example.net`), not as an e-mail address's domain.
 const EXAMPLE_HOSTS: &[&str] = &["example.com", "example.org", "example.net"];
 
 /// A line above a value that makes what follows an example: a heading that
@@ -212,8 +212,12 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
             WordIndex::new(EXAMPLE_WORDS.iter().copied()),
         ]
     });
-    if let Some(w) =
-        (hosts.find(&line)).or_else(|| words.find_where(&line, |s, e| !in_token(&line, s, e)))
+    // An e-mail address at a documentation host (`erika@example.com` in a
+    // sample table) is the e-mail detector's to judge, not a word about the
+    // other values of its line.
+    let host = |s: usize, _| !line[..s].ends_with('@');
+    if let Some(w) = (hosts.find_where(&line, host))
+        .or_else(|| words.find_where(&line, |s, e| !in_token(&line, s, e)))
     {
         return Some(w.clone());
     }
@@ -257,19 +261,35 @@ fn example_heading(line: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// `true` if `name` is in `hay` as a user name: after `=`, `:` or `-u`
-/// (`user = bob`, `login: alice`, `-u alice`), or right before `:` and a
-/// password (`alice:secret`, not "Hi Bob: …").
+/// `true` if `name` is in `hay` as a user name: the value of a user key
+/// (`user = bob`, `login: alice`, `DB_USER=bob`), after `-u` / `--user`, or
+/// right before `:` and a password (`alice:secret`; not "Hi Bob: …", not
+/// "Customer: Erika Mustermann").
 fn is_example_user(hay: &str, name: &str) -> bool {
     hay.contains(name)
         && (0..hay.len()).any(|s| {
             if !matches_at(hay, s, name) {
                 return false;
             }
-            let before = hay[..s].trim_end_matches([' ', '\t', '"', '\'']);
+            let quotes = [' ', '\t', '"', '\''];
+            let before = hay[..s].trim_end_matches(quotes);
             let after = &hay[s + name.len()..];
-            before.ends_with(['=', ':'])
-                || before.ends_with("-u")
+            let key = before
+                .strip_suffix(['=', ':'])
+                .map(|k| k.trim_end_matches(quotes));
+            key.is_some_and(|k| {
+                [
+                    "user",
+                    "username",
+                    "login",
+                    "benutzer",
+                    "benutzername",
+                    "用户",
+                    "用户名",
+                ]
+                .iter()
+                .any(|u| k.ends_with(u) && matches_at(k, k.len() - u.len(), u))
+            }) || before.ends_with("-u")
                 || before.ends_with("--user")
                 || (after.starts_with(':')
                     && after[1..].starts_with(|c: char| c.is_ascii_graphic()))
@@ -612,6 +632,7 @@ mod tests {
             ("## 示例\nPASSWORD=Pw9x", "示例"),
             ("# sample config\nuser = bob\npass = Pw9x", "bob"),
             ("curl -u alice:Pw9x https://api.acme.test", "alice"),
+            ("redis://:Pw9x@cache.example.com:6379", "example.com"),
         ] {
             assert_eq!(
                 example_of(text, "Pw9x").as_deref(),
@@ -633,8 +654,10 @@ mod tests {
             far.as_str(),
             heading_too_far.as_str(),
             "redis://u:Pw9x@cache.example.io",
+            "C1000,Erika,erika@example.com,Pw9x,",
             "Bob's password is Pw9x",
             "Hi Bob: password=Pw9x",
+            "Customer: Erika Mustermann, password: Pw9x",
             "the examples are below.\npassword: Pw9x",
         ] {
             assert_eq!(example_of(text, "Pw9x"), None, "{text:?}");

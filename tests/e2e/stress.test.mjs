@@ -113,7 +113,7 @@ test('many kinds: the first five get a row, the rest share one with one toggle',
     'password: Sommer2024!x',
     'I was diagnosed with depression and take sertraline',
     'CONFIDENTIAL - do not forward',
-    'postgres://admin:s3cretPassw0rd@db.example.com:5432/prod',
+    'postgres://admin:s3cretPassw0rd@db.acme.test:5432/prod',
   ].join('\n');
   await s.page.locator('#draft').fill(draft);
   await s.page.locator('#draft').press('Enter');
