@@ -53,11 +53,7 @@ fn derived_reverse_nfas_find_the_starts_the_compiled_ones_find() {
             std::fs::read_to_string(format!("{fixtures}/{}.txt", d.kind)).unwrap_or_default();
         // Each draft of the fixture file on its own (values at its start and
         // end meet `^` and `$`), its escapes and value markers undone.
-        let mut hays: Vec<String> = file
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once(' ').map(|(_, draft)| corpus::unescape(draft)))
-            .collect();
+        let mut hays: Vec<String> = corpus::fixture_drafts(&file);
         hays.push(edges.to_string());
         let derived = reverse_dfa(draftguard::pattern::reversed_nfa(&e.forward).expect("derived"));
         let compiled = reverse_dfa(draftguard_gen::nfa(d.pattern, true).expect("compiled"));

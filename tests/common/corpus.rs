@@ -43,15 +43,20 @@ pub fn fixture_lines() -> Vec<String> {
         .collect();
     files.sort();
     for path in files {
-        for line in std::fs::read_to_string(&path).expect("UTF-8").lines() {
-            if let Some((sign, draft)) = line.split_once(' ') {
-                if sign.starts_with(['+', '-', '~']) {
-                    lines.push(unescape(draft));
-                }
-            }
-        }
+        lines.extend(fixture_drafts(
+            &std::fs::read_to_string(&path).expect("UTF-8"),
+        ));
     }
     lines
+}
+
+/// The drafts of one fixture file's text (its `+`, `-` and `~` lines), unescaped.
+pub fn fixture_drafts(file: &str) -> Vec<String> {
+    file.lines()
+        .filter_map(|line| line.split_once(' '))
+        .filter(|(sign, _)| sign.starts_with(['+', '-', '~']))
+        .map(|(_, draft)| unescape(draft))
+        .collect()
 }
 
 /// Every sample draft (tests/drafts), markers removed, one text per draft.
