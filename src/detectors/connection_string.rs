@@ -62,11 +62,14 @@ pub const DETECTOR: Detector = Detector {
         r#"\bjdbc:oracle:[a-z]+:[^\s/@:"'<>]+/|\bsqlplus[ \t]+(?:-[A-Za-z][ \t]+)*["'`(\[{<]?[^\s/@"'<>-][^\s/@"'<>]*/"#,
         // password parameter of a URL or JDBC URL
         r#"|\b(?i:jdbc:[a-z0-9]+:(?:[a-z]+:)?|[a-z][a-z0-9+.-]{1,30}://)[^\s"'<>]{0,300}?[?&;](?i:password|passwd|pwd)="#,
-        // ADO.NET / ODBC: another connection keyword, then Password= / Pwd=
-        r#"|\b(?i:server|data source|host|address|addr|driver|dsn|provider|user id|userid|uid|user|username|initial catalog|database)[ \t]*=[^\n]{0,200}?;[ \t]*(?i:password|pwd)[ \t]*=[ \t]*"#,
         ")",
         // The value may be quoted or bracketed; a trailing `.`, `,` or `:` ends the sentence.
         r#"(?:["'`(\[{<])?(?P<value>[^\s/?#@&;"'`<>\x80-\xff]*[^\s/?#@&;"'`<>\x80-\xff.,:)\]}])(?:[@;&#"'`\s)\]}>,.:!?\x80-\xff]|$)"#,
+        // ADO.NET / ODBC: another connection keyword, then Password= / Pwd=.
+        // Only `;` ends the value here: `@`, `/`, `?`, `#`, `&` are password characters
+        // (a `?` last is the sentence's).
+        r#"|\b(?i:server|data source|host|address|addr|driver|dsn|provider|user id|userid|uid|user|username|initial catalog|database)[ \t]*=[^\n]{0,200}?;[ \t]*(?i:password|pwd)[ \t]*=[ \t]*"#,
+        r#"(?:["'`(\[{<])?(?P<value3>[^\s;"'`<>\x80-\xff]*[^\s;"'`<>\x80-\xff.,:?)\]}])(?:[;"'`\s)\]}>,.:!?\x80-\xff]|$)"#,
     ),
     prefilter: Prefilter::Keywords {
         // The scheme, or the first keyword of an ADO.NET/ODBC string: the
