@@ -86,10 +86,15 @@ pub const DETECTOR: Detector = Detector {
     pattern: concat!(
         "(?:",
         // A passphrase of words joined by spaces, after an explicit `key:` /
-        // `key =` / `密码：` (in prose, "is" followed by words is a sentence).
+        // `key =` / `密码：` / `密码是`, or after "my password is" / "mein
+        // Passwort ist" / "… Passwort lautet" (in other prose, "is" followed
+        // by words is a sentence: "the password is reset every ninety days").
         "(?:",
         assignment!(),
-        r#"|(?:密码|口令)[ \t]*(?:：|:|=)[ \t]*)(?:["'`(\[{<]|“|„|‘|「|【|（|《)?"#,
+        r#"|(?:密码|口令)[ \t]*(?:(?:是|为)[ \t]*(?:：|:)?|：|:|=)[ \t]*"#,
+        r#"|\b(?i:my|mein)[ \t]+(?i:(?:new|current|neues|aktuelles)[ \t]+)?(?i:password|passphrase|passwort|kennwort)[ \t]+(?i:is|ist)[ \t]*:?[ \t]+"#,
+        r#"|\b(?i:password|passwort|kennwort)[ \t]+(?i:lautet)[ \t]*:?[ \t]+"#,
+        r#")(?:["'`(\[{<]|“|„|‘|「|【|（|《)?"#,
         r#"(?P<value>[a-z]{3,12}(?:[ ][a-z]{3,12}){3,7})"#,
         // A curl command against a documentation host (example.com, .org,
         // .net: RFC 2606) is an example: matched without a value, nothing reported.
@@ -204,10 +209,10 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
     })
 }
 
-/// Words that make a run of words a name in code or a sentence, not a
-/// passphrase: `new-password-hash`, `config.db.password.value`,
-/// `org.apache.commons.logging`, `reset-link-for-users`.
-const NOT_PASSPHRASE_WORDS: &[&str] = &[
+/// Words that make a run of words a name in code, not a passphrase:
+/// `db-password-hash`, `config.db.password.value`, `org.apache.commons.logging`.
+/// One of them anywhere and the run is not a passphrase.
+const CODE_WORDS: &[&str] = &[
     "password",
     "passwd",
     "pass",
@@ -230,8 +235,6 @@ const NOT_PASSPHRASE_WORDS: &[&str] = &[
     "conf",
     "settings",
     "field",
-    "new",
-    "old",
     "get",
     "set",
     "database",
@@ -259,61 +262,45 @@ const NOT_PASSPHRASE_WORDS: &[&str] = &[
     "sample",
     "dummy",
     "placeholder",
-    "the",
-    "and",
-    "for",
-    "not",
-    "you",
-    "your",
-    "with",
-    "from",
-    "this",
-    "that",
-    "are",
-    "was",
-    "has",
-    "have",
-    "must",
-    "will",
-    "can",
-    "all",
-    "any",
-    "our",
-    "its",
-    "into",
-    "der",
-    "die",
-    "das",
-    "und",
-    "ist",
-    "mit",
-    "nicht",
-    "ein",
-    "eine",
-    "dein",
-    "ihr",
-    "here",
     "change",
     "insert",
     "replace",
 ];
 
-/// A passphrase: four to eight words of letters (3–12 each, lower case or
-/// Capitalised) joined by one kind of separator — `-`, `_`, `.` or a space —
-/// none of them a code or sentence word ("correct-horse-battery-staple").
+/// Words that glue a sentence together (`reset-link-for-users`, "the
+/// password is reset every ninety days"). A run joined by `-`, `_` or `.`
+/// may hold one of them (`morning-eyebrow-guard-marble-that`: word lists
+/// for passphrases have them); a run joined by spaces none, since in prose
+/// it would be the rest of a sentence ("my password is still not working").
+const SENTENCE_WORDS: &[&str] = &[
+    "the", "and", "for", "not", "you", "your", "with", "from", "this", "that", "are", "was", "has",
+    "have", "must", "will", "can", "all", "any", "our", "its", "into", "here", "new", "old", "now",
+    "still", "always", "never", "just", "also", "very", "too", "being", "been", "really", "again",
+    "then", "when", "what", "which", "who", "why", "how", "but", "only", "about", "after",
+    "before", "were", "same", "wrong", "weak", "invalid", "expired", "der", "die", "das", "und",
+    "ist", "mit", "nicht", "ein", "eine", "dein", "ihr", "noch", "immer", "jetzt", "schon",
+    "wieder", "auch", "sehr", "falsch", "leider",
+];
+
+/// `true` for four to eight words of letters (3–12 each, lower case after
+/// the first letter) joined by one separator, none a [`CODE_WORDS`] word, at
+/// most one (none when joined by spaces) a [`SENTENCE_WORDS`] word.
 pub fn is_passphrase(v: &str) -> bool {
     let Some(sep) = v.chars().find(|c| " -_.".contains(*c)) else {
         return false;
     };
     let words: Vec<&str> = v.split(sep).collect();
+    let letters = |w: &&str| {
+        let b = w.as_bytes();
+        (3..=12).contains(&b.len())
+            && b[0].is_ascii_alphabetic()
+            && b[1..].iter().all(u8::is_ascii_lowercase)
+    };
+    let is = |list: &[&str], w: &str| list.contains(&w.to_ascii_lowercase().as_str());
+    let glue = words.iter().filter(|w| is(SENTENCE_WORDS, w)).count();
     (4..=8).contains(&words.len())
-        && words.iter().all(|w| {
-            let b = w.as_bytes();
-            (3..=12).contains(&b.len())
-                && b[0].is_ascii_alphabetic()
-                && b[1..].iter().all(u8::is_ascii_lowercase)
-                && !NOT_PASSPHRASE_WORDS.contains(&w.to_ascii_lowercase().as_str())
-        })
+        && words.iter().all(|w| letters(w) && !is(CODE_WORDS, w))
+        && glue <= usize::from(sep != ' ')
 }
 
 /// [`validate`] for a value in brackets (group `bracket`): brackets are how
