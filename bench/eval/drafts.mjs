@@ -345,7 +345,11 @@ const POSITIVE = [
     const [scheme, host] = r.pick([['postgres', 'db.internal:5432/orders'], ['mysql', 'mysql.acme.io:3306/shop'], ['mongodb+srv', 'cluster0.x1y2z.mongodb.net/app'], ['redis', 'cache.acme.io:6379/0'], ['amqp', 'mq.acme.io:5672/%2f']]);
     return code(r.pick([`DATABASE_URL=${scheme}://app:{}@${host}`, `"url": "${scheme}://svc:{}@${host}"`, `connect to ${scheme}://admin:{}@${host} and run the migration`]), ['connection_string', V.password(r).replace(/[#?@/%]/g, 'x')]);
   }],
-  ['connection_string/git_clone_token', 2, (r) => code('git clone https://jdoe:{}@git.acme.io/team/app.git', ['connection_string', V.githubToken(r)])],
+  // A token in a git URL's userinfo is the URL's password (connection_string); a token in a
+  // provider's format is an api_key wherever it stands (as in wrapped/mixed, api_key/provider):
+  // a GitHub token does not change kind inside a URL.
+  ['connection_string/git_clone_token', 1, (r) => code('git clone https://jdoe:{}@git.acme.io/team/app.git', ['connection_string', V.genericSecret(r)])],
+  ['api_key/git_clone_provider_token', 1, (r) => code('git clone https://jdoe:{}@git.acme.io/team/app.git', ['api_key', V.githubToken(r)])],
   ['connection_string/ado_net', 1, (r) => code('Server=sql01;Database=crm;User Id=crm_app;Password={};', ['connection_string', V.password(r).replace(/[;]/g, 'x')])],
 
   // API keys and other credentials.
