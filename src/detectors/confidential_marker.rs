@@ -4,7 +4,7 @@
 //! STRICTLY CONFIDENTIAL, INTERNAL (USE) ONLY, NDA, TOP SECRET, attorney–client
 //! privileged, privileged & confidential, the Traffic Light Protocol labels
 //! TLP:RED and TLP:AMBER(+STRICT); German Vertraulich, Streng vertraulich,
-//! Nur für den internen Gebrauch, Nur für den Dienstgebrauch (VS-NfD),
+//! Nur für den (zum) internen Gebrauch, Nur für den Dienstgebrauch (VS-NfD),
 //! (Streng) geheim; Chinese 绝密, 机密, 秘密 (the three levels of the state
 //! secrets law), 内部资料, 保密. Latin markers match as whole words, never
 //! inside "confidentiality", "agenda" or a constant's name (`CONFIDENTIAL_FLAG`).
@@ -14,6 +14,8 @@
 //! document word (document, memo, report, Dokument, 文件 …). A stamp is:
 //! - a TLP label, a legal privilege notice, VS-NfD;
 //! - any marker in brackets (`[Confidential]`, `【机密】`, `（内部资料）`);
+//! - any marker that opens a subject line, in any case ("Betreff: Streng
+//!   vertraulich – Gehaltsliste", "Subject: Re: Confidential – …", "主题：机密");
 //! - a Latin marker in capitals — unless it sits in running prose, between
 //!   lower-case words or in a list of capitalised names, as a flag or a
 //!   constant is named ("set the CONFIDENTIAL flag", "PUBLIC, CONFIDENTIAL
@@ -43,7 +45,7 @@ use crate::finding::{Marker, Reason};
 #[cfg(not(target_family = "wasm"))]
 macro_rules! latin_markers {
     () => {
-        "strictly confidential|highly confidential|privileged (?:and|&) confidential|confidential|for internal use only|internal use only|internal only|attorney-client privileged?|attorney client privileged?|top secret|nda|tlp:(?:red|amber\\+strict|amber)|streng vertraulich|vertraulich|nur f(?:ü|ue)r den internen gebrauch|nur f(?:ü|ue)r den dienstgebrauch|vs-nfd|streng geheim|geheim"
+        "strictly confidential|highly confidential|privileged (?:and|&) confidential|confidential|for internal use only|internal use only|internal only|attorney-client privileged?|attorney client privileged?|top secret|nda|tlp:(?:red|amber\\+strict|amber)|streng vertraulich|vertraulich|nur (?:f(?:ü|ue)r den|zum) internen gebrauch|nur f(?:ü|ue)r den dienstgebrauch|vs-nfd|streng geheim|geheim"
     };
 }
 
@@ -80,7 +82,7 @@ pub const DETECTOR: Detector = Detector {
         de: "EINSTUFUNGSVERMERK",
         zh: "密级标识",
     },
-    checks: "Classification stamps (CONFIDENTIAL, TLP:RED, VS-NfD, 【绝密】…): whole words, not inside a word (机密性) or naming a flag in prose",
+    checks: "Classification stamps (CONFIDENTIAL, TLP:RED, VS-NfD, 【绝密】, the first words of a subject line …): whole words, not inside a word (机密性) or naming a flag in prose",
     #[cfg(not(target_family = "wasm"))]
     pattern: concat!(
         "(?i:",
@@ -95,6 +97,17 @@ pub const DETECTOR: Detector = Detector {
         r"|",
         cjk_markers!(),
         r")",
+        // The first words of a subject line (after "Re:"/"AW:"/"Fwd:"/"WG:"):
+        // the subject classifies the message; the line may be quoted.
+        // Bounded, so the match starts within the keyword window before the
+        // marker's keyword.
+        r"|(?m:^)[ \t*#>]{0,4}(?:['\x22`(\[<{]|“|‘|„|「|【|（)?(?P<subject>subject|betreff|主题|标题)[ \t]{0,2}(?::|：)[ \t]{0,2}(?:(?:re|aw|fwd?|wg)[ \t]?:[ \t]{0,2}){0,2}(?:['\x22`]|“|‘|„)?(?:(?P<value7>",
+        latin_markers!(),
+        r")\b|(?P<value8>",
+        cjk_markers!(),
+        r")(?:",
+        cjk_document_words!(),
+        r"|[\x00-\x7f]|[\xc0-\xdf][\x80-\xbf]|[\xe0-\xe3\xea-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}|\z))",
         // A Chinese level at a line start, followed by a document word or
         // anything but another CJK character (机密性 is a word of its own).
         r"|(?m:^)[ \t*#>|'`\x22-]*(?P<value3>",
@@ -137,7 +150,9 @@ pub const DETECTOR: Detector = Detector {
             "内部资料",
             "保密",
         ],
-        before: 48,
+        // 64: a subject label (up to 32 bytes with "Re: AW: ") before a marker
+        // whose keyword is its last word ("Nur für den internen Gebrauch").
+        before: 64,
         after: 48,
     },
     context: Words {
@@ -208,7 +223,8 @@ pub fn validate(marker: &str) -> Result<Valid, Invalid> {
 }
 
 /// [`validate`] for a marker found where the pattern's group `group` says:
-/// `bracketed`, at a `line_start`, before a `document` word, or in running `prose`.
+/// `bracketed`, opening a `subject` line, at a `line_start`, before a
+/// `document` word, or in running `prose`.
 fn validate_in(marker: &str, group: &str) -> Result<Valid, Invalid> {
     classify(marker, Some(group))
 }
@@ -226,6 +242,7 @@ fn classify(marker: &str, group: Option<&str>) -> Result<Valid, Invalid> {
     let latin = marker.chars().any(|c| c.is_ascii_alphabetic());
     let all_caps = latin && !marker.chars().any(|c| c.is_lowercase());
     let bracketed = group == Some("bracketed");
+    let subject = group == Some("subject");
     let (reason, stamp) = if lower.starts_with("tlp:") {
         (Marker::Tlp, true)
     } else if lower.contains("privileged") {
@@ -234,12 +251,12 @@ fn classify(marker: &str, group: Option<&str>) -> Result<Valid, Invalid> {
         (Marker::Marking, true) // always written VS-NfD
     } else if !latin {
         // 保密 is often just "keep it secret": a stamp only in brackets.
-        let placed = matches!(group, Some("line_start" | "document"));
+        let placed = matches!(group, Some("line_start" | "document" | "subject"));
         (Marker::Cjk, bracketed || (placed && marker != "保密"))
     } else {
         (
             Marker::Marking,
-            bracketed || (all_caps && group != Some("prose")),
+            bracketed || subject || (all_caps && group != Some("prose")),
         )
     };
     Ok(Valid {
@@ -286,6 +303,9 @@ mod tests {
         assert!(!validate_in("保密", "bracketed").unwrap().weak);
         assert!(validate_in("保密", "line_start").unwrap().weak);
         assert!(validate_in("CONFIDENTIAL", "prose").unwrap().weak);
+        assert!(!validate_in("Streng vertraulich", "subject").unwrap().weak);
+        assert!(!validate_in("机密", "subject").unwrap().weak);
+        assert!(validate_in("保密", "subject").unwrap().weak);
         assert!(!validate_in("TLP:RED", "prose").unwrap().weak);
     }
 }

@@ -6,7 +6,8 @@
 //! 1, 2, 1, 2, …, the digit sums of the products added, and the check digit
 //! is the last digit of the total. A letter and nine digits is also the shape
 //! of product codes, booking and customer references, and one in ten passes
-//! the check: reported only next to a word such as "Versichertennummer".
+//! the check: reported only next to a word such as "Versichertennummer",
+//! "KV-Nummer" (the everyday abbreviation), "KVNR" or "医保卡号".
 //! Spec: § 290 SGB V; GKV-Spitzenverband, "Richtlinien für den Aufbau der
 //! Krankenversichertennummer", Anlage 1 (Prüfziffer, Modulo 10).
 //!
@@ -45,6 +46,9 @@ pub const DETECTOR: Detector = Detector {
         words: &[
             "versicherten",
             "kvnr",
+            "kv-n",
+            "kv n",
+            "kv_n",
             "krankenkasse",
             "krankenversicherung",
             "gesundheitskarte",
@@ -59,6 +63,8 @@ pub const DETECTOR: Detector = Detector {
             "保险号",
             "德国医保",
             "健康卡",
+            "医保卡",
+            "保险卡号",
         ],
         before: 100,
         after: 180,
@@ -70,6 +76,8 @@ pub const DETECTOR: Detector = Detector {
             "insurance number",
             "insurance no",
             "kvnr",
+            "kv number",
+            "kv no",
             "egk",
             "health card",
             "krankenkasse",
@@ -80,13 +88,26 @@ pub const DETECTOR: Detector = Detector {
             "versicherten-nr",
             "versichertennr",
             "kvnr",
+            // The everyday abbreviation: "meine KV-Nummer ist …".
+            "kv-nummer",
+            "kv-nr",
+            "krankenversicherungsnummer",
+            "krankenkassennummer",
             "krankenkasse",
             "krankenversicherung",
             "gesundheitskarte",
             "egk",
             "versicherungsnummer",
         ],
-        zh: &["医保号", "医疗保险号", "保险号", "德国医保", "健康卡"],
+        zh: &[
+            "医保号",
+            "医疗保险号",
+            "保险号",
+            "德国医保",
+            "健康卡",
+            "医保卡",
+            "保险卡号",
+        ],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -5,7 +5,9 @@
 //! 4-4-4 with spaces or dashes, or contiguous. Twelve-digit numbers are common
 //! (AWS account IDs are written 4-4-4 with dashes; a card number that fails
 //! Luhn or a 22-digit parcel number holds 4-4-4 runs, one in ten of which
-//! passes Verhoeff), so every form needs a word such as "Aadhaar" nearby.
+//! passes Verhoeff), so every form needs a word such as "Aadhaar" nearby
+//! (German "Aadhaar-Nummer"; Chinese 阿达尔 or 阿达哈尔, the transliterations
+//! of "Aadhaar", or 印度身份证).
 //! Spec: UIDAI, "Aadhaar Numbering Scheme" (2010); Verhoeff (1969).
 //!
 //! ```
@@ -53,6 +55,8 @@ pub const DETECTOR: Detector = Detector {
             "आधार",
             "indische id",
             "印度身份",
+            "阿达尔",
+            "阿达哈尔",
         ],
         before: 64,
         after: 64,
@@ -68,8 +72,21 @@ pub const DETECTOR: Detector = Detector {
             "uid number",
             "आधार",
         ],
-        de: &["aadhaar", "aadhaar-nummer", "indische id"],
-        zh: &["aadhaar", "印度身份证", "印度身份号码"],
+        de: &[
+            "aadhaar",
+            "aadhaar-nummer",
+            "aadhaar-karte",
+            "indische id",
+            "indische identifikationsnummer",
+        ],
+        // 阿达尔 and 阿达哈尔: how Chinese text transliterates "Aadhaar".
+        zh: &[
+            "aadhaar",
+            "阿达尔",
+            "阿达哈尔",
+            "印度身份证",
+            "印度身份号码",
+        ],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

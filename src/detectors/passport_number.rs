@@ -9,6 +9,9 @@
 //! its ICAO check digit when given and wins ties); any other 6–9 letters and
 //! digits with at least one digit. A country shape next to a passport word is
 //! medium; the generic shape is low. US rules are left to `us_passport`.
+//! The country in brackets right after the value ("G83920417 (China)",
+//! "（中国）") is a qualifier: it beats `de_id_card`'s "passport number"
+//! (`scan::resolve`, rule 1).
 //! A bare "pass" is no context word, and flight numbers ("LH2034") are not
 //! passport numbers: travel drafts name both.
 //! Spec: ICAO Doc 9303 Part 4 (document number field); national passport
@@ -63,6 +66,12 @@ pub const DETECTOR: Detector = Detector {
             "british passport no",
             "chinese passport number",
             "indian passport number",
+            // Qualifiers: the country in brackets right after the value
+            // ("passport no. G83920417 (China)": not a German serial).
+            "(china)",
+            "(prc)",
+            "(uk)",
+            "(india)",
         ],
         de: &[
             "reisepass",
@@ -74,6 +83,10 @@ pub const DETECTOR: Detector = Detector {
             "chinesische reisepassnummer",
             "chinesischer reisepass",
             "indische reisepassnummer",
+            "(china)",
+            "(vr china)",
+            "(großbritannien)",
+            "(indien)",
         ],
         zh: &[
             "护照",
@@ -82,6 +95,10 @@ pub const DETECTOR: Detector = Detector {
             "英国护照号",
             "中国护照号",
             "印度护照号",
+            "(中国)",
+            "（中国）",
+            "（英国）",
+            "（印度）",
         ],
     },
     negative_context: super::common::NOT_SENSITIVE,

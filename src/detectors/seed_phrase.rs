@@ -5,7 +5,11 @@
 //! bits are ENT bits of entropy followed by a checksum of ENT/32 bits, the first
 //! bits of SHA-256(entropy). Words are separated by spaces, commas or line
 //! breaks, with or without list numbers ("1. abandon 2. ability", "1) …", one
-//! word per line), in any letter case.
+//! word per line). One word per line, in any letter case; on a line, in
+//! lower case (the first word may be capitalised) or with every word
+//! capitalised or in capitals: a run ends where the case changes, as at the
+//! next sentence ("… civil Melde dich, wenn was fehlt" — five more words
+//! would have made the run too long to hold a phrase).
 //!
 //! A run of words counts when all its words are list words and the checksum
 //! verifies (high confidence; a random run of 12 list words passes one time in
@@ -33,6 +37,15 @@ use std::sync::OnceLock;
 use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
 use crate::finding::{Checksum, Reason};
 
+/// What joins two words of a run on one line: blanks, a comma, or a line
+/// break before a list number (2–24), then maybe a list number.
+#[cfg(not(target_family = "wasm"))]
+macro_rules! seed_separator {
+    () => {
+        r"(?:[\t ]*,[\t ]*|[\t ]+|[\t ,]*\r?\n[\t ]*(?:0?[2-9]|1[0-9]|2[0-4])[.):]?[\t ]*)(?:(?:0?[2-9]|1[0-9]|2[0-4])[.):]?[\t ]*)?"
+    };
+}
+
 /// The seed phrase detector.
 pub const DETECTOR: Detector = Detector {
     kind: "seed_phrase",
@@ -48,13 +61,26 @@ pub const DETECTOR: Detector = Detector {
         de: "WIEDERHERSTELLUNGSPHRASE",
         zh: "助记词",
     },
-    checks: "BIP-39 English words with a valid SHA-256 checksum",
+    checks: "BIP-39 English words with a valid SHA-256 checksum; a run on one line keeps its letter case",
     // A run of 12+ words of 3–8 letters (every BIP-39 word has 3–8): one word
     // per line, or separated by blanks or commas with optional list numbers,
     // where a numbered item may start a new line. Item numbers 2–24 join words,
     // "1." does not, so a heading line before "1." stays out of the span.
+    // On one line a run keeps its case: lower case after a first word that
+    // may be capitalised, or capitalised throughout; where the case changes
+    // the next sentence begins ("… civil Melde dich, wenn was fehlt").
     #[cfg(not(target_family = "wasm"))]
-    pattern: r"(?mR)\b(?:^[A-Za-z]{3,8}(?:[\t ,]*\r?\n[\t ]*[A-Za-z]{3,8}){11,}$|[A-Za-z]{3,8}(?:(?:[\t ]*,[\t ]*|[\t ]+|[\t ,]*\r?\n[\t ]*(?:0?[2-9]|1[0-9]|2[0-4])[.):]?[\t ]*)(?:(?:0?[2-9]|1[0-9]|2[0-4])[.):]?[\t ]*)?[A-Za-z]{3,8}){11,}\b)",
+    pattern: concat!(
+        r"(?mR)\b(?:^[A-Za-z]{3,8}(?:[\t ,]*\r?\n[\t ]*[A-Za-z]{3,8}){11,}$",
+        // Lower case, the first word maybe capitalised ("Van celery …").
+        r"|[A-Za-z][a-z]{2,7}(?:",
+        seed_separator!(),
+        r"[a-z]{3,8}){11,}\b",
+        // Every word capitalised, or in capitals.
+        r"|[A-Z][A-Za-z]{2,7}(?:",
+        seed_separator!(),
+        r"[A-Z][A-Za-z]{2,7}){11,}\b)",
+    ),
     // No keyword is common to all phrases, and requiring a context word
     // ("seed", "wallet") would miss a bare pasted phrase: the pattern runs over
     // the whole text, one lazy-DFA pass (about 9 ms per 5 MB natively).

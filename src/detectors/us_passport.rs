@@ -3,7 +3,11 @@
 //! Nine characters: nine digits (books issued before 2021), or one letter
 //! and eight digits (the Next Generation Passport book; passport cards start
 //! with `C`). No check digit, and nine digits are everywhere, so a number is
-//! reported only next to a word such as "passport", with medium confidence.
+//! reported only next to words saying it is a US passport, with medium
+//! confidence: a label ("US passport number", "US-Reisepass", "美国护照号")
+//! or the country in brackets right after the value ("my passport no. is
+//! 693573026 (USA)", "(US)", "(Vereinigte Staaten)", "（美国）"), which
+//! beats a generic "passport no." (`scan::resolve`, rule 1).
 //! Spec: U.S. Department of State, Form DS-82 instructions ("passport book
 //! number"); Next Generation Passport announcement (2021).
 //!
@@ -32,7 +36,7 @@ pub const DETECTOR: Detector = Detector {
         de: "REISEPASS",
         zh: "护照号",
     },
-    checks: "9 digits or letter + 8 digits, next to words saying it is a US passport",
+    checks: "9 digits or letter + 8 digits, next to words saying it is a US passport (a US label, or \"(USA)\" / \"（美国）\" right after the value)",
     // Context-gated, so its words are the prefilter (a digit prefilter ran the
     // pattern around every date in a log). The engine's chain check does not
     // apply to keyword detectors: the pattern itself requires the value not
@@ -73,6 +77,14 @@ pub const DETECTOR: Detector = Detector {
             "u.s. passport no",
             "usa passport number",
             "american passport number",
+            // Qualifiers: the country in brackets right after the value
+            // ("my passport no. is 693573026 (USA)") wins over a generic
+            // label (`resolve`, rule 1).
+            "(usa)",
+            "(us)",
+            "(u.s.)",
+            "(u.s.a.)",
+            "(united states)",
         ],
         de: &[
             "us-reisepass",
@@ -80,8 +92,17 @@ pub const DETECTOR: Detector = Detector {
             "us-pass",
             "amerikanischer reisepass",
             "amerikanischen reisepass",
+            "(vereinigte staaten)",
+            "(vereinigte staaten von amerika)",
+            "(amerika)",
         ],
-        zh: &["美国护照", "美国护照号", "美国护照号码"],
+        zh: &[
+            "美国护照",
+            "美国护照号",
+            "美国护照号码",
+            "(美国)",
+            "（美国）",
+        ],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -608,6 +608,7 @@ impl Guard {
         } else {
             Vec::new()
         };
+        let qualified = (labels.iter()).any(|&(ls, _)| resolve::is_qualifier(hay, e, ls));
         Some(resolve::Candidate {
             kind: c.kind.clone(),
             start: s,
@@ -616,6 +617,7 @@ impl Guard {
             reasons,
             preview: None,
             labels,
+            qualified,
         })
     }
 

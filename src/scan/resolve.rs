@@ -12,7 +12,15 @@
 //!    number" holds `de_id_card`'s "passport number": the value is a
 //!    `us_passport`; "kanadische Sozialversicherungsnummer" holds `us_ssn`'s
 //!    "Sozialversicherungsnummer"; "US-Reisepass, die Reisepassnummer ist …"
-//!    holds `passport_number`'s "Reisepass"). A refined candidate ranks below
+//!    holds `passport_number`'s "Reisepass"). A *qualifier* refines too: a
+//!    label in brackets right after the value (nothing or one blank between)
+//!    names the issuing country or the kind, and says more than a label
+//!    that names neither ("my passport no. is 693573026 (USA)",
+//!    "Reisepassnummer L47629824 (Vereinigte Staaten)", "护照号码：
+//!    693573026（美国）" are `us_passport`, although "passport no." is also
+//!    `passport_number`'s and `de_id_card`'s label); a label right after the
+//!    value without brackets is more often the next value's ("Reisepass:
+//!    C01X00T47 Personalausweis: …") and qualifies nothing. A refined candidate ranks below
 //!    every unrefined labelled one. A label names one value: a labelled
 //!    candidate that is a piece of a longer candidate (six characters of a
 //!    JWT after a passport word) gets no rank from it. Catch-all kinds
@@ -48,6 +56,29 @@ pub struct Candidate {
     /// Where its labels are (context words with letters, in offsets of the
     /// normalised text); empty for none.
     pub labels: Vec<(usize, usize)>,
+    /// One of its labels is a qualifier ([`is_qualifier`]).
+    pub qualified: bool,
+}
+
+/// `true` if a label starting at byte `label` of `hay` qualifies the value
+/// that ends at `end` (rule 1 of the module doc): it opens with a bracket,
+/// right after the value ("693573026 (USA)", "E83920417（中国）"), with at
+/// most a closing quote or bracket, a punctuation mark and one blank between
+/// (`'C73829104', (US)`), as a label is reached ([`super::context::neighbourhood`]).
+pub fn is_qualifier(hay: &str, end: usize, label: usize) -> bool {
+    let Some(gap) = hay.get(end..label) else {
+        return false;
+    };
+    let gap = gap
+        .strip_prefix([
+            '\'', '"', '`', ')', ']', '>', '}', '”', '’', '」', '】', '）', '》',
+        ])
+        .unwrap_or(gap);
+    let gap = (gap.strip_prefix([
+        ',', ';', ':', '.', '!', '?', '。', '，', '；', '：', '！', '？', '、',
+    ]))
+    .unwrap_or(gap);
+    matches!(gap, "" | " ") && hay.get(label..).is_some_and(|l| l.starts_with(['(', '（']))
 }
 
 /// Detectors below this priority are catch-alls: a label does not make them
@@ -82,17 +113,18 @@ impl Candidate {
     }
 }
 
-/// `true` if a label of `a` holds a label of `b` and says more, and no label
-/// of `b` does that to one of `a`'s.
+/// `true` if a label of `a` says more than one of `b` (holds it, or is a
+/// qualifier where `b` has none), and no label of `b` does that to one of `a`'s.
 fn refines(a: &Candidate, b: &Candidate) -> bool {
-    let holds = |x: &[(usize, usize)], y: &[(usize, usize)]| {
-        x.iter().any(|&(xs, xe)| {
-            y.iter()
-                .any(|&(ys, ye)| xs <= ys && ye <= xe && xe - xs > ye - ys)
-        })
+    let says_more = |x: &Candidate, y: &Candidate| {
+        let (lx, ly) = (x.counted_labels(), y.counted_labels());
+        (x.qualified && !lx.is_empty() && !y.qualified)
+            || lx.iter().any(|&(xs, xe)| {
+                ly.iter()
+                    .any(|&(ys, ye)| xs <= ys && ye <= xe && xe - xs > ye - ys)
+            })
     };
-    let (la, lb) = (a.counted_labels(), b.counted_labels());
-    holds(la, lb) && !holds(lb, la)
+    says_more(a, b) && !says_more(b, a)
 }
 
 /// Rule 1's rank of each candidate: 2 labelled, 1 labelled but refined by
