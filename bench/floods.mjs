@@ -21,7 +21,7 @@ const CASES = {
   // keywords repeated
   'a@b.cd ': 'a@b.cd ', '@': '@', 'x@': 'x@', 'password=': 'password=', 'password: x ': 'password: x ', '-----BEGIN': '-----BEGIN',
   '<<': '<<', 'P<UTO': 'P<UTO', 'eyJ': 'eyJ', 'eyJ.eyJ.': 'eyJa.eyJb.', 'AKIA': 'AKIA', 'ghp_': 'ghp_', 'sk-': 'sk-',
-  'abandon ': 'abandon ', 'diabetes ': 'diabetes ', 'CONFIDENTIAL ': 'CONFIDENTIAL ', '机密': '机密',
+  'abandon ': 'abandon ', 'diabetes ': 'diabetes ', 'CONFIDENTIAL ': 'CONFIDENTIAL ', 'Subject: Re: ': 'Subject: Re: ', '机密': '机密',
   'postgres://a:b@': 'postgres://a:b@', 'a://': 'a://', 'jdbc:oracle:thin:': 'jdbc:oracle:thin:', 'Server=x;': 'Server=x;', 'secret=': 'secret=', 'token ': 'token ', 'token: “': 'token: “', 'Bearer ': 'Bearer ', 'F32.1 ': 'F32.1 ',
   'card number ': 'card number ', 'IBAN ': 'IBAN ', 'SSN ': 'SSN ',
   // documentation-example signals (every value next to one: each is looked for around it)

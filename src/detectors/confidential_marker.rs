@@ -14,8 +14,10 @@
 //! document word (document, memo, report, Dokument, 文件 …). A stamp is:
 //! - a TLP label, a legal privilege notice, VS-NfD;
 //! - any marker in brackets (`[Confidential]`, `【机密】`, `（内部资料）`);
-//! - any marker that opens a subject line, in any case ("Betreff: Streng
-//!   vertraulich – Gehaltsliste", "Subject: Re: Confidential – …", "主题：机密");
+//! - any marker that opens a subject line, in any case, as the whole subject
+//!   or its first part ("Betreff: Streng vertraulich – Gehaltsliste",
+//!   "Subject: Re: Confidential – …", "主题：机密"; not "Subject: Top secret
+//!   recipe", a title);
 //! - a Latin marker in capitals — unless it sits in running prose, between
 //!   lower-case words or in a list of capitalised names, as a flag or a
 //!   constant is named ("set the CONFIDENTIAL flag", "PUBLIC, CONFIDENTIAL
@@ -103,7 +105,10 @@ pub const DETECTOR: Detector = Detector {
         // marker's keyword.
         r"|(?m:^)[ \t*#>]{0,4}(?:['\x22`(\[<{]|“|‘|„|「|【|（)?(?P<subject>subject|betreff|主题|标题)[ \t]{0,2}(?::|：)[ \t]{0,2}(?:(?:re|aw|fwd?|wg)[ \t]?:[ \t]{0,2}){0,2}(?:['\x22`]|“|‘|„)?(?:(?P<value7>",
         latin_markers!(),
-        r")\b|(?P<value8>",
+        // A Latin marker is the subject, or its first part: a separator or the
+        // line's end follows ("Subject: Confidential – Q3"), not another word
+        // ("Subject: Top secret recipe" is a title).
+        r")\b[ \t]{0,2}(?:[^\sA-Za-z0-9\x80-\xff]|–|—|“|”|‘|’|」|】|）|》|。|，|；|：|！|？|、|(?m:$))|(?P<value8>",
         cjk_markers!(),
         r")(?:",
         cjk_document_words!(),
