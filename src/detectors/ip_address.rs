@@ -160,6 +160,7 @@ fn validate_v4(candidate: &str) -> Result<Valid, Invalid> {
         compact: Ipv4Addr::from(octets).to_string(),
         reasons: vec![Reason::Format(Format::Ipv4Public)],
         weak: octets.iter().all(|&o| o < 10),
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -201,6 +201,7 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
             Format::Weak
         })],
         weak: !plausible,
+        evidence: super::Evidence::Plain,
     })
 }
 
