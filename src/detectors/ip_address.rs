@@ -20,6 +20,9 @@
 //! it is one: a public IPv4 address with at most one single-digit octet
 //! (`185.120.39.51`, `93.83.2.112`) and a global IPv6 address are medium on
 //! their own ([`Evidence::Strong`]), in brackets, quotes and logs as anywhere.
+//! A network rather than a host — an IPv4 address ending in `.0`, an IPv6
+//! address whose interface identifier (last 64 bits) is zero — is not
+//! strong: low alone, medium with a word.
 //! Versions and section numbers are mostly single digits: with two or three
 //! single-digit octets (`2.6.32.27`, `3.5.140.2`) a quad is low alone and
 //! medium next to a context word such as "IP", "server", "ssh"; a quad of
@@ -166,13 +169,14 @@ fn validate_v4(candidate: &str) -> Result<Valid, Invalid> {
         return Err(Invalid::Component);
     }
     // Versions and section numbers are mostly single digits ("2.6.32.27",
-    // "1.2.3.4"); addresses mostly are not.
+    // "1.2.3.4"); addresses mostly are not. An address ending in .0 names a
+    // network ("route add -net 192.56.76.0"), not a host.
     let single_digits = octets.iter().filter(|&&o| o < 10).count();
     Ok(Valid {
         compact: Ipv4Addr::from(octets).to_string(),
         reasons: vec![Reason::Format(Format::Ipv4Public)],
         weak: single_digits == 4,
-        evidence: if single_digits <= 1 {
+        evidence: if single_digits <= 1 && octets[3] != 0 {
             Evidence::Strong
         } else {
             Evidence::Plain
@@ -218,8 +222,14 @@ fn validate_v6(candidate: &str) -> Result<Valid, Invalid> {
     {
         return Err(Invalid::Component);
     }
+    // A zero interface identifier names a /64 network ("2600:2d00:0:2::/64"), not a host.
+    let network = s[4..].iter().all(|&g| g == 0);
     Ok(Valid {
-        evidence: Evidence::Strong,
+        evidence: if network {
+            Evidence::Plain
+        } else {
+            Evidence::Strong
+        },
         ..Valid::new(
             addr.to_string().to_ascii_uppercase(),
             vec![Reason::Format(Format::Ipv6Public)],
@@ -295,5 +305,10 @@ mod tests {
             assert_eq!((v.weak, v.evidence), (false, Evidence::Plain), "{a}");
         }
         assert!(validate("4.2.0.1").unwrap().weak);
+        // Networks, not hosts: a .0 address, a /64 prefix.
+        for a in ["192.56.76.0", "2600:2d00:0:2::"] {
+            let v = validate(a).unwrap();
+            assert_eq!((v.weak, v.evidence), (false, Evidence::Plain), "{a}");
+        }
     }
 }
