@@ -406,6 +406,7 @@ fn validate_as(candidate: &str, p: Option<&'static Provider>) -> Result<Valid, I
         compact: candidate.to_ascii_uppercase(),
         reasons,
         weak,
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -99,6 +99,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         compact: digits,
         reasons: vec![Reason::Checksum(Checksum::Mod11)],
         weak: !printed,
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -91,6 +91,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         compact: digits,
         reasons: vec![Reason::Checksum(Checksum::Mod11)],
         weak: !dotted,
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -137,6 +137,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
                     Reason::Format(Format::Region),
                 ],
                 weak: true,
+                evidence: super::Evidence::Plain,
             })
         }
         15 | 18 => Err(Invalid::Format),

@@ -268,6 +268,7 @@ fn classify(marker: &str, group: Option<&str>) -> Result<Valid, Invalid> {
         compact,
         reasons: vec![Reason::Marker(reason)],
         weak: !stamp,
+        evidence: super::Evidence::Plain,
     })
 }
 

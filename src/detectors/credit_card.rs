@@ -228,6 +228,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         let reasons = vec![Reason::Checksum(Checksum::Luhn), Reason::Issuer(network.id)];
         return Ok(Valid {
             weak: pan.len() == 12,
+            evidence: super::Evidence::Plain,
             ..Valid::new(pan, reasons)
         });
     }
@@ -238,6 +239,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         weak: true,
+        evidence: super::Evidence::Plain,
         ..Valid::new(
             pan,
             vec![Reason::Checksum(Checksum::Luhn), Reason::IssuerUnknown],

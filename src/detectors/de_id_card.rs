@@ -147,6 +147,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
             Reason::Format(Format::SerialStructure)
         }],
         weak: !(checked && letters_inside),
+        evidence: super::Evidence::Plain,
     })
 }
 

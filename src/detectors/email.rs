@@ -210,6 +210,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
             Format::EmailSyntax
         })],
         weak: role,
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -111,6 +111,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         compact: v,
         reasons: vec![Reason::Checksum(Checksum::Mod97Key)],
         weak: !grouped,
+        evidence: super::Evidence::Plain,
     })
 }
 

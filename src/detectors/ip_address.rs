@@ -16,9 +16,19 @@
 //! 240/4; for IPv6 everything outside global unicast 2000::/3, and
 //! 2001:db8::/32 and 3fff::/20 (documentation). Well-known public DNS
 //! resolvers (8.8.8.8, 1.1.1.1, 9.9.9.9, …) are services, not personal data.
-//! A quad of single digits (`1.2.3.4`, `4.2.0.1`) looks like a version or a
-//! section number: weak, reported only near a context word such as "IP".
-//! Near "version", "release", "section", "OID" a finding is dropped.
+//! An address is personal data (GDPR recital 30) whether or not a word says
+//! it is one: a public IPv4 address with at most one single-digit octet
+//! (`185.120.39.51`, `93.83.2.112`) and a global IPv6 address are medium on
+//! their own ([`Evidence::Strong`]), in brackets, quotes and logs as anywhere.
+//! A network rather than a host — an IPv4 address ending in `.0`, an IPv6
+//! address whose interface identifier (last 64 bits) is zero — is not
+//! strong: low alone, medium with a word.
+//! Versions and section numbers are mostly single digits: with two or three
+//! single-digit octets (`2.6.32.27`, `3.5.140.2`) a quad is low alone and
+//! medium next to a context word such as "IP", "server", "ssh"; a quad of
+//! single digits (`1.2.3.4`, `4.2.0.1`) is weak, reported only near such a
+//! word, and then low. Near "version", "release", "section", "OID" a finding
+//! is dropped, however many digits its octets have.
 //! Spec: RFC 791, RFC 4291, RFC 5952, IANA special-purpose address registries
 //! (RFC 6890), RFC 5737 and RFC 3849 / RFC 9637 (documentation ranges).
 //!
@@ -29,7 +39,9 @@
 //! ```
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use super::{Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words};
+use super::{
+    Category, Confidence, Detector, Evidence, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+};
 use crate::finding::{Format, Reason};
 
 /// The IP address detector.
@@ -47,7 +59,7 @@ pub const DETECTOR: Detector = Detector {
         de: "IP-ADRESSE",
         zh: "IP地址",
     },
-    checks: "Public IPv4/IPv6 addresses; private, reserved and documentation ranges ignored",
+    checks: "Public IPv4/IPv6 addresses, medium alone unless version-like (single-digit octets); private, reserved, documentation and resolver addresses ignored",
     // IPv4: the whole dot-joined chain around a quad is matched, so a quad that
     // is one link of a longer chain reaches `validate` with its neighbours and
     // is rejected there. IPv6: only global unicast (first group 2xxx/3xxx) can
@@ -156,10 +168,19 @@ fn validate_v4(candidate: &str) -> Result<Valid, Invalid> {
     if !is_public_v4(octets) || SERVICES_V4.contains(&octets) {
         return Err(Invalid::Component);
     }
+    // Versions and section numbers are mostly single digits ("2.6.32.27",
+    // "1.2.3.4"); addresses mostly are not. An address ending in .0 names a
+    // network ("route add -net 192.56.76.0"), not a host.
+    let single_digits = octets.iter().filter(|&&o| o < 10).count();
     Ok(Valid {
         compact: Ipv4Addr::from(octets).to_string(),
         reasons: vec![Reason::Format(Format::Ipv4Public)],
-        weak: octets.iter().all(|&o| o < 10),
+        weak: single_digits == 4,
+        evidence: if single_digits <= 1 && octets[3] != 0 {
+            Evidence::Strong
+        } else {
+            Evidence::Plain
+        },
     })
 }
 
@@ -201,10 +222,19 @@ fn validate_v6(candidate: &str) -> Result<Valid, Invalid> {
     {
         return Err(Invalid::Component);
     }
-    Ok(Valid::new(
-        addr.to_string().to_ascii_uppercase(),
-        vec![Reason::Format(Format::Ipv6Public)],
-    ))
+    // A zero interface identifier names a /64 network ("2600:2d00:0:2::/64"), not a host.
+    let network = s[4..].iter().all(|&g| g == 0);
+    Ok(Valid {
+        evidence: if network {
+            Evidence::Plain
+        } else {
+            Evidence::Strong
+        },
+        ..Valid::new(
+            addr.to_string().to_ascii_uppercase(),
+            vec![Reason::Format(Format::Ipv6Public)],
+        )
+    })
 }
 
 #[cfg(test)]
@@ -257,5 +287,28 @@ mod tests {
             Err(Invalid::Format)
         );
         assert!(validate("5.6.7.8").unwrap().weak);
+    }
+
+    #[test]
+    fn multi_digit_octets_and_global_ipv6_are_strong_evidence() {
+        for a in [
+            "185.120.39.51",
+            "93.83.2.112",
+            "3.120.45.67",
+            "2a00:1450:4001:82b::200e",
+        ] {
+            let v = validate(a).unwrap();
+            assert_eq!((v.weak, v.evidence), (false, Evidence::Strong), "{a}");
+        }
+        for a in ["2.6.32.27", "3.5.140.2", "5.15.0.91"] {
+            let v = validate(a).unwrap();
+            assert_eq!((v.weak, v.evidence), (false, Evidence::Plain), "{a}");
+        }
+        assert!(validate("4.2.0.1").unwrap().weak);
+        // Networks, not hosts: a .0 address, a /64 prefix.
+        for a in ["192.56.76.0", "2600:2d00:0:2::"] {
+            let v = validate(a).unwrap();
+            assert_eq!((v.weak, v.evidence), (false, Evidence::Plain), "{a}");
+        }
     }
 }

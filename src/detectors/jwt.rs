@@ -190,6 +190,7 @@ pub fn validate(token: &str) -> Result<Valid, Invalid> {
         compact,
         reasons,
         weak,
+        evidence: super::Evidence::Plain,
     })
 }
 

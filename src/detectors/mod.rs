@@ -380,6 +380,31 @@ pub struct Valid {
     /// A weak shape of this kind (e.g. an unformatted SSN): report it only
     /// with context, and one confidence level lower.
     pub weak: bool,
+    /// What this shape says on its own, where the shapes of one kind differ
+    /// more than `weak` tells (`weak` wins over it).
+    pub evidence: Evidence,
+}
+
+/// How much a validated value's shape says on its own, next to its
+/// detector's [`Scoring`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Evidence {
+    /// As the detector's [`Scoring`] says.
+    #[default]
+    Plain,
+    /// Written this way the value is its kind even without a context word:
+    /// alone it scores as with context (an international phone number
+    /// `+49 30 …`, an IPv4 address with multi-digit octets). A negative
+    /// context word near it ("version") scores it as [`Evidence::Plain`]. No
+    /// effect on a detector that reports nothing alone (`alone: None`).
+    Strong,
+    /// Ambiguous alone, plain after a label: reported only with a context
+    /// word, and at the detector's with-context confidence only if one is
+    /// before the value (a label) and no negative context word is near;
+    /// otherwise one level lower (a Chinese mobile written as one run after
+    /// "电话" is medium; an 11-digit "Kundennummer" or "customer no." in a
+    /// message that ends "有问题再联系" is low).
+    Labelled,
 }
 
 impl Valid {
@@ -388,6 +413,7 @@ impl Valid {
             compact,
             reasons,
             weak: false,
+            evidence: Evidence::Plain,
         }
     }
 }

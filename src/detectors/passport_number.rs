@@ -152,6 +152,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         compact: v,
         reasons: vec![Reason::Shape(country.unwrap_or("generic"))],
         weak: country.is_none(),
+        evidence: super::Evidence::Plain,
     })
 }
 

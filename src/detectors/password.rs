@@ -206,6 +206,7 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
             Format::Weak
         })],
         weak: !plausible,
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -9,16 +9,32 @@
 //! (9 only in some `1…` areas); DE `+49` 7–11; FR `+33` 9; CH `+41` 9; ES `+34` 9 starting 6–9; CN `+86`
 //! mobile `1[3-9]` + 9 digits, landline 10–11; IN `+91` 10; …
 //!
+//! An international number is a phone on its own: `+` and a calling code
+//! (grouped or one run, `+14155552671`), or `00` and a calling code in
+//! groups (`0049 30 8296 8397`), with a national number its plan allows, is
+//! medium without a context word — in brackets or quotes as anywhere
+//! ([`Evidence::Strong`]). `00…` written as one bare run is weak.
+//!
 //! National: only shapes that are phone-like by their grouping — NANP
 //! `(415) 555-2671` / `415-555-2671` (3-3-4); a trunk `0` then an area code
 //! group and a subscriber number that does not start with 0 (`020 7946 0018`,
 //! `030 12345678`, `(030) 1234567`), French pairs `01 23 45 67 89`; Chinese
 //! mobiles `138 0013 8000` (3-4-4); Indian mobiles `98765 43210` (5-5);
-//! Spanish `912 345 678` (3-3-3); US numbers with dots `415.555.2671`. The
-//! same numbers written as one bare run of digits (`13800138000`,
-//! `4155552671`) are weak: reported only next to a word such as "phone",
-//! "Tel.", "Handy", "电话", "手机", and then low (eleven digits are also IDs,
-//! PESELs, order numbers).
+//! Spanish `912 345 678` (3-3-3); US numbers with dots `415.555.2671`. These
+//! are low alone (a grouped number can be a price or a count), medium next to
+//! a word such as "phone", "Tel.", "Handy", "电话", "手机".
+//!
+//! One bare run of digits is never reported without such a word (eleven
+//! digits are also IDs, PESELs, order numbers). After one (a label: the word
+//! before the run), a run that is a mobile number of a plan whose mobiles
+//! have a prefix of their own is as good as a grouped number, medium
+//! ([`Evidence::Labelled`]): Chinese mobiles `1[3-9]` + 9 digits, the way
+//! they are written (`电话 16076910180`, `"phone": "15455652026"`), UK `07…`,
+//! German `015…`–`017…`, French `06`/`07`, Indian `[6-9]` + 9 and Spanish
+//! `6`/`7` + 8 digits. Any other run (`Handy 4155552671`, a landline
+//! `02079460018`) is low; so is a mobile run whose phone word only follows
+//! it (a closing "有问题再联系", "call me") or that has an everyday-reference
+//! word near it too ("Kundennummer 19239278579", "订单号").
 //!
 //! Numbers reserved for fiction in the NANP (555-0100 – 555-0199) are never
 //! reported; no-number shapes such as dates, prices, versions, ISBNs and
@@ -28,8 +44,7 @@
 //! Spec: ITU-T E.164 and the ITU national numbering plan notifications
 //! (e.g. Ofcom National Telephone Numbering Plan, BNetzA Ortsnetzkennzahlen,
 //! NANPA, ARCEP, MIIT). Not looked for: numbers without an area code
-//! (`555-2671`) and dot-grouped numbers (`415.555.2671`), which the digit
-//! prefilter does not see as one cluster.
+//! (`555-2671`).
 //!
 //! ```
 //! use draftguard::detectors::phone::validate;
@@ -37,7 +52,8 @@
 //! assert!(validate("+44 20 7946 001").is_err()); // 9-digit London number
 //! ```
 use super::{
-    shape, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring, Valid, Words,
+    shape, Category, Confidence, Detector, Evidence, Invalid, L10n, Prefilter, Scoring, Valid,
+    Words,
 };
 use crate::finding::{Format, Reason};
 
@@ -56,7 +72,7 @@ pub const DETECTOR: Detector = Detector {
         de: "TELEFON",
         zh: "电话",
     },
-    checks: "Numbering-plan length and prefixes of about 40 countries",
+    checks: "Numbering-plan length and prefixes of about 40 countries; +/00 international numbers medium alone, national groupings low alone, one bare run only next to a phone word (medium if a mobile of its plan)",
     // After `+CC` or `(area)` any grouping; otherwise only the national shapes
     // `validate` accepts (FR pairs, trunk 0 + area code, NANP, CN, IN, ES, or
     // one bare run), so dates, times and "1 1 1 1 …" never reach `validate`.
@@ -317,6 +333,9 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
             ],
             // "0049…" written as one bare run is too easily something else.
             weak: !parts.plus && parts.groups.len() == 1,
+            // A calling code and a national number its plan allows, after
+            // `+` or grouped after `00`: nothing else is written that way.
+            evidence: Evidence::Strong,
         });
     }
     if parts.trunk_marker {
@@ -329,11 +348,37 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     if parts.dotted && reason != Format::Nanp {
         return Err(Invalid::Format);
     }
+    // One bare run: a mobile of its plan after a phone word is as good as a
+    // grouped number; any other run stays weak.
+    let mobile = bare && bare_mobile(&digits);
     Ok(Valid {
         compact: digits,
         reasons: vec![Reason::Format(Format::PhonePlan), Reason::Format(reason)],
-        weak: bare,
+        weak: bare && !mobile,
+        evidence: if mobile {
+            Evidence::Labelled
+        } else {
+            Evidence::Plain
+        },
     })
+}
+
+/// `true` if national `digits` written as one run are a mobile number of a
+/// plan whose mobiles have a prefix of their own: CN `1[3-9]` + 9 digits; UK
+/// `07[1-57-9]` + 8 (not 070 personal numbers or 076 pagers); DE
+/// `01[5-7]` + 8–9; FR `0[67]` + 8; IN `[6-9]` + 9; ES `[67]` + 8.
+fn bare_mobile(digits: &str) -> bool {
+    let b = digits.as_bytes();
+    let in_range = |i: usize, lo: u8, hi: u8| b.get(i).is_some_and(|c| (lo..=hi).contains(c));
+    match b.len() {
+        11 if b[0] == b'1' => in_range(1, b'3', b'9'),
+        11 if digits.starts_with("07") => in_range(2, b'1', b'9') && b[2] != b'6',
+        11 | 12 if digits.starts_with("01") => in_range(2, b'5', b'7'),
+        10 if b[0] == b'0' => in_range(1, b'6', b'7'),
+        10 => in_range(0, b'6', b'9'),
+        9 => in_range(0, b'6', b'7'),
+        _ => false,
+    }
 }
 
 /// Extra rules of a few plans on the NSN.
@@ -485,10 +530,56 @@ mod tests {
     }
 
     #[test]
+    fn international_numbers_are_strong_evidence() {
+        for s in [
+            "+1 617 389 2452",
+            "+14155552671",
+            "0049 30 8296 8397",
+            "+44 (0)20 7946 0018",
+        ] {
+            assert_eq!(validate(s).unwrap().evidence, Evidence::Strong, "{s}");
+        }
+        // One bare 00 run stays weak; national groupings are plain.
+        assert!(validate("00493082968397").unwrap().weak);
+        assert_eq!(
+            validate("(415) 555-2671").unwrap().evidence,
+            Evidence::Plain
+        );
+    }
+
+    #[test]
+    fn a_bare_run_is_labelled_only_if_it_is_a_mobile_of_its_plan() {
+        for s in [
+            "19589310171",  // CN
+            "07700900123",  // UK
+            "015123456789", // DE
+            "01761234567",  // DE
+            "0612345678",   // FR
+            "9876543210",   // IN
+            "612345678",    // ES
+        ] {
+            let v = validate(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!((v.weak, v.evidence), (false, Evidence::Labelled), "{s}");
+        }
+        for s in [
+            "4155552671",  // NANP: no mobile prefix of its own
+            "02079460018", // UK landline
+            "07012345678", // UK personal number
+            "07612345678", // UK pager
+            "0301234567",  // DE landline
+            "0112345678",  // FR landline
+            "912345678",   // ES landline
+        ] {
+            let v = validate(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!((v.weak, v.evidence), (true, Evidence::Plain), "{s}");
+        }
+    }
+
+    #[test]
     fn chinese_mobiles_dotted_us_numbers_and_uk_mobiles() {
-        // A bare Chinese mobile is one (not 1 + a NANP number), weak as every bare run.
+        // A bare Chinese mobile is one (not 1 + a NANP number), reported only after a label.
         let cn = validate("13800138000").unwrap();
-        assert!(cn.weak);
+        assert_eq!((cn.weak, cn.evidence), (false, Evidence::Labelled));
         assert_eq!(cn.reasons, ["phone_plan", "cn_mobile"]);
         assert!(validate("+8613800138000").is_ok());
         assert!(validate("+86 13800138000").is_ok());

@@ -177,6 +177,7 @@ pub fn validate(run: &str) -> Result<Valid, Invalid> {
             length_reason(phrase.len()),
         ],
         weak,
+        evidence: super::Evidence::Plain,
     })
 }
 

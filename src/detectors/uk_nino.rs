@@ -130,6 +130,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         weak: lower,
+        evidence: super::Evidence::Plain,
         ..Valid::new(v, vec![Reason::Format(Format::NinoStructure)])
     })
 }

@@ -158,6 +158,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     Ok(Valid {
         weak: letters == 0,
+        evidence: super::Evidence::Plain,
         compact: n,
         reasons: vec![Reason::Format(finding::Format::StateFormat)],
     })
@@ -185,7 +186,8 @@ mod tests {
             Ok(Valid {
                 compact: "D58293011".into(),
                 reasons: vec![Reason::Format(finding::Format::StateFormat)],
-                weak: false
+                weak: false,
+                evidence: crate::detectors::Evidence::Plain,
             })
         );
         assert_eq!(validate("A1234567"), Err(Invalid::Component));

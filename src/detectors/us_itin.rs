@@ -75,6 +75,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         compact: digits,
         reasons: vec![Reason::Format(Format::ItinStructure)],
         weak: !dashed,
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -96,6 +96,7 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         compact: digits,
         reasons: vec![Reason::Format(Format::SsnStructure)],
         weak: !dashed,
+        evidence: super::Evidence::Plain,
     })
 }
 

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use crate::pattern;
 
 use crate::detectors::common::inside_longer_number;
-use crate::detectors::{Confidence, Detector, Prefilter, REGISTRY};
+use crate::detectors::{Confidence, Detector, Evidence, Prefilter, REGISTRY};
 pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
 
@@ -571,18 +571,29 @@ impl Guard {
         }
         let (around, split) = context::neighbourhood(hay, s, e);
         let ctx = c.context.find(&around);
-        let neg = if ctx.is_none() {
+        let labelled = valid.evidence == Evidence::Labelled;
+        let neg = if ctx.is_none() || labelled {
             c.negative.find(&around)
         } else {
             None
         };
-        let mut confidence = match (ctx.is_some(), valid.weak) {
+        // A labelled shape is only as good as a weak one without a label (a
+        // context word before it: "电话 16076910180", not a closing "有问题再联系"
+        // after it) or next to a negative word too.
+        let weak = valid.weak
+            || (labelled && (neg.is_some() || c.context.find(&around[..split]).is_none()));
+        let alone = match valid.evidence {
+            Evidence::Strong if neg.is_none() => scoring.alone.map(|_| scoring.with_context),
+            Evidence::Labelled => None,
+            _ => scoring.alone,
+        };
+        let mut confidence = match (ctx.is_some(), weak) {
             (true, false) => Some(scoring.with_context),
             (true, true) => scoring.with_context.lowered(),
-            (false, false) => scoring.alone,
+            (false, false) => alone,
             (false, true) => None,
         };
-        if neg.is_some() {
+        if neg.is_some() && ctx.is_none() {
             confidence = confidence.and_then(Confidence::lowered);
         }
         // A documentation example (issue 14 item 13): shown, never a prompt.
