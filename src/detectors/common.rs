@@ -32,6 +32,8 @@ pub const NOT_SENSITIVE: Words = Words {
         "sku",
         "part number",
         "issue",
+        "customer number",
+        "customer no",
     ],
     de: &[
         "bestellung",
@@ -59,6 +61,8 @@ pub const NOT_SENSITIVE: Words = Words {
         "工单",
         "流水号",
         "编号",
+        "客户编号",
+        "客户号",
     ],
 };
 
