@@ -198,7 +198,9 @@ fn known_prefix(pan: &str) -> bool {
 
 /// Returns the compact digits if `candidate` is a Luhn-valid card number: of
 /// a known network (13–19 digits), or weak (reported only next to a card
-/// word, one level lower): a 12-digit Maestro, or a number whose prefix is in
+/// word, one level lower): a 12-digit Maestro, one bare run of 17–19 digits
+/// not UnionPay's (grouped it is a card's print; bare it is as often a
+/// 64-bit integer), or a number whose prefix is in
 /// no known network's ranges (`issuer:unknown`; not a SIM card's ICCID, 89…,
 /// nor a 13-digit millisecond timestamp).
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
@@ -226,8 +228,13 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     if let Some(network) = network(&pan) {
         let reasons = vec![Reason::Checksum(Checksum::Luhn), Reason::Issuer(network.id)];
+        // One bare run of 17–19 digits reads as a 64-bit integer (most of
+        // them are 19 or 20 digits long: hash constants, IDs in code) one
+        // time in ten Luhn-valid: a card only next to a card word — except
+        // UnionPay's, whose debit cards are 19 digits, written as one run.
+        let long_bare = groups.len() == 1 && pan.len() >= 17 && network.id != "unionpay";
         return Ok(Valid {
-            weak: pan.len() == 12,
+            weak: pan.len() == 12 || long_bare,
             evidence: super::Evidence::Plain,
             ..Valid::new(pan, reasons)
         });
