@@ -14,7 +14,9 @@
 //! Formats without a prefix (an AWS secret access key, a Datadog API key: 40
 //! or 32 characters) are *context-gated*: they are looked for only near their
 //! keywords (`aws_secret_access_key`, `datadog`) and reported only with a
-//! context word nearby, at medium confidence. Documented example keys
+//! context word nearby, at medium confidence; one of the row's own words must
+//! be near too, since a word for secrets in general ("client_secret", "密钥")
+//! does not say whose key 32 hex digits are (a generic secret then). Documented example keys
 //! (`AKIAIOSFODNN7EXAMPLE`), placeholders (`ghp_xxxx…`, `<YOUR_API_KEY>`) and
 //! values with too little variety (repeated or sequential characters) never match.
 //! A legacy HashiCorp Vault service token (`s.` and 24 base62 characters,
@@ -48,8 +50,8 @@
 use std::sync::OnceLock;
 
 use super::{
-    secret_value, ByGroup, Category, Confidence, Detector, Invalid, L10n, Prefilter, Scoring,
-    Valid, Words,
+    secret_value, ByGroup, Category, Confidence, Detector, Evidence, Invalid, L10n, Prefilter,
+    Scoring, Valid, Words,
 };
 use crate::checksum::crc32;
 use crate::finding::{Checksum, Reason};
@@ -247,6 +249,25 @@ providers! {
     ("vercel", "Vercel access token", ["vercel"], r"[A-Za-z0-9]{24}", None, true),
 }
 
+/// Context-gated rows whose value has no prefix of its own: only the shape
+/// names the provider (40 base64 characters are an AWS secret, 32 hex a
+/// Datadog key), so a word that names a secret in general ("client_secret",
+/// "密钥") opens the gate but does not make the value that provider's: one of
+/// the row's own keywords must be near too ([`Evidence::Named`]). Rows whose
+/// shape says it (`…Q~…`, `sk_test_`, a Discord or Telegram bot token) are
+/// not here, nor are Facebook's (`EAA…`) and X's (22 `A`s) long tokens.
+const NAMED_BY_WORDS: &[&str] = &[
+    "Twilio API key SID / account SID",
+    "Okta API token",
+    "Azure storage account key",
+    "Contentful delivery / management token",
+    "AWS secret access key",
+    "Datadog API key",
+    "Mistral AI API key",
+    "Vercel access token",
+    "HashiCorp Vault legacy service token",
+];
+
 /// Words that let a context-gated format (or a token failing its checksum)
 /// be reported: each gated row's keywords in some spelling, and a few names
 /// of secrets per language.
@@ -402,11 +423,16 @@ fn validate_as(candidate: &str, p: Option<&'static Provider>) -> Result<Valid, I
             weak = true;
         }
     }
+    let evidence = if p.gated && NAMED_BY_WORDS.contains(&p.name) {
+        Evidence::Named(p.keywords)
+    } else {
+        Evidence::Plain
+    };
     Ok(Valid {
         compact: candidate.to_ascii_uppercase(),
         reasons,
         weak,
-        evidence: super::Evidence::Plain,
+        evidence,
     })
 }
 
@@ -512,6 +538,17 @@ mod tests {
                 assert!(KEYWORDS.contains(k));
                 assert_eq!(*k, k.to_ascii_lowercase(), "keywords are lower case");
             }
+        }
+    }
+
+    #[test]
+    fn rows_named_by_words_are_gated_rows() {
+        for name in NAMED_BY_WORDS {
+            let row = PROVIDERS.iter().find(|p| p.name == *name);
+            assert!(
+                row.is_some_and(|p| p.gated),
+                "{name}: no gated row of this name"
+            );
         }
     }
 

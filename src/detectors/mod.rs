@@ -405,6 +405,12 @@ pub enum Evidence {
     /// "电话" is medium; an 11-digit "Kundennummer" or "customer no." in a
     /// message that ends "有问题再联系" is low).
     Labelled,
+    /// Its provider is named by its shape alone (a prefix-less API key: 32
+    /// hex characters are "a Datadog key"): a context word opens its gate
+    /// only if one of these words (the provider's name, its variable's name)
+    /// is near too, compared in lower case without `_`, `-` and spaces. A
+    /// `clientSecret` near 32 hex digits is a secret, not a Datadog key.
+    Named(&'static [&'static str]),
 }
 
 impl Valid {

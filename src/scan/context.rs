@@ -152,6 +152,20 @@ const EXAMPLE_USERS: &[&str] = &[
     "李四",
 ];
 
+/// `true` if one of `words` is in `around` (a candidate's neighbourhood),
+/// both compared in ASCII lower case without `_`, `-` and spaces:
+/// `DD_API_KEY`, `datadog-api-key` and "Datadog API key" all hold `datadog`.
+pub fn names_any(around: &str, words: &[&str]) -> bool {
+    let squash = |s: &str| -> String {
+        (s.chars())
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let around = squash(around);
+    words.iter().any(|w| around.contains(&squash(w)))
+}
+
 /// A documentation-example signal next to the candidate `text[start..end]`
 /// (issue 14 item 13), or `None`. The engine lowers a value next to one to
 /// low confidence, whatever its kind: it is shown, but does not prompt.

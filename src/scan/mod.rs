@@ -570,7 +570,10 @@ impl Guard {
             return None;
         }
         let (around, split) = context::neighbourhood(hay, s, e);
-        let ctx = c.context.find(&around);
+        let ctx = c.context.find(&around).filter(|_| match valid.evidence {
+            Evidence::Named(words) => context::names_any(&around, words),
+            _ => true,
+        });
         let labelled = valid.evidence == Evidence::Labelled;
         let neg = if ctx.is_none() || labelled {
             c.negative.find(&around)
