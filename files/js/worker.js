@@ -12,7 +12,7 @@
 // Nothing leaves the Worker but counts, masked previews and the redacted copy.
 
 import initCore, { Guard } from '../draftguard.js';
-import initFiles, { sniff, extract, encode } from './draftguard_files.js';
+import initFiles, { sniff, extractText, encode } from './draftguard_files.js';
 import { scanWindows } from './windows.mjs';
 import { replacements } from './replacements.mjs';
 
@@ -66,14 +66,14 @@ async function check({ id, file, options, redact }) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const format = sniff(file.name, bytes);
   if (format === 'pdf' || format === 'unreadable') return { format };
-  let pieces;
+  let read;
   try {
-    pieces = extract(bytes, format).pieces;
+    read = extractText(bytes, format);
   } catch (e) {
     return { format, error: e?.code ?? 'failed' };
   }
-  const text = pieces.map((p) => p.text).join('\n');
-  const encoding = format === 'text' ? pieces[0]?.location.encoding ?? 'utf-8' : null;
+  const { text } = read;
+  const encoding = format === 'text' ? read.encoding ?? 'utf-8' : null;
   const guard = new Guard(options);
   const counts = new Map();
   const previews = [];

@@ -59,6 +59,13 @@ export function sniff(name: string, bytes: Uint8Array): FileFormat;
 /** The text of `bytes` read as `format` (as `sniff` gave it). Throws a `FileError`. */
 export function extract(bytes: Uint8Array, format: FileFormat): ExtractedFile;
 
+/**
+ * The text of `bytes` read as `format`, its pieces joined by "\n", as one string: what a scan
+ * needs, without an object per piece (a 1 MB .docx has thousands of paragraphs). `encoding`
+ * is a text file's, `null` for the other formats. Throws a `FileError`, as `extract` does.
+ */
+export function extractText(bytes: Uint8Array, format: FileFormat): { format: FileFormat; text: string; encoding: TextEncoding | null };
+
 /** `text` as a file's bytes in `encoding`, byte order mark included. */
 export function encode(text: string, encoding: TextEncoding): Uint8Array;
 "#;
@@ -72,9 +79,7 @@ pub fn sniff(name: &str, bytes: &[u8]) -> String {
 /// The text of `bytes` read as `format`: `{format, pieces: [{text, location}]}`.
 #[wasm_bindgen(skip_typescript)]
 pub fn extract(bytes: &[u8], format: &str) -> Result<JsValue, JsValue> {
-    let parsed =
-        parse_format(format).ok_or_else(|| bad_argument(&format!("unknown format {format:?}")))?;
-    let extracted = crate::extract(bytes, parsed).map_err(|e| file_error(&e))?;
+    let (parsed, extracted) = read(bytes, format)?;
     let pieces = Array::new_with_length(extracted.pieces.len() as u32);
     for (i, piece) in extracted.pieces.iter().enumerate() {
         let p = Object::new();
@@ -86,6 +91,30 @@ pub fn extract(bytes: &[u8], format: &str) -> Result<JsValue, JsValue> {
     set(&out, "format", &JsValue::from_str(format_name(parsed)));
     set(&out, "pieces", &pieces);
     Ok(out.into())
+}
+
+/// The text of `bytes` read as `format`, one string: `{format, text, encoding}`.
+#[wasm_bindgen(js_name = extractText, skip_typescript)]
+pub fn extract_text(bytes: &[u8], format: &str) -> Result<JsValue, JsValue> {
+    let (parsed, extracted) = read(bytes, format)?;
+    let encoding = extracted.pieces.first().and_then(|p| match p.location {
+        Location::Text(encoding) => Some(encoding_name(encoding)),
+        _ => None,
+    });
+    let texts: Vec<&str> = extracted.pieces.iter().map(|p| p.text.as_str()).collect();
+    let out = Object::new();
+    set(&out, "format", &JsValue::from_str(format_name(parsed)));
+    set(&out, "text", &JsValue::from_str(&texts.join("\n")));
+    set(&out, "encoding", &encoding.map_or(JsValue::NULL, JsValue::from_str));
+    Ok(out.into())
+}
+
+/// `bytes` read as the format named `format`.
+fn read(bytes: &[u8], format: &str) -> Result<(Format, crate::Extracted), JsValue> {
+    let parsed =
+        parse_format(format).ok_or_else(|| bad_argument(&format!("unknown format {format:?}")))?;
+    let extracted = crate::extract(bytes, parsed).map_err(|e| file_error(&e))?;
+    Ok((parsed, extracted))
 }
 
 /// `text` as a file's bytes in `encoding`, BOM included.

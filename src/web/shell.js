@@ -388,8 +388,8 @@ export class Shell {
       const format = m.sniff(file.name, bytes);
       if (format === 'pdf' || format === 'unreadable') return { format };
       try {
-        const { pieces } = m.extract(bytes, format);
-        return { format, text: pieces.map((p) => p.text).join('\n'), encoding: pieces[0]?.location.encoding ?? 'utf-8' };
+        const { text, encoding } = m.extractText(bytes, format);
+        return { format, text, encoding: encoding ?? 'utf-8' };
       } catch (err) {
         return { format, error: err?.code ?? 'failed' };
       }

@@ -1,5 +1,5 @@
 // The files module (pkg/files/, built by scripts/build.sh from files/src/wasm.rs) from Node:
-// sniff, extract with locations as plain objects, typed errors, encode.
+// sniff, extract with locations as plain objects, extractText, typed errors, encode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ const pkg = fileURLToPath(new URL('../../pkg/files/', import.meta.url));
 if (!existsSync(`${pkg}draftguard_files.js`)) {
   throw new Error(`pkg/files/ is missing: build it first (bash scripts/build.sh)`);
 }
-const { initSync, sniff, extract, encode } = await import(`${pkg}draftguard_files.js`);
+const { initSync, sniff, extract, extractText, encode } = await import(`${pkg}draftguard_files.js`);
 initSync({ module: readFileSync(`${pkg}draftguard_files_bg.wasm`) });
 
 const fixture = (name) => readFileSync(fileURLToPath(new URL(`../../files/tests/fixtures/${name}`, import.meta.url)));
@@ -28,6 +28,19 @@ test('Office files give their pieces with a location each, as plain objects', ()
   const p = extract(fixture('pitch.pptx'), sniff('pitch.pptx', fixture('pitch.pptx')));
   assert.deepEqual(p.pieces[0].location, { type: 'slide', slide: 1 });
   assert.ok(p.pieces.some((piece) => piece.location.type === 'notes'));
+});
+
+test('extractText is the pieces joined by newlines, one string, with a text file\'s encoding', () => {
+  for (const [name, format] of [['customer.docx', 'docx'], ['customers.xlsx', 'xlsx'], ['pitch.pptx', 'pptx']]) {
+    const bytes = fixture(name);
+    const joined = extract(bytes, format).pieces.map((p) => p.text).join('\n');
+    assert.deepEqual(extractText(bytes, format), { format, text: joined, encoding: null });
+  }
+  const utf16 = new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0xe9, 0x00, 0x0a, 0x00]);
+  assert.deepEqual(extractText(utf16, 'text'), { format: 'text', text: 'hé\n', encoding: 'utf-16le' });
+  assert.deepEqual(extractText(new Uint8Array(0), 'text'), { format: 'text', text: '', encoding: null });
+  assert.throws(() => extractText(fixture('bomb.docx'), 'docx'), { name: 'FileError', code: 'compression_ratio' });
+  assert.throws(() => extractText(new Uint8Array(1), 'odt'), { name: 'FileError', code: 'bad_argument' });
 });
 
 test('text by content, in its encoding, and encode writes it back byte for byte', () => {
