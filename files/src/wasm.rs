@@ -105,7 +105,11 @@ pub fn extract_text(bytes: &[u8], format: &str) -> Result<JsValue, JsValue> {
     let out = Object::new();
     set(&out, "format", &JsValue::from_str(format_name(parsed)));
     set(&out, "text", &JsValue::from_str(&texts.join("\n")));
-    set(&out, "encoding", &encoding.map_or(JsValue::NULL, JsValue::from_str));
+    set(
+        &out,
+        "encoding",
+        &encoding.map_or(JsValue::NULL, JsValue::from_str),
+    );
     Ok(out.into())
 }
 
