@@ -84,14 +84,39 @@ pub struct Provider {
     pub pattern: &'static str,
     /// Checksum, if the format has one.
     pub check: Check,
-    /// Reported only with a context word nearby (and one level lower).
-    pub gated: bool,
+    /// When a value of this format is reported.
+    pub gate: Gate,
+}
+
+/// When a value of a row's format is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// On its own: the format says what it is.
+    Open,
+    /// Only with a context word nearby (and one level lower).
+    Context,
+    /// As [`Gate::Context`], and one of the row's own keywords must be near
+    /// too ([`Evidence::Named`]): a value without a prefix of its own, whose
+    /// provider only its shape names (40 base64 characters are an AWS
+    /// secret, 32 hex a Datadog key). A word for secrets in general
+    /// ("client_secret", "密钥") opens the gate but does not make the value
+    /// that provider's. Rows whose shape says it (`…Q~…`, `sk_test_`, a
+    /// Discord or Telegram bot token, Facebook's `EAA…` and X's 22 `A`s)
+    /// are [`Gate::Context`].
+    OwnWords,
+}
+
+impl Provider {
+    /// `true` if a value of this format is reported only with a context word nearby.
+    pub fn gated(&self) -> bool {
+        self.gate != Gate::Open
+    }
 }
 
 /// Declares the provider table and derives the detector's pattern and
 /// keyword list from it at compile time, so a provider is one row.
 macro_rules! providers {
-    ($( ($id:literal, $name:literal, [$($kw:literal),+ $(,)?], $re:literal, $check:ident, $gated:literal) ),+ $(,)?) => {
+    ($( ($id:literal, $name:literal, [$($kw:literal),+ $(,)?], $re:literal, $check:ident, $gate:ident) ),+ $(,)?) => {
         /// Every supported token format, in the order `validate` tries them
         /// (specific shapes before the context-gated generic ones).
         pub const PROVIDERS: &[Provider] = &[ $( Provider {
@@ -101,7 +126,7 @@ macro_rules! providers {
             #[cfg(not(target_family = "wasm"))]
             pattern: $re,
             check: Check::$check,
-            gated: $gated,
+            gate: Gate::$gate,
         } ),+ ];
         /// One alternation of every row's pattern; the value is bounded on the
         /// left by a word boundary (or Telegram's `/bot` URL prefix) and on the
@@ -122,151 +147,132 @@ providers! {
     // AIPA (instance profile) share the shape but are identifiers, not
     // credentials: they fill CloudTrail logs and are left out on purpose.
     ("aws", "AWS access key ID", ["akia", "asia", "abia", "acca"],
-        r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}", None, false),
+        r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}", None, Open),
     ("gcp", "Google API key (Google Cloud, Firebase, Maps, Gemini)", ["aiza"],
-        r"AIza[A-Za-z0-9_\-]{35}", None, false),
-    ("gcp", "Google OAuth client secret", ["gocspx-"], r"GOCSPX-[A-Za-z0-9_\-]{28}", None, false),
+        r"AIza[A-Za-z0-9_\-]{35}", None, Open),
+    ("gcp", "Google OAuth client secret", ["gocspx-"], r"GOCSPX-[A-Za-z0-9_\-]{28}", None, Open),
     ("azure", "Azure AD / Entra ID client secret", ["q~"],
-        r"[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\-]{31,34}", None, true),
+        r"[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\-]{31,34}", None, Context),
     ("github", "GitHub token (classic PAT, OAuth, user-to-server, server-to-server, refresh)",
-        ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], r"gh[pousr]_[A-Za-z0-9]{36}", Crc32Base62, false),
+        ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], r"gh[pousr]_[A-Za-z0-9]{36}", Crc32Base62, Open),
     ("github", "GitHub fine-grained personal access token", ["pat_"],
-        r"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}", None, false),
+        r"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}", None, Open),
     ("gitlab", "GitLab personal / deploy / runner / pipeline trigger token",
         ["glpat-", "gldt-", "glrt-", "glptt-"],
         r"gl(?:pat|rt)-[A-Za-z0-9_\-]{27,300}\.[0-9a-z]{9}|gl(?:pat|dt|rt)-[A-Za-z0-9_\-]{20}|glptt-[0-9a-f]{40}",
-        None, false),
+        None, Open),
     ("stripe", "Stripe live secret / restricted key, webhook secret",
-        ["_live_", "whsec_"], r"[sr]k_live_[A-Za-z0-9]{24,99}|whsec_[A-Za-z0-9]{32,64}", None, false),
-    ("stripe", "Stripe test-mode key", ["k_test_"], r"[sr]k_test_[A-Za-z0-9]{24,99}", None, true),
+        ["_live_", "whsec_"], r"[sr]k_live_[A-Za-z0-9]{24,99}|whsec_[A-Za-z0-9]{32,64}", None, Open),
+    ("stripe", "Stripe test-mode key", ["k_test_"], r"[sr]k_test_[A-Za-z0-9]{24,99}", None, Context),
     ("slack", "Slack bot / user / app / refresh token", ["xox", "xapp-"],
         r"xox[abpr]-[0-9]{1,13}(?:-[0-9]{1,13}){0,3}-[A-Za-z0-9]{20,64}|xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}",
-        None, false),
+        None, Open),
     // Token rotation: the refresh token `xoxe-1-…` (146 characters after the
     // prefix today) and the rotating access token `xoxe.xoxp-1-…` / `xoxe.xoxb-1-…`.
     ("slack", "Slack rotating access / refresh token", ["xoxe"],
-        r"xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{140,170}", None, false),
+        r"xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{140,170}", None, Open),
     ("slack", "Slack incoming / workflow webhook URL", ["hooks."],
         r"https://hooks\.slack\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/(?:A[A-Z0-9]{8,12}/)?[0-9]{8,20}/[A-Za-z0-9]{24,32})",
-        None, false),
+        None, Open),
     ("discord", "Discord webhook URL", ["discord"],
-        r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,68}", None, false),
+        r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,68}", None, Open),
     ("discord", "Discord bot token", ["discord"],
-        r"[MNO][A-Za-z0-9_\-]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}", None, true),
+        r"[MNO][A-Za-z0-9_\-]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}", None, Context),
     ("telegram", "Telegram bot token", ["telegram", "/bot"],
-        r"[0-9]{8,10}:AA[A-Za-z0-9_\-]{33}", None, true),
+        r"[0-9]{8,10}:AA[A-Za-z0-9_\-]{33}", None, Context),
     ("openai", "OpenAI API key (project, service account, admin, legacy)",
         ["t3blbkfj"],
         r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{58,74}T3BlbkFJ[A-Za-z0-9_\-]{58,74}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}",
-        None, false),
+        None, Open),
     ("anthropic", "Anthropic API / admin key", ["sk-ant-"],
-        r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{93}AA", None, false),
-    ("openrouter", "OpenRouter API key", ["sk-or-v1-"], r"sk-or-v1-[0-9a-f]{64}", None, false),
-    ("huggingface", "Hugging Face access token", ["hf_"], r"hf_[A-Za-z]{34}", None, false),
-    ("groq", "Groq API key", ["gsk_"], r"gsk_[A-Za-z0-9]{52}", None, false),
-    ("replicate", "Replicate API token", ["r8_"], r"r8_[A-Za-z0-9]{37}", None, false),
-    ("perplexity", "Perplexity API key", ["pplx-"], r"pplx-[A-Za-z0-9]{48}", None, false),
-    ("xai", "xAI (Grok) API key", ["xai-"], r"xai-[A-Za-z0-9]{80}", None, false),
-    ("langsmith", "LangSmith API key", ["lsv2_"], r"lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}", None, false),
-    ("sendgrid", "SendGrid API key", ["sg."], r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}", None, false),
-    ("brevo", "Brevo (Sendinblue) API key", ["xkeysib-"], r"xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16}", None, false),
-    ("mailgun", "Mailgun API key", ["key-"], r"key-[0-9a-f]{32}", None, true),
-    ("mailchimp", "Mailchimp API key", ["-us"], r"[0-9a-f]{32}-us[0-9]{1,2}", None, false),
-    ("npm", "npm access token", ["npm_"], r"npm_[A-Za-z0-9]{36}", Crc32Base62, false),
-    ("pypi", "PyPI upload token", ["pypi-ageichlwas5vcmc"], r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,300}", None, false),
-    ("rubygems", "RubyGems API key", ["rubygems_"], r"rubygems_[0-9a-f]{48}", None, false),
-    ("nuget", "NuGet API key", ["oy2"], r"oy2[a-z0-9]{43}", None, false),
-    ("clojars", "Clojars deploy token", ["clojars_"], r"CLOJARS_[a-z0-9]{60}", None, false),
-    ("dockerhub", "Docker Hub personal access token", ["pat_"], r"dckr_pat_[A-Za-z0-9_\-]{27}", None, false),
-    ("artifactory", "JFrog Artifactory API key", ["akcp"], r"AKCp[A-Za-z0-9]{69}", None, false),
+        r"sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{93}AA", None, Open),
+    ("openrouter", "OpenRouter API key", ["sk-or-v1-"], r"sk-or-v1-[0-9a-f]{64}", None, Open),
+    ("huggingface", "Hugging Face access token", ["hf_"], r"hf_[A-Za-z]{34}", None, Open),
+    ("groq", "Groq API key", ["gsk_"], r"gsk_[A-Za-z0-9]{52}", None, Open),
+    ("replicate", "Replicate API token", ["r8_"], r"r8_[A-Za-z0-9]{37}", None, Open),
+    ("perplexity", "Perplexity API key", ["pplx-"], r"pplx-[A-Za-z0-9]{48}", None, Open),
+    ("xai", "xAI (Grok) API key", ["xai-"], r"xai-[A-Za-z0-9]{80}", None, Open),
+    ("langsmith", "LangSmith API key", ["lsv2_"], r"lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}", None, Open),
+    ("sendgrid", "SendGrid API key", ["sg."], r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}", None, Open),
+    ("brevo", "Brevo (Sendinblue) API key", ["xkeysib-"], r"xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16}", None, Open),
+    ("mailgun", "Mailgun API key", ["key-"], r"key-[0-9a-f]{32}", None, Context),
+    ("mailchimp", "Mailchimp API key", ["-us"], r"[0-9a-f]{32}-us[0-9]{1,2}", None, Open),
+    ("npm", "npm access token", ["npm_"], r"npm_[A-Za-z0-9]{36}", Crc32Base62, Open),
+    ("pypi", "PyPI upload token", ["pypi-ageichlwas5vcmc"], r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,300}", None, Open),
+    ("rubygems", "RubyGems API key", ["rubygems_"], r"rubygems_[0-9a-f]{48}", None, Open),
+    ("nuget", "NuGet API key", ["oy2"], r"oy2[a-z0-9]{43}", None, Open),
+    ("clojars", "Clojars deploy token", ["clojars_"], r"CLOJARS_[a-z0-9]{60}", None, Open),
+    ("dockerhub", "Docker Hub personal access token", ["pat_"], r"dckr_pat_[A-Za-z0-9_\-]{27}", None, Open),
+    ("artifactory", "JFrog Artifactory API key", ["akcp"], r"AKCp[A-Za-z0-9]{69}", None, Open),
     ("shopify", "Shopify access token / shared secret", ["shp"],
-        r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}", None, false),
-    ("atlassian", "Atlassian API token (Jira, Confluence)", ["atatt3"], r"ATATT3[A-Za-z0-9_\-=]{186}", None, false),
-    ("heroku", "Heroku API key", ["hrku-aa"], r"HRKU-AA[A-Za-z0-9_\-]{58}", None, false),
+        r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}", None, Open),
+    ("atlassian", "Atlassian API token (Jira, Confluence)", ["atatt3"], r"ATATT3[A-Za-z0-9_\-=]{186}", None, Open),
+    ("heroku", "Heroku API key", ["hrku-aa"], r"HRKU-AA[A-Za-z0-9_\-]{58}", None, Open),
     ("digitalocean", "DigitalOcean token (personal, OAuth, refresh)", ["_v1_"],
-        r"do[opr]_v1_[a-f0-9]{64}", None, false),
-    ("linear", "Linear API key", ["lin_api_"], r"lin_api_[A-Za-z0-9]{40}", None, false),
-    ("notion", "Notion integration token", ["ntn_", "secret_"], r"ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}", None, false),
-    ("postman", "Postman API key", ["pmak-"], r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}", None, false),
-    ("doppler", "Doppler token", ["dp."], r"dp\.(?:pt|st|sa|ct)\.[A-Za-z0-9]{40,44}", None, false),
+        r"do[opr]_v1_[a-f0-9]{64}", None, Open),
+    ("linear", "Linear API key", ["lin_api_"], r"lin_api_[A-Za-z0-9]{40}", None, Open),
+    ("notion", "Notion integration token", ["ntn_", "secret_"], r"ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}", None, Open),
+    ("postman", "Postman API key", ["pmak-"], r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}", None, Open),
+    ("doppler", "Doppler token", ["dp."], r"dp\.(?:pt|st|sa|ct)\.[A-Za-z0-9]{40,44}", None, Open),
     ("vault", "HashiCorp Vault service token", ["hvs."],
-        r"hvs\.[A-Za-z0-9_\-]{90,120}", None, false),
+        r"hvs\.[A-Za-z0-9_\-]{90,120}", None, Open),
     // Before Vault 1.10 a service token was `s.` and 24 base62 characters:
     // too plain alone (`s.` + a long identifier), so only next to a Vault word.
     ("vault", "HashiCorp Vault legacy service token", ["vault", "保险库"],
-        r"s\.[A-Za-z0-9]{24}", None, true),
-    ("terraform", "Terraform Cloud / HCP API token", [".atlasv1."], r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,70}", None, false),
-    ("pulumi", "Pulumi access token", ["pul-"], r"pul-[a-f0-9]{40}", None, false),
+        r"s\.[A-Za-z0-9]{24}", None, OwnWords),
+    ("terraform", "Terraform Cloud / HCP API token", [".atlasv1."], r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,70}", None, Open),
+    ("pulumi", "Pulumi access token", ["pul-"], r"pul-[a-f0-9]{40}", None, Open),
     ("sentry", "Sentry user / organization auth token", ["sntry"],
-        r"sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=]{60,400}_[A-Za-z0-9+/]{43}", None, false),
+        r"sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=]{60,400}_[A-Za-z0-9+/]{43}", None, Open),
     ("grafana", "Grafana Cloud / service account token", ["glc_", "glsa_"],
-        r"glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", None, false),
+        r"glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", None, Open),
     ("newrelic", "New Relic user API key", ["nrak-"],
-        r"NRAK-[A-Z0-9]{27}", None, false),
-    ("dynatrace", "Dynatrace API token", ["dt0c01."], r"dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}", None, false),
+        r"NRAK-[A-Z0-9]{27}", None, Open),
+    ("dynatrace", "Dynatrace API token", ["dt0c01."], r"dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}", None, Open),
     ("square", "Square access token / application secret", ["sq0", "eaa"],
-        r"sq0atp-[A-Za-z0-9_\-]{22}|sq0csp-[A-Za-z0-9_\-]{43}|EAAA[A-Za-z0-9_\-]{60}", None, false),
+        r"sq0atp-[A-Za-z0-9_\-]{22}|sq0csp-[A-Za-z0-9_\-]{43}|EAAA[A-Za-z0-9_\-]{60}", None, Open),
     ("braintree", "PayPal Braintree access token", ["access_token$production$"],
-        r"access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}", None, false),
-    ("shippo", "Shippo API token", ["_live_"], r"shippo_live_[a-f0-9]{40}", None, false),
-    ("easypost", "EasyPost production API key", ["ezak"], r"EZAK[A-Za-z0-9]{54}", None, false),
-    ("age", "age secret key", ["age-secret-key-1"], r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", None, false),
+        r"access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}", None, Open),
+    ("shippo", "Shippo API token", ["_live_"], r"shippo_live_[a-f0-9]{40}", None, Open),
+    ("easypost", "EasyPost production API key", ["ezak"], r"EZAK[A-Za-z0-9]{54}", None, Open),
+    ("age", "age secret key", ["age-secret-key-1"], r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", None, Open),
     // `fo1_` (flyctl's older access tokens); macaroons `fm1a_` / `fm1r_` /
     // `fm2_` (base64 of MsgPack, several hundred characters, after "FlyV1 ",
     // several joined by commas).
     ("flyio", "Fly.io access / macaroon token", ["fo1_", "fm1", "fm2_"],
-        r"fo1_[A-Za-z0-9_\-]{43}|fm(?:1[ar]?|2)_[A-Za-z0-9+/_\-]{100,400}={0,3}", None, false),
-    ("supabase", "Supabase personal access token", ["sbp_"], r"sbp_[a-f0-9]{40}", None, false),
+        r"fo1_[A-Za-z0-9_\-]{43}|fm(?:1[ar]?|2)_[A-Za-z0-9+/_\-]{100,400}={0,3}", None, Open),
+    ("supabase", "Supabase personal access token", ["sbp_"], r"sbp_[a-f0-9]{40}", None, Open),
     ("planetscale", "PlanetScale token / password", ["pscale_"],
-        r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{31,63}[A-Za-z0-9_=\-]", None, false),
-    ("databricks", "Databricks personal access token", ["dapi"], r"dapi[a-f0-9]{32}(?:-[0-9])?", None, false),
-    ("alibaba", "Alibaba Cloud AccessKey ID", ["ltai"], r"LTAI[A-Za-z0-9]{12,20}", None, false),
-    ("tencent", "Tencent Cloud SecretId", ["akid"], r"AKID[A-Za-z0-9]{32}", None, false),
-    ("figma", "Figma personal access token", ["figd_"], r"figd_[A-Za-z0-9_\-]{40}", None, false),
-    ("airtable", "Airtable personal access token", ["airtable"], r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", None, false),
-    ("asana", "Asana personal access token", ["asana"], r"[12]/[0-9]{13,16}(?:/[0-9]{13,16})?:[0-9a-f]{32}", None, false),
-    ("dropbox", "Dropbox access token", ["dropbox"], r"sl\.(?:u\.)?[A-Za-z0-9_\-]{130,400}", None, false),
-    ("mapbox", "Mapbox secret token", ["sk.eyj1ijoi"], r"sk\.eyJ1Ijoi[A-Za-z0-9_\-]{30,120}\.[A-Za-z0-9_\-]{22}", None, false),
+        r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.\-]{31,63}[A-Za-z0-9_=\-]", None, Open),
+    ("databricks", "Databricks personal access token", ["dapi"], r"dapi[a-f0-9]{32}(?:-[0-9])?", None, Open),
+    ("alibaba", "Alibaba Cloud AccessKey ID", ["ltai"], r"LTAI[A-Za-z0-9]{12,20}", None, Open),
+    ("tencent", "Tencent Cloud SecretId", ["akid"], r"AKID[A-Za-z0-9]{32}", None, Open),
+    ("figma", "Figma personal access token", ["figd_"], r"figd_[A-Za-z0-9_\-]{40}", None, Open),
+    ("airtable", "Airtable personal access token", ["airtable"], r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", None, Open),
+    ("asana", "Asana personal access token", ["asana"], r"[12]/[0-9]{13,16}(?:/[0-9]{13,16})?:[0-9a-f]{32}", None, Open),
+    ("dropbox", "Dropbox access token", ["dropbox"], r"sl\.(?:u\.)?[A-Za-z0-9_\-]{130,400}", None, Open),
+    ("mapbox", "Mapbox secret token", ["sk.eyj1ijoi"], r"sk\.eyJ1Ijoi[A-Za-z0-9_\-]{30,120}\.[A-Za-z0-9_\-]{22}", None, Open),
     ("1password", "1Password secret key", ["a3-"],
-        r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}", None, false),
-    ("cloudflare", "Cloudflare Origin CA key", ["v1.0-"], r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}", None, false),
-    ("zapier", "Zapier webhook URL", ["hooks."], r"https://hooks\.zapier\.com/hooks/catch/[0-9]{4,10}/[a-z0-9]{5,10}/?", None, false),
-    ("contentful", "Contentful personal access token", ["cfpat-"], r"CFPAT-[A-Za-z0-9_\-]{43}", None, false),
-    ("prefect", "Prefect API key", ["pnu_"], r"pnu_[A-Za-z0-9]{36}", None, false),
-    ("readme", "ReadMe API key", ["rdme_"], r"rdme_[a-z0-9]{70}", None, false),
-    ("twilio", "Twilio API key SID / account SID", ["twilio"], r"(?:SK|AC)[0-9a-f]{32}", None, true),
+        r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}", None, Open),
+    ("cloudflare", "Cloudflare Origin CA key", ["v1.0-"], r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}", None, Open),
+    ("zapier", "Zapier webhook URL", ["hooks."], r"https://hooks\.zapier\.com/hooks/catch/[0-9]{4,10}/[a-z0-9]{5,10}/?", None, Open),
+    ("contentful", "Contentful personal access token", ["cfpat-"], r"CFPAT-[A-Za-z0-9_\-]{43}", None, Open),
+    ("prefect", "Prefect API key", ["pnu_"], r"pnu_[A-Za-z0-9]{36}", None, Open),
+    ("readme", "ReadMe API key", ["rdme_"], r"rdme_[a-z0-9]{70}", None, Open),
+    ("twilio", "Twilio API key SID / account SID", ["twilio"], r"(?:SK|AC)[0-9a-f]{32}", None, OwnWords),
     ("facebook", "Facebook / Meta access token", ["eaa", "facebook"],
-        r"EAA[B-Z0-9][A-Za-z0-9]{90,250}", None, true),
+        r"EAA[B-Z0-9][A-Za-z0-9]{90,250}", None, Context),
     ("twitter", "X / Twitter app bearer token", ["twitter"],
-        r"A{22}[A-Za-z0-9%]{80,110}", None, true),
-    ("okta", "Okta API token", ["okta"], r"00[A-Za-z0-9_\-]{40}", None, true),
-    ("azure", "Azure storage account key", ["accountkey"], r"[A-Za-z0-9+/]{86}==", None, true),
-    ("contentful", "Contentful delivery / management token", ["contentful"], r"[A-Za-z0-9_\-]{43}", None, true),
+        r"A{22}[A-Za-z0-9%]{80,110}", None, Context),
+    ("okta", "Okta API token", ["okta"], r"00[A-Za-z0-9_\-]{40}", None, OwnWords),
+    ("azure", "Azure storage account key", ["accountkey"], r"[A-Za-z0-9+/]{86}==", None, OwnWords),
+    ("contentful", "Contentful delivery / management token", ["contentful"], r"[A-Za-z0-9_\-]{43}", None, OwnWords),
     ("aws", "AWS secret access key", ["aws_secret", "secretaccesskey"],
-        r"[A-Za-z0-9/+]{40}", None, true),
-    ("datadog", "Datadog API key", ["datadog", "dd_api_key"], r"[0-9a-f]{32}", None, true),
-    ("mistral", "Mistral AI API key", ["mistral"], r"[A-Za-z0-9]{32}", None, true),
-    ("vercel", "Vercel access token", ["vercel"], r"[A-Za-z0-9]{24}", None, true),
+        r"[A-Za-z0-9/+]{40}", None, OwnWords),
+    ("datadog", "Datadog API key", ["datadog", "dd_api_key"], r"[0-9a-f]{32}", None, OwnWords),
+    ("mistral", "Mistral AI API key", ["mistral"], r"[A-Za-z0-9]{32}", None, OwnWords),
+    ("vercel", "Vercel access token", ["vercel"], r"[A-Za-z0-9]{24}", None, OwnWords),
 }
-
-/// Context-gated rows whose value has no prefix of its own: only the shape
-/// names the provider (40 base64 characters are an AWS secret, 32 hex a
-/// Datadog key), so a word that names a secret in general ("client_secret",
-/// "密钥") opens the gate but does not make the value that provider's: one of
-/// the row's own keywords must be near too ([`Evidence::Named`]). Rows whose
-/// shape says it (`…Q~…`, `sk_test_`, a Discord or Telegram bot token) are
-/// not here, nor are Facebook's (`EAA…`) and X's (22 `A`s) long tokens.
-const NAMED_BY_WORDS: &[&str] = &[
-    "Twilio API key SID / account SID",
-    "Okta API token",
-    "Azure storage account key",
-    "Contentful delivery / management token",
-    "AWS secret access key",
-    "Datadog API key",
-    "Mistral AI API key",
-    "Vercel access token",
-    "HashiCorp Vault legacy service token",
-];
 
 /// Words that let a context-gated format (or a token failing its checksum)
 /// be reported: each gated row's keywords in some spelling, and a few names
@@ -415,7 +421,7 @@ fn validate_as(candidate: &str, p: Option<&'static Provider>) -> Result<Valid, I
         return Err(Invalid::Component);
     }
     let mut reasons = vec![Reason::Provider(p.id)];
-    let mut weak = p.gated;
+    let mut weak = p.gated();
     if p.check == Check::Crc32Base62 {
         if github_checksum_holds(candidate) {
             reasons.push(Reason::Checksum(Checksum::Crc32));
@@ -423,7 +429,7 @@ fn validate_as(candidate: &str, p: Option<&'static Provider>) -> Result<Valid, I
             weak = true;
         }
     }
-    let evidence = if p.gated && NAMED_BY_WORDS.contains(&p.name) {
+    let evidence = if p.gate == Gate::OwnWords {
         Evidence::Named(p.keywords)
     } else {
         Evidence::Plain
@@ -472,7 +478,7 @@ fn mixed_enough(value: &str, p: &Provider) -> bool {
     );
     match p.id {
         "notion" => upper && lower && digit,
-        "aws" | "mistral" | "vercel" | "okta" | "contentful" | "azure" if p.gated => {
+        "aws" | "mistral" | "vercel" | "okta" | "contentful" | "azure" if p.gated() => {
             upper && lower && digit
         }
         // Random letters; a camelCase identifier (`hf_downloadModelWeights…`)
@@ -489,7 +495,7 @@ fn mixed_enough(value: &str, p: &Provider) -> bool {
         // A legacy Vault token is 24 random base62 characters; an identifier
         // after `s.` (`s.getElementsByTagNameNS`) has no digit and no two
         // capitals in a row (a random token lacks both about 1 in 5,000 times).
-        "vault" if p.gated => {
+        "vault" if p.gated() => {
             upper
                 && lower
                 && (digit
@@ -512,7 +518,7 @@ fn preview(value: &str) -> String {
 fn preview_as(value: &str, p: Option<&'static Provider>) -> String {
     let len = value.chars().count();
     let shown = p
-        .filter(|p| !p.gated)
+        .filter(|p| !p.gated())
         .and_then(|p| {
             p.keywords.iter().find(|k| {
                 value
@@ -542,19 +548,8 @@ mod tests {
     }
 
     #[test]
-    fn rows_named_by_words_are_gated_rows() {
-        for name in NAMED_BY_WORDS {
-            let row = PROVIDERS.iter().find(|p| p.name == *name);
-            assert!(
-                row.is_some_and(|p| p.gated),
-                "{name}: no gated row of this name"
-            );
-        }
-    }
-
-    #[test]
     fn every_gated_row_has_a_context_word() {
-        for p in PROVIDERS.iter().filter(|p| p.gated) {
+        for p in PROVIDERS.iter().filter(|p| p.gated()) {
             assert!(
                 CONTEXT.all().any(|w| w.contains(p.id)),
                 "{}: gated but no context word names it",
