@@ -23,6 +23,10 @@ pub const REACH_BEFORE: usize = BEFORE + 1;
 /// Likewise after it: [`AFTER`], a closing quote or bracket and a punctuation mark.
 pub const REACH_AFTER: usize = AFTER + 2;
 
+/// Punctuation that may end a sentence right after a value, not moving a
+/// label after it out of reach ([`neighbourhood`]).
+pub const CLOSING_PUNCTUATION: &str = ",;:.!?。，；：！？、";
+
 /// The lower-cased neighbourhood of `text[start..end]`, with the candidate
 /// itself replaced by a space so no word can span it. It stops at the nearest
 /// other digit on each side: a label belongs to the number next to it, so in
@@ -46,7 +50,7 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> (String, usize) {
     let tail = &text[end..];
     let after = AFTER
         + (tail.chars().take(2))
-            .take_while(|&c| is_wrapper(c) || ",;:.!?。，；：！？、".contains(c))
+            .take_while(|&c| is_wrapper(c) || CLOSING_PUNCTUATION.contains(c))
             .count();
     let to = tail
         .char_indices()

@@ -74,10 +74,8 @@ pub fn is_qualifier(hay: &str, end: usize, label: usize) -> bool {
             '\'', '"', '`', ')', ']', '>', '}', '”', '’', '」', '】', '）', '》',
         ])
         .unwrap_or(gap);
-    let gap = (gap.strip_prefix([
-        ',', ';', ':', '.', '!', '?', '。', '，', '；', '：', '！', '？', '、',
-    ]))
-    .unwrap_or(gap);
+    let gap =
+        (gap.strip_prefix(|c| super::context::CLOSING_PUNCTUATION.contains(c))).unwrap_or(gap);
     matches!(gap, "" | " ") && hay.get(label..).is_some_and(|l| l.starts_with(['(', '（']))
 }
 
