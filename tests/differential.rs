@@ -125,3 +125,56 @@ fn a_generated_corpus_finds_the_same() {
     assert!(bytes >= mb << 20);
     assert!(found > mb * 1_000, "{found} findings in {mb} MB");
 }
+
+/// A long text scanned window by window (`Guard::scan_windows`, what an attachment too long for
+/// one scan gets, also in steps between which a page's main thread runs) reports what one scan
+/// of the whole text does, in windows of 100,000 bytes: the generated corpus joined into texts
+/// of about 2 MB, every fixture line joined and repeated to 1 MB (a finding every few dozen
+/// bytes: some value crosses nearly every boundary), and a text of Chinese and emoji whose
+/// boundaries fall inside characters.
+#[test]
+fn windows_find_what_one_scan_does() {
+    let mut options = options(false);
+    options.max_input_bytes = draftguard::scan::MAX_INPUT_BYTES_LIMIT;
+    let guard = draftguard::Guard::new(options).expect("valid options");
+    let rows = |findings: Vec<draftguard::Finding>| {
+        findings
+            .iter()
+            .map(|f| format!("{} {}..{} {:?}", f.kind, f.start, f.end, f.confidence))
+            .collect::<Vec<_>>()
+    };
+    let mut texts: Vec<String> = Vec::new();
+    let mut text = String::new();
+    for chunk in corpus::generated(4 << 20, 0x5EED) {
+        for piece in chunk {
+            text.push_str(&piece);
+            text.push_str("\n\n");
+            if text.len() > 2 << 20 {
+                texts.push(std::mem::take(&mut text));
+            }
+        }
+    }
+    texts.push(text);
+    let fixtures = corpus::fixture_lines().join("\n");
+    texts.push(fixtures.repeat((1 << 20) / fixtures.len() + 1));
+    texts.push("请帮我看一下 🙂 这段内容，卡号 4111 1111 1111 1111。\n".repeat(20_000));
+    let mut found = 0;
+    for text in &texts {
+        let whole = rows(guard.scan_all(text).expect("scans"));
+        let windowed = rows(guard.scan_windows(text, 100_000).expect("scans"));
+        assert!(text.len() > 10 * 100_000);
+        if whole != windowed {
+            let at = whole.iter().zip(&windowed).position(|(a, b)| a != b);
+            let at = at.unwrap_or(whole.len().min(windowed.len()));
+            panic!(
+                "{} findings whole, {} in windows; first difference at {at}: {:?} against {:?}",
+                whole.len(),
+                windowed.len(),
+                whole.get(at),
+                windowed.get(at)
+            );
+        }
+        found += whole.len();
+    }
+    assert!(found > 5_000, "{found}");
+}

@@ -13,6 +13,7 @@ mod normalize;
 pub mod options;
 mod prefilter;
 mod resolve;
+mod windows;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -38,6 +39,7 @@ pub use options::{
     MAX_ALLOWLIST_PATTERNS, MAX_CUSTOM_RULES, MAX_FINDINGS_LIMIT, MAX_INPUT_BYTES_LIMIT,
     MAX_LOCALES,
 };
+pub use windows::{Windows, OVERLAP as WINDOW_OVERLAP};
 
 /// A draft that cannot be scanned.
 #[derive(Clone, Debug, PartialEq, Eq)]

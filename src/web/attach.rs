@@ -44,6 +44,27 @@ use crate::redact::{self, RedactOptions, Style};
 use crate::scan::Field;
 use crate::{offsets, Finding, Kind, Locale, Options};
 
+/// How long a long file's scan on the main thread runs before it yields the thread (ms).
+const STEP_MS: f64 = 16.0;
+
+/// A long file's scan on the main thread, between two of its steps.
+struct Steps {
+    /// The text as the shell gave it, in parts still to read into `text`, and how far the
+    /// first is read (UTF-16 units).
+    parts: std::collections::VecDeque<js_sys::JsString>,
+    read: u32,
+    windows: crate::scan::Windows,
+    /// New text in the next window (UTF-8 bytes).
+    window: usize,
+    found: Vec<Finding>,
+    text: String,
+    encoding: Option<String>,
+    /// The progress note, once the scan took longer than one step.
+    note: Option<shell::Progress>,
+    /// Set by the note's *Cancel*.
+    cancelled: Rc<Cell<bool>>,
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** What `attach` does when a draft with findings is sent. */
@@ -1657,19 +1678,126 @@ impl State {
             match NotChecked::of(&format, error.as_deref(), &mime) {
                 Some(why) => Outcome::NotChecked(why),
                 None => {
-                    let text = get("text").unwrap_or_default();
-                    match attachments::scan(&self.guard, &text) {
-                        Ok(findings) if findings.is_empty() => Outcome::Clean,
-                        Ok(findings) => Outcome::Found {
-                            findings,
-                            text,
-                            encoding: (format == "text").then(|| get("encoding")).flatten(),
-                        },
-                        Err(_) => Outcome::NotChecked(NotChecked::Failed),
+                    let encoding = (format == "text").then(|| get("encoding")).flatten();
+                    // The text, or a large text file's parts (decoded in steps).
+                    let parts = field("parts");
+                    let parts: Vec<js_sys::JsString> = match parts.dyn_ref::<js_sys::Array>() {
+                        Some(parts) => parts.iter().filter_map(|p| p.dyn_into().ok()).collect(),
+                        None => field("text").dyn_into().into_iter().collect(),
+                    };
+                    let units: usize = parts.iter().map(|p| p.length() as usize).sum();
+                    if units > attachments::STEP_UNITS {
+                        return self.scan_in_steps(id, i, parts, encoding);
                     }
+                    let text: String = parts.into_iter().map(String::from).collect();
+                    Outcome::of(attachments::scan(&self.guard, &text), text, encoding)
                 }
             }
         };
+        self.settle(id, i, outcome);
+    }
+
+    /// A long text read on the page's main thread (no Worker: the extension, a bundled build,
+    /// a Worker that failed), scanned a few windows per task so that the page's own work runs
+    /// between two of them. Once it takes longer than one task, a note near the input says
+    /// how far it is and offers *Cancel* (the file is left out).
+    fn scan_in_steps(
+        self: &Rc<State>,
+        id: u32,
+        i: usize,
+        parts: Vec<js_sys::JsString>,
+        encoding: Option<String>,
+    ) {
+        let job = Steps {
+            parts: parts.into(),
+            read: 0,
+            windows: crate::scan::Windows::new(attachments::FIRST_STEP),
+            window: attachments::FIRST_STEP,
+            found: Vec::new(),
+            text: String::new(),
+            encoding,
+            note: None,
+            cancelled: Rc::new(Cell::new(false)),
+        };
+        self.step(id, i, job);
+    }
+
+    /// Scans windows of `job` for about [`STEP_MS`], then yields the thread until the next task.
+    fn step(self: &Rc<State>, id: u32, i: usize, mut job: Steps) {
+        let began = js_sys::Date::now();
+        let outcome = loop {
+            if job.cancelled.get() {
+                break Outcome::Cancelled;
+            }
+            let stepped = match job.parts.front() {
+                // First the text into the module, a slice at a time (a copy of 20 MB is
+                // tens of milliseconds), never between the two halves of a surrogate pair.
+                Some(part) => {
+                    let len = part.length();
+                    let mut end = (job.read + attachments::READ_UNITS).min(len);
+                    if end < len && (0xD800..0xDC00).contains(&(part.char_code_at(end - 1) as u32))
+                    {
+                        end -= 1;
+                    }
+                    job.text.push_str(&String::from(part.slice(job.read, end)));
+                    job.read = end;
+                    if end == len {
+                        job.parts.pop_front();
+                        job.read = 0;
+                    }
+                    Ok(true)
+                }
+                None => {
+                    let stepped = job.windows.step(&self.guard, &job.text, &mut job.found);
+                    // The first windows are small and grow: a first scan of a new kind of
+                    // text is slower (its automata's states are built as it goes).
+                    job.window = (job.window * 2).min(attachments::STEP);
+                    job.windows.resize(job.window);
+                    stepped
+                }
+            };
+            match stepped {
+                Err(_) => break Outcome::NotChecked(NotChecked::Failed),
+                Ok(false) => {
+                    break Outcome::of(Ok(std::mem::take(&mut job.found)), job.text, job.encoding)
+                }
+                Ok(true) if js_sys::Date::now() - began >= STEP_MS => {
+                    let part = if job.parts.is_empty() {
+                        job.windows.behind(&job.text) as f64 / job.text.len() as f64
+                    } else {
+                        0.0
+                    };
+                    if job.note.is_none() {
+                        let name = self
+                            .with_batch(id, |b| b.files.get(i).map(|c| c.name.clone()))
+                            .flatten()
+                            .unwrap_or_default();
+                        let flag = job.cancelled.clone();
+                        let cancel = Closure::once_into_js(move || flag.set(true));
+                        job.note = Some(self.shell.progress(&name, &cancel));
+                    }
+                    if let Some(note) = &job.note {
+                        note.update(part);
+                    }
+                    let weak = Rc::downgrade(self);
+                    self.shell.soon(&Closure::once_into_js(move || {
+                        if let Some(s) = weak.upgrade() {
+                            s.step(id, i, job);
+                        }
+                    }));
+                    return;
+                }
+                Ok(true) => {}
+            }
+        };
+        if let Some(note) = &job.note {
+            note.close();
+        }
+        self.settle(id, i, outcome);
+    }
+
+    /// File `i` of attempt `id` is checked: once every file of the attempt is, it is judged.
+    fn settle(self: &Rc<State>, id: u32, i: usize, outcome: Outcome) {
         let done = self.with_batch(id, |b| {
             if let Some(c) = b.files.get_mut(i) {
                 c.outcome = outcome;

@@ -22,11 +22,22 @@ pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 /// Masked values a file's row shows.
 const PREVIEWS: usize = 3;
 
-/// New text per window of a long file's scan (UTF-8 bytes), and what two windows share: every
-/// finding is reported by the one window that owns its start, with half the overlap of context
-/// on either side (the CLI's windows, npm/cli/windows.mjs, in UTF-8 bytes).
+/// New text per window of a long file's scan in one call (UTF-8 bytes; `Guard::scan_windows`).
 const WINDOW: usize = 1 << 20;
-const OVERLAP: usize = 1 << 16;
+
+/// New text per step of a long file's scan on the page's main thread (UTF-8 bytes): a step
+/// scans this and the windows' overlap, tens of milliseconds for text dense with values.
+pub const STEP: usize = 1 << 18;
+
+/// New text in a long file's first step on the main thread: each next step's is twice as much,
+/// up to [`STEP`].
+pub const FIRST_STEP: usize = 1 << 12;
+
+/// Text longer than this (UTF-16 units) is read into the module and scanned in steps.
+pub const STEP_UNITS: usize = 1 << 17;
+
+/// UTF-16 units of a long file's text read into the module per step.
+pub const READ_UNITS: u32 = 1 << 20;
 
 /// Why a file was not checked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -95,6 +106,25 @@ pub enum Outcome {
     NotChecked(NotChecked),
     /// The user cancelled the check of a large file: it is left out.
     Cancelled,
+}
+
+impl Outcome {
+    /// A scan's result: clean, findings in `text` (`encoding`: a text file's), or not checked.
+    pub fn of(
+        scanned: Result<Vec<Finding>, ScanError>,
+        text: String,
+        encoding: Option<String>,
+    ) -> Outcome {
+        match scanned {
+            Ok(findings) if findings.is_empty() => Outcome::Clean,
+            Ok(findings) => Outcome::Found {
+                findings,
+                text,
+                encoding,
+            },
+            Err(_) => Outcome::NotChecked(NotChecked::Failed),
+        }
+    }
 }
 
 /// One file of an attempt.
@@ -313,37 +343,5 @@ impl Fate {
 /// longer than the guard's `maxInputBytes` is still checked, and each window's work stays
 /// bounded). Findings are in text order and do not overlap, with offsets into `text`.
 pub fn scan(guard: &Guard, text: &str) -> Result<Vec<Finding>, ScanError> {
-    if text.len() <= WINDOW + OVERLAP {
-        return guard.scan_all(text);
-    }
-    let half = OVERLAP / 2;
-    let mut out: Vec<Finding> = Vec::new();
-    let (mut start, mut own_from, mut emitted) = (0, 0, 0);
-    loop {
-        let end = floor(text, (start + WINDOW + OVERLAP).min(text.len()));
-        let last = end == text.len();
-        let own_to = if last { end } else { floor(text, end - half) };
-        for mut f in guard.scan_all(&text[start..end])? {
-            f.start += start;
-            f.end += start;
-            if f.start < own_from || f.start >= own_to || f.start < emitted {
-                continue;
-            }
-            emitted = f.end;
-            out.push(f);
-        }
-        if last {
-            return Ok(out);
-        }
-        own_from = own_to;
-        start = floor(text, end - OVERLAP);
-    }
-}
-
-/// `at`, or the start of the character it falls in.
-fn floor(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+    guard.scan_windows(text, WINDOW)
 }

@@ -74,6 +74,45 @@ function filesWorker() {
   return worker;
 }
 
+/** Bytes of a text file decoded per task on the main thread. */
+const DECODE_BYTES = 1 << 20;
+
+/**
+ * `{parts, encoding}` of a file the files module sniffed as text (so valid: UTF-8 without a NUL,
+ * or UTF-16 with a byte order mark), decoded a megabyte per task: joined, the parts are the
+ * text `extractText` returns in one call (tens of milliseconds for a large file; so is joining
+ * them, which the module's reading in steps does not need). The encoding is told by the byte
+ * order mark, as in files/src/text.rs; a lone UTF-16 surrogate becomes U+FFFD there and here.
+ */
+async function decodeInSteps(bytes) {
+  const [b0, b1, b2] = bytes;
+  const [label, encoding, skip] =
+    b0 === 0xff && b1 === 0xfe ? ['utf-16le', 'utf-16le', 2]
+    : b0 === 0xfe && b1 === 0xff ? ['utf-16be', 'utf-16be', 2]
+    : b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? ['utf-8', 'utf-8-bom', 3]
+    : ['utf-8', 'utf-8', 0];
+  const decoder = new TextDecoder(label, { ignoreBOM: true });
+  const parts = [];
+  for (let at = skip; at < bytes.length; at += DECODE_BYTES) {
+    parts.push(decoder.decode(bytes.subarray(at, at + DECODE_BYTES), { stream: true }));
+    await nextTask();
+  }
+  parts.push(decoder.decode());
+  return { parts, encoding };
+}
+
+/** A Promise that settles in a new task, as soon as the page's tasks let it: a message to itself, without the 4 ms a nested timer waits. */
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export function isBroken() {
   return broken;
 }
@@ -277,8 +316,9 @@ export class Shell {
 
   /**
    * Reads `file` and extracts its text with the files module; `done` gets `{format, text,
-   * encoding}` (the pieces joined by newlines) or `{format, error}` (a FileError's code, or
-   * "failed" when the module did not load).
+   * encoding}` (the pieces joined by newlines; a large text file's text as `parts` to join,
+   * decoded in steps) or `{format, error}` (a FileError's code, or "failed" when the module
+   * did not load).
    */
   inspect(file, done) {
     // Not where the module is named by URL (an extension's content script cannot start a
@@ -349,7 +389,7 @@ export class Shell {
     worker?.postMessage({ type: 'drop', id });
   }
 
-  /** A note near the input while a large file is checked: name, percent, and *Cancel* (trusted clicks only). */
+  /** A note near the input while a large file is checked: name, percent, and *Cancel* (`cancel` called once, on a trusted click). */
   progress(name, cancel) {
     const t = this.options.texts;
     const input = this.input.deref();
@@ -367,8 +407,11 @@ export class Shell {
     button.type = 'button';
     button.className = 'cancel';
     button.textContent = t.cancel;
+    let asked = false;
     button.addEventListener('click', (e) => {
-      if (e.isTrusted) cancel();
+      if (!e.isTrusted || asked) return;
+      asked = true;
+      this.call(cancel);
     });
     box.append(p, button);
     wrap.append(box);
@@ -387,6 +430,9 @@ export class Shell {
       const m = await loadFiles(this.options.filesModule);
       const format = m.sniff(file.name, bytes);
       if (format === 'pdf' || format === 'unreadable') return { format };
+      // Sniffing and extracting read every byte: two tasks, not one.
+      await nextTask();
+      if (format === 'text' && bytes.length > DECODE_BYTES) return { format, ...(await decodeInSteps(bytes)) };
       try {
         const { text, encoding } = m.extractText(bytes, format);
         return { format, text, encoding: encoding ?? 'utf-8' };
@@ -395,7 +441,8 @@ export class Shell {
       }
     })()
       .catch(() => ({ format: 'unreadable', error: 'failed' }))
-      .then((r) => this.call(done, r));
+      // In a task of its own: extracting a large file's text is one already.
+      .then((r) => this.soon(() => done(r)));
   }
 
   /** A copy of `file` with `text` as its content, in the file's own encoding (the files module is loaded by then). */
@@ -490,6 +537,11 @@ export class Shell {
   /** Calls `f` once after `ms` milliseconds, outside the current listener. */
   defer(ms, f) {
     setTimeout(() => this.call(f), ms);
+  }
+
+  /** Calls `f` (through `call`) in a new task as soon as the page's tasks let it (`nextTask`). */
+  soon(f) {
+    nextTask().then(() => this.call(f));
   }
 
   /** Calls `f` every `ms` milliseconds; returns the id `clear` takes. */

@@ -78,6 +78,26 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn defer(this: &Shell, ms: i32, f: &JsValue);
 
+    /// Calls `f` in a new task as soon as the page's own tasks let it (no timer clamp).
+    #[wasm_bindgen(method)]
+    pub fn soon(this: &Shell, f: &JsValue);
+
+    /// A note near the input while a long file is checked: its name, how far, and *Cancel*
+    /// (`cancel()` once, on a trusted click).
+    #[wasm_bindgen(method)]
+    pub fn progress(this: &Shell, name: &str, cancel: &JsValue) -> Progress;
+
+    /// A progress note from [`Shell::progress`].
+    pub type Progress;
+
+    /// Shows `part` (0 to 1) of the file checked.
+    #[wasm_bindgen(method)]
+    pub fn update(this: &Progress, part: f64);
+
+    /// Removes the note.
+    #[wasm_bindgen(method)]
+    pub fn close(this: &Progress);
+
     /// Calls `f` every `ms` milliseconds; returns the timer's id.
     #[wasm_bindgen(method)]
     pub fn every(this: &Shell, ms: i32, f: &js_sys::Function) -> f64;

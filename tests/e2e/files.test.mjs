@@ -382,8 +382,9 @@ test('a file over 1 MB is checked in the Worker, off the main thread: the same p
   assert.deepEqual((await decisions())[0].files, [{ name: 'export.csv', size: Buffer.byteLength(csv), kinds: ['iban', 'credit_card'], checked: true, result: 'redacted' }]);
 });
 
-test('a large file shows its progress, and Cancel leaves it out: the page gets nothing', async () => {
-  await chat();
+/** A 40 MB file chosen in the composer: its progress note appears, and Cancel leaves it out. */
+async function cancelLarge(options) {
+  await chat(options);
   // 40 MB made in the page (through Playwright's protocol it would take seconds), chosen in the
   // input as a file picker does: its list set, then `input` and `change`.
   await s.page.evaluate((row) => {
@@ -403,4 +404,39 @@ test('a large file shows its progress, and Cancel leaves it out: the page gets n
   assert.deepEqual(await uploaded(), []);
   assert.deepEqual(await events(), []);
   assert.equal(await s.page.evaluate(() => document.querySelector('#files').files.length), 0);
+}
+
+test('a large file shows its progress, and Cancel leaves it out: the page gets nothing', () => cancelLarge());
+
+/** Options that name the files module by URL, as the extension does: no Worker, the page's main thread. */
+const IN_PAGE = "{ filesModule: new URL('/pkg/files/draftguard_files.js', location.href).href }";
+
+test('without a Worker (the files module named by URL, as the extension names it), a large file is checked on the page in steps: the same prompt and copy', async () => {
+  const requests = [];
+  s.page.on('request', (r) => requests.push(r.url()));
+  await chat(IN_PAGE);
+  // UTF-16 LE with a byte order mark and an emoji on most rows, decoded a megabyte at a time:
+  // the first megabyte ends between the two halves of an emoji (the header padded to put one
+  // there), which must come out whole (a U+FFFD in the copy would show it). The first card is
+  // at the start, the last near the end.
+  let csv = bigCsv(1.5 * 2 ** 20).replaceAll(',,\n', ',,🙂\n');
+  const split = 2 ** 19 - 1; // the UTF-16 unit before the first megabyte's end (after the mark)
+  csv = csv.replace('\n', ' '.repeat(split - csv.lastIndexOf('🙂', split)) + '\n');
+  assert.equal(csv.codePointAt(split), 0x1f642);
+  const n = csv.split('\n').filter((l) => l.includes(IBAN)).length;
+  const bom = Buffer.from([0xff, 0xfe]);
+  await s.page.locator('#files').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.concat([bom, Buffer.from(csv, 'utf16le')]) });
+  const d = await s.prompt.waitDialog();
+  assert.equal(d.rows[0].why, `${n.toLocaleString('en')} IBANs, ${n.toLocaleString('en')} credit card numbers`);
+  assert.deepEqual(d.rows[0].previews, ['DE•• •••• •••• •••• ••30 00', '•••• •••• •••• 1111', 'DE•• •••• •••• •••• ••30 00']);
+  assert.ok(!requests.some((u) => u.endsWith('/worker.js')), 'no Worker');
+  assert.deepEqual(await uploaded(), []);
+  await s.prompt.click('Attach a redacted copy');
+  await waitUploaded(1);
+  const [u] = await uploaded();
+  const want = csv.replaceAll(IBAN, 'DE•• •••• •••• •••• ••30 00').replaceAll(CARD, '•••• •••• •••• 1111');
+  assert.ok(Buffer.from(u.bytes).equals(Buffer.concat([bom, Buffer.from(want, 'utf16le')])), 'the copy: every value masked, every other byte as it was');
+  assert.deepEqual((await decisions())[0].files, [{ name: 'export.csv', size: 2 + 2 * csv.length, kinds: ['iban', 'credit_card'], checked: true, result: 'redacted' }]);
 });
+
+test('without a Worker, a large file shows its progress too, and Cancel leaves it out', () => cancelLarge(IN_PAGE));
