@@ -176,6 +176,7 @@ try {
       best: times[0],
       median: times[times.length >> 1],
       block: Math.max(...blocks),
+      blocks,
       target: f.target,
     });
   }
@@ -189,5 +190,5 @@ console.log(`\nattach(): a file pasted into a guarded composer until its prompt 
 console.log('| file | checked | best | median | longest main-thread task | target (check / block) |');
 console.log('|---|---|---:|---:|---:|---|');
 for (const r of rows) {
-  console.log(`| ${r.file} | ${r.mode} | ${ms(r.best)} | ${ms(r.median)} | ${r.block ? ms(r.block) : '< 50 ms'} | ${r.target ? `≤ ${r.target} ms / ≤ 50 ms` : '—'} |`);
+  console.log(`| ${r.file} | ${r.mode} | ${ms(r.best)} | ${ms(r.median)} | ${r.block ? `${ms(r.block)} (runs: ${r.blocks.map((b) => (b ? Math.round(b) : '< 50')).join(', ')})` : '< 50 ms'} | ${r.target ? `≤ ${r.target} ms / ≤ 50 ms` : '—'} |`);
 }
