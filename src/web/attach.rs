@@ -59,8 +59,8 @@ struct Steps {
     found: Vec<Finding>,
     text: String,
     encoding: Option<String>,
-    /// The progress note, once the scan took longer than one step.
-    note: Option<shell::Progress>,
+    /// The progress note, once the scan took longer than one step, and its *Cancel*.
+    note: Option<(shell::Progress, Closure<dyn FnMut()>)>,
     /// Set by the note's *Cancel*.
     cancelled: Rc<Cell<bool>>,
 }
@@ -335,6 +335,8 @@ struct State {
     stopped: Cell<bool>,
     /// Attempts to attach files being read and scanned, by number.
     batches: RefCell<Vec<(u32, Batch)>>,
+    /// Long files being scanned on the main thread, by attempt and file, between two steps.
+    stepping: RefCell<Vec<(u32, usize, Steps)>>,
     /// The attempt the file prompt asks about, and the ones waiting for it.
     files_asking: RefCell<Option<(Batch, Dialog)>>,
     files_queue: RefCell<Vec<Batch>>,
@@ -460,6 +462,7 @@ pub fn attach(target: JsValue, options: JsValue) -> Result<AttachHandle, JsError
         on_send: RefCell::new(None),
         stopped: Cell::new(false),
         batches: RefCell::new(Vec::new()),
+        stepping: RefCell::new(Vec::new()),
         files_asking: RefCell::new(None),
         files_queue: RefCell::new(Vec::new()),
         next_batch: Cell::new(0),
@@ -813,6 +816,7 @@ impl State {
         self.poll.borrow_mut().take();
         self.on_send.borrow_mut().take();
         self.on_files.borrow_mut().take();
+        self.stepping.take();
         // Attachments under way are handed on as chosen: detaching never loses a file.
         let mut left: Vec<Batch> = self.batches.take().into_iter().map(|(_, b)| b).collect();
         left.extend(self.files_asking.take().map(|(b, _)| b));
@@ -1719,11 +1723,20 @@ impl State {
             note: None,
             cancelled: Rc::new(Cell::new(false)),
         };
-        self.step(id, i, job);
+        self.stepping.borrow_mut().push((id, i, job));
+        self.step(id, i);
     }
 
-    /// Scans windows of `job` for about [`STEP_MS`], then yields the thread until the next task.
-    fn step(self: &Rc<State>, id: u32, i: usize, mut job: Steps) {
+    /// Scans windows of file `i` of attempt `id` for about [`STEP_MS`], then yields the thread
+    /// until the next task. The job waits in `stepping` meanwhile (detaching drops it).
+    fn step(self: &Rc<State>, id: u32, i: usize) {
+        let mut job = {
+            let mut stepping = self.stepping.borrow_mut();
+            let Some(at) = stepping.iter().position(|j| j.0 == id && j.1 == i) else {
+                return;
+            };
+            stepping.swap_remove(at).2
+        };
         let began = js_sys::Date::now();
         let outcome = loop {
             if job.cancelled.get() {
@@ -1773,16 +1786,18 @@ impl State {
                             .flatten()
                             .unwrap_or_default();
                         let flag = job.cancelled.clone();
-                        let cancel = Closure::once_into_js(move || flag.set(true));
-                        job.note = Some(self.shell.progress(&name, &cancel));
+                        let cancel: Closure<dyn FnMut()> = Closure::new(move || flag.set(true));
+                        let note = self.shell.progress(&name, cancel.as_ref());
+                        job.note = Some((note, cancel));
                     }
-                    if let Some(note) = &job.note {
+                    if let Some((note, _)) = &job.note {
                         note.update(part);
                     }
+                    self.stepping.borrow_mut().push((id, i, job));
                     let weak = Rc::downgrade(self);
                     self.shell.soon(&Closure::once_into_js(move || {
                         if let Some(s) = weak.upgrade() {
-                            s.step(id, i, job);
+                            s.step(id, i);
                         }
                     }));
                     return;
@@ -1790,7 +1805,7 @@ impl State {
                 Ok(true) => {}
             }
         };
-        if let Some(note) = &job.note {
+        if let Some((note, _)) = &job.note {
             note.close();
         }
         self.settle(id, i, outcome);

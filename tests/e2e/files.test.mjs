@@ -440,3 +440,24 @@ test('without a Worker (the files module named by URL, as the extension names it
 });
 
 test('without a Worker, a large file shows its progress too, and Cancel leaves it out', () => cancelLarge(IN_PAGE));
+
+test('without a Worker, detaching while a large file is checked hands it on as chosen: the file is not lost', async () => {
+  await chat(IN_PAGE);
+  await s.page.evaluate((row) => {
+    const input = document.querySelector('#files');
+    const dt = new DataTransfer();
+    dt.items.add(new File([row.repeat(Math.ceil((40 * 2 ** 20) / row.length))], 'huge.csv', { type: 'text/csv' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, `1,Customer,${IBAN},${CARD}\n` + '2,Customer,,\n'.repeat(49));
+  await until(async () => (await s.prompt.inRoots('draftguard-progress', () => 1)).length === 1, { what: 'the progress note', timeout: 20_000 });
+  await s.page.evaluate(() => window.handle.detach());
+  await waitUploaded(1);
+  const [u] = await s.page.evaluate(() => window.uploaded.map((u) => ({ name: u.name, size: u.size })));
+  assert.equal(u.name, 'huge.csv');
+  assert.ok(u.size > 40 * 2 ** 20);
+  assert.equal((await s.prompt.inRoots('draftguard-progress', () => 1)).length, 0, 'the note is gone');
+  await s.page.waitForTimeout(300);
+  assert.equal(await s.prompt.dialog(), null);
+});
