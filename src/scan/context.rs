@@ -9,6 +9,7 @@
 use std::sync::OnceLock;
 
 use crate::finding::Word;
+use crate::pattern::automata::WordSet;
 
 #[cfg(test)]
 use crate::detectors::Words;
@@ -191,25 +192,14 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
     // case): most values have none near them, and then nothing is lower-cased
     // or split into lines (a finding-dense draft paid 17 k instructions per
     // finding for that).
-    static TRIGGERS: OnceLock<crate::pattern::automata::Words> = OnceLock::new();
-    let triggers = TRIGGERS.get_or_init(|| {
-        let all = [
-            EXAMPLE_WORDS,
-            EXAMPLE_HOSTS,
-            EXAMPLE_HEADINGS,
-            EXAMPLE_USERS,
-            &[">>>"],
-        ];
-        crate::pattern::automata::Words::new(
-            &all.concat()
-                .iter()
-                .map(|w| w.to_string())
-                .collect::<Vec<_>>(),
-        )
-    });
-    let mut triggered = false;
-    triggers.each(text.as_bytes(), from, to, |_, _, _| triggered = true);
-    if !triggered {
+    static TRIGGERS: WordSet = WordSet::new(&[
+        EXAMPLE_WORDS,
+        EXAMPLE_HOSTS,
+        EXAMPLE_HEADINGS,
+        EXAMPLE_USERS,
+        &[">>>"],
+    ]);
+    if !TRIGGERS.in_text(&text[from..to]) {
         return None;
     }
     let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
