@@ -40,23 +40,19 @@ pub const CLOSING_PUNCTUATION: &str = ",;:.!?。，；：！？、";
 /// Returns the neighbourhood and the byte of its space that stands for the candidate.
 pub fn neighbourhood(text: &str, start: usize, end: usize) -> (String, usize) {
     let head = &text[..start];
-    let mut from = start;
     let opened = usize::from(head.chars().next_back().is_some_and(is_wrapper));
-    for (i, c) in head.char_indices().rev().take(BEFORE + opened) {
-        if c.is_ascii_digit() {
-            break;
-        }
-        from = i;
-    }
+    // Back over `BEFORE + opened` characters at most, to the nearest digit.
+    let from = reach(head.as_bytes(), (0..start).rev(), BEFORE + opened).map_or(0, |i| {
+        (i + 1..start)
+            .find(|&j| head.is_char_boundary(j))
+            .unwrap_or(start)
+    });
     let tail = &text[end..];
     let after = AFTER
         + (tail.chars().take(2))
             .take_while(|&c| is_wrapper(c) || CLOSING_PUNCTUATION.contains(c))
             .count();
-    // Up to the first digit among the first `after` characters, or `after` characters.
-    let to = (tail.char_indices().enumerate())
-        .find(|&(n, (_, c))| n == after || c.is_ascii_digit())
-        .map_or(tail.len(), |(_, (i, _))| i);
+    let to = reach(tail.as_bytes(), 0..tail.len(), after).unwrap_or(tail.len());
     let (before, after) = (&head[from..], &tail[..to]);
     let mut out = Vec::with_capacity(before.len() + 1 + after.len());
     push_lowercase(&mut out, before);
@@ -65,6 +61,16 @@ pub fn neighbourhood(text: &str, start: usize, end: usize) -> (String, usize) {
     push_lowercase(&mut out, after);
     let out = String::from_utf8(out).expect("whole characters of a str");
     (out, split)
+}
+
+/// Where a walk over the bytes `walk` of UTF-8 `b` stops: at the first
+/// character that is an ASCII digit or comes after `limit` characters (the
+/// byte it starts at), or `None` at the end of the walk. Byte by byte: a
+/// character starts at each byte that does not continue one.
+fn reach(b: &[u8], walk: impl Iterator<Item = usize>, limit: usize) -> Option<usize> {
+    (walk.filter(|&i| b[i] & 0xC0 != 0x80).enumerate())
+        .find(|&(taken, i)| taken == limit || b[i].is_ascii_digit())
+        .map(|(_, i)| i)
 }
 
 /// Bytes before a candidate in which [`example_signal`] looks: as far as a
@@ -553,7 +559,11 @@ pub fn labels(
         }
         true
     });
-    // Only whole labels: "passport" inside "passport number" is no label of its own.
+    // Only whole labels: "passport" inside "passport number" is no label of
+    // its own (one label, the usual case, is whole).
+    if out.len() < 2 {
+        return out;
+    }
     let inside = |&(s, e): &(usize, usize), o: &[(usize, usize)]| {
         o.iter()
             .any(|&(os, oe)| os <= s && e <= oe && oe - os > e - s)
