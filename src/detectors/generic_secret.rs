@@ -217,11 +217,8 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
 
 /// 8-4-4-4-12 hex digits.
 fn is_uuid(v: &str) -> bool {
-    let groups: Vec<&str> = v.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups
-            .iter()
-            .all(|g| g.bytes().all(|c| c.is_ascii_hexdigit()))
+    v.split('-').map(str::len).eq([8, 4, 4, 4, 12])
+        && v.bytes().all(|c| c == b'-' || c.is_ascii_hexdigit())
 }
 
 /// Mostly dictionary-like humps (`X509RequestInheritOptions`): at least 65 %

@@ -297,10 +297,9 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
         return Ok(Valid::new(compact, vec![Reason::Format(Format::Icd10)]));
     }
     let lower = crate::scan::lower(candidate);
-    if LATIN_TERMS
-        .iter()
-        .chain(CJK_TERMS)
-        .any(|t| crate::scan::lower(t) == lower)
+    // Each term lower-cased as it is compared, not copied.
+    if (LATIN_TERMS.iter().chain(CJK_TERMS))
+        .any(|t| t.chars().map(crate::scan::lower_char).eq(lower.chars()))
     {
         return Ok(Valid::new(
             upper(&lower),

@@ -287,21 +287,21 @@ const SENTENCE_WORDS: &[&str] = &[
 /// the first letter) joined by one separator, none a [`CODE_WORDS`] word, at
 /// most one (none when joined by spaces) a [`SENTENCE_WORDS`] word.
 pub fn is_passphrase(v: &str) -> bool {
-    let Some(sep) = v.chars().find(|c| " -_.".contains(*c)) else {
+    let Some(sep) = v.bytes().find(|b| b" -_.".contains(b)) else {
         return false;
     };
-    let words: Vec<&str> = v.split(sep).collect();
+    let words: Vec<&str> = v.split(char::from(sep)).collect();
     let letters = |w: &&str| {
         let b = w.as_bytes();
         (3..=12).contains(&b.len())
             && b[0].is_ascii_alphabetic()
             && b[1..].iter().all(u8::is_ascii_lowercase)
     };
-    let is = |list: &[&str], w: &str| list.contains(&w.to_ascii_lowercase().as_str());
-    let glue = words.iter().filter(|w| is(SENTENCE_WORDS, w)).count();
+    // The lists are lower case (a test checks): compared without a lower-case copy.
+    let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     (4..=8).contains(&words.len())
         && words.iter().all(|w| letters(w) && !is(CODE_WORDS, w))
-        && glue <= usize::from(sep != ' ')
+        && words.iter().filter(|w| is(SENTENCE_WORDS, w)).count() <= usize::from(sep != b' ')
 }
 
 /// [`validate`] for a value in brackets (group `bracket`): brackets are how
@@ -326,6 +326,17 @@ fn preview_in(value: &str, _group: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_lists_are_lower_case() {
+        for w in CODE_WORDS.iter().chain(SENTENCE_WORDS) {
+            assert_eq!(
+                *w,
+                w.to_ascii_lowercase(),
+                "is_passphrase compares in either case"
+            );
+        }
+    }
 
     #[test]
     fn plausible_weak_and_rejected_values() {

@@ -3,6 +3,8 @@
 //! placeholder or a reference rather than a secret, does it read as a word
 //! or an identifier, how random does it look. Pure functions, no regexes.
 
+use crate::pattern::automata::WordSet;
+
 /// Placeholder and reference shapes that are never reported as a secret
 /// (the README copies this list).
 pub const PLACEHOLDER_SHAPES_DOC: &str = "\
@@ -45,10 +47,29 @@ const PLACEHOLDER_PARTS: &[&str] = &[
     "mypass",
 ];
 
+/// HTML-escaped markup (`correct.&quot;`) and roff markup (`locked\&`,
+/// `\fIpass\fP`, `\-\-stdin`): code, not a secret.
+const MARKUP: &[&str] = &[
+    "&quot", "&amp", "&lt", "&gt", "&#", "\\&", "\\f", "\\-", "\\(",
+];
+
+/// A regex character class: `a-zA-Z0-9`.
+const CHARACTER_CLASSES: &[&str] = &["a-z", "a-f", "0-9"];
+
+/// What no secret contains, in either case: [`MARKUP`], [`CHARACTER_CLASSES`]
+/// and [`PLACEHOLDER_PARTS`], looked for in one pass.
+static NEVER_IN_A_SECRET: WordSet = WordSet::new(&[MARKUP, CHARACTER_CLASSES, PLACEHOLDER_PARTS]);
+
+/// `true` if `v` starts with `prefix` (lower case), ASCII letters in either case.
+fn starts_with_any_case(v: &str, prefix: &str) -> bool {
+    v.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// `true` if `v` is a placeholder, a reference to a secret stored elsewhere,
 /// or a mask — see [`PLACEHOLDER_SHAPES_DOC`].
 pub fn is_placeholder(v: &str) -> bool {
-    let lower = v.to_ascii_lowercase();
     let b = v.as_bytes();
     let Some(&first) = b.first() else {
         return true;
@@ -60,7 +81,7 @@ pub fn is_placeholder(v: &str) -> bool {
     if first == b'$' && (b.len() == 1 || is_identifier(&v[1..]) || b"{(".contains(&b[1])) {
         return true;
     }
-    if lower.starts_with("$env:") || (first == b'%' && last == b'%') {
+    if starts_with_any_case(v, "$env:") || (first == b'%' && last == b'%') {
         return true;
     }
     if [
@@ -72,7 +93,7 @@ pub fn is_placeholder(v: &str) -> bool {
         "getenv",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
+    .any(|p| starts_with_any_case(v, p))
     {
         return true;
     }
@@ -94,22 +115,17 @@ pub fn is_placeholder(v: &str) -> bool {
         || v.contains("::")
         || (first == b'_' && is_identifier(v))
         || (and_star && (b"[('".contains(&b[1]) || is_identifier(&v[1..])))
-        || (lower.starts_with("0x") && b.len() <= 18 && b[2..].iter().all(u8::is_ascii_hexdigit))
+        || (starts_with_any_case(v, "0x")
+            && b.len() <= 18
+            && b[2..].iter().all(u8::is_ascii_hexdigit))
     {
         return true;
     }
-    // HTML-escaped markup (`correct.&quot;`), roff markup (`locked\&`,
-    // `\fIpass\fP`, `\-\-stdin`), and `word:word` (`pserver:anoncvs`,
-    // `pw_Name:pw_Passwd`).
-    if [
-        "&quot", "&amp", "&lt", "&gt", "&#", "\\&", "\\f", "\\-", "\\(",
-    ]
-    .iter()
-    .any(|e| lower.contains(e))
-        || (v.contains(':')
-            && v.split(':').all(|p| {
-                p.is_empty() || looks_like_word(p) || is_identifier_like(p) || is_constant_name(p)
-            }))
+    // `word:word` (`pserver:anoncvs`, `pw_Name:pw_Passwd`).
+    if v.contains(':')
+        && v.split(':').all(|p| {
+            p.is_empty() || looks_like_word(p) || is_identifier_like(p) || is_constant_name(p)
+        })
     {
         return true;
     }
@@ -120,17 +136,13 @@ pub fn is_placeholder(v: &str) -> bool {
     {
         return true;
     }
-    // A regex character class: `a-zA-Z0-9`.
-    if ["a-z", "a-f", "0-9"].iter().any(|r| lower.contains(r)) {
-        return true;
-    }
     if b.iter().all(|&c| b"*xX.#-_?~0".contains(&c)) || v.chars().all(|c| c == '•') {
         return true;
     }
     if b.iter().all(|&c| c == first) {
         return true;
     }
-    PLACEHOLDER_PARTS.iter().any(|p| lower.contains(p))
+    NEVER_IN_A_SECRET.in_text(v)
 }
 
 /// `true` if `v` reads as a word or a code identifier rather than a secret:
@@ -168,6 +180,10 @@ pub fn looks_like_word(v: &str) -> bool {
 /// acronym with digits (`WIN32`, `X509`): `oauth2_token_v2`, `WIN32_ERROR`,
 /// `Uri_PROPERTY`, `src/main/app-config.yml`.
 pub fn is_identifier_like(v: &str) -> bool {
+    // One part (most values): not joined, so not an identifier.
+    if !v.bytes().any(|b| b"_-./".contains(&b)) {
+        return false;
+    }
     let parts: Vec<&str> = v
         .split(['_', '-', '.', '/'])
         .filter(|p| !p.is_empty())
@@ -187,8 +203,9 @@ pub fn is_identifier_like(v: &str) -> bool {
                 && b.iter()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
     };
-    let words = parts.iter().filter(|p| word(p)).count();
-    parts.len() >= 2 && parts.iter().all(|p| word(p) || acronym(p)) && words * 2 >= parts.len()
+    parts.len() >= 2
+        && parts.iter().all(|p| word(p) || acronym(p))
+        && parts.iter().filter(|p| word(p)).count() * 2 >= parts.len()
 }
 
 /// A code name joined by `_` whose parts are all words or upper-case
@@ -276,11 +293,8 @@ pub fn is_stand_in_token(value: &str) -> bool {
         "abcdef",
         "123456",
     ];
-    if DOCUMENTED.contains(&value) {
-        return true;
-    }
-    let lower = value.to_ascii_lowercase();
-    if MARKERS.iter().any(|m| lower.contains(m)) {
+    static ANY_MARKER: WordSet = WordSet::new(&[MARKERS]);
+    if DOCUMENTED.contains(&value) || ANY_MARKER.in_text(value) {
         return true;
     }
     // An X / Twitter bearer token legitimately starts with 22 `A`s; nothing

@@ -137,11 +137,13 @@ fn wordlist() -> &'static [&'static str] {
 
 /// Index of `word` (any case) in the list.
 fn index(word: &str) -> Option<u16> {
-    if word.len() > 8 {
-        return None;
-    }
-    let lower = word.to_ascii_lowercase();
-    let i = wordlist().binary_search(&lower.as_str()).ok()?;
+    // Lower-cased on the stack: the longest word has 8 letters.
+    let mut buf = [0u8; 8];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    let i = wordlist().binary_search(&lower).ok()?;
     u16::try_from(i).ok()
 }
 

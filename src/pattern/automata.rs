@@ -800,6 +800,33 @@ impl std::fmt::Debug for Words {
     }
 }
 
+/// Fixed lists of words and, built on first use, their automaton: whether a
+/// text holds one of them (ASCII letters in either case) in one pass, where
+/// `contains` per word searched the text once for each word.
+pub(crate) struct WordSet {
+    lists: &'static [&'static [&'static str]],
+    words: std::sync::OnceLock<Words>,
+}
+
+impl WordSet {
+    /// The set of the words of `lists`.
+    pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> WordSet {
+        WordSet {
+            lists,
+            words: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// `true` if one of the words is in `hay`, ASCII letters in either case.
+    pub(crate) fn in_text(&self, hay: &str) -> bool {
+        let words = self.words.get_or_init(|| {
+            let all = self.lists.concat();
+            Words::new(&all.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+        });
+        words.occur_in(hay.as_bytes())
+    }
+}
+
 /// States this deep (the root is 0) and shallower get full rows.
 const DENSE_DEPTH: usize = 2;
 
@@ -954,6 +981,19 @@ impl Words {
             // A failure link leads to a shallower state: the loop ends in a full row.
             s = self.fail[i] as usize;
         }
+    }
+
+    /// `true` if one of the words occurs in `hay`: [`Words::each`] that stops at the first.
+    pub(crate) fn occur_in(&self, hay: &[u8]) -> bool {
+        let mut s = 0usize;
+        for &b in hay {
+            let t = self.step(s, usize::from(self.classes[usize::from(b)]));
+            if t & ENDS != 0 {
+                return true;
+            }
+            s = t as usize;
+        }
+        false
     }
 
     /// Calls `hit(word, start, end)` for every occurrence of every word that

@@ -276,6 +276,8 @@ impl Nfa {
         let look = LookMatcher::new();
         slots.clear();
         slots.resize(self.names.len() * 2, None);
+        // A slice: indexing a `Vec` stays a call in a build for size.
+        let slots = slots.as_mut_slice();
         scratch.stack.clear();
         scratch.stack.push(Frame::Step(self.start, start));
         while let Some(frame) = scratch.stack.pop() {
@@ -537,7 +539,8 @@ pub struct Scratch {
 #[derive(Debug, Default)]
 struct Visited {
     /// (generation, key) per slot; a slot of an older generation is empty.
-    slots: Vec<(u32, u64)>,
+    /// A boxed slice: indexing a `Vec` stays a call in a build for size.
+    slots: Box<[(u32, u64)]>,
     generation: u32,
     len: usize,
 }
@@ -552,7 +555,7 @@ impl Visited {
             self.generation = 1;
         }
         if self.slots.is_empty() {
-            self.slots = vec![(0, 0); 256];
+            self.slots = vec![(0, 0); 256].into();
         }
     }
 
@@ -586,7 +589,7 @@ impl Visited {
             .filter(|s| s.0 == self.generation)
             .map(|s| s.1)
             .collect();
-        self.slots = vec![(0, 0); self.slots.len() * 2];
+        self.slots = vec![(0, 0); self.slots.len() * 2].into();
         self.generation = 1;
         let mask = self.slots.len() - 1;
         for key in live {

@@ -9,6 +9,7 @@
 use std::sync::OnceLock;
 
 use crate::finding::Word;
+use crate::pattern::automata::WordSet;
 
 #[cfg(test)]
 use crate::detectors::Words;
@@ -39,38 +40,37 @@ pub const CLOSING_PUNCTUATION: &str = ",;:.!?。，；：！？、";
 /// Returns the neighbourhood and the byte of its space that stands for the candidate.
 pub fn neighbourhood(text: &str, start: usize, end: usize) -> (String, usize) {
     let head = &text[..start];
-    let mut from = start;
     let opened = usize::from(head.chars().next_back().is_some_and(is_wrapper));
-    for (i, c) in head.char_indices().rev().take(BEFORE + opened) {
-        if c.is_ascii_digit() {
-            break;
-        }
-        from = i;
-    }
+    // Back over `BEFORE + opened` characters at most, to the nearest digit.
+    let from = reach(head.as_bytes(), (0..start).rev(), BEFORE + opened).map_or(0, |i| {
+        (i + 1..start)
+            .find(|&j| head.is_char_boundary(j))
+            .unwrap_or(start)
+    });
     let tail = &text[end..];
     let after = AFTER
         + (tail.chars().take(2))
             .take_while(|&c| is_wrapper(c) || CLOSING_PUNCTUATION.contains(c))
             .count();
-    let to = tail
-        .char_indices()
-        .take(after)
-        .find(|(_, c)| c.is_ascii_digit())
-        .map_or_else(
-            || {
-                tail.char_indices()
-                    .nth(after)
-                    .map_or(tail.len(), |(i, _)| i)
-            },
-            |(i, _)| i,
-        );
+    let to = reach(tail.as_bytes(), 0..tail.len(), after).unwrap_or(tail.len());
     let (before, after) = (&head[from..], &tail[..to]);
-    let mut out = String::with_capacity(before.len() + 1 + after.len());
+    let mut out = Vec::with_capacity(before.len() + 1 + after.len());
     push_lowercase(&mut out, before);
     let split = out.len();
-    out.push(' ');
+    out.push(b' ');
     push_lowercase(&mut out, after);
+    let out = String::from_utf8(out).expect("whole characters of a str");
     (out, split)
+}
+
+/// Where a walk over the bytes `walk` of UTF-8 `b` stops: at the first
+/// character that is an ASCII digit or comes after `limit` characters (the
+/// byte it starts at), or `None` at the end of the walk. Byte by byte: a
+/// character starts at each byte that does not continue one.
+fn reach(b: &[u8], walk: impl Iterator<Item = usize>, limit: usize) -> Option<usize> {
+    (walk.filter(|&i| b[i] & 0xC0 != 0x80).enumerate())
+        .find(|&(taken, i)| taken == limit || b[i].is_ascii_digit())
+        .map(|(_, i)| i)
 }
 
 /// Bytes before a candidate in which [`example_signal`] looks: as far as a
@@ -198,25 +198,14 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
     // case): most values have none near them, and then nothing is lower-cased
     // or split into lines (a finding-dense draft paid 17 k instructions per
     // finding for that).
-    static TRIGGERS: OnceLock<crate::pattern::automata::Words> = OnceLock::new();
-    let triggers = TRIGGERS.get_or_init(|| {
-        let all = [
-            EXAMPLE_WORDS,
-            EXAMPLE_HOSTS,
-            EXAMPLE_HEADINGS,
-            EXAMPLE_USERS,
-            &[">>>"],
-        ];
-        crate::pattern::automata::Words::new(
-            &all.concat()
-                .iter()
-                .map(|w| w.to_string())
-                .collect::<Vec<_>>(),
-        )
-    });
-    let mut triggered = false;
-    triggers.each(text.as_bytes(), from, to, |_, _, _| triggered = true);
-    if !triggered {
+    static TRIGGERS: WordSet = WordSet::new(&[
+        EXAMPLE_WORDS,
+        EXAMPLE_HOSTS,
+        EXAMPLE_HEADINGS,
+        EXAMPLE_USERS,
+        &[">>>"],
+    ]);
+    if !TRIGGERS.in_text(&text[from..to]) {
         return None;
     }
     let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
@@ -365,34 +354,51 @@ fn is_wrapper(c: char) -> bool {
 /// camelCase key gets a space before each hump (`taxId` → "tax id",
 /// `socialSecurityNumber` → "social security number"). Only keys that start
 /// in lower case: a brand such as "MasterCard" or "GitHub" stays one word.
-/// Without a string of its own (a neighbourhood is made for every candidate).
-fn push_lowercase(out: &mut String, s: &str) {
+/// Without a string of its own (a neighbourhood is made for every candidate),
+/// and byte by byte: what stays as it is (lower-case ASCII, digits,
+/// punctuation: most of a neighbourhood) is copied in runs, never decoded
+/// into a `char` or pushed one at a time.
+fn push_lowercase(out: &mut Vec<u8>, s: &str) {
     let mut prev_lower = false;
     let mut camel = false;
     let mut prev_word = false;
-    for c in s.chars() {
+    let b = s.as_bytes();
+    // `b[copied..i]` is still to be copied as it is.
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        if !c.is_ascii() {
+            out.extend_from_slice(&b[copied..i]);
+            let ch = s[i..].chars().next().expect("a character at a boundary");
+            let lower = super::normalize::lower_char(ch);
+            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            i += ch.len_utf8();
+            copied = i;
+            (prev_lower, prev_word) = (false, false);
+            continue;
+        }
         let word = c.is_ascii_alphanumeric();
         if word && !prev_word {
             camel = c.is_ascii_lowercase();
         }
-        if c == '_' {
-            out.push(' ');
-        } else if c.is_ascii_uppercase() {
-            if camel && prev_lower {
-                out.push(' ');
+        if c == b'_' || c.is_ascii_uppercase() {
+            out.extend_from_slice(&b[copied..i]);
+            copied = i + 1;
+            if c == b'_' || (camel && prev_lower) {
+                out.push(b' ');
             }
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_ascii() {
-            out.push(c);
-        } else {
-            out.push(super::normalize::lower_char(c));
+            if c != b'_' {
+                out.push(c.to_ascii_lowercase());
+            }
         }
         prev_lower = c.is_ascii_lowercase();
         prev_word = word;
+        i += 1;
     }
+    out.extend_from_slice(&b[copied..]);
 }
 
-/// A detector's context words indexed by first byte, built once per process:
+/// A detector's context words indexed by their first bytes, built once per process:
 /// a neighbourhood is then searched in one pass instead of once per word.
 #[derive(Clone, Debug)]
 pub struct WordIndex {
@@ -402,6 +408,20 @@ pub struct WordIndex {
     words: Vec<(Word, Word)>,
     /// Words starting with byte `b`: `words[from[b]..from[b + 1]]`.
     from: Box<[u16; 257]>,
+    /// A bit for the first two bytes of each word ([`pair_bit`]; every
+    /// second byte for a word of one byte): where its bit is clear, no word
+    /// starts. Most places of a neighbourhood are passed over with this.
+    starts: Box<[u64; PAIR_BITS / 64]>,
+}
+
+/// Bits of [`WordIndex::starts`]: two bytes are folded into one of them
+/// (words that share a bit are told apart by comparing them).
+const PAIR_BITS: usize = 4096;
+
+/// The bit of [`WordIndex::starts`] for a word starting with `first`,
+/// `second` (a text's last byte is followed by 0).
+fn pair_bit(first: u8, second: u8) -> usize {
+    (usize::from(first & 63) << 6) | usize::from(second & 63)
 }
 
 impl WordIndex {
@@ -440,8 +460,24 @@ impl WordIndex {
             sorted[usize::from(place[b])] = Some(w);
             place[b] += 1;
         }
-        let words = sorted.into_iter().flatten().collect();
-        WordIndex { words, from }
+        let words: Vec<(Word, Word)> = sorted.into_iter().flatten().collect();
+        let mut starts = Box::new([0u64; PAIR_BITS / 64]);
+        for (w, _) in &words {
+            let b = w.as_bytes();
+            let seconds = match b.get(1) {
+                Some(&second) => second..=second,
+                None => 0..=u8::MAX,
+            };
+            for second in seconds {
+                let bit = pair_bit(b[0], second);
+                starts[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        WordIndex {
+            words,
+            from,
+            starts,
+        }
     }
 
     /// The leftmost word found in `hay` (lower-cased), whole-word or CJK-aware.
@@ -451,14 +487,46 @@ impl WordIndex {
 
     /// [`WordIndex::find`] of the words found at a place `hay[s..e]` that `keep(s, e)` accepts.
     fn find_where(&self, hay: &str, keep: impl Fn(usize, usize) -> bool) -> Option<&Word> {
+        let mut found = None;
+        self.each(hay, |s, (w, named)| {
+            if keep(s, s + w.len()) {
+                found = Some(named);
+            }
+            found.is_none()
+        });
+        found
+    }
+
+    /// Calls `f(s, word)` for each word found at byte `s` of `hay`
+    /// ([`matches_at`]), `s` in order and the words at one place in index
+    /// order, until `f` returns `false`. One loop over the text: a
+    /// neighbourhood's places cost a few instructions each.
+    fn each<'a>(&'a self, hay: &str, mut f: impl FnMut(usize, &'a (Word, Word)) -> bool) {
         let h = hay.as_bytes();
-        (0..h.len()).find_map(|s| {
+        for s in 0..h.len() {
+            let second = h.get(s + 1).copied();
+            let bit = pair_bit(h[s], second.unwrap_or(0));
+            // Inside a run of ASCII letters and digits no word can start either:
+            // one that starts with a letter or digit would not be whole.
+            if self.starts[bit / 64] & (1 << (bit % 64)) == 0
+                || (s > 0 && h[s - 1].is_ascii_alphanumeric() && h[s].is_ascii_alphanumeric())
+            {
+                continue;
+            }
             let b = usize::from(h[s]);
             let (a, z) = (usize::from(self.from[b]), usize::from(self.from[b + 1]));
-            (self.words[a..z].iter())
-                .find(|(w, _)| matches_at(hay, s, w) && keep(s, s + w.len()))
-                .map(|(_, named)| named)
-        })
+            for entry in &self.words[a..z] {
+                // The second byte before the whole word: words with one first
+                // byte mostly part there (CJK characters share their first byte).
+                let w = entry.0.as_bytes();
+                if w.get(1).is_none_or(|&b| second == Some(b))
+                    && matches_at(hay, s, &entry.0)
+                    && !f(s, entry)
+                {
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -477,24 +545,25 @@ pub fn labels(
     split: usize,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (s, &b) in around.as_bytes().iter().enumerate() {
-        let b = usize::from(b);
-        let (a, z) = (usize::from(words.from[b]), usize::from(words.from[b + 1]));
-        for (w, _) in &words.words[a..z] {
-            if matches_at(around, s, w) && w.chars().any(char::is_alphanumeric) {
-                let e = s + w.len();
-                out.push(if e <= split {
-                    (
-                        start - (split - s).min(start),
-                        start - (split - e).min(start),
-                    )
-                } else {
-                    (end + s.saturating_sub(split + 1), end + (e - split - 1))
-                });
-            }
+    words.each(around, |s, (w, _)| {
+        if w.chars().any(char::is_alphanumeric) {
+            let e = s + w.len();
+            out.push(if e <= split {
+                (
+                    start - (split - s).min(start),
+                    start - (split - e).min(start),
+                )
+            } else {
+                (end + s.saturating_sub(split + 1), end + (e - split - 1))
+            });
         }
+        true
+    });
+    // Only whole labels: "passport" inside "passport number" is no label of
+    // its own (one label, the usual case, is whole).
+    if out.len() < 2 {
+        return out;
     }
-    // Only whole labels: "passport" inside "passport number" is no label of its own.
     let inside = |&(s, e): &(usize, usize), o: &[(usize, usize)]| {
         o.iter()
             .any(|&(os, oe)| os <= s && e <= oe && oe - os > e - s)

@@ -197,6 +197,11 @@ impl<'a> Normalized<'a> {
 /// they agree. Unlike std, `İ` becomes a plain `i` (one character for one).
 pub fn lower_char(c: char) -> char {
     let cp = c as u32;
+    // Most letters beyond Latin in a draft are CJK, where nothing below
+    // changes: answered before the ranges are compared.
+    if (0x1F00..0xFF21).contains(&cp) {
+        return c;
+    }
     let to = |d: u32| char::from_u32(cp + d).unwrap_or(c);
     // A run of capital/small pairs, the capital first at `first`'s parity.
     let paired = |first: u32| if cp % 2 == first % 2 { to(1) } else { c };

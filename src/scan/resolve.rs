@@ -177,6 +177,10 @@ fn label_ranks(candidates: &[&Candidate]) -> Vec<u8> {
 /// (the module doc has the rule): the label, then the more specific kind
 /// (higher detector priority), then higher confidence, then longer, then earlier.
 pub fn non_overlapping(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // One candidate or none (most drafts and paragraphs): nothing overlaps.
+    if candidates.len() < 2 {
+        return candidates;
+    }
     let refs: Vec<&Candidate> = candidates.iter().collect();
     let kept = kept(&refs);
     let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
