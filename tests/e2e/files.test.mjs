@@ -382,12 +382,13 @@ test('a file over 1 MB is checked in the Worker, off the main thread: the same p
   assert.deepEqual((await decisions())[0].files, [{ name: 'export.csv', size: Buffer.byteLength(csv), kinds: ['iban', 'credit_card'], checked: true, result: 'redacted' }]);
 });
 
-/** A 40 MB file chosen in the composer: its progress note appears, and Cancel leaves it out. */
-async function cancelLarge(options) {
-  await chat(options);
-  // 40 MB made in the page (through Playwright's protocol it would take seconds), chosen in the
-  // input as a file picker does: its list set, then `input` and `change`.
-  await s.page.evaluate((row) => {
+/**
+ * Chooses huge.csv (40 MB, an IBAN and a card every 50 rows) in the composer's file input. Made
+ * in the page (through Playwright's protocol it would take seconds) and chosen as a file picker
+ * does: the input's list set, then `input` and `change`.
+ */
+const chooseHuge = () =>
+  s.page.evaluate((row) => {
     const input = document.querySelector('#files');
     const dt = new DataTransfer();
     dt.items.add(new File([row.repeat(Math.ceil((40 * 2 ** 20) / row.length))], 'huge.csv', { type: 'text/csv' }));
@@ -395,6 +396,11 @@ async function cancelLarge(options) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, `1,Customer,${IBAN},${CARD}\n` + '2,Customer,,\n'.repeat(49));
+
+/** A 40 MB file chosen in the composer: its progress note appears, and Cancel leaves it out. */
+async function cancelLarge(options) {
+  await chat(options);
+  await chooseHuge();
   const progress = await until(async () => (await s.prompt.inRoots('draftguard-progress', (root) => root.querySelector('.notice p')?.textContent))[0], { what: 'the progress note', timeout: 20_000 });
   assert.match(progress, /^Checking huge\.csv… \d+ %$/);
   await s.prompt.click('Cancel');
@@ -443,14 +449,7 @@ test('without a Worker, a large file shows its progress too, and Cancel leaves i
 
 test('without a Worker, detaching while a large file is checked hands it on as chosen: the file is not lost', async () => {
   await chat(IN_PAGE);
-  await s.page.evaluate((row) => {
-    const input = document.querySelector('#files');
-    const dt = new DataTransfer();
-    dt.items.add(new File([row.repeat(Math.ceil((40 * 2 ** 20) / row.length))], 'huge.csv', { type: 'text/csv' }));
-    input.files = dt.files;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, `1,Customer,${IBAN},${CARD}\n` + '2,Customer,,\n'.repeat(49));
+  await chooseHuge();
   await until(async () => (await s.prompt.inRoots('draftguard-progress', () => 1)).length === 1, { what: 'the progress note', timeout: 20_000 });
   await s.page.evaluate(() => window.handle.detach());
   await waitUploaded(1);
