@@ -38,6 +38,11 @@ impl Windows {
         }
     }
 
+    /// New bytes a step.
+    pub fn window(&self) -> usize {
+        self.window
+    }
+
     /// From the next step on, `window` new bytes a step (at least 1).
     pub fn resize(&mut self, window: usize) {
         self.window = window.max(1);

@@ -44,9 +44,6 @@ use crate::redact::{self, RedactOptions, Style};
 use crate::scan::Field;
 use crate::{offsets, Finding, Kind, Locale, Options};
 
-/// How long a long file's scan on the main thread runs before it yields the thread (ms).
-const STEP_MS: f64 = 16.0;
-
 /// A long file's scan on the main thread, between two of its steps.
 struct Steps {
     /// The text as the shell gave it, in parts still to read into `text`, and how far the
@@ -54,8 +51,6 @@ struct Steps {
     parts: std::collections::VecDeque<js_sys::JsString>,
     read: u32,
     windows: crate::scan::Windows,
-    /// New text in the next window (UTF-8 bytes).
-    window: usize,
     found: Vec<Finding>,
     text: String,
     encoding: Option<String>,
@@ -1716,7 +1711,6 @@ impl State {
             parts: parts.into(),
             read: 0,
             windows: crate::scan::Windows::new(attachments::FIRST_STEP),
-            window: attachments::FIRST_STEP,
             found: Vec::new(),
             text: String::new(),
             encoding,
@@ -1727,8 +1721,9 @@ impl State {
         self.step(id, i);
     }
 
-    /// Scans windows of file `i` of attempt `id` for about [`STEP_MS`], then yields the thread
-    /// until the next task. The job waits in `stepping` meanwhile (detaching drops it).
+    /// Scans windows of file `i` of attempt `id` for about [`attachments::STEP_MS`], then
+    /// yields the thread until the next task. The job waits in `stepping` meanwhile (detaching
+    /// drops it).
     fn step(self: &Rc<State>, id: u32, i: usize) {
         let mut job = {
             let mut stepping = self.stepping.borrow_mut();
@@ -1764,8 +1759,8 @@ impl State {
                     let stepped = job.windows.step(&self.guard, &job.text, &mut job.found);
                     // The first windows are small and grow: a first scan of a new kind of
                     // text is slower (its automata's states are built as it goes).
-                    job.window = (job.window * 2).min(attachments::STEP);
-                    job.windows.resize(job.window);
+                    let next = job.windows.window() * 2;
+                    job.windows.resize(next.min(attachments::STEP));
                     stepped
                 }
             };
@@ -1774,7 +1769,7 @@ impl State {
                 Ok(false) => {
                     break Outcome::of(Ok(std::mem::take(&mut job.found)), job.text, job.encoding)
                 }
-                Ok(true) if js_sys::Date::now() - began >= STEP_MS => {
+                Ok(true) if js_sys::Date::now() - began >= attachments::STEP_MS => {
                     let part = if job.parts.is_empty() {
                         job.windows.behind(&job.text) as f64 / job.text.len() as f64
                     } else {

@@ -25,6 +25,9 @@ const PREVIEWS: usize = 3;
 /// New text per window of a long file's scan in one call (UTF-8 bytes; `Guard::scan_windows`).
 const WINDOW: usize = 1 << 20;
 
+/// How long a long file's scan on the page's main thread runs before it yields the thread (ms).
+pub const STEP_MS: f64 = 16.0;
+
 /// New text per step of a long file's scan on the page's main thread (UTF-8 bytes): a step
 /// scans this and the windows' overlap, tens of milliseconds for text dense with values.
 pub const STEP: usize = 1 << 18;
