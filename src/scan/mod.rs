@@ -74,6 +74,12 @@ pub struct Guard {
     /// The compiled built-in patterns and their caches.
     engine: Arc<Engine>,
     detectors: Vec<(usize, &'static Detector)>,
+    /// Where each of `detectors` runs, worked out once ([`Guard::plan`] reads it per scan).
+    places: Vec<Place>,
+    /// The slots of `detectors` whose pattern runs over the whole text, in order.
+    wholes: Vec<usize>,
+    /// The fewest digits a digit window needs for one of `detectors` (`None`: no number detector).
+    min_digits: Option<usize>,
     /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
     enabled: Vec<bool>,
     /// Custom rules, compiled: owned by this guard (and its clones).
@@ -139,7 +145,7 @@ impl Guard {
                     .as_ref()
                     .is_none_or(|ls| d.locales.iter().any(|l| ls.iter().any(|x| x == l)))
         };
-        let detectors = REGISTRY
+        let detectors: Vec<(usize, &'static Detector)> = REGISTRY
             .iter()
             .enumerate()
             .filter(|(_, d)| match &options.kinds {
@@ -165,9 +171,35 @@ impl Guard {
         for &(i, _) in &detectors {
             enabled[i] = true;
         }
+        let places: Vec<Place> = detectors
+            .iter()
+            .map(|&(index, d)| match d.prefilter {
+                Prefilter::Digits(need) => Place::Digits {
+                    need: usize::from(need),
+                    in_set: engine::digit_set_index(index),
+                    // Detectors that need context: only windows near a context word.
+                    gated: prefilter::is_gated(index) && engine.shortcuts,
+                },
+                Prefilter::Keywords { .. } => Place::Keywords,
+                Prefilter::Always(_) => Place::Whole,
+            })
+            .collect();
+        let wholes = (0..places.len())
+            .filter(|&slot| matches!(places[slot], Place::Whole))
+            .collect();
+        let min_digits = places
+            .iter()
+            .filter_map(|p| match *p {
+                Place::Digits { need, .. } => Some(need),
+                _ => None,
+            })
+            .min();
         Ok(Guard {
             engine,
             detectors,
+            places,
+            wholes,
+            min_digits,
             enabled,
             custom,
             allow_patterns,
@@ -285,7 +317,7 @@ impl Guard {
         hit: impl FnMut(&prefilter::Hit),
         cluster: impl FnMut(&prefilter::Cluster),
     ) -> (Vec<prefilter::Window>, prefilter::KeywordWindows) {
-        let digit_windows = match self.min_digits() {
+        let digit_windows = match self.min_digits {
             Some(n) => prefilter::digit_windows_from(
                 hay,
                 prefilter::clusters(hay, 0, hay.len())
@@ -312,13 +344,7 @@ impl Guard {
     /// The fewest digits a digit window needs for any of this guard's number
     /// detectors (`None`: it has none).
     fn min_digits(&self) -> Option<usize> {
-        self.detectors
-            .iter()
-            .filter_map(|(_, d)| match d.prefilter {
-                Prefilter::Digits(n) => Some(usize::from(n)),
-                _ => None,
-            })
-            .min()
+        self.min_digits
     }
 
     /// Patterns this guard runs: its registry detectors in registry order, then its custom rules.
@@ -360,18 +386,35 @@ impl Guard {
             digits: 0,
         };
         let whole = (len > 0 && within.start < len && within.end > 0).then_some(whole);
-        for (slot, &(index, detector)) in self.detectors.iter().enumerate() {
-            match detector.prefilter {
-                Prefilter::Digits(need) => {
-                    let in_set = engine::digit_set_index(index);
-                    // Detectors that need context: only windows near a context word.
-                    let gates = (prefilter::is_gated(index) && self.engine.shortcuts)
-                        .then(|| keyword_windows.of(index));
+        let run_whole = |slot: usize, run: &mut dyn FnMut(Planned)| {
+            if let Some(window) = whole {
+                run(Planned {
+                    slot,
+                    window,
+                    digit: None,
+                });
+            }
+        };
+        // Most drafts open no window: then only the whole-text patterns run.
+        let windowless = digit_windows.is_empty() && keyword_windows.is_empty();
+        let planned = if windowless {
+            self.wholes.len()
+        } else {
+            self.detectors.len()
+        };
+        for k in 0..planned {
+            let slot = if windowless { self.wholes[k] } else { k };
+            let (index, place) = (self.detectors[slot].0, self.places[slot]);
+            match place {
+                Place::Digits {
+                    need,
+                    in_set,
+                    gated,
+                } => {
+                    let gates = gated.then(|| keyword_windows.of(index));
                     for i in overlapping(digit_windows) {
                         let w = digit_windows[i];
-                        if w.digits >= usize::from(need)
-                            && gates.is_none_or(|g| prefilter::gate_open(g, &w))
-                        {
+                        if w.digits >= need && gates.is_none_or(|g| prefilter::gate_open(g, &w)) {
                             run(Planned {
                                 slot,
                                 window: w,
@@ -380,7 +423,7 @@ impl Guard {
                         }
                     }
                 }
-                Prefilter::Keywords { .. } => {
+                Place::Keywords => {
                     let list = keyword_windows.of(index);
                     for w in &list[overlapping(list)] {
                         run(Planned {
@@ -390,25 +433,11 @@ impl Guard {
                         });
                     }
                 }
-                Prefilter::Always(_) => {
-                    if let Some(window) = whole {
-                        run(Planned {
-                            slot,
-                            window,
-                            digit: None,
-                        });
-                    }
-                }
+                Place::Whole => run_whole(slot, &mut run),
             }
         }
         for slot in self.detectors.len()..self.slots() {
-            if let Some(window) = whole {
-                run(Planned {
-                    slot,
-                    window,
-                    digit: None,
-                });
-            }
+            run_whole(slot, &mut run);
         }
     }
 
@@ -701,6 +730,24 @@ fn next_group(b: &[u8], s: usize, e: usize) -> usize {
 /// Values compared by the allowlist: alphanumerics only, upper-cased.
 fn compact(v: &str) -> String {
     crate::detectors::shape::alnum_upper(Normalized::new(v).as_str())
+}
+
+/// Where a detector's pattern runs (see [`Guard::plan`]), from its
+/// [`Prefilter`] and the engine, worked out when the guard is made.
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    /// Around digit clusters of at least `need` digits; `in_set`: the
+    /// pattern's place in the engine's digit set; `gated`: only near one of
+    /// its context words ([`prefilter::is_gated`], with the engine's shortcuts on).
+    Digits {
+        need: usize,
+        in_set: usize,
+        gated: bool,
+    },
+    /// Around its keywords.
+    Keywords,
+    /// Over the whole text.
+    Whole,
 }
 
 /// A window a pattern runs in (see [`Guard::plan`]).

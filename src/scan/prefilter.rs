@@ -371,6 +371,11 @@ impl KeywordWindows {
         }
     }
 
+    /// `true` if no detector has a window.
+    pub fn is_empty(&self) -> bool {
+        self.windows.is_empty()
+    }
+
     /// [`KeywordWindows::of`] every registry index, in order.
     pub fn lists(&self) -> impl Iterator<Item = &[Window]> {
         (0..REGISTRY.len()).map(|i| self.of(i))
