@@ -442,23 +442,45 @@ fn set(r: &mut Reader) -> Result<ByteSet, String> {
     Ok(ByteSet::from_words(words))
 }
 
-/// The class of what precedes position `s` of `hay`, as assertions tell it
-/// apart: text start, `\n`, `\r`, a word byte, any other byte (the
-/// generator's `BEFORE`).
-fn before(hay: &[u8], s: usize) -> usize {
-    match s.checked_sub(1).map(|i| hay[i]) {
-        None => 0,
-        Some(b'\n') => 1,
-        Some(b'\r') => 2,
-        Some(b) if b.is_ascii_alphanumeric() || b == b'_' => 3,
-        Some(_) => 4,
+/// The class of a byte as what precedes a position, as assertions tell it
+/// apart: `\n`, `\r`, a word byte, any other byte (the generator's
+/// `BEFORE`; class 0 is the text's start).
+const BEFORE: [u8; 256] = {
+    let mut t = [4; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c == b'\n' {
+            t[b] = 1;
+        } else if c == b'\r' {
+            t[b] = 2;
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            t[b] = 3;
+        }
+        b += 1;
     }
+    t
+};
+
+/// `first` (per class of the byte before, the bytes a match can start
+/// with) as one table: bit `k` of `starts[b]` is set if a match can start
+/// with `b` after a byte of class `k` ([`BEFORE`]).
+fn start_table(first: &[ByteSet; 5]) -> [u8; 256] {
+    let mut starts = [0u8; 256];
+    for (b, bits) in starts.iter_mut().enumerate() {
+        for (k, set) in first.iter().enumerate() {
+            if set.contains(b as u8) {
+                *bits |= 1 << k;
+            }
+        }
+    }
+    starts
 }
 
 enum Search {
     Window(Box<hybrid::regex::Regex>),
     /// The anchored DFA and the bytes a match can start with, per class of the byte before.
-    Starts(Box<hybrid::dfa::DFA>, Box<[ByteSet; 5]>),
+    Starts(Box<hybrid::dfa::DFA>, Box<[u8; 256]>),
 }
 
 /// A built-in pattern ready to search. Immutable: what a search builds on
@@ -509,7 +531,7 @@ impl Matcher {
         Ok(Matcher {
             search: Search::Starts(
                 Box::new(lazy(fwd.clone(), MatchKind::LeftmostFirst, false)?),
-                Box::new(first),
+                Box::new(start_table(&first)),
             ),
             fwd,
             nfa: std::sync::OnceLock::new(),
@@ -707,16 +729,19 @@ impl Matcher {
                 re.try_search(c, &Input::new(hay).span(start..hay.len()))
                     .expect(NEVER_FAILS)
             }
-            Search::Starts(dfa, first) => {
+            Search::Starts(dfa, starts) => {
                 let c = cache.starts.get_or_insert_with(|| dfa.create_cache());
-                (start..hay.len()).find_map(|s| {
-                    if !first[before(hay, s)].contains(hay[s]) {
-                        return None;
+                let mut before = start.checked_sub(1).map_or(0, |i| BEFORE[usize::from(hay[i])]);
+                for (s, &b) in hay.iter().enumerate().skip(start) {
+                    if starts[usize::from(b)] & (1 << before) != 0 {
+                        let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+                        if let Some(end) = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS) {
+                            return Some(Match::new(end.pattern(), s..end.offset()));
+                        }
                     }
-                    let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
-                    let end = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS)?;
-                    Some(Match::new(end.pattern(), s..end.offset()))
-                })
+                    before = BEFORE[usize::from(b)];
+                }
+                None
             }
         }
     }
