@@ -66,7 +66,7 @@ pub const DETECTOR: Detector = Detector {
     // be reported, so the pattern starts there.
     #[cfg(not(target_family = "wasm"))]
     pattern: r"\b(?:(?:[A-Za-z0-9_-]+\.)*[0-9]+(?:\.[0-9]+){3,}(?:\.[A-Za-z0-9_-]+)*\b|[23][0-9A-Fa-f]{3}(?:::?[0-9A-Fa-f]{1,4}){1,10}(?:(?:\.[0-9]{1,3}){3}\b|::|\b))",
-    prefilter: Prefilter::Always,
+    prefilter: Prefilter::Always(Some(scope)),
     context: Words {
         en: &[
             "ip",
@@ -140,6 +140,47 @@ const SERVICES_V6: &[&str] = &[
     "2620:fe::fe",
     "2620:fe::9",
 ];
+
+/// `ADDRESS[b]`: an address can hold byte `b` (ASCII letters, digits, `_`, `-`, `.`, `:`).
+const ADDRESS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b'_' | b'-' | b'.' | b':');
+        b += 1;
+    }
+    t
+};
+
+/// Where an address can be (the detector's [`super::Scope`]): a run of
+/// [`ADDRESS`] bytes with a digit and a `.` or `:` in it. Every match of the
+/// pattern is such a run's part: it holds address bytes only, a digit
+/// (IPv4's numbers; IPv6's first group starts with 2 or 3) and a `.` (IPv4)
+/// or a `:` (IPv6); the byte after a run is no address byte, so no match
+/// holds it. Most text has few digits, and most runs with one (`2024`,
+/// `v2`, `x86_64`) have neither a `.` nor a `:`.
+fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
+    let mut i = from;
+    loop {
+        i = crate::scan::next_digit(hay, i, hay.len());
+        if i == hay.len() {
+            return None;
+        }
+        // Not before `from`: a call after a match must not read the text again.
+        let mut start = i;
+        while start > from && ADDRESS[usize::from(hay[start - 1])] {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < hay.len() && ADDRESS[usize::from(hay[end])] {
+            end += 1;
+        }
+        if hay[start..end].iter().any(|&b| b == b'.' || b == b':') {
+            return Some(start..end);
+        }
+        i = end;
+    }
+}
 
 /// Returns the address in canonical form if `candidate` is a public IP address.
 pub fn validate(candidate: &str) -> Result<Valid, Invalid> {

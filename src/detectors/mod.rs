@@ -292,9 +292,26 @@ pub enum Prefilter {
         /// Bytes the window reaches after a keyword hit.
         after: u16,
     },
-    /// The pattern runs over the whole text (for shapes with no keyword).
-    Always,
+    /// The pattern runs over the whole text (for shapes with no keyword);
+    /// with a [`Scope`], the search skips to the places its matches can be.
+    Always(Option<Scope>),
 }
+
+/// Where in a text a whole-text pattern's matches can be: `scope(hay, from)`
+/// is the first run of bytes of `hay`, after `from` or holding it, that may
+/// hold a match starting at or after `from`; `None` if there is none.
+///
+/// The search then runs only over each run (from `from` at the earliest),
+/// with the byte after the run as context for `\b` and `$`, and finds
+/// exactly what a search over the whole text finds — if the detector's
+/// scope keeps its promise: **every match of its pattern lies inside one
+/// run, and the byte after a run is no part of a match.** Each scope's doc
+/// says why that holds for its pattern; the engine's tests compare the
+/// findings with and without scopes. A scope must cost less than the
+/// lazy DFA's pass it saves (a few instructions a byte) and stay linear:
+/// called again from the end of the last match, it must not re-read the
+/// text before `from`.
+pub type Scope = fn(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>>;
 
 /// One string per supported UI language.
 #[derive(Clone, Copy, Debug)]

@@ -84,7 +84,7 @@ pub const DETECTOR: Detector = Detector {
     // No keyword is common to all phrases, and requiring a context word
     // ("seed", "wallet") would miss a bare pasted phrase: the pattern runs over
     // the whole text, one lazy-DFA pass (about 9 ms per 5 MB natively).
-    prefilter: Prefilter::Always,
+    prefilter: Prefilter::Always(None),
     context: Words {
         en: &[
             "seed",

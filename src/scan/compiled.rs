@@ -2,7 +2,7 @@
 //! development time) or a custom rule's regex, with its context word indexes.
 
 use super::{context, interior};
-use crate::detectors::{Detector, Prefilter};
+use crate::detectors::{Detector, Prefilter, Scope};
 use crate::finding::Kind;
 use crate::pattern::{self, automata};
 
@@ -26,6 +26,8 @@ pub(super) struct Compiled {
     pub(super) negative: context::WordIndex,
     /// Bytes a match can hold past its first ([`interior`]).
     pub(super) interior: interior::ByteSet,
+    /// Where a whole-text pattern's matches can be (see [`Scope`]).
+    scope: Option<Scope>,
 }
 
 impl Compiled {
@@ -42,14 +44,21 @@ impl Compiled {
                  run `cargo run --release -p draftguard-gen`"
             ));
         }
-        Ok(Compiled::from_regex(
-            Kind::of(d),
-            entry.interior,
-            matches!(d.prefilter, Prefilter::Digits(_)),
-            context::WordIndex::new(d.context.all()),
-            context::WordIndex::new(d.negative_context.all()),
-            Regex::Builtin(entry.matcher),
-        ))
+        let scope = match d.prefilter {
+            Prefilter::Always(scope) => scope,
+            _ => None,
+        };
+        Ok(Compiled {
+            scope,
+            ..Compiled::from_regex(
+                Kind::of(d),
+                entry.interior,
+                matches!(d.prefilter, Prefilter::Digits(_)),
+                context::WordIndex::new(d.context.all()),
+                context::WordIndex::new(d.negative_context.all()),
+                Regex::Builtin(entry.matcher),
+            )
+        })
     }
 
     pub(super) fn from_regex(
@@ -82,6 +91,7 @@ impl Compiled {
             context,
             negative,
             interior,
+            scope: None,
         }
     }
 
@@ -118,6 +128,31 @@ impl Compiled {
         start: usize,
     ) -> Option<regex_automata::Match> {
         self.regex.find_at(cache, hay, start)
+    }
+
+    /// [`Compiled::find_at`], searching only the runs of `hay` that the
+    /// pattern's [`Scope`] names, if it has one: the same match (see [`Scope`]).
+    pub(super) fn find_in_scope(
+        &self,
+        cache: &mut Cache,
+        hay: &[u8],
+        start: usize,
+    ) -> Option<regex_automata::Match> {
+        let Some(scope) = self.scope else {
+            return self.find_at(cache, hay, start);
+        };
+        let mut from = start;
+        while let Some(run) = scope(hay, from) {
+            debug_assert!(run.end > from, "a scope's run ends after `from`");
+            // The byte after the run is context for `\b` and `$`, never part
+            // of a match (a built-in pattern's haystack need not end on a char boundary).
+            let end = (run.end + 1).min(hay.len());
+            if let Some(m) = self.find_at(cache, &hay[..end], run.start.max(from)) {
+                return Some(m);
+            }
+            from = run.end;
+        }
+        None
     }
 
     /// `true` if a search may be cut at byte `i` of `hay`: a char boundary

@@ -39,6 +39,7 @@ pub use options::{
     MAX_ALLOWLIST_PATTERNS, MAX_CUSTOM_RULES, MAX_FINDINGS_LIMIT, MAX_INPUT_BYTES_LIMIT,
     MAX_LOCALES,
 };
+pub(crate) use prefilter::next_digit;
 pub use windows::{Windows, OVERLAP as WINDOW_OVERLAP};
 
 /// A draft that cannot be scanned.
@@ -389,7 +390,7 @@ impl Guard {
                         });
                     }
                 }
-                Prefilter::Always => {
+                Prefilter::Always(_) => {
                     if let Some(window) = whole {
                         run(Planned {
                             slot,
@@ -461,7 +462,12 @@ impl Guard {
         let bytes = hay.as_bytes();
         let mut pos = from;
         while pos < to {
-            let Some(m) = c.find_at(cache, &bytes[..end], pos) else {
+            let found = if self.engine.shortcuts {
+                c.find_in_scope(cache, &bytes[..end], pos)
+            } else {
+                c.find_at(cache, &bytes[..end], pos)
+            };
+            let Some(m) = found else {
                 break;
             };
             // In a whole window, only an empty match at its end starts at `to`: it finds nothing.
@@ -802,6 +808,45 @@ mod tests {
                 .count();
         }
         assert!(found > 100, "the texts must hold gated findings ({found})");
+    }
+
+    #[test]
+    fn scopes_change_no_finding() {
+        // Each detector with a scope, found with its scope and by a pass over
+        // the whole text, at every offset modulo 16 (the fiscal code's probes
+        // look at every eighth byte) and next to every kind of neighbour: word
+        // bytes, `_`, dots and colons (an address's chain), non-ASCII, line ends.
+        let values = [
+            "RSSMRA85T10A562S",
+            "CLMSFO88D52F839P",
+            "RSSMRA85T10A56NH",
+            "84.17.45.201",
+            "2a02:8070:a1c2:4e00:d5f1:3b2a:91c4:7e10",
+            "2001:4860:4860::8888",
+            "host.84.17.45.201.example",
+            "84.17.45.201:8080",
+        ];
+        let neighbours = [
+            "", " ", "x", "_", ".", ":", "9", "é", "\n", "-", "IP ", "cf: ",
+        ];
+        let mut text = String::new();
+        for (i, v) in values.iter().enumerate() {
+            for pad in 0..16 {
+                for (j, before) in neighbours.iter().enumerate() {
+                    let after = neighbours[(i + j + pad) % neighbours.len()];
+                    text += &format!("{}{before}{v}{after} fiscal code, ip\n", "a".repeat(pad));
+                }
+            }
+            // Words of 15, 16 and 17 bytes, and runs of digits without a dot or colon.
+            text += "RSSMRA85T10A562 RSSMRA85T10A562SX 2024 x86_64 ";
+        }
+        text += &samples();
+        let (with, without) = with_and_without_shortcuts(&text);
+        for kind in ["ip_address", "it_fiscal_code"] {
+            let found = with.iter().filter(|f| f.kind == kind).count();
+            assert!(found > 100, "{kind}: {found}");
+        }
+        assert_eq!(with, without);
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Clus
 
 /// The first ASCII digit in `b[i..to]` (or `to`), eight bytes at a time
 /// where there is none: most text has few digits.
-fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
+pub(crate) fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     while let Some(chunk) = b.get(i..i + 8).filter(|_| i + 8 <= to) {
         // A byte is a digit if it is below 10 after `^ b'0'`; with its high
