@@ -81,7 +81,7 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
 # A second view of the same instructions: which engine runs them (what no rule names is "the rest").
 ENGINES = [rule('allocator', p) for p in ALLOCATOR] + [
     rule('NFA rebuilt from the blob', r'^<?regex_automata::nfa::thompson::builder::'),
-    rule('regex-lite (custom rules, allowlist patterns)', r'^<?regex_lite::'),
+    rule('own parser (custom rules, allowlist patterns)', r'^draftguard::pattern::(syntax|compile)::'),
     rule('lazy DFA', r'^<?regex_automata::hybrid::'),
     rule('NFA backtracker (own)', r'^draftguard::pattern::nfa::'),
     rule('Aho-Corasick (own)', r'^draftguard::pattern::automata::Words::'),

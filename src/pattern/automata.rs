@@ -409,7 +409,7 @@ pub(super) fn thompson_reversed(bytes: &[u8]) -> Result<NFA, String> {
 
 /// A lazy DFA over `nfa`; its cache holds this many bytes of states at most
 /// (cleared when full, never given up on: the search stays linear).
-fn lazy(nfa: NFA, kind: MatchKind, reverse: bool) -> Result<hybrid::dfa::DFA, String> {
+pub(super) fn lazy(nfa: NFA, kind: MatchKind, reverse: bool) -> Result<hybrid::dfa::DFA, String> {
     // About 400 bytes a state: room for the states of long, varied text;
     // at least 2 MiB (a cache grows only as far as it is used). With 1 MiB,
     // `password`'s forward DFA (its passphrase alternative, command forms and
@@ -717,7 +717,8 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
     })
 }
 
-const NEVER_FAILS: &str = "a lazy DFA without quit bytes that never gives up does not fail";
+pub(super) const NEVER_FAILS: &str =
+    "a lazy DFA without quit bytes that never gives up does not fail";
 
 impl Matcher {
     /// The leftmost-first match in `hay[start..]`; what precedes `start` is

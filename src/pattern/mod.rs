@@ -3,18 +3,20 @@
 //! The built-in detectors' patterns are compiled at development time into
 //! thompson NFAs ([`automata`], written by `gen/`), searched by
 //! regex-automata's lazy DFA, their capture groups resolved by a backtracker
-//! on the match ([`nfa`]): no regex parser or compiler in the module.
+//! on the match ([`nfa`]): no regex compiler in the module.
 //!
-//! The application's custom rules and allowlist patterns are compiled here
-//! at run time by `regex-lite`, a small linear-time engine: same syntax, ASCII
-//! classes, ASCII word boundaries and ASCII case folding, as the built-in
-//! patterns have. Its haystack is text, not bytes: `.` and negated classes
-//! match a character, where the built-in ones (compiled over bytes) match a
-//! byte of one; drafts are UTF-8, so this changes a match only for a pattern
-//! that counts the bytes of non-ASCII characters.
+//! The application's custom rules and allowlist patterns are parsed here at
+//! run time ([`syntax`]: regex-lite's syntax, which they were written for)
+//! and built into the same kind of NFA ([`compile`]), searched by the same
+//! lazy DFA and backtracker: linear time, ASCII classes, ASCII word
+//! boundaries and ASCII case folding, as the built-in patterns have. Unlike
+//! the built-in ones (compiled over bytes), `.` and negated classes match a
+//! whole character, never a byte of one, as regex-lite did on text.
 
 pub(crate) mod automata;
+mod compile;
 pub(crate) mod nfa;
+mod syntax;
 
 /// The reverse NFA the product derives from a forward NFA in the
 /// generator's format: for `gen/tests/`, which checks it against
@@ -53,7 +55,12 @@ impl AnchoredGroups {
     }
 }
 
-use regex_automata::Match;
+use std::sync::{Arc, Mutex};
+
+use regex_automata::hybrid;
+use regex_automata::{Anchored, Input, Match, MatchKind};
+
+use compile::Direction;
 
 /// Compiled program size limit of one pattern, in bytes.
 pub(crate) const SIZE_LIMIT: usize = 1 << 20;
@@ -62,53 +69,82 @@ const ANY_WHOLE_LIMIT: usize = 16 << 20;
 /// Nesting limit of a pattern's syntax.
 const NEST_LIMIT: u32 = 64;
 
-/// The last line of an error: the message without the pattern echo.
-fn last_line(text: &str) -> String {
-    text.lines()
-        .last()
-        .unwrap_or("invalid pattern")
-        .trim()
-        .trim_start_matches("error: ")
-        .to_string()
+/// The error of a pattern whose NFA is larger than `limit` bytes.
+fn too_large(limit: usize) -> String {
+    format!("compiled pattern exceeds the size limit of {limit} bytes")
 }
 
-fn build(pattern: &str, limit: usize) -> Result<regex_lite::Regex, String> {
-    regex_lite::RegexBuilder::new(pattern)
-        .size_limit(limit)
-        .nest_limit(NEST_LIMIT)
-        .build()
-        .map_err(|e| {
-            let m = e.to_string();
-            if m.contains("size limit") || m.contains("exceeds size") {
-                format!("compiled pattern exceeds the size limit of {limit} bytes")
-            } else {
-                last_line(&m)
-            }
-        })
+/// `pattern`'s syntax tree, its forward NFA checked against `limit`.
+fn parse(pattern: &str, limit: usize) -> Result<syntax::Hir, String> {
+    let hir = syntax::parse(pattern, NEST_LIMIT)?;
+    compile::nfa(&hir, Direction::Groups, limit)?;
+    Ok(hir)
+}
+
+/// What searches with one pattern build and keep for the next (lazy-DFA
+/// states, the backtracker's stacks): one per search under way, so a guard
+/// shared between threads never waits for another's search.
+struct Caches<T>(Mutex<Vec<T>>);
+
+impl<T: Default> Caches<T> {
+    /// `f` with a cache of its own, kept for the next search.
+    fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let take = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = take().pop().unwrap_or_default();
+        let found = f(&mut cache);
+        take().push(cache);
+        found
+    }
+}
+
+impl<T> Default for Caches<T> {
+    fn default() -> Self {
+        Caches(Mutex::new(Vec::new()))
+    }
+}
+
+/// A clone starts with no caches of its own.
+impl<T> Clone for Caches<T> {
+    fn clone(&self) -> Self {
+        Caches::default()
+    }
+}
+
+impl<T> std::fmt::Debug for Caches<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Caches")
+    }
 }
 
 /// A custom rule's pattern.
 #[derive(Clone, Debug)]
-pub struct Custom(regex_lite::Regex);
-
-/// `hay` as text: the engine's haystacks are normalised drafts (UTF-8) cut at
-/// window ends, which are character boundaries.
-fn text(hay: &[u8]) -> &str {
-    std::str::from_utf8(hay).expect("haystacks end on a character boundary")
+pub struct Custom {
+    matcher: Arc<automata::Matcher>,
+    caches: Caches<automata::Cache>,
 }
 
 impl Custom {
     /// Compiles `pattern`; the error is one line, fit for the user who wrote it.
     pub fn new(pattern: &str) -> Result<Custom, String> {
-        build(pattern, SIZE_LIMIT).map(Custom)
+        let hir = syntax::parse(pattern, NEST_LIMIT)?;
+        let fwd = compile::nfa(&hir, Direction::Groups, SIZE_LIMIT)?;
+        // The reverse NFA is the same pattern's: the forward one is the
+        // measure, the reverse one only kept within a few times it (a
+        // reversed class shares fewer states: `.` has 9 states forward, 17
+        // reversed).
+        let rev = compile::nfa(&hir, Direction::Reverse, 4 * SIZE_LIMIT)
+            .map_err(|_| too_large(SIZE_LIMIT))?;
+        Ok(Custom {
+            matcher: Arc::new(automata::Matcher::window(fwd, rev)?),
+            caches: Caches::default(),
+        })
     }
 
     /// The leftmost-first match in `hay[start..]`; what precedes `start` is
     /// context for `\b` and `^`.
     pub fn find_at(&self, hay: &[u8], start: usize) -> Option<Match> {
-        self.0
-            .find_at(text(hay), start)
-            .map(|m| Match::must(0, m.start()..m.end()))
+        self.caches
+            .with(|cache| self.matcher.find_at(cache, hay, start))
     }
 
     /// The span of the first group whose name `is_value` accepts that took
@@ -119,18 +155,18 @@ impl Custom {
         start: usize,
         is_value: fn(Option<&str>) -> bool,
     ) -> Option<(usize, usize)> {
-        let caps = self.0.captures_at(text(hay), start)?;
-        self.0
-            .capture_names()
-            .enumerate()
+        let slots = self.caches.with(|cache| {
+            let m = self.matcher.find_at(cache, hay, start)?;
+            self.matcher.groups(cache, hay, m)
+        })?;
+        (self.capture_names().into_iter().enumerate())
             .filter(|(_, n)| is_value(*n))
-            .find_map(|(g, _)| caps.get(g))
-            .map(|v| (v.start(), v.end()))
+            .find_map(|(g, _)| Some((slots[2 * g]?, slots[2 * g + 1]?)))
     }
 
     /// The name of each capture group, in group order (group 0 first).
     pub fn capture_names(&self) -> Vec<Option<&str>> {
-        self.0.capture_names().collect()
+        self.matcher.capture_names()
     }
 }
 
@@ -138,33 +174,51 @@ impl Custom {
 /// compiled together into one automaton: a value costs one search however
 /// many patterns there are.
 #[derive(Clone, Debug)]
-pub struct AnyWhole(regex_lite::Regex);
+pub struct AnyWhole {
+    dfa: Arc<hybrid::dfa::DFA>,
+    caches: Caches<Option<hybrid::dfa::Cache>>,
+}
 
 impl AnyWhole {
-    /// Compiles `patterns`. Each is first compiled on its own, so an error
-    /// names the pattern to blame and `4242)|(.*` (not a pattern by itself)
-    /// cannot reach the combined one, which anchors each, as a group, at
-    /// both ends: `^(?:(?:p₁)|(?:p₂)|…)$`.
+    /// Compiles `patterns`. Each is parsed and checked on its own, so an
+    /// error names the pattern to blame; their syntax trees are then joined
+    /// and anchored, `^(?:p₁|p₂|…)$` as a tree: `4242)|(.*` is not a pattern,
+    /// so nothing can break out of the anchors.
     pub fn new(patterns: &[String]) -> Result<AnyWhole, (Option<usize>, String)> {
+        let mut alternatives = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
-            build(p, SIZE_LIMIT).map_err(|e| (Some(i), e))?;
+            alternatives.push(parse(p, SIZE_LIMIT).map_err(|e| (Some(i), e))?);
         }
-        let alternatives: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-        let combined = format!("^(?:{})$", alternatives.join("|"));
-        build(&combined, ANY_WHOLE_LIMIT)
-            .map(AnyWhole)
-            .map_err(|e| {
-                (
-                    None,
-                    format!(
-                        "together the patterns do not compile within {ANY_WHOLE_LIMIT} bytes ({e})"
-                    ),
-                )
-            })
+        let whole = syntax::Hir::Concat(vec![
+            syntax::Hir::Look(regex_automata::util::look::Look::Start),
+            syntax::Hir::alternation(alternatives),
+            syntax::Hir::Look(regex_automata::util::look::Look::End),
+        ]);
+        let too_large = |e| {
+            let m = format!(
+                "together the patterns do not compile within {ANY_WHOLE_LIMIT} bytes ({e})"
+            );
+            (None, m)
+        };
+        let nfa = compile::nfa(&whole, Direction::Anchored, ANY_WHOLE_LIMIT).map_err(too_large)?;
+        let dfa = automata::lazy(nfa, MatchKind::LeftmostFirst, false).map_err(too_large)?;
+        Ok(AnyWhole {
+            dfa: Arc::new(dfa),
+            caches: Caches::default(),
+        })
     }
 
     /// Whether one of the patterns matches all of `value`.
     pub fn matches(&self, value: &[u8]) -> bool {
-        std::str::from_utf8(value).is_ok_and(|v| self.0.is_match(v))
+        if std::str::from_utf8(value).is_err() {
+            return false;
+        }
+        let input = Input::new(value).anchored(Anchored::Yes).earliest(true);
+        self.caches.with(|cache| {
+            let cache = cache.get_or_insert_with(|| self.dfa.create_cache());
+            (self.dfa.try_search_fwd(cache, &input))
+                .expect(automata::NEVER_FAILS)
+                .is_some()
+        })
     }
 }

@@ -134,6 +134,9 @@ pub struct Nfa {
     /// start and an edge leads to it): only there can the backtracker come
     /// a second time to a position, so only there does it remember one.
     joins: Box<[bool]>,
+    /// How many states are joins: the backtracker remembers up to this
+    /// many positions per byte of the match.
+    join_count: usize,
     /// Group names, in group order (group 0, the whole match, first).
     names: Box<[Option<Box<str>>]>,
 }
@@ -226,6 +229,7 @@ impl Nfa {
         Nfa {
             start,
             joins: into.iter().map(|&n| n > 1).collect(),
+            join_count: into.iter().filter(|&&n| n > 1).count(),
             states,
             names: nfa
                 .group_info()
@@ -244,10 +248,11 @@ impl Nfa {
     /// all of `hay`): its end, with the capture slots (`2 × group` start,
     /// `2 × group + 1` end) in `slots`. Bytes past `end` are not consumed.
     ///
-    /// Up to [`LONG`] bytes the backtracker answers; past that, the same
-    /// answer comes from [`Nfa::pike`], whose memory does not grow with the
-    /// bytes (the backtracker remembers every state at every position: a
-    /// password's unbounded value over 10 MB without a blank took 2 GB).
+    /// Up to [`LONG`] bytes (and [`VISITED`] joins × bytes) the backtracker
+    /// answers; past that, the same answer comes from [`Nfa::pike`], whose
+    /// memory does not grow with the bytes (the backtracker remembers every
+    /// join at every position: a password's unbounded value over 10 MB
+    /// without a blank took 2 GB).
     pub fn run(
         &self,
         hay: &[u8],
@@ -256,7 +261,8 @@ impl Nfa {
         scratch: &mut Scratch,
         slots: &mut Vec<Option<usize>>,
     ) -> Option<usize> {
-        if end - start > LONG {
+        let len = end - start;
+        if len > LONG || len.saturating_mul(self.join_count) > VISITED {
             self.pike(hay, start, end, scratch, slots)
         } else {
             self.backtrack(hay, start, end, scratch, slots)
@@ -464,6 +470,13 @@ impl Nfa {
 
 /// Matches longer than this are resolved by [`Nfa::pike`].
 const LONG: usize = 4096;
+
+/// Most (state, position) pairs the backtracker may have to remember (its
+/// table at most 128 MiB): past that, [`Nfa::pike`] answers. A custom rule's NFA can
+/// have thousands of joins (`(?:a|aa){0,3000}c` held 300 MB over 4 KB);
+/// the largest built-in one, the API-key table's, 7,505 (matches over 558
+/// bytes).
+const VISITED: usize = 1 << 22;
 
 /// One position's threads of [`Nfa::pike`]: the states that consume a byte
 /// or match, in priority order, with their slots; and every state reached
