@@ -103,32 +103,33 @@ const WORD: [bool; 256] = {
 /// 16 word bytes, letters and digits only. A match is one: 16 letters and
 /// digits between two `\b`s; the byte after it is no word byte.
 ///
-/// Such a word holds two offsets `p` and `p + 8` that are multiples of 8,
-/// `p` among its first eight bytes, so the scope looks at every eighth
-/// offset and goes on only where the nine bytes from there are word bytes
-/// (prose has a space in most nine bytes): about a byte in four read,
-/// instead of the lazy DFA's pass over all of them.
+/// Such a word holds exactly one offset that is a multiple of 16, so the
+/// scope looks at every sixteenth byte and measures the word there, at most
+/// 16 bytes each way (a longer word is no code): in prose a few bytes a
+/// look, instead of the lazy DFA's pass over every byte.
 fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
-    let word = |i: usize| WORD[usize::from(hay[i])];
-    let mut p = from.next_multiple_of(8);
-    while p + 8 < hay.len() {
-        if word(p + 8) && word(p) && (p + 1..p + 8).all(word) {
-            // A code with `p` among its first eight bytes starts at most 7 before it
-            // (one that starts earlier was looked at from `p - 8`); not before `from`.
+    let n = hay.len();
+    let mut p = from.next_multiple_of(16);
+    while p < n {
+        if WORD[usize::from(hay[p])] {
+            // Not before `from`: a code starting there starts no match at or after it.
+            let lo = from.max(p.saturating_sub(16));
             let mut start = p;
-            while start > from && p - start < 7 && word(start - 1) {
+            while start > lo && WORD[usize::from(hay[start - 1])] {
                 start -= 1;
             }
-            let mut end = p + 9;
-            while end < hay.len() && end - start <= 16 && word(end) {
+            let hi = n.min(start + 17);
+            let mut end = p + 1;
+            while end < hi && WORD[usize::from(hay[end])] {
                 end += 1;
             }
-            let whole = (start == 0 || !word(start - 1)) && (end == hay.len() || !word(end));
+            let whole = (start == 0 || !WORD[usize::from(hay[start - 1])])
+                && (end == n || !WORD[usize::from(hay[end])]);
             if whole && end - start == 16 && !hay[start..end].contains(&b'_') {
                 return Some(start..end);
             }
         }
-        p += 8;
+        p += 16;
     }
     None
 }
