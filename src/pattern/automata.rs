@@ -732,7 +732,9 @@ impl Matcher {
             }
             Search::Starts(dfa, starts) => {
                 let c = cache.starts.get_or_insert_with(|| dfa.create_cache());
-                let mut before = start.checked_sub(1).map_or(0, |i| BEFORE[usize::from(hay[i])]);
+                let mut before = start
+                    .checked_sub(1)
+                    .map_or(0, |i| BEFORE[usize::from(hay[i])]);
                 for (s, &b) in hay.iter().enumerate().skip(start) {
                     if starts[usize::from(b)] & (1 << before) != 0 {
                         let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
