@@ -11,7 +11,7 @@ const wasm = initSync({ module: readFileSync(`${pkg}draftguard_bg.wasm`) });
 
 /** A Luhn-valid 16-digit card number from `i`. */
 function card(i) {
-  const body = `4${String(100000000000000 + i * 7).padStart(14, '0')}`;
+  const body = `4${String(10000000000000 + i * 7).padStart(14, '0')}`;
   for (let d = 0; d < 10; d++) {
     const n = body + d;
     let sum = 0;
