@@ -799,11 +799,13 @@ const ENDS: u16 = 1 << 15;
 pub(crate) struct Words {
     /// Byte → class; ASCII upper case as lower case; class 0: in no word.
     classes: [u8; 256],
-    /// Classes a row has.
-    stride: usize,
+    /// A row's length is `1 << shift`: the classes, rounded up to a power of
+    /// two, so that finding a row is a shift, not a multiplication, on the
+    /// path from one byte's state to the next.
+    shift: u32,
     // Boxed slices, not vectors: indexing them needs no call even in a build
     // for size (`opt-level = "z"` left `Vec`'s `Index` a call per byte).
-    /// `next[state × stride + class]`: the state after that byte, with
+    /// `next[state << shift | class]`: the state after that byte, with
     /// [`ENDS`] if words end there (states in breadth-first order, 0 the root).
     next: Box<[u16]>,
     /// Per state, where its words are in `ends` (`out[s]..out[s + 1]`).
@@ -818,7 +820,7 @@ impl std::fmt::Debug for Words {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Words")
             .field("states", &self.out.len().saturating_sub(1))
-            .field("classes", &self.stride)
+            .field("row", &(1usize << self.shift))
             .finish()
     }
 }
@@ -938,19 +940,21 @@ impl Words {
         assert!(states < usize::from(ENDS), "at most 32,767 states");
         let to = |t: usize| rank[t] as u16 | if all[t].is_empty() { 0 } else { ENDS };
         // Full rows, from the failure's row (complete before: BFS order) where there is no child.
-        let mut next = vec![0u16; states * n];
+        let shift = n.next_power_of_two().trailing_zeros();
+        let row = 1 << shift;
+        let mut next = vec![0u16; states << shift];
         for (r, &s) in order.iter().enumerate() {
             if s != 0 {
                 let f = rank[fail[s]] as usize;
-                next.copy_within(f * n..f * n + n, r * n);
+                next.copy_within(f * row..f * row + n, r * row);
             }
             for &(c, t) in &children[s] {
-                next[r * n + usize::from(c)] = to(t as usize);
+                next[r * row + usize::from(c)] = to(t as usize);
             }
         }
         Words {
             classes,
-            stride: n,
+            shift,
             next: next.into(),
             out: out.into(),
             ends: ends.into(),
@@ -961,7 +965,7 @@ impl Words {
     /// The state after byte `b` in state `s` (with [`ENDS`] if words end there).
     #[inline(always)]
     fn step(&self, s: usize, b: u8) -> u16 {
-        self.next[s * self.stride + usize::from(self.classes[usize::from(b)])]
+        self.next[(s << self.shift) | usize::from(self.classes[usize::from(b)])]
     }
 
     /// `true` if one of the words occurs in `hay`: [`Words::each`] that stops at the first.
