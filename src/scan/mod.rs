@@ -776,7 +776,7 @@ impl Planned {
 /// Every fixture and sample draft in one text (for tests that compare two
 /// ways of finding the same thing).
 #[cfg(test)]
-fn samples() -> String {
+pub(crate) fn samples() -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
     let mut text = String::new();
     for sub in ["fixtures", "drafts"] {
