@@ -1099,7 +1099,11 @@ mod tests {
                     ruled_out += 1;
                 }
             }
-            assert!(ruled_out > hay.len() / 2 && found > 20, "{}: {ruled_out}, {found}", d.kind);
+            assert!(
+                ruled_out > hay.len() / 2 && found > 20,
+                "{}: {ruled_out}, {found}",
+                d.kind
+            );
             searched += 1;
         }
         assert_eq!(searched, 3, "api_key, connection_string, generic_secret");
