@@ -354,46 +354,47 @@ fn is_wrapper(c: char) -> bool {
 /// camelCase key gets a space before each hump (`taxId` → "tax id",
 /// `socialSecurityNumber` → "social security number"). Only keys that start
 /// in lower case: a brand such as "MasterCard" or "GitHub" stays one word.
-/// Without a string of its own (a neighbourhood is made for every candidate),
-/// and byte by byte: what stays as it is (lower-case ASCII, digits,
-/// punctuation: most of a neighbourhood) is copied in runs, never decoded
-/// into a `char` or pushed one at a time.
+/// Without a string of its own (a neighbourhood is made for every candidate):
+/// a tight loop passes over what stays as it is (lower-case ASCII, digits,
+/// punctuation, CJK: most of a neighbourhood), which is copied in runs; only
+/// an upper-case ASCII letter, `_` or a non-ASCII character stops it. Whether
+/// a capital is a hump is read from the bytes before it (the previous one a
+/// lower-case letter, the word's first one too).
 fn push_lowercase(out: &mut Vec<u8>, s: &str) {
-    let mut prev_lower = false;
-    let mut camel = false;
-    let mut prev_word = false;
     let b = s.as_bytes();
     // `b[copied..i]` is still to be copied as it is.
     let (mut copied, mut i) = (0, 0);
-    while i < b.len() {
-        let c = b[i];
-        if !c.is_ascii() {
-            out.extend_from_slice(&b[copied..i]);
+    loop {
+        while i < b.len() && !(b[i] >= 0x80 || b[i] == b'_' || b[i].is_ascii_uppercase()) {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
+        if c >= 0x80 {
             let ch = s[i..].chars().next().expect("a character at a boundary");
             let lower = super::normalize::lower_char(ch);
-            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            if lower != ch {
+                out.extend_from_slice(&b[copied..i]);
+                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+                copied = i + ch.len_utf8();
+            }
+            // Unchanged (CJK, most of the rest): stays in the run.
             i += ch.len_utf8();
-            copied = i;
-            (prev_lower, prev_word) = (false, false);
-            continue;
-        }
-        let word = c.is_ascii_alphanumeric();
-        if word && !prev_word {
-            camel = c.is_ascii_lowercase();
-        }
-        if c == b'_' || c.is_ascii_uppercase() {
+        } else {
             out.extend_from_slice(&b[copied..i]);
-            copied = i + 1;
-            if c == b'_' || (camel && prev_lower) {
+            // A hump: after a lower-case letter, in a word that starts in lower case.
+            let word_start =
+                || (b[..i].iter().rposition(|c| !c.is_ascii_alphanumeric())).map_or(0, |w| w + 1);
+            let hump =
+                i > 0 && b[i - 1].is_ascii_lowercase() && b[word_start()].is_ascii_lowercase();
+            if c == b'_' || hump {
                 out.push(b' ');
             }
             if c != b'_' {
                 out.push(c.to_ascii_lowercase());
             }
+            i += 1;
+            copied = i;
         }
-        prev_lower = c.is_ascii_lowercase();
-        prev_word = word;
-        i += 1;
     }
     out.extend_from_slice(&b[copied..]);
 }
