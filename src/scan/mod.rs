@@ -22,7 +22,7 @@ use std::sync::Arc;
 use crate::pattern;
 
 use crate::detectors::common::inside_longer_number;
-use crate::detectors::{Confidence, Detector, Evidence, Prefilter, REGISTRY};
+use crate::detectors::{shape, Confidence, Detector, Evidence, Prefilter, REGISTRY};
 pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
 
@@ -513,7 +513,7 @@ impl Guard {
                     return self.score(hay, s, e, c, valid);
                 }
             }
-            let cut = bytes[s..e].iter().rposition(|b| b" -".contains(b))? + s;
+            let cut = bytes[s..e].iter().rposition(|&b| shape::is_separator(b))? + s;
             let m = c
                 .find_at(cache, &bytes[..cut], s)
                 .filter(|m| m.start() == s)?;
@@ -664,10 +664,10 @@ impl Guard {
 /// `false` if `[s, e)` is one link of a chain joined by `-`, `.`, `/` or `_`
 /// (UUIDs, version strings, dates, IP addresses, file names), or touches a letter or digit.
 fn isolated(b: &[u8], s: usize, e: usize) -> bool {
-    const JOINERS: &[u8] = b"-./_";
+    let joiner = |c: u8| matches!(c, b'-' | b'.' | b'/' | b'_');
     let touches = |at: usize, beyond: Option<usize>| {
         b[at].is_ascii_alphanumeric()
-            || (JOINERS.contains(&b[at]) && beyond.is_some_and(|i| b[i].is_ascii_alphanumeric()))
+            || (joiner(b[at]) && beyond.is_some_and(|i| b[i].is_ascii_alphanumeric()))
     };
     let left = s > 0 && touches(s - 1, s.checked_sub(2));
     let right = e < b.len() && touches(e, Some(e + 1).filter(|&i| i < b.len()));
@@ -688,13 +688,13 @@ fn next_char(hay: &str, i: usize) -> usize {
 fn next_group(b: &[u8], s: usize, e: usize) -> usize {
     b[s..e]
         .iter()
-        .position(|c| b" -".contains(c))
+        .position(|&c| shape::is_separator(c))
         .map_or(e, |p| s + p + 1)
 }
 
 /// Values compared by the allowlist: alphanumerics only, upper-cased.
 fn compact(v: &str) -> String {
-    crate::detectors::shape::alnum_upper(Normalized::new(v).as_str())
+    shape::alnum_upper(Normalized::new(v).as_str())
 }
 
 /// A window a pattern runs in (see [`Guard::plan`]).
