@@ -231,6 +231,7 @@ impl Guard {
         mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
     ) {
         let digit_hits = self.engine.digit_hits(hay, digit_windows);
+        let quiet = &mut context::Quiet::default();
         self.plan(
             hay.len(),
             digit_windows,
@@ -239,7 +240,7 @@ impl Guard {
             |p| {
                 if p.may_match(digit_hits.as_deref()) {
                     let w = p.window;
-                    self.search(hay, w.start, w.end, w.end, p.slot, candidates);
+                    self.search(hay, w.start, w.end, w.end, p.slot, candidates, quiet);
                 }
                 after(p, candidates);
             },
@@ -428,6 +429,7 @@ impl Guard {
     /// over `hay[..end]`. A whole window is `from..to` = `start..end`; a
     /// live scan re-runs part of one, between bytes that no match holds past
     /// its first ([`interior`]), where the matches are the same.
+    #[allow(clippy::too_many_arguments)]
     fn search(
         &self,
         hay: &str,
@@ -436,13 +438,14 @@ impl Guard {
         end: usize,
         slot: usize,
         out: &mut Vec<resolve::Candidate>,
+        quiet: &mut context::Quiet,
     ) {
         let c = self.slot(slot);
         match self.detectors.get(slot) {
             Some(&(index, _)) => self.engine.with_cache(index, |cache| {
-                self.search_with(hay, from, to, end, c, cache, out);
+                self.search_with(hay, from, to, end, c, cache, out, quiet);
             }),
-            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out),
+            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out, quiet),
         }
     }
 
@@ -457,6 +460,7 @@ impl Guard {
         c: &Compiled,
         cache: &mut Cache,
         out: &mut Vec<resolve::Candidate>,
+        quiet: &mut context::Quiet,
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
@@ -469,7 +473,7 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c, cache) {
+                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c, cache, quiet) {
                     out.push(found);
                 }
                 // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
@@ -480,7 +484,7 @@ impl Guard {
                 };
                 continue;
             }
-            match self.accept(hay, m.start(), m.end(), c, cache) {
+            match self.accept(hay, m.start(), m.end(), c, cache, quiet) {
                 Some(found) => {
                     pos = found.end;
                     out.push(found);
@@ -505,12 +509,13 @@ impl Guard {
         mut e: usize,
         c: &Compiled,
         cache: &mut Cache,
+        quiet: &mut context::Quiet,
     ) -> Option<resolve::Candidate> {
         let bytes = hay.as_bytes();
         loop {
             if isolated(bytes, s, e) && !inside_longer_number(c.kind.as_str(), bytes, s, e) {
                 if let Ok(valid) = c.kind.validate(&hay[s..e]) {
-                    return self.score(hay, s, e, c, valid);
+                    return self.score(hay, s, e, c, valid, quiet);
                 }
             }
             let cut = bytes[s..e].iter().rposition(|&b| shape::is_separator(b))? + s;
@@ -529,6 +534,7 @@ impl Guard {
         e: usize,
         c: &Compiled,
         cache: &mut Cache,
+        quiet: &mut context::Quiet,
     ) -> Option<resolve::Candidate> {
         let (vs, ve, group) = if c.has_values() {
             // Groups only over the match already found: cheap.
@@ -548,7 +554,7 @@ impl Guard {
             None => c.kind.validate(value),
         }
         .ok()?;
-        let mut found = self.score(hay, vs, ve, c, valid)?;
+        let mut found = self.score(hay, vs, ve, c, valid, quiet)?;
         found.preview = by_group.map(|(b, g)| (b.preview)(value, g));
         Some(found)
     }
@@ -561,6 +567,7 @@ impl Guard {
         e: usize,
         c: &Compiled,
         valid: crate::detectors::Valid,
+        quiet: &mut context::Quiet,
     ) -> Option<resolve::Candidate> {
         let scoring = c.kind.scoring();
         if self.allowlist.contains(&valid.compact)
@@ -604,7 +611,7 @@ impl Guard {
         // A documentation example (issue 14 item 13): shown, never a prompt.
         let example = confidence
             .filter(|c| *c > Confidence::Low)
-            .and_then(|_| context::example_signal(hay, s, e));
+            .and_then(|_| context::example_signal(hay, s, e, quiet));
         if example.is_some() {
             confidence = Some(Confidence::Low);
         }
