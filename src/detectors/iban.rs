@@ -243,8 +243,10 @@ fn fits(bban: &[u8], structure: &'static str) -> bool {
 /// fields: Norway's "8601 11 17947" (bank, account group, account).
 const NATIONAL: &[(&str, &[usize])] = &[("NO", &[4, 2, 5])];
 
-/// Separators an IBAN may be printed with (one kind per IBAN).
-const SEPARATORS: &[u8] = b" -.";
+/// `true` for a separator an IBAN may be printed with (one kind per IBAN).
+fn is_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | b'.')
+}
 
 /// An IBAN as printed: its compact upper-case form and the widths of the
 /// BBAN's printed groups.
@@ -261,7 +263,7 @@ struct Printed {
 /// the country's ([`grouping_fits`]).
 fn read(candidate: &str) -> Result<Printed, Invalid> {
     let b = candidate.as_bytes();
-    let mut seps = b.iter().filter(|c| SEPARATORS.contains(c));
+    let mut seps = b.iter().filter(|&&c| is_separator(c));
     if let Some(&first) = seps.next() {
         if seps.any(|&c| c != first) {
             return Err(Invalid::Format);
@@ -272,7 +274,7 @@ fn read(candidate: &str) -> Result<Printed, Invalid> {
     if !upper && !letters().all(u8::is_ascii_lowercase) {
         return Err(Invalid::Format);
     }
-    let mut groups = candidate.split(|c: char| c.is_ascii() && SEPARATORS.contains(&(c as u8)));
+    let mut groups = candidate.split(|c: char| c.is_ascii() && is_separator(c as u8));
     let head = groups.next().unwrap_or_default();
     let rest: Vec<&str> = groups.collect();
     let body = match (head.len(), rest.split_first()) {

@@ -471,8 +471,11 @@ impl std::error::Error for Invalid {}
 pub(crate) mod shape {
     use super::Invalid;
 
-    /// Separators a value may be grouped with.
-    pub const SEPARATORS: &[u8] = b" -";
+    /// `true` for a separator a value may be grouped with: a space or `-`
+    /// (a pattern, not a search of a list: asked for every byte of a match).
+    pub fn is_separator(b: u8) -> bool {
+        matches!(b, b' ' | b'-')
+    }
 
     /// ASCII alphanumerics of `s`, upper-cased; the separator bytes seen.
     /// Fails on any other character or on mixed separators ("4111 1111-1111").
@@ -482,7 +485,7 @@ pub(crate) mod shape {
         for b in s.bytes() {
             if b.is_ascii_alphanumeric() {
                 out.push(b.to_ascii_uppercase() as char);
-            } else if SEPARATORS.contains(&b) {
+            } else if is_separator(b) {
                 if sep.is_some_and(|x| x != b) {
                     return Err(Invalid::Format);
                 }
@@ -516,7 +519,7 @@ pub(crate) mod shape {
 
     /// Lengths of the groups of `s` split at separators.
     pub fn groups(s: &str) -> Vec<usize> {
-        s.split(|c: char| SEPARATORS.contains(&(c as u8)) && c.is_ascii())
+        s.split(|c: char| c.is_ascii() && is_separator(c as u8))
             .map(str::len)
             .collect()
     }

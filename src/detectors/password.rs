@@ -287,7 +287,7 @@ const SENTENCE_WORDS: &[&str] = &[
 /// the first letter) joined by one separator, none a [`CODE_WORDS`] word, at
 /// most one (none when joined by spaces) a [`SENTENCE_WORDS`] word.
 pub fn is_passphrase(v: &str) -> bool {
-    let Some(sep) = v.bytes().find(|b| b" -_.".contains(b)) else {
+    let Some(sep) = v.bytes().find(|b| matches!(b, b' ' | b'-' | b'_' | b'.')) else {
         return false;
     };
     let words: Vec<&str> = v.split(char::from(sep)).collect();

@@ -181,7 +181,7 @@ pub fn looks_like_word(v: &str) -> bool {
 /// `Uri_PROPERTY`, `src/main/app-config.yml`.
 pub fn is_identifier_like(v: &str) -> bool {
     // One part (most values): not joined, so not an identifier.
-    if !v.bytes().any(|b| b"_-./".contains(&b)) {
+    if !v.bytes().any(|b| matches!(b, b'_' | b'-' | b'.' | b'/')) {
         return false;
     }
     let parts: Vec<&str> = v

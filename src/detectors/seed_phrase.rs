@@ -135,16 +135,35 @@ fn wordlist() -> &'static [&'static str] {
     WORDS.get_or_init(|| WORDLIST.lines().collect())
 }
 
-/// Index of `word` (any case) in the list.
+/// A word's first four letters, lower case, as one number (big-endian, a
+/// three-letter word padded with 0): BIP-39 words differ in their first four
+/// letters, and these numbers sort as the words do.
+fn key(lower: &[u8]) -> u32 {
+    let mut k = [0u8; 4];
+    let n = lower.len().min(4);
+    k[..n].copy_from_slice(&lower[..n]);
+    u32::from_be_bytes(k)
+}
+
+/// [`key`] of each list word, in list order.
+fn keys() -> &'static [u32] {
+    static KEYS: OnceLock<Box<[u32]>> = OnceLock::new();
+    KEYS.get_or_init(|| wordlist().iter().map(|w| key(w.as_bytes())).collect())
+}
+
+/// Index of `word` (any case) in the list: its [`key`] searched among
+/// numbers, then the word compared once (a search among the words compared
+/// strings eleven times for each of a run's words).
 fn index(word: &str) -> Option<u16> {
     // Lower-cased on the stack: the longest word has 8 letters.
     let mut buf = [0u8; 8];
     let lower = buf.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    let i = wordlist().binary_search(&lower).ok()?;
-    u16::try_from(i).ok()
+    let i = keys().binary_search(&key(lower)).ok()?;
+    (wordlist()[i].as_bytes() == lower)
+        .then(|| u16::try_from(i).ok())
+        .flatten()
 }
 
 /// "12-word recovery phrase": how long it is, never a word of it.
@@ -321,6 +340,15 @@ mod tests {
         assert!(w.windows(2).all(|p| p[0] < p[1]), "sorted and unique");
         assert!(w.iter().all(|x| (3..=8).contains(&x.len())));
         assert_eq!((w[0], w[2047]), ("abandon", "zoo"));
+        assert!(
+            keys().windows(2).all(|p| p[0] < p[1]),
+            "four letters tell words apart"
+        );
+        assert_eq!(index("Zoo"), Some(2047));
+        assert_eq!(
+            (index("abando"), index("abandons"), index("zo")),
+            (None, None, None)
+        );
     }
 
     /// Known answers from the BIP-39 reference vectors (trezor/python-mnemonic vectors.json)..

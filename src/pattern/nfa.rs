@@ -102,7 +102,9 @@ fn viable(first: &First, next: Option<u8>) -> bool {
 
 /// At a union, before byte `next` at `at`: the first alternative that can
 /// take it, with the others that can pushed onto `stack` to be tried after
-/// it, in order (the last pushed is popped first); `None` if none can.
+/// it, in order (the last pushed is popped first); `None` if none can. The
+/// first is taken without a trip through the stack: at most unions (a
+/// repetition's loop or exit) only one alternative can take the next byte.
 fn branch(
     stack: &mut Vec<Frame>,
     alts: &[u32],
@@ -110,19 +112,17 @@ fn branch(
     next: Option<u8>,
     at: usize,
 ) -> Option<u32> {
-    let mark = stack.len();
+    // From the last alternative to the first, each that can is held until
+    // one before it can too, then pushed.
+    let mut head = None;
     for (&alt, f) in alts.iter().zip(firsts).rev() {
         if viable(f, next) {
-            stack.push(Frame::Step(alt, at));
+            if let Some(later) = head.replace(alt) {
+                stack.push(Frame::Step(later, at));
+            }
         }
     }
-    if stack.len() == mark {
-        return None;
-    }
-    match stack.pop() {
-        Some(Frame::Step(head, _)) => Some(head),
-        _ => None,
-    }
+    head
 }
 
 /// An NFA with one pattern.

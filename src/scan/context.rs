@@ -185,7 +185,10 @@ pub fn names_any(around: &str, words: &[&str]) -> bool {
 ///
 /// A real value in a draft that mentions example.com on another line, or
 /// farther away than that, keeps its confidence.
-pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
+///
+/// `quiet` remembers where `text` holds none of the words every signal
+/// holds, for the next candidate of the same text.
+pub fn example_signal(text: &str, start: usize, end: usize, quiet: &mut Quiet) -> Option<Word> {
     let mut from = start.saturating_sub(EXAMPLE_BEFORE);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -194,18 +197,10 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    // Every signal below holds one of these words (ASCII letters in any
-    // case): most values have none near them, and then nothing is lower-cased
-    // or split into lines (a finding-dense draft paid 17 k instructions per
-    // finding for that).
-    static TRIGGERS: WordSet = WordSet::new(&[
-        EXAMPLE_WORDS,
-        EXAMPLE_HOSTS,
-        EXAMPLE_HEADINGS,
-        EXAMPLE_USERS,
-        &[">>>"],
-    ]);
-    if !TRIGGERS.in_text(&text[from..to]) {
+    // Every signal below holds one of the triggers: most values have none
+    // near them, and then nothing is lower-cased or split into lines (a
+    // finding-dense draft paid 17 k instructions per finding for that).
+    if !quiet.triggered(text, from, to) {
         return None;
     }
     let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
@@ -251,6 +246,76 @@ pub fn example_signal(text: &str, start: usize, end: usize) -> Option<Word> {
         .iter()
         .find_map(|l| example_heading(l))
         .map(Word::from)
+}
+
+/// Words one of which every example signal holds (ASCII letters in any case).
+const TRIGGERS: &[&[&str]] = &[
+    EXAMPLE_WORDS,
+    EXAMPLE_HOSTS,
+    EXAMPLE_HEADINGS,
+    EXAMPLE_USERS,
+    &[">>>"],
+];
+
+/// Bytes of the longest [`TRIGGERS`] word.
+const LONGEST_TRIGGER: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < TRIGGERS.len() {
+        let mut j = 0;
+        while j < TRIGGERS[i].len() {
+            if TRIGGERS[i][j].len() > longest {
+                longest = TRIGGERS[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Where a text is known to hold no [`TRIGGERS`] word, so that the next
+/// candidate's look for one ([`example_signal`]) passes over it: the
+/// candidates of a short draft are all in reach of the same bytes, which
+/// are then searched once instead of once per candidate. For one text only
+/// (a scan's, or a live scan's search).
+#[derive(Debug, Default)]
+pub struct Quiet(std::ops::Range<usize>);
+
+impl Quiet {
+    /// `true` if a trigger may be in `text[from..to]` (`false`: none is).
+    fn triggered(&mut self, text: &str, from: usize, to: usize) -> bool {
+        static WORDS: WordSet = WordSet::new(TRIGGERS);
+        let std::ops::Range { start, end } = self.0;
+        if start <= from && to <= end {
+            return false;
+        }
+        let any = |mut s: usize, mut e: usize| {
+            while !text.is_char_boundary(s) {
+                s -= 1;
+            }
+            while !text.is_char_boundary(e) {
+                e += 1;
+            }
+            s < e && WORDS.in_text(&text[s..e])
+        };
+        if to < start || end < from || start == end {
+            if any(from, to) {
+                return true;
+            }
+            self.0 = from..to;
+            return false;
+        }
+        // Overlapping the known part: only where a word that is not inside
+        // it can lie, in the union of both.
+        let (first, last) = (from.min(start), to.max(end));
+        if (from < start && any(from, (start + LONGEST_TRIGGER).min(last)))
+            || (end < to && any(end.saturating_sub(LONGEST_TRIGGER).max(first), to))
+        {
+            return true;
+        }
+        self.0 = first..last;
+        false
+    }
 }
 
 /// The [`EXAMPLE_HEADINGS`] word that `line` is a heading of, or a comment holding.
@@ -354,46 +419,47 @@ fn is_wrapper(c: char) -> bool {
 /// camelCase key gets a space before each hump (`taxId` → "tax id",
 /// `socialSecurityNumber` → "social security number"). Only keys that start
 /// in lower case: a brand such as "MasterCard" or "GitHub" stays one word.
-/// Without a string of its own (a neighbourhood is made for every candidate),
-/// and byte by byte: what stays as it is (lower-case ASCII, digits,
-/// punctuation: most of a neighbourhood) is copied in runs, never decoded
-/// into a `char` or pushed one at a time.
+/// Without a string of its own (a neighbourhood is made for every candidate):
+/// a tight loop passes over what stays as it is (lower-case ASCII, digits,
+/// punctuation, CJK: most of a neighbourhood), which is copied in runs; only
+/// an upper-case ASCII letter, `_` or a non-ASCII character stops it. Whether
+/// a capital is a hump is read from the bytes before it (the previous one a
+/// lower-case letter, the word's first one too).
 fn push_lowercase(out: &mut Vec<u8>, s: &str) {
-    let mut prev_lower = false;
-    let mut camel = false;
-    let mut prev_word = false;
     let b = s.as_bytes();
     // `b[copied..i]` is still to be copied as it is.
     let (mut copied, mut i) = (0, 0);
-    while i < b.len() {
-        let c = b[i];
-        if !c.is_ascii() {
-            out.extend_from_slice(&b[copied..i]);
+    loop {
+        while i < b.len() && !(b[i] >= 0x80 || b[i] == b'_' || b[i].is_ascii_uppercase()) {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
+        if c >= 0x80 {
             let ch = s[i..].chars().next().expect("a character at a boundary");
             let lower = super::normalize::lower_char(ch);
-            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            if lower != ch {
+                out.extend_from_slice(&b[copied..i]);
+                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+                copied = i + ch.len_utf8();
+            }
+            // Unchanged (CJK, most of the rest): stays in the run.
             i += ch.len_utf8();
-            copied = i;
-            (prev_lower, prev_word) = (false, false);
-            continue;
-        }
-        let word = c.is_ascii_alphanumeric();
-        if word && !prev_word {
-            camel = c.is_ascii_lowercase();
-        }
-        if c == b'_' || c.is_ascii_uppercase() {
+        } else {
             out.extend_from_slice(&b[copied..i]);
-            copied = i + 1;
-            if c == b'_' || (camel && prev_lower) {
+            // A hump: after a lower-case letter, in a word that starts in lower case.
+            let word_start =
+                || (b[..i].iter().rposition(|c| !c.is_ascii_alphanumeric())).map_or(0, |w| w + 1);
+            let hump =
+                i > 0 && b[i - 1].is_ascii_lowercase() && b[word_start()].is_ascii_lowercase();
+            if c == b'_' || hump {
                 out.push(b' ');
             }
             if c != b'_' {
                 out.push(c.to_ascii_lowercase());
             }
+            i += 1;
+            copied = i;
         }
-        prev_lower = c.is_ascii_lowercase();
-        prev_word = word;
-        i += 1;
     }
     out.extend_from_slice(&b[copied..]);
 }
@@ -696,9 +762,43 @@ mod tests {
     }
 
     /// The example signal of the value `v` in `text`.
+    /// A candidate's look for a trigger never misses one because an earlier
+    /// candidate's look was remembered (`Quiet`), whatever order and place
+    /// the candidates come in.
+    #[test]
+    fn what_quiet_remembers_never_hides_a_trigger() {
+        let text = "ab Example x 例如 cd bob:e >>> Zum Beispiel ef samplE gh 12 nicht mein echtes";
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .step_by(3)
+            .collect();
+        let ranges: Vec<(usize, usize)> = (cuts.iter())
+            .flat_map(|&f| cuts.iter().filter(move |&&t| t > f).map(move |&t| (f, t)))
+            .collect();
+        let words = WordSet::new(TRIGGERS);
+        for &(f1, t1) in &ranges {
+            let mut quiet = Quiet::default();
+            quiet.triggered(text, f1, t1);
+            // Each range after the first alone, and all of them in turn.
+            let mut carried = Quiet(quiet.0.clone());
+            for &(f2, t2) in &ranges {
+                let any = words.in_text(&text[f2..t2]);
+                let mut second = Quiet(quiet.0.clone());
+                assert!(
+                    second.triggered(text, f2, t2) || !any,
+                    "{f1}..{t1}, {f2}..{t2}"
+                );
+                assert!(
+                    carried.triggered(text, f2, t2) || !any,
+                    "{f1}..{t1}, …, {f2}..{t2}"
+                );
+            }
+        }
+    }
+
     fn example_of(text: &str, v: &str) -> Option<String> {
         let s = text.find(v).expect("value in text");
-        example_signal(text, s, s + v.len()).map(|w| w.as_str().to_string())
+        example_signal(text, s, s + v.len(), &mut Quiet::default()).map(|w| w.as_str().to_string())
     }
 
     #[test]

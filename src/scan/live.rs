@@ -674,8 +674,15 @@ impl Searcher<'_> {
         // No match holds the byte at a cut past its first: the search may stop right after it.
         let end = if to < w.end { to + 1 } else { w.end };
         let mut candidates = Vec::new();
-        self.guard
-            .search(self.hay, from, to, end, self.slot, &mut candidates);
+        self.guard.search(
+            self.hay,
+            from,
+            to,
+            end,
+            self.slot,
+            &mut candidates,
+            &mut Default::default(),
+        );
         *self.searched += to - from;
         if from < to {
             self.dirty.start = self.dirty.start.min(from);

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use crate::pattern;
 
 use crate::detectors::common::inside_longer_number;
-use crate::detectors::{Confidence, Detector, Evidence, Prefilter, REGISTRY};
+use crate::detectors::{shape, Confidence, Detector, Evidence, Prefilter, REGISTRY};
 pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
 
@@ -264,6 +264,7 @@ impl Guard {
         mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
     ) {
         let digit_hits = self.engine.digit_hits(hay, digit_windows);
+        let quiet = &mut context::Quiet::default();
         self.plan(
             hay.len(),
             digit_windows,
@@ -272,7 +273,7 @@ impl Guard {
             |p| {
                 if p.may_match(digit_hits.as_deref()) {
                     let w = p.window;
-                    self.search(hay, w.start, w.end, w.end, p.slot, candidates);
+                    self.search(hay, w.start, w.end, w.end, p.slot, candidates, quiet);
                 }
                 after(p, candidates);
             },
@@ -458,6 +459,7 @@ impl Guard {
     /// over `hay[..end]`. A whole window is `from..to` = `start..end`; a
     /// live scan re-runs part of one, between bytes that no match holds past
     /// its first ([`interior`]), where the matches are the same.
+    #[allow(clippy::too_many_arguments)]
     fn search(
         &self,
         hay: &str,
@@ -466,13 +468,14 @@ impl Guard {
         end: usize,
         slot: usize,
         out: &mut Vec<resolve::Candidate>,
+        quiet: &mut context::Quiet,
     ) {
         let c = self.slot(slot);
         match self.detectors.get(slot) {
             Some(&(index, _)) => self.engine.with_cache(index, |cache| {
-                self.search_with(hay, from, to, end, c, cache, out);
+                self.search_with(hay, from, to, end, c, cache, out, quiet);
             }),
-            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out),
+            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out, quiet),
         }
     }
 
@@ -487,6 +490,7 @@ impl Guard {
         c: &Compiled,
         cache: &mut Cache,
         out: &mut Vec<resolve::Candidate>,
+        quiet: &mut context::Quiet,
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
@@ -504,7 +508,7 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c, cache) {
+                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c, cache, quiet) {
                     out.push(found);
                 }
                 // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
@@ -515,7 +519,7 @@ impl Guard {
                 };
                 continue;
             }
-            match self.accept(hay, m.start(), m.end(), c, cache) {
+            match self.accept(hay, m.start(), m.end(), c, cache, quiet) {
                 Some(found) => {
                     pos = found.end;
                     out.push(found);
@@ -540,15 +544,16 @@ impl Guard {
         mut e: usize,
         c: &Compiled,
         cache: &mut Cache,
+        quiet: &mut context::Quiet,
     ) -> Option<resolve::Candidate> {
         let bytes = hay.as_bytes();
         loop {
             if isolated(bytes, s, e) && !inside_longer_number(c.kind.as_str(), bytes, s, e) {
                 if let Ok(valid) = c.kind.validate(&hay[s..e]) {
-                    return self.score(hay, s, e, c, valid);
+                    return self.score(hay, s, e, c, valid, quiet);
                 }
             }
-            let cut = bytes[s..e].iter().rposition(|b| b" -".contains(b))? + s;
+            let cut = bytes[s..e].iter().rposition(|&b| shape::is_separator(b))? + s;
             let m = c
                 .find_at(cache, &bytes[..cut], s)
                 .filter(|m| m.start() == s)?;
@@ -564,6 +569,7 @@ impl Guard {
         e: usize,
         c: &Compiled,
         cache: &mut Cache,
+        quiet: &mut context::Quiet,
     ) -> Option<resolve::Candidate> {
         let (vs, ve, group) = if c.has_values() {
             // Groups only over the match already found: cheap.
@@ -583,7 +589,7 @@ impl Guard {
             None => c.kind.validate(value),
         }
         .ok()?;
-        let mut found = self.score(hay, vs, ve, c, valid)?;
+        let mut found = self.score(hay, vs, ve, c, valid, quiet)?;
         found.preview = by_group.map(|(b, g)| (b.preview)(value, g));
         Some(found)
     }
@@ -596,6 +602,7 @@ impl Guard {
         e: usize,
         c: &Compiled,
         valid: crate::detectors::Valid,
+        quiet: &mut context::Quiet,
     ) -> Option<resolve::Candidate> {
         let scoring = c.kind.scoring();
         if self.allowlist.contains(&valid.compact)
@@ -639,7 +646,7 @@ impl Guard {
         // A documentation example (issue 14 item 13): shown, never a prompt.
         let example = confidence
             .filter(|c| *c > Confidence::Low)
-            .and_then(|_| context::example_signal(hay, s, e));
+            .and_then(|_| context::example_signal(hay, s, e, quiet));
         if example.is_some() {
             confidence = Some(Confidence::Low);
         }
@@ -699,10 +706,10 @@ impl Guard {
 /// `false` if `[s, e)` is one link of a chain joined by `-`, `.`, `/` or `_`
 /// (UUIDs, version strings, dates, IP addresses, file names), or touches a letter or digit.
 fn isolated(b: &[u8], s: usize, e: usize) -> bool {
-    const JOINERS: &[u8] = b"-./_";
+    let joiner = |c: u8| matches!(c, b'-' | b'.' | b'/' | b'_');
     let touches = |at: usize, beyond: Option<usize>| {
         b[at].is_ascii_alphanumeric()
-            || (JOINERS.contains(&b[at]) && beyond.is_some_and(|i| b[i].is_ascii_alphanumeric()))
+            || (joiner(b[at]) && beyond.is_some_and(|i| b[i].is_ascii_alphanumeric()))
     };
     let left = s > 0 && touches(s - 1, s.checked_sub(2));
     let right = e < b.len() && touches(e, Some(e + 1).filter(|&i| i < b.len()));
@@ -723,13 +730,13 @@ fn next_char(hay: &str, i: usize) -> usize {
 fn next_group(b: &[u8], s: usize, e: usize) -> usize {
     b[s..e]
         .iter()
-        .position(|c| b" -".contains(c))
+        .position(|&c| shape::is_separator(c))
         .map_or(e, |p| s + p + 1)
 }
 
 /// Values compared by the allowlist: alphanumerics only, upper-cased.
 fn compact(v: &str) -> String {
-    crate::detectors::shape::alnum_upper(Normalized::new(v).as_str())
+    shape::alnum_upper(Normalized::new(v).as_str())
 }
 
 /// Where a detector's pattern runs (see [`Guard::plan`]), from its
