@@ -60,6 +60,10 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
     rule('result building', r'drop_in_place<.*draftguard::finding::Finding'),
     rule('result building', r'^<?(alloc::fmt|core::fmt|alloc::string|<.* as alloc::string::ToString>)',
          within=r'^draftguard::scan::Guard::score$'),      # the reason strings
+    # A whole-text pattern's scope (detectors::Scope) is part of its search (the digit skip
+    # `prefilter::next_digit` that ip_address's scope calls stays in the prefilter: not inlined,
+    # it is one function for both).
+    rule('pattern search', r'^draftguard::detectors::[a-z0-9_]+::scope\b'),
     rule('prefilter', r'^draftguard::scan::prefilter::'),
     rule('prefilter', r'^draftguard::pattern::automata::(Words::each|Set::matches_at)\b'),
     rule('prefilter', r'^draftguard::scan::Guard::(prefilter|plan|keywords_on|min_digits|search_all)\b'),
@@ -68,8 +72,8 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
     rule('captures/retries', r'^draftguard::pattern::(automata::Matcher::groups|nfa::)'),
     rule('captures/retries', r'^draftguard::scan::compiled::(Compiled|Regex)::value_span\b'),
     rule('captures/retries', r'^draftguard::pattern::Custom::value_span'),
-    rule('pattern search', r'^draftguard::pattern::automata::Matcher::find_at\b'),
-    rule('pattern search', r'^draftguard::scan::compiled::(Compiled|Regex)::find_at\b'),
+    rule('pattern search', r'^draftguard::pattern::automata::(Matcher::find_at|may_match_from)\b'),
+    rule('pattern search', r'^draftguard::scan::compiled::(Compiled|Regex)::find_(at|in_scope)\b'),
     rule('pattern search', r'^draftguard::pattern::Custom::find_at'),
     rule('pattern search', r'^draftguard::scan::(Guard::search(_with)?|next_char|engine::(pooled|Engine::with_cache))\b'),
     rule('captures/retries', r'^draftguard::scan::(Guard::accept(_value)?|next_group)\b'),
