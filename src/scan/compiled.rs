@@ -132,18 +132,30 @@ impl Compiled {
 
     /// [`Compiled::find_at`], searching only the runs of `hay` that the
     /// pattern's [`Scope`] names, if it has one: the same match (see [`Scope`]).
+    /// `last` carries the last run from one call to the next of a search
+    /// (start with `None`): the next match is looked for in the rest of it
+    /// before the scope is asked again, so a run with many matches in it
+    /// is measured once, not once per match (that would be quadratic).
     pub(super) fn find_in_scope(
         &self,
         cache: &mut Cache,
         hay: &[u8],
         start: usize,
+        last: &mut Option<std::ops::Range<usize>>,
     ) -> Option<regex_automata::Match> {
         let Some(scope) = self.scope else {
             return self.find_at(cache, hay, start);
         };
         let mut from = start;
-        while let Some(run) = scope(hay, from) {
+        loop {
+            // A run found for an earlier `from` still holds every match at or after a
+            // later one inside it (none starts between the two: the scope said so).
+            let run = match last.clone() {
+                Some(run) if run.start <= from && from < run.end && run.end <= hay.len() => run,
+                _ => scope(hay, from)?,
+            };
             debug_assert!(run.end > from, "a scope's run ends after `from`");
+            *last = Some(run.clone());
             // The byte after the run is context for `\b` and `$`, never part
             // of a match (a built-in pattern's haystack need not end on a char boundary).
             let end = (run.end + 1).min(hay.len());
@@ -152,7 +164,6 @@ impl Compiled {
             }
             from = run.end;
         }
-        None
     }
 
     /// `true` if a search may be cut at byte `i` of `hay`: a char boundary

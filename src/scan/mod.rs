@@ -494,9 +494,11 @@ impl Guard {
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
+        // The last run a whole-text pattern's scope named ([`Compiled::find_in_scope`]).
+        let mut run = None;
         while pos < to {
             let found = if self.engine.shortcuts {
-                c.find_in_scope(cache, &bytes[..end], pos)
+                c.find_in_scope(cache, &bytes[..end], pos, &mut run)
             } else {
                 c.find_at(cache, &bytes[..end], pos)
             };
