@@ -17,8 +17,9 @@ const MB = 1 << 20;
 const CASES = {
   // shapes of numbers and separators
   'digits 7777…': '7', '1 ': '1 ', ' - ': ' - ', '4111 ': '4111 ', '1.2.3.4.': '1.2.3.4.', '::': '::', '+1 ': '+1 ',
-  // one run of address bytes with a candidate every few bytes (ip_address's scope measures a run once)
-  '2001:0db8:1-': '2001:0db8:1-',
+  // one run of address bytes with a candidate every few bytes (ip_address's scope measures a run
+  // once; its IPv4 chain of host labels is bounded, or each match read the rest of the run)
+  '2001:0db8:1-': '2001:0db8:1-', '84.17.45.201-': '84.17.45.201-',
   '(415) ': '(415) ', '0151 ': '0151 ', 'full-width ４': '４', 'no-break spaces': '\u00a0', 'zero-width spaces': '\u200b',
   // keywords repeated
   'a@b.cd ': 'a@b.cd ', '@': '@', 'x@': 'x@', 'password=': 'password=', 'password: x ': 'password: x ', '-----BEGIN': '-----BEGIN',

@@ -62,10 +62,13 @@ pub const DETECTOR: Detector = Detector {
     checks: "Public IPv4/IPv6 addresses, medium alone unless version-like (single-digit octets); private, reserved, documentation and resolver addresses ignored",
     // IPv4: the whole dot-joined chain around a quad is matched, so a quad that
     // is one link of a longer chain reaches `validate` with its neighbours and
-    // is rejected there. IPv6: only global unicast (first group 2xxx/3xxx) can
+    // is rejected there. At most eight host labels before the quad: a label
+    // may hold `-`, so in `84.17.45.201-84.17.45.201-…` every match's search
+    // read the rest of the run for a longer chain (quadratic); a longer chain
+    // is still matched from a later label and still rejected. IPv6: only global unicast (first group 2xxx/3xxx) can
     // be reported, so the pattern starts there.
     #[cfg(not(target_family = "wasm"))]
-    pattern: r"\b(?:(?:[A-Za-z0-9_-]+\.)*[0-9]+(?:\.[0-9]+){3,}(?:\.[A-Za-z0-9_-]+)*\b|[23][0-9A-Fa-f]{3}(?:::?[0-9A-Fa-f]{1,4}){1,10}(?:(?:\.[0-9]{1,3}){3}\b|::|\b))",
+    pattern: r"\b(?:(?:[A-Za-z0-9_-]+\.){0,8}[0-9]+(?:\.[0-9]+){3,}(?:\.[A-Za-z0-9_-]+)*\b|[23][0-9A-Fa-f]{3}(?:::?[0-9A-Fa-f]{1,4}){1,10}(?:(?:\.[0-9]{1,3}){3}\b|::|\b))",
     prefilter: Prefilter::Always(Some(scope)),
     context: Words {
         en: &[
