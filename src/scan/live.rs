@@ -411,7 +411,7 @@ impl LiveScan {
         if g.keywords_on() {
             splice_hits(&mut old.hits, hay, ch);
         }
-        if let Some(n) = g.min_digits() {
+        if let Some(n) = g.min_digits {
             splice_clusters(&mut old.clusters, hay, ch, n);
         }
         // The windows again, from every hit and cluster: cheap, and exactly

@@ -342,12 +342,6 @@ impl Guard {
         prefilter::any_keywords(|i| self.enabled[i])
     }
 
-    /// The fewest digits a digit window needs for any of this guard's number
-    /// detectors (`None`: it has none).
-    fn min_digits(&self) -> Option<usize> {
-        self.min_digits
-    }
-
     /// Patterns this guard runs: its registry detectors in registry order, then its custom rules.
     fn slots(&self) -> usize {
         self.detectors.len() + self.custom.len()
