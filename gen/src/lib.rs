@@ -357,15 +357,16 @@ pub fn entries() -> Vec<Entry> {
     draftguard::REGISTRY
         .iter()
         .map(|d| match d.kind {
-            "api_key" => entry_grouped(d.kind, d.pattern, &api_key_grouped(d.pattern)),
+            "api_key" => entry_grouped(d.kind, d.pattern, &api_key_grouped(d.pattern, true)),
             _ => entry(d.kind, d.pattern),
         })
         .collect()
 }
 
-/// The API-key pattern with a group `p<i>` around row `i`; panics if the
-/// detector's pattern is not the rows' alternation this expects.
-pub fn api_key_grouped(pattern: &str) -> String {
+/// The API-key pattern with a group `p<i>` around row `i`, its rows relaxed
+/// ([`relax_row`]) if `relax`; panics if the detector's pattern is not the
+/// rows' alternation this expects.
+pub fn api_key_grouped(pattern: &str, relax: bool) -> String {
     let rows = draftguard::detectors::api_key::PROVIDERS;
     let (head, tail) = (r"(?:\b|/bot)(?P<value>", r"\x00)(?:[^A-Za-z0-9_\-]|$)");
     let plain: String = rows.iter().map(|p| format!("(?:{})|", p.pattern)).collect();
@@ -374,12 +375,130 @@ pub fn api_key_grouped(pattern: &str) -> String {
         pattern,
         "api_key: the pattern is not its rows' alternation; gen/src/lib.rs must learn its new shape"
     );
+    let mut relaxed = 0;
     let grouped: String = rows
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("(?:(?P<p{i}>{}))|", p.pattern))
+        .map(|(i, p)| {
+            let row = if relax {
+                relax_row(p.pattern, &mut relaxed)
+            } else {
+                p.pattern.to_string()
+            };
+            format!("(?:(?P<p{i}>{row}))|")
+        })
         .collect();
     format!("{head}{grouped}{tail}")
+}
+
+/// Counted repetitions at least this wide (`n - m` of an `{m,n}`) that end
+/// an API-key row are relaxed ([`relax_row`]).
+pub const RELAX_WIDER_THAN: u32 = 15;
+
+/// Bytes a relaxed repetition's class may hold: word bytes (`[A-Za-z0-9_]`),
+/// between which there is no `\b` and none of which is `/` (`/bot`).
+fn relaxable_class(class: &regex_syntax::hir::Class) -> bool {
+    use regex_syntax::hir::Class;
+    let word =
+        |b: u32| matches!(char::from_u32(b), Some(c) if c.is_ascii_alphanumeric() || c == '_');
+    match class {
+        Class::Bytes(c) => c
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|b| word(u32::from(b)))),
+        Class::Unicode(c) => c
+            .ranges()
+            .iter()
+            .all(|r| (u32::from(r.start())..=u32::from(r.end())).all(word)),
+    }
+}
+
+/// An API-key row as the blob's NFA holds it: each counted repetition
+/// `c{m,n}` that ends the row (the last thing each of its alternatives
+/// matches), whose class `c` holds only word bytes and that is wider than
+/// [`RELAX_WIDER_THAN`], becomes `(?P<le<n>_<k>>c{m,})` (`k` counts them).
+/// An unrolled `{m,n}` is `n` NFA states; `{m,}` is `m` and a loop. The
+/// product holds the group to its bound (`automata::bound`): a match in which
+/// it spans more than `n` bytes is no match at that start, and the search
+/// goes on from the next byte, as with the exact row. Why that is the exact
+/// row's search:
+///
+/// - A row's value is followed by a byte that cannot continue a token
+///   (`[^A-Za-z0-9_\-]`) or the end, and the class lies inside
+///   `[A-Za-z0-9_]`: the repetition runs to the end of the run of its class
+///   bytes, wherever it starts, and its length there is what it is. Where
+///   it is at most `n`, the relaxed row matches what the exact one does;
+///   where it is longer, the exact row does not match at that start, and the
+///   relaxed match is refused.
+/// - When the exact row fails, a later row could match at the same start.
+///   None does: `gen/tests/bounds.rs` searches the exact pattern and the
+///   relaxed one with its bounds (as the scan does, from every start) over
+///   values of every relaxed row of `m - 2 ..= n + 2` bytes after and before
+///   every other row's text, terminators, `/bot`, `_`, `-` and spaces, and
+///   requires the same matches. (Every relaxed row starts with its own
+///   literal prefix; the later rows that begin with a class, the
+///   context-gated shapes, are of fixed length, and the run is longer.)
+/// - Searches stay linear: a start's search reads the prefix and one run of
+///   the class, and no other start inside that run can match (a pattern
+///   start needs `\b` or `/bot`, and a run of word bytes has neither), so
+///   each run is read from a bounded number of starts (those inside the
+///   row's prefix); `bench/floods.mjs` has a 10 MB run after `sk_live_`.
+pub fn relax_row(row: &str, relaxed: &mut usize) -> String {
+    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+    fn walk(h: &Hir, relaxed: &mut usize) -> Option<Hir> {
+        match h.kind() {
+            HirKind::Repetition(r) => {
+                let max = r.max?;
+                let HirKind::Class(class) = r.sub.kind() else {
+                    return None;
+                };
+                if !r.greedy || max - r.min <= RELAX_WIDER_THAN || !relaxable_class(class) {
+                    return None;
+                }
+                let k = *relaxed;
+                *relaxed += 1;
+                Some(Hir::capture(Capture {
+                    index: 0,
+                    name: Some(format!("le{max}_{k}").into()),
+                    sub: Box::new(Hir::repetition(Repetition {
+                        max: None,
+                        ..r.clone()
+                    })),
+                }))
+            }
+            HirKind::Concat(hs) => {
+                let (last, init) = hs.split_last()?;
+                let last = walk(last, relaxed)?;
+                Some(Hir::concat(init.iter().cloned().chain([last]).collect()))
+            }
+            HirKind::Alternation(hs) => {
+                let mut any = false;
+                let alts = hs
+                    .iter()
+                    .map(|a| {
+                        walk(a, relaxed).map_or_else(
+                            || a.clone(),
+                            |r| {
+                                any = true;
+                                r
+                            },
+                        )
+                    })
+                    .collect();
+                any.then(|| Hir::alternation(alts))
+            }
+            HirKind::Capture(c) => walk(&c.sub, relaxed).map(|sub| {
+                Hir::capture(Capture {
+                    sub: Box::new(sub),
+                    ..c.clone()
+                })
+            }),
+            _ => None,
+        }
+    }
+    let hir = regex_automata::util::syntax::parse_with(row, &syntax_config())
+        .unwrap_or_else(|e| panic!("api_key row {row}: {e}"));
+    walk(&hir, relaxed).map_or_else(|| row.to_string(), |h| h.to_string())
 }
 
 /// Appends a length-prefixed section.

@@ -678,6 +678,8 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
 /// alternative matched (the API-key table's rows).
 pub(crate) struct Groups {
     nfa: Nfa,
+    /// Its relaxed repetitions' groups and bounds ([`bounds`]).
+    bounds: Box<[(usize, usize)]>,
     /// The group whose inside `nfa` matches.
     inside: Box<str>,
 }
@@ -685,8 +687,10 @@ pub(crate) struct Groups {
 impl Groups {
     /// What entry `name`'s group `group` matches, as a whole value.
     pub(crate) fn inside(name: &str, group: &str) -> Result<Groups, String> {
+        let nfa = Nfa::from_thompson(&thompson_inside(raw(name)?.forward, group)?);
         Ok(Groups {
-            nfa: Nfa::from_thompson(&thompson_inside(raw(name)?.forward, group)?),
+            bounds: bounds(nfa.names()),
+            nfa,
             inside: group.into(),
         })
     }
@@ -697,16 +701,47 @@ impl Groups {
         // Scratch space of its own: nothing a lookup leaves stays behind.
         let mut slots = Vec::new();
         let end = (self.nfa).run(value, 0, value.len(), &mut Scratch::default(), &mut slots)?;
-        if end != value.len() {
+        if end != value.len() || overlong(&self.bounds, &slots) {
             return None;
         }
         self.nfa
             .names()
             .enumerate()
             .skip(1)
-            .find(|(g, n)| slots[2 * g].is_some() && *n != Some(&*self.inside))
+            .find(|(g, n)| {
+                slots[2 * g].is_some() && *n != Some(&*self.inside) && n.and_then(bound).is_none()
+            })
             .and_then(|(_, n)| n)
     }
+}
+
+/// The bound of a group that the generator put around a relaxed counted
+/// repetition (`gen`'s `relax_row`: `c{m,n}` became `(?P<le<n>_<k>>c{m,})`):
+/// at most `n` bytes. A match in which such a group spans more is not a
+/// match of the detector's pattern at that start.
+pub(crate) fn bound(name: &str) -> Option<usize> {
+    let (n, k) = name.strip_prefix("le")?.split_once('_')?;
+    k.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| n.parse().ok())?
+}
+
+/// The groups of `names` (in group order) that have a [`bound`]: (group, bound).
+pub(crate) fn bounds<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Box<[(usize, usize)]> {
+    (names.enumerate())
+        .filter_map(|(g, n)| Some((g, bound(n?)?)))
+        .collect()
+}
+
+/// `true` if a group of `bounds` ([`bounds`]) spans more bytes than its
+/// bound in the capture `slots` of a match.
+pub(crate) fn overlong(bounds: &[(usize, usize)], slots: &[Option<usize>]) -> bool {
+    bounds
+        .iter()
+        .any(|&(g, max)| match slots.get(2 * g..2 * g + 2) {
+            Some(&[Some(s), Some(e)]) => e - s > max,
+            _ => false,
+        })
 }
 
 /// Which of several patterns match anywhere in a window, in one pass.

@@ -20,6 +20,8 @@ pub(super) struct Compiled {
     /// For a detector with [`crate::detectors::ByGroup`]: its pattern's other
     /// named groups (number, name), in group order; otherwise none.
     other_groups: Box<[(usize, Box<str>)]>,
+    /// A built-in pattern's relaxed repetitions: (group, bound) ([`automata::bound`]).
+    bounds: Box<[(usize, usize)]>,
     /// A number detector (digit prefilter): isolation checks and group-wise shortening apply.
     pub(super) is_number: bool,
     pub(super) context: context::WordIndex,
@@ -73,7 +75,7 @@ impl Compiled {
         let other_groups = if kind.by_group().is_some() {
             (names.iter().enumerate())
                 .filter_map(|(g, n)| Some((g, (*n)?)))
-                .filter(|(_, n)| !is_value_group(Some(n)))
+                .filter(|(_, n)| !is_value_group(Some(n)) && automata::bound(n).is_none())
                 .map(|(g, n)| (g, n.into()))
                 .collect()
         } else {
@@ -85,6 +87,10 @@ impl Compiled {
                 .map(|(g, _)| g)
                 .collect(),
             other_groups,
+            bounds: match regex {
+                Regex::Builtin(_) => automata::bounds(names.iter().copied()),
+                Regex::Custom(_) => Box::default(),
+            },
             kind,
             is_number,
             regex,
@@ -104,20 +110,26 @@ impl Compiled {
 
     /// The span of the first `value` group that took part in the leftmost-first
     /// match in `hay[start..]`, and the first of the other named groups that
-    /// did, for a detector with [`crate::detectors::ByGroup`].
+    /// did, for a detector with [`crate::detectors::ByGroup`]; `Err` if a
+    /// relaxed repetition in it ran past its bound ([`automata::bound`]):
+    /// then the detector's pattern has no match at `start`.
     pub(super) fn value_span(
         &self,
         cache: &mut Cache,
         hay: &[u8],
         start: usize,
-    ) -> Option<(usize, usize, Option<&str>)> {
-        let (slots, span) = self
-            .regex
-            .value_span(cache, hay, start, &self.value_groups)?;
+    ) -> Result<Option<ValueSpan<'_>>, Overlong> {
+        let Some((slots, span)) = self.regex.value_span(cache, hay, start, &self.value_groups)
+        else {
+            return Ok(None);
+        };
+        if automata::overlong(&self.bounds, &slots) {
+            return Err(Overlong);
+        }
         let group = (self.other_groups.iter())
             .find(|(g, _)| slots.get(2 * g).copied().flatten().is_some())
             .map(|(_, n)| &**n);
-        Some((span.0, span.1, group))
+        Ok(Some((span.0, span.1, group)))
     }
 
     /// The leftmost-first match in `hay[start..]` (`hay` is UTF-8 up to its end).
@@ -172,6 +184,14 @@ impl Compiled {
         hay.is_char_boundary(i) && !self.interior.contains(hay.as_bytes()[i])
     }
 }
+
+/// A match's value span and the named group that took part ([`Compiled::value_span`]).
+pub(super) type ValueSpan<'a> = (usize, usize, Option<&'a str>);
+
+/// A match in which a relaxed repetition ran past its bound: no match of the
+/// detector's pattern starts there ([`Compiled::value_span`]).
+#[derive(Debug)]
+pub(super) struct Overlong;
 
 /// `true` for the name of a group that is a finding's span: `value`, `value2`, …
 pub(super) fn is_value_group(name: Option<&str>) -> bool {

@@ -26,7 +26,7 @@ use crate::detectors::{shape, Confidence, Detector, Evidence, Prefilter, REGISTR
 pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
 
-use compiled::{Cache, Compiled};
+use compiled::{Cache, Compiled, Overlong};
 pub use context::{AFTER as CONTEXT_AFTER, BEFORE as CONTEXT_BEFORE};
 pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use engine::Engine;
@@ -504,14 +504,18 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c, cache, quiet) {
-                    out.push(found);
-                }
-                // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
-                pos = if m.is_empty() {
-                    next_char(hay, m.end())
-                } else {
-                    m.end()
+                pos = match self.accept_value(hay, m.start(), m.end(), c, cache, quiet) {
+                    // Not a match of the detector's pattern: the next start is the next byte.
+                    Err(Overlong) => next_char(hay, m.start()),
+                    Ok(found) => {
+                        out.extend(found);
+                        // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
+                        if m.is_empty() {
+                            next_char(hay, m.end())
+                        } else {
+                            m.end()
+                        }
+                    }
                 };
                 continue;
             }
@@ -557,7 +561,9 @@ impl Guard {
         }
     }
 
-    /// Validates a pattern match `[s, e)`; the span is its `value` group if it has one.
+    /// Validates a pattern match `[s, e)`; the span is its `value` group if
+    /// it has one. `Err` if it is no match of the detector's pattern
+    /// ([`Compiled::value_span`]).
     fn accept_value(
         &self,
         hay: &str,
@@ -566,13 +572,30 @@ impl Guard {
         c: &Compiled,
         cache: &mut Cache,
         quiet: &mut context::Quiet,
-    ) -> Option<resolve::Candidate> {
+    ) -> Result<Option<resolve::Candidate>, Overlong> {
         let (vs, ve, group) = if c.has_values() {
             // Groups only over the match already found: cheap.
-            c.value_span(cache, &hay.as_bytes()[..e], s)?
+            match c.value_span(cache, &hay.as_bytes()[..e], s)? {
+                Some(span) => span,
+                None => return Ok(None),
+            }
         } else {
             (s, e, None)
         };
+        Ok(self.validate_value(hay, vs, ve, group, c, quiet))
+    }
+
+    /// Validates the value `hay[vs..ve]` of a match, of the alternative
+    /// `group` names if the detector has [`crate::detectors::ByGroup`].
+    fn validate_value(
+        &self,
+        hay: &str,
+        vs: usize,
+        ve: usize,
+        group: Option<&str>,
+        c: &Compiled,
+        quiet: &mut context::Quiet,
+    ) -> Option<resolve::Candidate> {
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
         }
