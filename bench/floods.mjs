@@ -23,7 +23,7 @@ const CASES = {
   '(415) ': '(415) ', '0151 ': '0151 ', 'full-width ４': '４', 'no-break spaces': '\u00a0', 'zero-width spaces': '\u200b',
   // keywords repeated
   'a@b.cd ': 'a@b.cd ', '@': '@', 'x@': 'x@', 'password=': 'password=', 'password: x ': 'password: x ', '-----BEGIN': '-----BEGIN',
-  '<<': '<<', 'P<UTO': 'P<UTO', 'eyJ': 'eyJ', 'eyJ.eyJ.': 'eyJa.eyJb.', 'AKIA': 'AKIA', 'ghp_': 'ghp_', 'sk-': 'sk-', 'sk_live_': 'sk_live_', 'EAAB': 'EAAB',
+  '<<': '<<', 'P<UTO': 'P<UTO', 'eyJ': 'eyJ', 'eyJ.eyJ.': 'eyJa.eyJb.', 'AKIA': 'AKIA', 'ghp_': 'ghp_', 'sk-': 'sk-', 'sk_live_': 'sk_live_', 'EAAB': 'EAAB', 'pypi-AgEIcHlwaS5vcmc-': 'pypi-AgEIcHlwaS5vcmc-',
   'abandon ': 'abandon ', 'diabetes ': 'diabetes ', 'CONFIDENTIAL ': 'CONFIDENTIAL ', 'Subject: Re: ': 'Subject: Re: ', '机密': '机密',
   'postgres://a:b@': 'postgres://a:b@', 'a://': 'a://', 'jdbc:oracle:thin:': 'jdbc:oracle:thin:', 'Server=x;': 'Server=x;', 'secret=': 'secret=', 'token ': 'token ', 'token: “': 'token: “', 'Bearer ': 'Bearer ', 'F32.1 ': 'F32.1 ',
   'card number ': 'card number ', 'IBAN ': 'IBAN ', 'SSN ': 'SSN ',
@@ -40,9 +40,10 @@ const TEXTS = {
   // The mixed chat corpus with every line break removed: one giant line.
   'one giant line (chat corpus)': (bytes) => corpus(bytes).replace(/\n/g, ' '),
   // One token run as long as the text: the API-key rows' relaxed repetitions (`{24,}`, held to
-  // `{24,99}` after the match) read it once from the prefix; no start inside it can match.
+  // `{24,99}` after the match) read at most the longest API key from each start.
   'sk_live_ + one run': (bytes) => `sk_live_${'A1b2'.repeat(Math.ceil(bytes / 4))}`,
   'xoxe.xoxp-1- + one run': (bytes) => `xoxe.xoxp-1-${'A1b2'.repeat(Math.ceil(bytes / 4))}`,
+  'sl.u. + one run': (bytes) => `sl.u.${'A1b-'.repeat(Math.ceil(bytes / 4))}`,
 };
 
 const pkg = fileURLToPath(new URL('../pkg/', import.meta.url));

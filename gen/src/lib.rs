@@ -29,7 +29,7 @@ use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 
 /// Format version, checked by the reader.
-pub const MAGIC: &[u8; 8] = b"DGAUTO09";
+pub const MAGIC: &[u8; 8] = b"DGAUTO10";
 
 fn syntax_config() -> syntax::Config {
     // As the engine always compiled them: ASCII, over bytes.
@@ -237,11 +237,12 @@ pub fn fnv1a(s: &str) -> u32 {
     })
 }
 
-/// `true` if `pattern`'s matches have a longest length.
-fn bounded(pattern: &str) -> bool {
+/// The length of `pattern`'s longest match, if its matches have one.
+pub fn longest_match(pattern: &str) -> Option<usize> {
     regex_automata::util::syntax::parse_with(pattern, &syntax_config())
-        .map(|h| h.properties().maximum_len().is_some())
-        .unwrap_or(false)
+        .ok()?
+        .properties()
+        .maximum_len()
 }
 
 /// The widest counted repetition in `pattern` (`max - min` of an `{m,n}`).
@@ -280,8 +281,10 @@ pub enum Plan {
     /// forward one (`src/pattern/automata.rs`, `thompson_reversed`).
     Window { reverse: Option<Vec<u8>> },
     /// An anchored lazy DFA from each candidate start: the bytes a match can
-    /// start with, per class of the byte before ([`BEFORE`]).
-    Starts([[u8; 32]; 5]),
+    /// start with, per class of the byte before ([`BEFORE`]), and the length
+    /// of the detector's longest match, if its matches have one (a relaxed
+    /// pattern's NFA has none: [`relax_row`]); no start's search reads past it.
+    Starts([[u8; 32]; 5], Option<usize>),
 }
 
 /// One entry of the blob.
@@ -328,10 +331,10 @@ fn entry_grouped(kind: &str, pattern: &str, grouped: &str) -> Entry {
     let forward = nfa(grouped, false).unwrap_or_else(|e| fail(e));
     let plan = if FROM_STARTS.contains(&kind) {
         assert!(
-            bounded(pattern) || UNBOUNDED_FROM_STARTS.contains(&kind),
+            longest_match(pattern).is_some() || UNBOUNDED_FROM_STARTS.contains(&kind),
             "{name}: searched from starts, must be bounded"
         );
-        Plan::Starts(first_bytes(&forward))
+        Plan::Starts(first_bytes(&forward), longest_match(pattern))
     } else {
         Plan::Window {
             reverse: (widest_repetition(pattern) > WIDEST_DERIVED)
@@ -395,12 +398,11 @@ pub fn api_key_grouped(pattern: &str, relax: bool) -> String {
 /// an API-key row are relaxed ([`relax_row`]).
 pub const RELAX_WIDER_THAN: u32 = 15;
 
-/// Bytes a relaxed repetition's class may hold: word bytes (`[A-Za-z0-9_]`),
-/// between which there is no `\b` and none of which is `/` (`/bot`).
+/// Bytes a relaxed repetition's class may hold: those of a token
+/// (`[A-Za-z0-9_\-]`), none of which can end a value.
 fn relaxable_class(class: &regex_syntax::hir::Class) -> bool {
     use regex_syntax::hir::Class;
-    let word =
-        |b: u32| matches!(char::from_u32(b), Some(c) if c.is_ascii_alphanumeric() || c == '_');
+    let word = |b: u32| matches!(char::from_u32(b), Some(c) if c.is_ascii_alphanumeric() || c == '_' || c == '-');
     match class {
         Class::Bytes(c) => c
             .ranges()
@@ -415,34 +417,37 @@ fn relaxable_class(class: &regex_syntax::hir::Class) -> bool {
 
 /// An API-key row as the blob's NFA holds it: each counted repetition
 /// `c{m,n}` that ends the row (the last thing each of its alternatives
-/// matches), whose class `c` holds only word bytes and that is wider than
-/// [`RELAX_WIDER_THAN`], becomes `(?P<le<n>_<k>>c{m,})` (`k` counts them).
-/// An unrolled `{m,n}` is `n` NFA states; `{m,}` is `m` and a loop. The
-/// product holds the group to its bound (`automata::bound`): a match in which
-/// it spans more than `n` bytes is no match at that start, and the search
-/// goes on from the next byte, as with the exact row. Why that is the exact
-/// row's search:
+/// matches), whose class `c` holds only token bytes (`[A-Za-z0-9_\-]`) and
+/// that is wider than [`RELAX_WIDER_THAN`], becomes `(?P<le<n>_<k>>c{m,})`
+/// (`k` counts them). An unrolled `{m,n}` is `n` NFA states; `{m,}` is `m`
+/// and a loop. The product holds the group to its bound (`automata::bound`):
+/// a match in which it spans more than `n` bytes is no match at that start,
+/// and the search goes on from the next byte, as with the exact row. Why
+/// that is the exact row's search:
 ///
 /// - A row's value is followed by a byte that cannot continue a token
-///   (`[^A-Za-z0-9_\-]`) or the end, and the class lies inside
-///   `[A-Za-z0-9_]`: the repetition runs to the end of the run of its class
-///   bytes, wherever it starts, and its length there is what it is. Where
-///   it is at most `n`, the relaxed row matches what the exact one does;
-///   where it is longer, the exact row does not match at that start, and the
+///   (`[^A-Za-z0-9_\-]`) or the end, and the class lies inside the token
+///   bytes: the repetition runs to the end of the run of token bytes. Where
+///   it starts is the same on every path through its row (each relaxed row's
+///   prefix is of fixed length or ends in a byte the class lacks; OpenAI's
+///   second run follows a greedy first one, so the leftmost-first path, whose
+///   groups the product reads, has the shortest second run). So its length
+///   is what it is: at most `n`, the relaxed row matches what the exact one
+///   does; longer, the exact row does not match at that start, and the
 ///   relaxed match is refused.
 /// - When the exact row fails, a later row could match at the same start.
 ///   None does: `gen/tests/bounds.rs` searches the exact pattern and the
 ///   relaxed one with its bounds (as the scan does, from every start) over
-///   values of every relaxed row of `m - 2 ..= n + 2` bytes after and before
-///   every other row's text, terminators, `/bot`, `_`, `-` and spaces, and
-///   requires the same matches. (Every relaxed row starts with its own
-///   literal prefix; the later rows that begin with a class, the
-///   context-gated shapes, are of fixed length, and the run is longer.)
-/// - Searches stay linear: a start's search reads the prefix and one run of
-///   the class, and no other start inside that run can match (a pattern
-///   start needs `\b` or `/bot`, and a run of word bytes has neither), so
-///   each run is read from a bounded number of starts (those inside the
-///   row's prefix); `bench/floods.mjs` has a 10 MB run after `sk_live_`.
+///   values of every relaxed row of `m - 2 ..= m + 2` and `n - 2 ..= n + 2`
+///   bytes and longer, after and before every other row's text,
+///   terminators, `/bot`, `_`, `-` and spaces, and requires the same matches.
+///   (Rows whose repetitions are 8 wide, Alibaba's `LTAI` + `{12,20}` and a
+///   Slack workflow URL's `{24,32}`, stay exact: `LTAI` and 28 more is a
+///   Mistral key's 32 characters.)
+/// - Searches stay linear: the relaxed NFA's matches have no longest, so
+///   the blob holds the exact pattern's longest match and no start's search
+///   reads past it (`automata::Matcher::find_at`): a match that would end
+///   later is over a bound anyway. `bench/floods.mjs` has 10 MB token runs.
 pub fn relax_row(row: &str, relaxed: &mut usize) -> String {
     use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
     fn walk(h: &Hir, relaxed: &mut usize) -> Option<Hir> {
@@ -512,7 +517,7 @@ fn section(out: &mut Vec<u8>, bytes: &[u8]) {
 /// NFA (length-prefixed), then the plan: tag 1 (whole windows, the reverse
 /// NFA derived), tag 3 (whole windows) and the reverse NFA (length-prefixed), or tag 2 (from starts) and five 32-byte
 /// first-byte sets (one per class of the byte before: text start, `\n`,
-/// `\r`, word byte, other), or tag 3 (groups only). Lengths are LEB128; a set has bit `b & 7` of
+/// `\r`, word byte, other) and the longest match (0: none), or tag 3 (groups only). Lengths are LEB128; a set has bit `b & 7` of
 /// byte `b >> 3`.
 pub fn blob(entries: &[Entry]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
@@ -530,11 +535,12 @@ pub fn blob(entries: &[Entry]) -> Vec<u8> {
                 out.push(3);
                 section(&mut out, reverse);
             }
-            Plan::Starts(first) => {
+            Plan::Starts(first, longest) => {
                 out.push(2);
                 for set in first {
                     out.extend_from_slice(set);
                 }
+                varint(&mut out, longest.unwrap_or(0));
             }
         }
     }
@@ -554,7 +560,7 @@ pub fn describe(entries: &[Entry]) -> String {
                     .as_ref()
                     .map_or("derived".into(), |r| format!("{:>6} B", r.len()))
             ),
-            Plan::Starts(_) => format!(
+            Plan::Starts(..) => format!(
                 "{:32} starts: forward NFA {:>6} B\n",
                 e.name,
                 e.forward.len()

@@ -32,7 +32,7 @@ use crate::scan::ByteSet;
 
 /// The generator's output.
 static BLOB: &[u8] = include_bytes!("automata.bin");
-const MAGIC: &[u8; 8] = b"DGAUTO09";
+const MAGIC: &[u8; 8] = b"DGAUTO10";
 
 /// State tags of the NFA format (the generator's `tag`).
 mod tag {
@@ -534,8 +534,9 @@ fn start_table(first: &[ByteSet; 5]) -> [u8; 256] {
 
 enum Search {
     Window(Box<hybrid::regex::Regex>),
-    /// The anchored DFA and the bytes a match can start with, per class of the byte before.
-    Starts(Box<hybrid::dfa::DFA>, Box<[u8; 256]>),
+    /// The anchored DFA, the bytes a match can start with, per class of the
+    /// byte before, and the detector's longest match, if it has one.
+    Starts(Box<hybrid::dfa::DFA>, Box<[u8; 256]>, Option<usize>),
 }
 
 /// A built-in pattern ready to search. Immutable: what a search builds on
@@ -581,12 +582,14 @@ impl Matcher {
     }
 
     /// Searched anchored from each position whose byte can start a match
-    /// (`first`, per class of the byte before).
-    fn starts(fwd: NFA, first: [ByteSet; 5]) -> Result<Matcher, String> {
+    /// (`first`, per class of the byte before), reading at most `longest`
+    /// bytes from each.
+    fn starts(fwd: NFA, first: [ByteSet; 5], longest: Option<usize>) -> Result<Matcher, String> {
         Ok(Matcher {
             search: Search::Starts(
                 Box::new(lazy(fwd.clone(), MatchKind::LeftmostFirst, false)?),
                 Box::new(start_table(&first)),
+                longest,
             ),
             fwd,
             nfa: std::sync::OnceLock::new(),
@@ -615,7 +618,7 @@ struct Raw {
 enum RawPlan {
     /// Whole windows; the reverse NFA, if the blob holds it (else derived).
     Window(Option<&'static [u8]>),
-    Starts([ByteSet; 5]),
+    Starts([ByteSet; 5], Option<usize>),
 }
 
 /// Reads the entry named `name` (`"detector:<kind>"`) from the blob.
@@ -632,13 +635,16 @@ fn raw(name: &str) -> Result<Raw, String> {
         let plan = match r.byte()? {
             1 => RawPlan::Window(None),
             3 => RawPlan::Window(Some(r.section()?)),
-            2 => RawPlan::Starts([
-                set(&mut r)?,
-                set(&mut r)?,
-                set(&mut r)?,
-                set(&mut r)?,
-                set(&mut r)?,
-            ]),
+            2 => RawPlan::Starts(
+                [
+                    set(&mut r)?,
+                    set(&mut r)?,
+                    set(&mut r)?,
+                    set(&mut r)?,
+                    set(&mut r)?,
+                ],
+                Some(r.varint()?).filter(|&n| n > 0),
+            ),
             t => return Err(format!("unknown plan {t}")),
         };
         if this {
@@ -665,7 +671,7 @@ pub(crate) fn entry(name: &str) -> Result<Entry, String> {
             };
             Matcher::window(fwd, rev)?
         }
-        RawPlan::Starts(first) => Matcher::starts(fwd, first)?,
+        RawPlan::Starts(first, longest) => Matcher::starts(fwd, first, longest)?,
     };
     Ok(Entry {
         hash: raw.hash,
@@ -820,7 +826,7 @@ impl Matcher {
                 re.try_search(c, &Input::new(hay).span(start..hay.len()))
                     .expect(NEVER_FAILS)
             }
-            Search::Starts(dfa, starts) => {
+            Search::Starts(dfa, starts, longest) => {
                 let c = cache.starts.get_or_insert_with(|| dfa.create_cache());
                 let mut before = start
                     .checked_sub(1)
@@ -828,10 +834,17 @@ impl Matcher {
                 // The anchored start state per class of the byte before, found once.
                 let mut start_states = StartStates::default();
                 for (s, &b) in hay.iter().enumerate().skip(start) {
+                    // No match of the detector's pattern is longer than `longest`: a
+                    // start's search stops there (linear in the text, though the NFA's
+                    // relaxed repetitions have no bound: `bound`). A match that ends
+                    // there is still found (the byte after the span is context for `$`,
+                    // which only the text's end matches); one that would end later is
+                    // over its bound, and the exact pattern has no match at `s`.
+                    let end = longest.map_or(hay.len(), |l| hay.len().min(s + l));
                     if starts[usize::from(b)] & (1 << before) != 0
-                        && may_match_from(dfa, c, &mut start_states, hay, s)
+                        && may_match_from(dfa, c, &mut start_states, &hay[..end], s)
                     {
-                        let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+                        let input = Input::new(hay).span(s..end).anchored(Anchored::Yes);
                         if let Some(end) = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS) {
                             return Some(Match::new(end.pattern(), s..end.offset()));
                         }
@@ -1119,7 +1132,7 @@ mod tests {
         let mut searched = 0;
         for d in crate::detectors::REGISTRY {
             let entry = entry(&format!("detector:{}", d.kind)).unwrap();
-            let Search::Starts(dfa, _) = &entry.matcher.search else {
+            let Search::Starts(dfa, ..) = &entry.matcher.search else {
                 continue;
             };
             let mut cache = dfa.create_cache();
