@@ -833,18 +833,18 @@ impl Matcher {
                     .map_or(0, |i| BEFORE[usize::from(hay[i])]);
                 // The anchored start state per class of the byte before, found once.
                 let mut start_states = StartStates::default();
+                // No match of the detector's pattern is longer than `longest`: a
+                // start's search stops there (linear in the text, though the NFA's
+                // relaxed repetitions have no bound: `bound`). A match that ends
+                // there is still found (the byte after the span is context for `$`,
+                // which only the text's end matches); one that would end later is
+                // over its bound, and the exact pattern has no match at that start.
+                let span_end = |s: usize| longest.map_or(hay.len(), |l| hay.len().min(s + l));
                 for (s, &b) in hay.iter().enumerate().skip(start) {
-                    // No match of the detector's pattern is longer than `longest`: a
-                    // start's search stops there (linear in the text, though the NFA's
-                    // relaxed repetitions have no bound: `bound`). A match that ends
-                    // there is still found (the byte after the span is context for `$`,
-                    // which only the text's end matches); one that would end later is
-                    // over its bound, and the exact pattern has no match at `s`.
-                    let end = longest.map_or(hay.len(), |l| hay.len().min(s + l));
                     if starts[usize::from(b)] & (1 << before) != 0
-                        && may_match_from(dfa, c, &mut start_states, &hay[..end], s)
+                        && may_match_from(dfa, c, &mut start_states, &hay[..span_end(s)], s)
                     {
-                        let input = Input::new(hay).span(s..end).anchored(Anchored::Yes);
+                        let input = Input::new(hay).span(s..span_end(s)).anchored(Anchored::Yes);
                         if let Some(end) = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS) {
                             return Some(Match::new(end.pattern(), s..end.offset()));
                         }
