@@ -2,7 +2,7 @@
 //! development time) or a custom rule's regex, with its context word indexes.
 
 use super::{context, interior};
-use crate::detectors::{Detector, Prefilter, Scope};
+use crate::detectors::{Detector, MayStart, Prefilter, Scope};
 use crate::finding::Kind;
 use crate::pattern::{self, automata};
 
@@ -28,6 +28,8 @@ pub(super) struct Compiled {
     pub(super) interior: interior::ByteSet,
     /// Where a whole-text pattern's matches can be (see [`Scope`]).
     scope: Option<Scope>,
+    /// Where a match of a pattern searched from starts can begin (see [`MayStart`]).
+    may_start: Option<MayStart>,
 }
 
 impl Compiled {
@@ -50,6 +52,7 @@ impl Compiled {
         };
         Ok(Compiled {
             scope,
+            may_start: crate::detectors::may_start(d.kind),
             ..Compiled::from_regex(
                 Kind::of(d),
                 entry.interior,
@@ -92,6 +95,7 @@ impl Compiled {
             negative,
             interior,
             scope: None,
+            may_start: None,
         }
     }
 
@@ -131,7 +135,8 @@ impl Compiled {
     }
 
     /// [`Compiled::find_at`], searching only the runs of `hay` that the
-    /// pattern's [`Scope`] names, if it has one: the same match (see [`Scope`]).
+    /// pattern's [`Scope`] names, if it has one, and trying only the starts
+    /// its [`MayStart`] allows, if it has one: the same match (see both).
     /// `last` carries the last run from one call to the next of a search
     /// (start with `None`): the next match is looked for in the rest of it
     /// before the scope is asked again, so a run with many matches in it
@@ -144,7 +149,10 @@ impl Compiled {
         last: &mut Option<std::ops::Range<usize>>,
     ) -> Option<regex_automata::Match> {
         let Some(scope) = self.scope else {
-            return self.find_at(cache, hay, start);
+            return match (&self.regex, self.may_start) {
+                (Regex::Builtin(m), Some(may_start)) => m.find_from(cache, hay, start, may_start),
+                _ => self.find_at(cache, hay, start),
+            };
         };
         let mut from = start;
         loop {
