@@ -119,11 +119,13 @@ const ALNUM: [bool; 256] = {
 /// there, at most 15 bytes back (a longer word is no code): in prose a few
 /// bytes a look, instead of the lazy DFA's pass over every byte.
 ///
-/// Most looks end after three bytes: the code covers `p` and either
-/// `p - 8 ..= p` (if it starts at `p - 8` or before) or else `p ..= p + 8`
-/// (it starts after `p - 8`, so it ends after `p + 8`), so `p` and `p - 4`,
-/// `p - 8` or `p + 4`, `p + 8` are letters or digits. From the start, the
-/// byte 16 further on must end the word before the bytes up to it are read.
+/// Most looks end after two loads: the code covers `p` and either the
+/// eight bytes before `p` (if it starts at `p - 8` or before) or else the
+/// eight from `p` on (it starts after `p - 8`, so it ends after `p + 8`),
+/// and eight letters and digits are eight bytes in `0x30..0x80`, which
+/// eight bytes of prose with a space or a dot in them are not. From the
+/// start, the byte 16 further on must end the word before the bytes up to
+/// it are read.
 fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     let n = hay.len();
     // Functions, not closures: at `opt-level = "z"` a closure called from
@@ -136,11 +138,21 @@ fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     fn word(hay: &[u8], i: usize) -> bool {
         WORD[usize::from(hay[i])]
     }
+    /// `true` if the eight bytes from `i` all lie in `0x30..0x80`.
+    #[inline(always)]
+    fn high_ascii(hay: &[u8], i: usize) -> bool {
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        hay.get(i..i + 8).is_some_and(|chunk| {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            // A byte below 0x30 (with its high bit clear) borrows in `- 0x30`
+            // and sets its high bit; a borrow only reaches bytes above one
+            // that is below, so no byte is flagged unless one is below.
+            (x | (x.wrapping_sub(ONES * 0x30) & !x)) & (ONES << 7) == 0
+        })
+    }
     let mut p = from.next_multiple_of(16);
     while p < n {
-        let may = alnum(hay, p)
-            && ((p >= 8 && alnum(hay, p - 8) & alnum(hay, p - 4))
-                || (p + 8 < n && alnum(hay, p + 8) & alnum(hay, p + 4)));
+        let may = alnum(hay, p) && ((p >= 8 && high_ascii(hay, p - 8)) || high_ascii(hay, p));
         if may {
             // Not before `from`: a code starting there starts no match at or after it.
             let lo = from.max(p.saturating_sub(15));
