@@ -805,7 +805,8 @@ impl Matcher {
                     .map_or(0, |i| BEFORE[usize::from(hay[i])]);
                 // The anchored start state per class of the byte before, found once.
                 let mut start_states = StartStates::default();
-                for (s, &b) in hay.iter().enumerate().skip(start) {
+                for s in start..hay.len() {
+                    let b = hay[s];
                     if starts[usize::from(b)] & (1 << before) != 0
                         && may_start(hay, s)
                         && may_match_from(dfa, c, &mut start_states, hay, s)
