@@ -404,8 +404,7 @@ impl Guard {
         };
         // Slices: at `opt-level = "z"` indexing a `Vec` stays a call.
         let (detectors, places, wholes) = (&*self.detectors, &*self.places, &*self.wholes);
-        for k in 0..planned {
-            let slot = if windowless { wholes[k] } else { k };
+        for slot in (0..planned).map(|k| if windowless { wholes[k] } else { k }) {
             let (index, place) = (detectors[slot].0, places[slot]);
             match place {
                 Place::Digits {
