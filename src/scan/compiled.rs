@@ -148,11 +148,14 @@ impl Compiled {
         start: usize,
         last: &mut Option<std::ops::Range<usize>>,
     ) -> Option<regex_automata::Match> {
+        // The starts a search from starts tries, if the pattern rules some out.
+        let find = |cache: &mut Cache, hay: &[u8], start: usize| match (&self.regex, self.may_start)
+        {
+            (Regex::Builtin(m), Some(may_start)) => m.find_from(cache, hay, start, may_start),
+            _ => self.find_at(cache, hay, start),
+        };
         let Some(scope) = self.scope else {
-            return match (&self.regex, self.may_start) {
-                (Regex::Builtin(m), Some(may_start)) => m.find_from(cache, hay, start, may_start),
-                _ => self.find_at(cache, hay, start),
-            };
+            return find(cache, hay, start);
         };
         let mut from = start;
         loop {
@@ -167,7 +170,7 @@ impl Compiled {
             // The byte after the run is context for `\b` and `$`, never part
             // of a match (a built-in pattern's haystack need not end on a char boundary).
             let end = (run.end + 1).min(hay.len());
-            if let Some(m) = self.find_at(cache, &hay[..end], run.start.max(from)) {
+            if let Some(m) = find(cache, &hay[..end], run.start.max(from)) {
                 return Some(m);
             }
             from = run.end;
