@@ -64,6 +64,8 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
     # `prefilter::next_digit` that ip_address's scope calls stays in the prefilter: not inlined,
     # it is one function for both).
     rule('pattern search', r'^draftguard::detectors::[a-z0-9_]+::scope\b'),
+    # Likewise a start filter of a pattern searched from starts (detectors::MayStart).
+    rule('pattern search', r'^draftguard::detectors::[a-z0-9_]+::may_start\b'),
     rule('prefilter', r'^draftguard::scan::prefilter::'),
     rule('prefilter', r'^draftguard::pattern::automata::(Words::each|Set::matches_at)\b'),
     rule('prefilter', r'^draftguard::scan::Guard::(prefilter|plan|keywords_on|min_digits|search_all)\b'),
@@ -72,7 +74,7 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
     rule('captures/retries', r'^draftguard::pattern::(automata::Matcher::groups|nfa::)'),
     rule('captures/retries', r'^draftguard::scan::compiled::(Compiled|Regex)::value_span\b'),
     rule('captures/retries', r'^draftguard::pattern::Custom::value_span'),
-    rule('pattern search', r'^draftguard::pattern::automata::(Matcher::find_at|may_match_from)\b'),
+    rule('pattern search', r'^draftguard::pattern::automata::(Matcher::find_(at|from)|may_match_from)\b'),
     rule('pattern search', r'^draftguard::scan::compiled::(Compiled|Regex)::find_(at|in_scope)\b'),
     rule('pattern search', r'^draftguard::pattern::Custom::find_at'),
     rule('pattern search', r'^draftguard::scan::(Guard::search(_with)?|next_char|engine::(pooled|Engine::with_cache))\b'),

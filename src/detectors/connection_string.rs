@@ -114,6 +114,70 @@ pub const DETECTOR: Detector = Detector {
     by_group: None,
 };
 
+/// Whether a match can begin at byte `s` (the detector's [`super::MayStart`]).
+///
+/// Every alternative of the pattern (ASCII, as every built-in pattern:
+/// `(?i)` folds ASCII letters only) begins with one of:
+/// - a scheme, `[A-Za-z][A-Za-z0-9+.-]{1,30}`, right before `://` (the URL
+///   forms);
+/// - `jdbc:` (the Oracle and `password=` forms) or `sqlplus`;
+/// - an ADO.NET/ODBC keyword: `server`, `data source`, `host`, `address`,
+///   `addr`, `driver`, `dsn`, `provider`, `user id`, `userid`, `uid`,
+///   `user`, `username`, `initial catalog`, `database`.
+///
+/// So a match begins at two letters that begin one of the words above (`jd`,
+/// `sq`, `se`, `da`, `ho`, `ad`, `dr`, `ds`, `pr`, `us`, `ui`, `in`, in
+/// either case), or at a run of 2 to 31 scheme bytes followed by `://`.
+/// Anything else — most word starts in the prose around a URL — cannot
+/// begin one, and is ruled out after reading the word once, where stepping
+/// the pattern's automaton costs several times as much a byte.
+pub(crate) fn may_start(hay: &[u8], s: usize) -> bool {
+    let b0 = hay[s];
+    if !b0.is_ascii_alphabetic() {
+        return false;
+    }
+    let b1 = hay.get(s + 1).copied().unwrap_or(0);
+    // A letter's low five bits are its place in the alphabet, in either case.
+    if b1.is_ascii_alphabetic() && (SECOND[usize::from(b0 & 31)] >> (b1 & 31)) & 1 != 0 {
+        return true;
+    }
+    let mut i = s + 1;
+    let last = hay.len().min(s + 31);
+    while i < last && SCHEME[usize::from(hay[i])] {
+        i += 1;
+    }
+    // Byte by byte: `starts_with` stays a call at `opt-level = "z"`.
+    i >= s + 2 && i + 2 < hay.len() && hay[i] == b':' && hay[i + 1] == b'/' && hay[i + 2] == b'/'
+}
+
+/// `SECOND[a & 31]` has bit `b & 31` set if the letters `a`, `b` begin
+/// `jdbc:`, `sqlplus` or an ADO.NET/ODBC keyword ([`may_start`]).
+const SECOND: [u32; 32] = {
+    let words = [
+        *b"jd", *b"sq", *b"se", *b"da", *b"ho", *b"ad", *b"dr", *b"ds", *b"pr", *b"us", *b"ui",
+        *b"in",
+    ];
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < words.len() {
+        t[(words[i][0] & 31) as usize] |= 1 << (words[i][1] & 31);
+        i += 1;
+    }
+    t
+};
+
+/// `SCHEME[b]`: byte `b` can be in a scheme after its first letter (`[A-Za-z0-9+.-]`).
+const SCHEME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-');
+        b += 1;
+    }
+    t
+};
+
 /// Checks that the password part of a connection string is a real secret.
 pub fn validate(value: &str) -> Result<Valid, Invalid> {
     if value.len() < 3 || value.len() > 256 {

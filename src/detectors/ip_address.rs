@@ -144,16 +144,27 @@ const SERVICES_V6: &[&str] = &[
     "2620:fe::9",
 ];
 
-/// `ADDRESS[b]`: an address can hold byte `b` (ASCII letters, digits, `_`, `-`, `.`, `:`).
-const ADDRESS: [bool; 256] = {
-    let mut t = [false; 256];
+/// `ADDRESS[b]`: an address can hold byte `b` (ASCII letters, digits, `_`,
+/// `-`, `.`, `:`): [`IN`], and [`SEPARATOR`] too for `.` and `:`.
+const ADDRESS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b'_' | b'-' | b'.' | b':');
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-') {
+            t[b] = IN;
+        }
+        if matches!(c, b'.' | b':') {
+            t[b] = IN | SEPARATOR;
+        }
         b += 1;
     }
     t
 };
+/// In [`ADDRESS`]: an address byte.
+const IN: u8 = 1;
+/// In [`ADDRESS`]: a `.` or `:`.
+const SEPARATOR: u8 = 2;
 
 /// Where an address can be (the detector's [`super::Scope`]): a run of
 /// [`ADDRESS`] bytes with a digit and a `.` or `:` in it. Every match of the
@@ -161,7 +172,8 @@ const ADDRESS: [bool; 256] = {
 /// (IPv4's numbers; IPv6's first group starts with 2 or 3) and a `.` (IPv4)
 /// or a `:` (IPv6); the byte after a run is no address byte, so no match
 /// holds it. Most text has few digits, and most runs with one (`2024`,
-/// `v2`, `x86_64`) have neither a `.` nor a `:`.
+/// `v2`, `x86_64`) have neither a `.` nor a `:`. A run is read once, its
+/// separators noted on the way.
 fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     let mut i = from;
     loop {
@@ -169,16 +181,27 @@ fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
         if i == hay.len() {
             return None;
         }
+        let mut seen = 0;
         // Not before `from`: a call after a match must not read the text again.
         let mut start = i;
-        while start > from && ADDRESS[usize::from(hay[start - 1])] {
+        while start > from {
+            let c = ADDRESS[usize::from(hay[start - 1])];
+            if c == 0 {
+                break;
+            }
+            seen |= c;
             start -= 1;
         }
         let mut end = i + 1;
-        while end < hay.len() && ADDRESS[usize::from(hay[end])] {
+        while end < hay.len() {
+            let c = ADDRESS[usize::from(hay[end])];
+            if c == 0 {
+                break;
+            }
+            seen |= c;
             end += 1;
         }
-        if hay[start..end].iter().any(|&b| b == b'.' || b == b':') {
+        if seen & SEPARATOR != 0 {
             return Some(start..end);
         }
         i = end;

@@ -99,33 +99,73 @@ const WORD: [bool; 256] = {
     t
 };
 
+/// `ALNUM[b]`: byte `b` is an ASCII letter or digit.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Where a code can be (the detector's [`super::Scope`]): a word of exactly
 /// 16 word bytes, letters and digits only. A match is one: 16 letters and
 /// digits between two `\b`s; the byte after it is no word byte.
 ///
 /// Such a word holds exactly one offset that is a multiple of 16, so the
-/// scope looks at every sixteenth byte and measures the word there, at most
-/// 16 bytes each way (a longer word is no code): in prose a few bytes a
-/// look, instead of the lazy DFA's pass over every byte.
+/// scope looks at every sixteenth byte `p` and finds the word's start
+/// there, at most 15 bytes back (a longer word is no code): in prose a few
+/// bytes a look, instead of the lazy DFA's pass over every byte.
+///
+/// Most looks end after two loads: the code covers `p` and either the
+/// eight bytes before `p` (if it starts at `p - 8` or before) or else the
+/// eight from `p` on (it starts after `p - 8`, so it ends after `p + 8`),
+/// and eight letters and digits are eight bytes in `0x30..0x80`, which
+/// eight bytes of prose with a space or a dot in them are not. From the
+/// start, the byte 16 further on must end the word before the bytes up to
+/// it are read.
 fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     let n = hay.len();
+    // Functions, not closures: at `opt-level = "z"` a closure called from
+    // several places stays a call.
+    #[inline(always)]
+    fn alnum(hay: &[u8], i: usize) -> bool {
+        ALNUM[usize::from(hay[i])]
+    }
+    #[inline(always)]
+    fn word(hay: &[u8], i: usize) -> bool {
+        WORD[usize::from(hay[i])]
+    }
+    /// `true` if the eight bytes from `i` all lie in `0x30..0x80`.
+    #[inline(always)]
+    fn high_ascii(hay: &[u8], i: usize) -> bool {
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        hay.get(i..i + 8).is_some_and(|chunk| {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            // A byte below 0x30 (with its high bit clear) borrows in `- 0x30`
+            // and sets its high bit; a borrow only reaches bytes above one
+            // that is below, so no byte is flagged unless one is below.
+            (x | (x.wrapping_sub(ONES * 0x30) & !x)) & (ONES << 7) == 0
+        })
+    }
     let mut p = from.next_multiple_of(16);
     while p < n {
-        if WORD[usize::from(hay[p])] {
+        let may = alnum(hay, p) && ((p >= 8 && high_ascii(hay, p - 8)) || high_ascii(hay, p));
+        if may {
             // Not before `from`: a code starting there starts no match at or after it.
-            let lo = from.max(p.saturating_sub(16));
+            let lo = from.max(p.saturating_sub(15));
             let mut start = p;
-            while start > lo && WORD[usize::from(hay[start - 1])] {
+            while start > lo && alnum(hay, start - 1) {
                 start -= 1;
             }
-            let hi = n.min(start + 17);
-            let mut end = p + 1;
-            while end < hi && WORD[usize::from(hay[end])] {
-                end += 1;
-            }
-            let whole = (start == 0 || !WORD[usize::from(hay[start - 1])])
-                && (end == n || !WORD[usize::from(hay[end])]);
-            if whole && end - start == 16 && !hay[start..end].contains(&b'_') {
+            let end = start + 16;
+            let whole = (start == 0 || !word(hay, start - 1))
+                && end <= n
+                && (end == n || !word(hay, end))
+                && (p + 1..end).all(|i| alnum(hay, i));
+            if whole {
                 return Some(start..end);
             }
         }

@@ -313,6 +313,26 @@ pub enum Prefilter {
 /// text before `from`.
 pub type Scope = fn(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>>;
 
+/// Where a match of a pattern searched from starts can begin:
+/// `may_start(hay, s)` is `false` only if no match of the detector's pattern
+/// begins at byte `s` of `hay` (a UTF-8 text; `s` is a start the pattern's
+/// first bytes allow). The search then skips `s` without stepping the
+/// pattern's automaton from there. Each filter's doc says why it keeps that
+/// promise; a test checks every start it rules out, in every fixture and
+/// draft, against an anchored search, and the engine's tests compare the
+/// findings with and without it. It must cost less than the automaton's
+/// steps it saves (a few instructions a byte).
+pub type MayStart = fn(hay: &[u8], s: usize) -> bool;
+
+/// The patterns searched from starts that rule out most starts before
+/// stepping their automaton ([`MayStart`]).
+pub fn may_start(kind: &str) -> Option<MayStart> {
+    match kind {
+        "connection_string" => Some(connection_string::may_start),
+        _ => None,
+    }
+}
+
 /// One string per supported UI language.
 #[derive(Clone, Copy, Debug)]
 pub struct L10n {

@@ -820,6 +820,19 @@ impl Matcher {
     /// The leftmost-first match in `hay[start..]`; what precedes `start` is
     /// context for `\b` and `^`.
     pub(crate) fn find_at(&self, cache: &mut Cache, hay: &[u8], start: usize) -> Option<Match> {
+        self.find_from(cache, hay, start, |_, _| true)
+    }
+
+    /// [`Matcher::find_at`] for a pattern searched from starts, trying only
+    /// the starts `may_start` allows (see [`crate::detectors::MayStart`]);
+    /// a pattern searched over whole windows ignores it.
+    pub(crate) fn find_from(
+        &self,
+        cache: &mut Cache,
+        hay: &[u8],
+        start: usize,
+        may_start: crate::detectors::MayStart,
+    ) -> Option<Match> {
         match &self.search {
             Search::Window(re) => {
                 let c = cache.window.get_or_insert_with(|| re.create_cache());
@@ -840,8 +853,10 @@ impl Matcher {
                 // which only the text's end matches); one that would end later is
                 // over its bound, and the exact pattern has no match at that start.
                 let span_end = |s: usize| longest.map_or(hay.len(), |l| hay.len().min(s + l));
-                for (s, &b) in hay.iter().enumerate().skip(start) {
+                for s in start..hay.len() {
+                    let b = hay[s];
                     if starts[usize::from(b)] & (1 << before) != 0
+                        && may_start(hay, s)
                         && may_match_from(dfa, c, &mut start_states, &hay[..span_end(s)], s)
                     {
                         let input = Input::new(hay).span(s..span_end(s)).anchored(Anchored::Yes);
@@ -1120,6 +1135,36 @@ mod tests {
         super::check_all().unwrap();
     }
 
+    /// Asks `rules_out` about every start in `hay` of `kind`'s pattern (searched
+    /// from starts with `dfa`) and checks that an anchored search finds no
+    /// match at each start it rules out, that it rules out most, and that
+    /// there are matches to miss.
+    #[cfg(not(target_family = "wasm"))]
+    fn check_ruled_out(
+        kind: &str,
+        dfa: &super::hybrid::dfa::DFA,
+        hay: &[u8],
+        mut rules_out: impl FnMut(&mut super::hybrid::dfa::Cache, usize) -> bool,
+    ) {
+        use super::*;
+        let mut cache = dfa.create_cache();
+        let (mut ruled_out, mut found) = (0, 0);
+        for s in 0..hay.len() {
+            let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+            let m = dfa.try_search_fwd(&mut cache, &input).unwrap();
+            found += usize::from(m.is_some());
+            if rules_out(&mut cache, s) {
+                let at = String::from_utf8_lossy(&hay[s..hay.len().min(s + 60)]);
+                assert!(m.is_none(), "{kind} at {s}: {at:?}");
+                ruled_out += 1;
+            }
+        }
+        assert!(
+            ruled_out > hay.len() / 2 && found > 20,
+            "{kind}: {ruled_out}, {found}"
+        );
+    }
+
     /// Wherever `may_match_from` says no match starts, an anchored search
     /// finds none: over every fixture and draft, at every offset, for each
     /// pattern searched from starts.
@@ -1135,25 +1180,48 @@ mod tests {
             let Search::Starts(dfa, ..) = &entry.matcher.search else {
                 continue;
             };
-            let mut cache = dfa.create_cache();
             let mut states = StartStates::default();
-            let (mut ruled_out, mut found) = (0, 0);
-            for s in 0..hay.len() {
-                let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
-                let m = dfa.try_search_fwd(&mut cache, &input).unwrap();
-                found += usize::from(m.is_some());
-                if !may_match_from(dfa, &mut cache, &mut states, hay, s) {
-                    assert!(m.is_none(), "{} at {s}", d.kind);
-                    ruled_out += 1;
-                }
-            }
-            assert!(
-                ruled_out > hay.len() / 2 && found > 20,
-                "{}: {ruled_out}, {found}",
-                d.kind
-            );
+            check_ruled_out(d.kind, dfa, hay, |cache, s| {
+                !may_match_from(dfa, cache, &mut states, hay, s)
+            });
             searched += 1;
         }
         assert_eq!(searched, 3, "api_key, connection_string, generic_secret");
+    }
+
+    /// A start a detector's [`crate::detectors::MayStart`] rules out has no
+    /// match, in every fixture and draft and in text made to sit at its edges.
+    #[test]
+    #[cfg(not(target_family = "wasm"))]
+    fn a_start_ruled_out_by_may_start_has_no_match() {
+        use super::*;
+        let edges = [
+            "postgres://u:Xk9mQ2vL@db x.postgres://a:Zq8$Lw3e@h",
+            "jdbc:postgresql://h/db?user=x&password=Tr0ub4dor3 JDBC:MYSQL://h?pwd=Q9x!a",
+            "jdbc:oracle:thin:scott/Xk9mQ2v@h:1521:orcl sqlplus -s admin/Pa55w0rdX@db",
+            "Server=x;Password=Xk9mQ2vL; SERVER\t=x;PWD=Zq8Lw3eR9; user  id=a;pwd=Q7wErT5y",
+            "Data Source=h;Password=Xk9mQ2vA; uid=a;Pwd=Q7wErT5y; userid=b;password=Zq8Lw3eR",
+            "abcdefghijklmnopqrstuvwxyz01234://u:Xk9mQ2vL@h abcdefghijklmnopqrstuvwxyz012345://u:Xk9mQ2vL@h",
+            "a://u:Xk9mQ2vL@h ab://u:Xk9mQ2vL@h a+b.c-d://u:Xk9mQ2vL@h 中文postgres://u:Xk9mQ2vL@h",
+        ]
+        .join("\n");
+        let text = format!("{}\n{edges}", crate::scan::samples().replace("\\n", "\n"));
+        let hay = text.as_bytes();
+        let mut checked = 0;
+        for d in crate::detectors::REGISTRY {
+            let Some(may_start) = crate::detectors::may_start(d.kind) else {
+                continue;
+            };
+            let entry = entry(&format!("detector:{}", d.kind)).unwrap();
+            let Search::Starts(dfa, ..) = &entry.matcher.search else {
+                panic!(
+                    "{}: a start filter for a pattern not searched from starts",
+                    d.kind
+                );
+            };
+            check_ruled_out(d.kind, dfa, hay, |_, s| !may_start(hay, s));
+            checked += 1;
+        }
+        assert_eq!(checked, 1, "connection_string");
     }
 }

@@ -2,7 +2,7 @@
 //! development time) or a custom rule's regex, with its context word indexes.
 
 use super::{context, interior};
-use crate::detectors::{Detector, Prefilter, Scope};
+use crate::detectors::{Detector, MayStart, Prefilter, Scope};
 use crate::finding::Kind;
 use crate::pattern::{self, automata};
 
@@ -30,6 +30,8 @@ pub(super) struct Compiled {
     pub(super) interior: interior::ByteSet,
     /// Where a whole-text pattern's matches can be (see [`Scope`]).
     scope: Option<Scope>,
+    /// Where a match of a pattern searched from starts can begin (see [`MayStart`]).
+    may_start: Option<MayStart>,
 }
 
 impl Compiled {
@@ -52,6 +54,7 @@ impl Compiled {
         };
         Ok(Compiled {
             scope,
+            may_start: crate::detectors::may_start(d.kind),
             ..Compiled::from_regex(
                 Kind::of(d),
                 entry.interior,
@@ -98,6 +101,7 @@ impl Compiled {
             negative,
             interior,
             scope: None,
+            may_start: None,
         }
     }
 
@@ -143,7 +147,8 @@ impl Compiled {
     }
 
     /// [`Compiled::find_at`], searching only the runs of `hay` that the
-    /// pattern's [`Scope`] names, if it has one: the same match (see [`Scope`]).
+    /// pattern's [`Scope`] names, if it has one, and trying only the starts
+    /// its [`MayStart`] allows, if it has one: the same match (see both).
     /// `last` carries the last run from one call to the next of a search
     /// (start with `None`): the next match is looked for in the rest of it
     /// before the scope is asked again, so a run with many matches in it
@@ -155,8 +160,14 @@ impl Compiled {
         start: usize,
         last: &mut Option<std::ops::Range<usize>>,
     ) -> Option<regex_automata::Match> {
+        // The starts a search from starts tries, if the pattern rules some out.
+        let find = |cache: &mut Cache, hay: &[u8], start: usize| match (&self.regex, self.may_start)
+        {
+            (Regex::Builtin(m), Some(may_start)) => m.find_from(cache, hay, start, may_start),
+            _ => self.find_at(cache, hay, start),
+        };
         let Some(scope) = self.scope else {
-            return self.find_at(cache, hay, start);
+            return find(cache, hay, start);
         };
         let mut from = start;
         loop {
@@ -171,7 +182,7 @@ impl Compiled {
             // The byte after the run is context for `\b` and `$`, never part
             // of a match (a built-in pattern's haystack need not end on a char boundary).
             let end = (run.end + 1).min(hay.len());
-            if let Some(m) = self.find_at(cache, &hay[..end], run.start.max(from)) {
+            if let Some(m) = find(cache, &hay[..end], run.start.max(from)) {
                 return Some(m);
             }
             from = run.end;

@@ -370,7 +370,12 @@ impl Guard {
         within: std::ops::Range<usize>,
         mut run: impl FnMut(Planned),
     ) {
+        // A full scan plans every window: no search for the first and last.
+        let all = within.start == 0 && within.end >= len;
         let overlapping = |list: &[prefilter::Window]| {
+            if all {
+                return 0..list.len();
+            }
             let first = list.partition_point(|w| w.end <= within.start);
             let last = first + list[first..].partition_point(|w| w.start < within.end);
             first..last
@@ -397,9 +402,10 @@ impl Guard {
         } else {
             self.detectors.len()
         };
-        for k in 0..planned {
-            let slot = if windowless { self.wholes[k] } else { k };
-            let (index, place) = (self.detectors[slot].0, self.places[slot]);
+        // Slices: at `opt-level = "z"` indexing a `Vec` stays a call.
+        let (detectors, places, wholes) = (&*self.detectors, &*self.places, &*self.wholes);
+        for slot in (0..planned).map(|k| if windowless { wholes[k] } else { k }) {
+            let (index, place) = (detectors[slot].0, places[slot]);
             match place {
                 Place::Digits {
                     need,
