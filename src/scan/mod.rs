@@ -494,14 +494,9 @@ impl Guard {
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
-        // The last run a whole-text pattern's scope named ([`Compiled::find_in_scope`]).
-        let mut run = None;
+        let mut ahead = compiled::Ahead::default();
         while pos < to {
-            let found = if self.engine.shortcuts {
-                c.find_in_scope(cache, &bytes[..end], pos, &mut run)
-            } else {
-                c.find_at(cache, &bytes[..end], pos)
-            };
+            let found = c.find_next(cache, &bytes[..end], pos, &mut ahead, self.engine.shortcuts);
             let Some(m) = found else {
                 break;
             };
@@ -510,7 +505,7 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                if let Some(found) = self.accept_value(hay, m.start(), m.end(), c, cache, quiet) {
+                if let Some(found) = self.accept_value(hay, m, c, cache, quiet) {
                     out.push(found);
                 }
                 // An empty match (a custom rule's `a*`, `^`, `\b`) must still move on.
@@ -563,21 +558,20 @@ impl Guard {
         }
     }
 
-    /// Validates a pattern match `[s, e)`; the span is its `value` group if it has one.
+    /// Validates a pattern match `m`; the span is its `value` group if it has one.
     fn accept_value(
         &self,
         hay: &str,
-        s: usize,
-        e: usize,
+        m: regex_automata::Match,
         c: &Compiled,
         cache: &mut Cache,
         quiet: &mut context::Quiet,
     ) -> Option<resolve::Candidate> {
         let (vs, ve, group) = if c.has_values() {
             // Groups only over the match already found: cheap.
-            c.value_span(cache, &hay.as_bytes()[..e], s)?
+            c.value_span(cache, hay.as_bytes(), m)?
         } else {
-            (s, e, None)
+            (m.start(), m.end(), None)
         };
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
