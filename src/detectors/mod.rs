@@ -135,7 +135,8 @@ pub struct Detector {
     /// otherwise the whole match is. Number patterns start and end with `\b`.
     /// Not in the WebAssembly module: there the patterns' automata, built by
     /// `gen/` from this text, are all the engine needs (gen/tests/fresh.rs
-    /// checks they are this text's).
+    /// checks they are this text's). Word lists that end it are kept apart
+    /// ([`terms`]).
     #[cfg(not(target_family = "wasm"))]
     pub pattern: &'static str,
     /// What must be in the text before the pattern runs at all.
