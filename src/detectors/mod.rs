@@ -95,6 +95,15 @@ pub static REGISTRY: &[&Detector] = &[
     &medical::DETECTOR,
 ];
 
+/// The detectors whose patterns end with word lists ([`Terms`]), and the lists.
+/// A table, not a field of [`Detector`]: all but these have none.
+static TERMS: &[(&str, Terms)] = &[("medical", medical::LITERALS)];
+
+/// The word lists `kind`'s pattern ends with, if it has any ([`Terms`]).
+pub fn terms(kind: &str) -> Option<&'static Terms> {
+    TERMS.iter().find(|(k, _)| *k == kind).map(|(_, t)| t)
+}
+
 /// Looks a detector up by its stable `kind` id.
 pub fn by_kind(kind: &str) -> Option<&'static Detector> {
     REGISTRY.iter().copied().find(|d| d.kind == kind)
@@ -126,7 +135,8 @@ pub struct Detector {
     /// otherwise the whole match is. Number patterns start and end with `\b`.
     /// Not in the WebAssembly module: there the patterns' automata, built by
     /// `gen/` from this text, are all the engine needs (gen/tests/fresh.rs
-    /// checks they are this text's).
+    /// checks they are this text's). Word lists that end it are kept apart
+    /// ([`terms`]).
     #[cfg(not(target_family = "wasm"))]
     pub pattern: &'static str,
     /// What must be in the text before the pattern runs at all.
@@ -405,6 +415,20 @@ impl Words {
     pub fn all(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.en.iter().chain(self.de).chain(self.zh).copied()
     }
+}
+
+/// Word lists that end a detector's pattern, matched by a keyword automaton
+/// built at run time rather than compiled into the pattern's automaton
+/// ([`terms`]). The detector matches as its pattern followed by the
+/// alternatives `|(?P<value>\b(?i:words…)\b|anywhere…)` would, in the
+/// pattern's ASCII mode: at one start the pattern's own match comes first,
+/// then the first term in list order; a term's match is the finding's span.
+#[derive(Clone, Copy, Debug)]
+pub struct Terms {
+    /// Whole words (an ASCII word boundary on both sides), ASCII letters in either case.
+    pub words: &'static [&'static str],
+    /// Anywhere (CJK terms), ASCII letters in either case.
+    pub anywhere: &'static [&'static str],
 }
 
 /// A validated candidate.

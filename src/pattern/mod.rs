@@ -15,6 +15,7 @@
 
 pub(crate) mod automata;
 mod compile;
+pub(crate) mod literals;
 pub(crate) mod nfa;
 mod syntax;
 

@@ -29,6 +29,11 @@ impl ByteSet {
     pub fn from_words(words: [u64; 4]) -> ByteSet {
         ByteSet(words)
     }
+
+    /// The bytes of either set.
+    pub fn union(self, o: ByteSet) -> ByteSet {
+        ByteSet(std::array::from_fn(|i| self.0[i] | o.0[i]))
+    }
 }
 
 #[cfg(test)]

@@ -494,14 +494,9 @@ impl Guard {
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
-        // The last run a whole-text pattern's scope named ([`Compiled::find_in_scope`]).
-        let mut run = None;
+        let mut ahead = compiled::Ahead::default();
         while pos < to {
-            let found = if self.engine.shortcuts {
-                c.find_in_scope(cache, &bytes[..end], pos, &mut run)
-            } else {
-                c.find_at(cache, &bytes[..end], pos)
-            };
+            let found = c.find_next(cache, &bytes[..end], pos, &mut ahead, self.engine.shortcuts);
             let Some(m) = found else {
                 break;
             };
@@ -510,7 +505,7 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                pos = match self.accept_value(hay, m.start(), m.end(), c, cache, quiet) {
+                pos = match self.accept_value(hay, m, c, cache, quiet) {
                     // Not a match of the detector's pattern: the next start is the next byte.
                     Err(Overlong) => next_char(hay, m.start()),
                     Ok(found) => {
@@ -567,26 +562,25 @@ impl Guard {
         }
     }
 
-    /// Validates a pattern match `[s, e)`; the span is its `value` group if
-    /// it has one. `Err` if it is no match of the detector's pattern
+    /// Validates a pattern match `m`; the span is its `value` group if it
+    /// has one. `Err` if it is no match of the detector's pattern
     /// ([`Compiled::value_span`]).
     fn accept_value(
         &self,
         hay: &str,
-        s: usize,
-        e: usize,
+        m: regex_automata::Match,
         c: &Compiled,
         cache: &mut Cache,
         quiet: &mut context::Quiet,
     ) -> Result<Option<resolve::Candidate>, Overlong> {
         let (vs, ve, group) = if c.has_values() {
             // Groups only over the match already found: cheap.
-            match c.value_span(cache, &hay.as_bytes()[..e], s)? {
+            match c.value_span(cache, hay.as_bytes(), m)? {
                 Some(span) => span,
                 None => return Ok(None),
             }
         } else {
-            (s, e, None)
+            (m.start(), m.end(), None)
         };
         Ok(self.validate_value(hay, vs, ve, group, c, quiet))
     }
