@@ -820,18 +820,19 @@ impl Matcher {
     /// The leftmost-first match in `hay[start..]`; what precedes `start` is
     /// context for `\b` and `^`.
     pub(crate) fn find_at(&self, cache: &mut Cache, hay: &[u8], start: usize) -> Option<Match> {
-        self.find_from(cache, hay, start, |_, _| true)
+        self.find_from(cache, hay, start, None)
     }
 
     /// [`Matcher::find_at`] for a pattern searched from starts, trying only
-    /// the starts `may_start` allows (see [`crate::detectors::MayStart`]);
-    /// a pattern searched over whole windows ignores it.
+    /// the starts `may_start` allows, if given (see
+    /// [`crate::detectors::MayStart`]); a pattern searched over whole
+    /// windows ignores it.
     pub(crate) fn find_from(
         &self,
         cache: &mut Cache,
         hay: &[u8],
         start: usize,
-        may_start: crate::detectors::MayStart,
+        may_start: Option<crate::detectors::MayStart>,
     ) -> Option<Match> {
         match &self.search {
             Search::Window(re) => {
@@ -856,7 +857,7 @@ impl Matcher {
                 for s in start..hay.len() {
                     let b = hay[s];
                     if starts[usize::from(b)] & (1 << before) != 0
-                        && may_start(hay, s)
+                        && may_start.is_none_or(|may| may(hay, s))
                         && may_match_from(dfa, c, &mut start_states, &hay[..span_end(s)], s)
                     {
                         let input = Input::new(hay).span(s..span_end(s)).anchored(Anchored::Yes);

@@ -243,7 +243,7 @@ impl Compiled {
         // The starts a search from starts tries, if the pattern rules some out.
         let find = |cache: &mut Cache, hay: &[u8], start: usize| match (&self.regex, self.may_start)
         {
-            (Regex::Builtin(m), Some(may_start)) => m.find_from(cache, hay, start, may_start),
+            (Regex::Builtin(m), may_start @ Some(_)) => m.find_from(cache, hay, start, may_start),
             _ => self.find_at(cache, hay, start),
         };
         let Some(scope) = self.scope else {
