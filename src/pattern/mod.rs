@@ -90,12 +90,21 @@ struct Caches<T>(Mutex<Vec<T>>);
 impl<T: Default> Caches<T> {
     /// `f` with a cache of its own, kept for the next search.
     fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        let take = || self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let mut cache = take().pop().unwrap_or_default();
-        let found = f(&mut cache);
-        take().push(cache);
-        found
+        pooled(&self.0, T::default, f)
     }
+}
+
+/// Takes a value from `pool` (or makes one), runs `f` with it, puts it back.
+pub(crate) fn pooled<T, R>(
+    pool: &Mutex<Vec<T>>,
+    make: impl FnOnce() -> T,
+    f: impl FnOnce(&mut T) -> R,
+) -> R {
+    let taken = pool.lock().unwrap_or_else(|p| p.into_inner()).pop();
+    let mut v = taken.unwrap_or_else(make);
+    let out = f(&mut v);
+    pool.lock().unwrap_or_else(|p| p.into_inner()).push(v);
+    out
 }
 
 impl<T> Default for Caches<T> {

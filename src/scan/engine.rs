@@ -18,7 +18,7 @@ use regex_automata::{hybrid, PatternSet};
 use super::compiled::{Cache, Compiled};
 use super::prefilter;
 use crate::detectors::{Prefilter, REGISTRY};
-use crate::pattern::automata;
+use crate::pattern::{automata, pooled};
 
 /// The caches of searches with the built-in patterns.
 pub struct Engine {
@@ -113,15 +113,6 @@ impl Engine {
             },
         ))
     }
-}
-
-/// Takes a value from `pool` (or makes one), runs `f` with it, puts it back.
-fn pooled<T, R>(pool: &Mutex<Vec<T>>, make: impl FnOnce() -> T, f: impl FnOnce(&mut T) -> R) -> R {
-    let taken = pool.lock().unwrap_or_else(|p| p.into_inner()).pop();
-    let mut v = taken.unwrap_or_else(make);
-    let out = f(&mut v);
-    pool.lock().unwrap_or_else(|p| p.into_inner()).push(v);
-    out
 }
 
 /// The compiled pattern of `REGISTRY[index]`, built on first use (immutable).
