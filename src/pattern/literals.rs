@@ -60,19 +60,18 @@ impl Literals {
         let all: Vec<String> = (terms.words.iter().chain(terms.anywhere))
             .map(|t| t.to_string())
             .collect();
-        let mut interior = [0u64; 4];
+        let mut interior = ByteSet::NONE;
         for t in &all {
             for &b in &t.as_bytes()[1..] {
-                for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                    interior[usize::from(b >> 6)] |= 1 << (b & 63);
-                }
+                interior.insert(b.to_ascii_lowercase());
+                interior.insert(b.to_ascii_uppercase());
             }
         }
         Literals {
             words: Words::new(&all),
             whole: terms.words.len(),
             longest: all.iter().map(String::len).max().unwrap_or(0),
-            interior: ByteSet::from_words(interior),
+            interior,
         }
     }
 

@@ -20,6 +20,9 @@ impl ByteSet {
     /// Every byte.
     pub const ALL: ByteSet = ByteSet([u64::MAX; 4]);
 
+    /// No byte.
+    pub const NONE: ByteSet = ByteSet([0; 4]);
+
     /// `true` if `b` is in the set.
     pub fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
@@ -28,6 +31,11 @@ impl ByteSet {
     /// The set of the bytes whose bit `b & 63` of word `b >> 6` is set.
     pub fn from_words(words: [u64; 4]) -> ByteSet {
         ByteSet(words)
+    }
+
+    /// Adds `b` to the set.
+    pub fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
     }
 
     /// The bytes of either set.
