@@ -462,6 +462,11 @@ const BEFORE: [u8; 256] = {
     t
 };
 
+/// The [`BEFORE`] class of the byte before position `s` of `hay` (0 at the start).
+fn class_before(hay: &[u8], s: usize) -> u8 {
+    s.checked_sub(1).map_or(0, |i| BEFORE[usize::from(hay[i])])
+}
+
 /// An anchored lazy DFA's start state per class of the byte before ([`BEFORE`]),
 /// as found since its cache was cleared `clears` times.
 #[derive(Default)]
@@ -491,9 +496,7 @@ fn may_match_from(
             ..StartStates::default()
         };
     }
-    let class = s
-        .checked_sub(1)
-        .map_or(0, |i| usize::from(BEFORE[usize::from(hay[i])]));
+    let class = usize::from(class_before(hay, s));
     let mut state = match start_states.of[class] {
         Some(state) => state,
         None => {
@@ -842,9 +845,7 @@ impl Matcher {
             }
             Search::Starts(dfa, starts, longest) => {
                 let c = cache.starts.get_or_insert_with(|| dfa.create_cache());
-                let mut before = start
-                    .checked_sub(1)
-                    .map_or(0, |i| BEFORE[usize::from(hay[i])]);
+                let mut before = class_before(hay, start);
                 // The anchored start state per class of the byte before, found once.
                 let mut start_states = StartStates::default();
                 // No match of the detector's pattern is longer than `longest`: a
