@@ -114,6 +114,18 @@ pub const DETECTOR: Detector = Detector {
     by_group: None,
 };
 
+/// Every match holds one of these (the detector's [`super::Needs`]), ASCII
+/// letters in either case:
+/// - the URL userinfo form ends at `@`;
+/// - the Oracle forms begin `jdbc:oracle:` or `sqlplus`;
+/// - the `password=` form of a URL or JDBC URL and the ADO.NET/ODBC form
+///   hold `password`, `passwd` or `pwd` (`(?i)` folds ASCII letters only:
+///   the patterns are built without Unicode), so `passw` or `pwd`.
+///
+/// So a window around `://`, `server=` or `uid=` that holds none of them —
+/// most URLs in documentation — is not searched at all.
+pub(crate) const NEEDS: &[&str] = &["@", "passw", "pwd", "jdbc:oracle:", "sqlplus"];
+
 /// Whether a match can begin at byte `s` (the detector's [`super::MayStart`]).
 ///
 /// Every alternative of the pattern (ASCII, as every built-in pattern:

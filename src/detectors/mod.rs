@@ -343,6 +343,22 @@ pub fn may_start(kind: &str) -> Option<MayStart> {
     }
 }
 
+/// Words one of which every match of a keyword-led pattern holds (ASCII
+/// letters in either case): a window of the detector's that holds none of
+/// them is not searched. A window is searched over its own bytes only, so a
+/// match in it lies inside it, and with the match the word. Each list's doc
+/// says why every match holds one; the engine's tests compare the findings
+/// with and without the filter.
+pub type Needs = &'static [&'static str];
+
+/// The keyword-led patterns whose windows must hold one of some words ([`Needs`]).
+pub fn needs(kind: &str) -> Option<Needs> {
+    match kind {
+        "connection_string" => Some(connection_string::NEEDS),
+        _ => None,
+    }
+}
+
 /// One string per supported UI language.
 #[derive(Clone, Copy, Debug)]
 pub struct L10n {

@@ -1191,22 +1191,74 @@ mod tests {
         assert_eq!(searched, 3, "api_key, connection_string, generic_secret");
     }
 
+    /// Every match of a pattern with [`crate::detectors::Needs`] holds one of
+    /// its words (ASCII case folded), in every fixture and draft and in text
+    /// made to sit at the edges of its forms.
+    #[test]
+    #[cfg(not(target_family = "wasm"))]
+    fn every_match_holds_one_of_its_needed_words() {
+        use super::*;
+        let text = format!(
+            "{}\n{}",
+            crate::scan::samples().replace("\\n", "\n"),
+            connection_edges()
+        );
+        let hay = text.as_bytes();
+        let mut checked = 0;
+        for d in crate::detectors::REGISTRY {
+            let Some(needs) = crate::detectors::needs(d.kind) else {
+                continue;
+            };
+            let entry = entry(&format!("detector:{}", d.kind)).unwrap();
+            let Search::Starts(dfa, ..) = &entry.matcher.search else {
+                panic!(
+                    "{}: needs checked only for patterns searched from starts",
+                    d.kind
+                );
+            };
+            let mut cache = dfa.create_cache();
+            let mut found = 0;
+            for s in 0..hay.len() {
+                let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+                if let Some(m) = dfa.try_search_fwd(&mut cache, &input).unwrap() {
+                    let got = hay[s..m.offset()].to_ascii_lowercase();
+                    let held = needs
+                        .iter()
+                        .any(|w| got.windows(w.len()).any(|x| x == w.as_bytes()));
+                    assert!(held, "{}: {:?}", d.kind, String::from_utf8_lossy(&got));
+                    found += 1;
+                }
+            }
+            assert!(found > 20, "{}: {found} matches", d.kind);
+            checked += 1;
+        }
+        assert_eq!(checked, 1, "connection_string");
+    }
+
+    /// Connection strings of every form, at the edges of what each allows.
+    #[cfg(not(target_family = "wasm"))]
+    fn connection_edges() -> String {
+        [
+            "postgres://u:Xk9mQ2vL@db x.postgres://a:Zq8$Lw3e@h",
+            "jdbc:postgresql://h/db?user=x&password=Tr0ub4dor3 JDBC:MYSQL://h?pwd=Q9x!a",
+            "jdbc:oracle:thin:scott/Xk9mQ2v@h:1521:orcl sqlplus -s admin/Pa55w0rdX@db",
+            "jdbc:oracle:thin:scott/Xk9mQ2vA sqlplus admin/Pa55w0rdX",
+            "Server=x;Password=Xk9mQ2vL; SERVER\t=x;PWD=Zq8Lw3eR9; user  id=a;pwd=Q7wErT5y",
+            "Data Source=h;Password=Xk9mQ2vA; uid=a;Pwd=Q7wErT5y; userid=b;password=Zq8Lw3eR",
+            "https://h/x?a=1&PassWd=Xk9mQ2vL mongodb://h/db;PASSWORD=Zq8Lw3eR9",
+            "abcdefghijklmnopqrstuvwxyz01234://u:Xk9mQ2vL@h abcdefghijklmnopqrstuvwxyz012345://u:Xk9mQ2vL@h",
+            "a://u:Xk9mQ2vL@h ab://u:Xk9mQ2vL@h a+b.c-d://u:Xk9mQ2vL@h 中文postgres://u:Xk9mQ2vL@h",
+        ]
+        .join("\n")
+    }
+
     /// A start a detector's [`crate::detectors::MayStart`] rules out has no
     /// match, in every fixture and draft and in text made to sit at its edges.
     #[test]
     #[cfg(not(target_family = "wasm"))]
     fn a_start_ruled_out_by_may_start_has_no_match() {
         use super::*;
-        let edges = [
-            "postgres://u:Xk9mQ2vL@db x.postgres://a:Zq8$Lw3e@h",
-            "jdbc:postgresql://h/db?user=x&password=Tr0ub4dor3 JDBC:MYSQL://h?pwd=Q9x!a",
-            "jdbc:oracle:thin:scott/Xk9mQ2v@h:1521:orcl sqlplus -s admin/Pa55w0rdX@db",
-            "Server=x;Password=Xk9mQ2vL; SERVER\t=x;PWD=Zq8Lw3eR9; user  id=a;pwd=Q7wErT5y",
-            "Data Source=h;Password=Xk9mQ2vA; uid=a;Pwd=Q7wErT5y; userid=b;password=Zq8Lw3eR",
-            "abcdefghijklmnopqrstuvwxyz01234://u:Xk9mQ2vL@h abcdefghijklmnopqrstuvwxyz012345://u:Xk9mQ2vL@h",
-            "a://u:Xk9mQ2vL@h ab://u:Xk9mQ2vL@h a+b.c-d://u:Xk9mQ2vL@h 中文postgres://u:Xk9mQ2vL@h",
-        ]
-        .join("\n");
+        let edges = connection_edges();
         let text = format!("{}\n{edges}", crate::scan::samples().replace("\\n", "\n"));
         let hay = text.as_bytes();
         let mut checked = 0;

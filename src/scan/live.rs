@@ -418,8 +418,12 @@ impl LiveScan {
         // the full scan's. Every window that differs lies in `zone`, and so
         // does every byte whose change can reach a candidate's context.
         let digit_windows = prefilter::digit_windows_from(hay, old.clusters.iter().copied());
-        let keyword_windows =
-            prefilter::keyword_windows_from(hay, old.hits.iter().copied(), |i| g.enabled[i]);
+        let keyword_windows = prefilter::keyword_windows_from(
+            hay,
+            old.hits.iter().copied(),
+            |i| g.enabled[i],
+            g.engine.shortcuts,
+        );
         let mut zone =
             ch.start.saturating_sub(MARGIN_AFTER)..(ch.new_end + MARGIN_BEFORE).min(hay.len());
         for (was, is) in std::iter::once((&old.digit_windows[..], &digit_windows[..]))

@@ -329,7 +329,7 @@ impl Guard {
         };
         let keyword_windows = if self.keywords_on() {
             let hits = prefilter::keyword_hits(hay, 0, hay.len()).inspect(hit);
-            prefilter::keyword_windows_from(hay, hits, |i| self.enabled[i])
+            prefilter::keyword_windows_from(hay, hits, |i| self.enabled[i], self.engine.shortcuts)
         } else {
             prefilter::KeywordWindows::default()
         };
@@ -919,6 +919,62 @@ mod tests {
             let found = with.iter().filter(|f| f.kind == kind).count();
             assert!(found > 100, "{kind}: {found}");
         }
+        assert_eq!(with, without);
+    }
+
+    /// A window that holds none of its detector's `Needs` words is not
+    /// searched: the same findings as when every window is, with connection
+    /// strings of every form next to URLs, keys and `@`s that make or break
+    /// them, and most windows ruled out.
+    #[test]
+    fn windows_without_a_needed_word_hold_no_finding() {
+        let values = [
+            "postgres://app:Xk9mQ2vLr8@db.internal:5432/app",
+            "jdbc:mysql://h:3306/db?user=app&password=Tr0ub4dor3x",
+            "jdbc:oracle:thin:scott/Xk9mQ2vA7@h:1521:orcl",
+            "sqlplus -s admin/Pa55w0rdX9@db",
+            "Server=db1;Database=app;User Id=sa;Password=Zq8Lw3eR9t;",
+            "Data Source=h;Initial Catalog=x;uid=a;Pwd=Q7wErT5yU2",
+            "https://h/x?token=1&PassWd=Xk9mQ2vL4p",
+        ];
+        let breakers = [
+            "see https://docs.example.org/setup and ",
+            "git clone https://github.com/a/b.git; ",
+            "server=db1 host=db2 uid=x ",
+            "mail bob@corp.io or ",
+            "",
+        ];
+        // Far enough apart that each line's windows are its own.
+        let gap = "lorem ipsum dolor sit amet ".repeat(16);
+        let mut text = String::new();
+        for (i, v) in values.iter().enumerate() {
+            for (j, b) in breakers.iter().enumerate() {
+                let after = breakers[(i + j + 1) % breakers.len()];
+                text += &format!("{b}{v} {after}\n{gap}\n");
+                // The value's needed word taken away: a near miss.
+                let missed = v
+                    .replace('@', "/")
+                    .replace("assw", "ass_w")
+                    .replace("wd", "w_d");
+                text += &format!("{b}{missed} {after}\n{gap}\n");
+            }
+        }
+        let engine = Arc::new(Engine::new());
+        let guard = Guard::with_engine(Options::default(), engine).expect("default options");
+        let hay = Normalized::new(&text);
+        let index = REGISTRY.iter().position(|d| d.kind == "connection_string");
+        let hits = || prefilter::keyword_hits(hay.as_str(), 0, hay.as_str().len());
+        let enabled = |i: usize| guard.enabled[i];
+        let kept = prefilter::keyword_windows_from(hay.as_str(), hits(), enabled, true);
+        let all = prefilter::keyword_windows_from(hay.as_str(), hits(), enabled, false);
+        let (kept, all) = (kept.of(index.unwrap()).len(), all.of(index.unwrap()).len());
+        assert!(kept > 0 && kept < all, "{kept} of {all} windows kept");
+        let (with, without) = with_and_without_shortcuts(&text);
+        let found = with
+            .iter()
+            .filter(|f| f.kind == "connection_string")
+            .count();
+        assert!(found >= values.len() * breakers.len(), "{found}");
         assert_eq!(with, without);
     }
 

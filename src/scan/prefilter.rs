@@ -167,6 +167,11 @@ struct Keywords {
     gated: Vec<bool>,
     /// `owning[i]`: `REGISTRY[i]` owns a word (a keyword or a gate word).
     owning: Vec<bool>,
+    /// Per automaton pattern: the registry indices whose windows must hold
+    /// it or another of their [`crate::detectors::Needs`] words.
+    needed_by: Vec<Vec<usize>>,
+    /// `needy[i]`: `REGISTRY[i]` has [`crate::detectors::Needs`].
+    needy: Vec<bool>,
 }
 
 /// A context word counts up to [`context::REACH_AFTER`] characters after a
@@ -237,21 +242,22 @@ fn key_spellings(w: &str) -> Vec<String> {
     out
 }
 
+/// What a word of the keyword automaton is to a detector.
+#[derive(Clone, Copy)]
+enum Role {
+    /// A keyword or gate word: it opens a window from this many bytes
+    /// before it to this many after.
+    Opens(usize, usize),
+    /// One of its [`crate::detectors::Needs`] words.
+    Needed,
+}
+
 fn keywords() -> &'static Keywords {
     static KEYWORDS: OnceLock<Keywords> = OnceLock::new();
     KEYWORDS.get_or_init(|| {
-        let mut words: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        let mut roles: Vec<(String, usize, Role)> = Vec::new();
         let mut gated = vec![false; REGISTRY.len()];
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
-        let mut add = |w: String, owner: (usize, usize, usize)| match index.get(&w) {
-            Some(&p) => owners[p].push(owner),
-            None => {
-                index.insert(w.clone(), words.len());
-                words.push(w);
-                owners.push(vec![owner]);
-            }
-        };
+        let mut needy = vec![false; REGISTRY.len()];
         for (i, d) in REGISTRY.iter().enumerate() {
             if let Prefilter::Keywords {
                 words: ws,
@@ -259,15 +265,34 @@ fn keywords() -> &'static Keywords {
                 after,
             } = d.prefilter
             {
-                for w in ws.iter().flat_map(|w| key_spellings(w)) {
-                    add(w, (i, usize::from(before), usize::from(after)));
-                }
+                let opens = Role::Opens(usize::from(before), usize::from(after));
+                let spellings = ws.iter().flat_map(|w| key_spellings(w));
+                roles.extend(spellings.map(|w| (w, i, opens)));
             }
             if let Some(ws) = gate_words(d) {
                 gated[i] = true;
-                for w in ws {
-                    add(w, (i, GATE_BEFORE, GATE_AFTER));
-                }
+                let opens = Role::Opens(GATE_BEFORE, GATE_AFTER);
+                roles.extend(ws.into_iter().map(|w| (w, i, opens)));
+            }
+            if let Some(ws) = crate::detectors::needs(d.kind) {
+                needy[i] = true;
+                roles.extend(ws.iter().map(|w| (w.to_ascii_lowercase(), i, Role::Needed)));
+            }
+        }
+        let mut words: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        let mut needed_by: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        for (w, i, role) in roles {
+            let p = *index.entry(w.clone()).or_insert_with(|| {
+                words.push(w);
+                owners.push(Vec::new());
+                needed_by.push(Vec::new());
+                words.len() - 1
+            });
+            match role {
+                Role::Opens(before, after) => owners[p].push((i, before, after)),
+                Role::Needed => needed_by[p].push(i),
             }
         }
         let mut owning = vec![false; REGISTRY.len()];
@@ -282,6 +307,8 @@ fn keywords() -> &'static Keywords {
             owners,
             gated,
             owning,
+            needed_by,
+            needy,
         }
     })
 }
@@ -390,13 +417,23 @@ pub fn keyword_windows_from(
     text: &str,
     hits: impl IntoIterator<Item = Hit>,
     enabled: impl Fn(usize) -> bool,
+    needs: bool,
 ) -> KeywordWindows {
     let kw = keywords();
     let b = text.as_bytes();
     // (registry index, window), and each detector's last one so far.
     let mut flat: Vec<(u32, Window)> = Vec::new();
     let mut last: Vec<u32> = Vec::new();
+    // (registry index, start, end) of every hit of a Needs word.
+    let mut needed: Vec<(u32, usize, usize)> = Vec::new();
     for hit in hits {
+        if needs {
+            for &i in &kw.needed_by[hit.word as usize] {
+                if enabled(i) {
+                    needed.push((i as u32, hit.start, hit.end));
+                }
+            }
+        }
         for &(i, before, after) in &kw.owners[hit.word as usize] {
             if !enabled(i) {
                 continue;
@@ -419,6 +456,7 @@ pub fn keyword_windows_from(
     if flat.is_empty() {
         return KeywordWindows::default();
     }
+    needed.sort_unstable();
     // Stable: within a detector, by start and then as they came.
     flat.sort_by_key(|&(i, w)| (i, w.start));
     let mut out = KeywordWindows {
@@ -433,16 +471,44 @@ pub fn keyword_windows_from(
                 prev.end = prev.end.max(w.end)
             }
             _ => {
+                // The last window is complete: kept if it holds what it needs.
+                drop_if_needless(&mut out.windows, &mut count, prev_detector, &needed, needs);
                 out.windows.push(w);
                 count[i as usize] += 1;
             }
         }
         prev_detector = i;
     }
+    drop_if_needless(&mut out.windows, &mut count, prev_detector, &needed, needs);
     for (i, n) in count.into_iter().enumerate() {
         out.from[i + 1] = out.from[i] + n;
     }
     out
+}
+
+/// Drops the last of `windows` (detector `i`'s, counted in `count`) if `i`
+/// has [`crate::detectors::Needs`] and none of its `needed` hits (sorted by
+/// detector and start) lies inside the window: no match of its pattern can.
+fn drop_if_needless(
+    windows: &mut Vec<Window>,
+    count: &mut [u32],
+    i: u32,
+    needed: &[(u32, usize, usize)],
+    needs: bool,
+) {
+    let Some(w) = windows.last() else { return };
+    if !needs || !keywords().needy[i as usize] {
+        return;
+    }
+    let first = needed.partition_point(|&(j, start, _)| (j, start) < (i, w.start));
+    let held = needed[first..]
+        .iter()
+        .take_while(|&&(j, start, _)| j == i && start < w.end)
+        .any(|&(_, _, end)| end <= w.end);
+    if !held {
+        windows.pop();
+        count[i as usize] -= 1;
+    }
 }
 
 /// Adds `w` (its `end` not yet moved to a word end) to a detector's windows
