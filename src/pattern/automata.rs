@@ -909,9 +909,6 @@ pub(crate) fn check_all() -> Result<(), String> {
     Ok(())
 }
 
-/// The high bit of a transition: words end in its target state.
-const ENDS: u16 = 1 << 15;
-
 /// Every occurrence of a set of words in a text, in one pass: an
 /// Aho-Corasick automaton over byte classes, ASCII letters in either case,
 /// as a DFA: every state has a full row, so a byte costs one table lookup.
@@ -919,7 +916,8 @@ const ENDS: u16 = 1 << 15;
 /// at search time, cost 26 instructions a byte of real text against 16.
 /// Built breadth first, each row a copy of its failure's with its own
 /// children written over it, the full table costs a first scan nothing
-/// measurable: 0.9 MB for the prefilter's 3,600 states.)
+/// measurable: 1 MB for the prefilter's 3,600 states.) A byte costs 11
+/// instructions natively ([`Words::run`]).
 pub(crate) struct Words {
     /// Byte → class; ASCII upper case as lower case; class 0: in no word.
     classes: [u8; 256],
@@ -927,10 +925,12 @@ pub(crate) struct Words {
     /// two, so that finding a row is a shift, not a multiplication, on the
     /// path from one byte's state to the next.
     shift: u32,
+    /// States from this one on are those where words end.
+    first_end: u16,
     // Boxed slices, not vectors: indexing them needs no call even in a build
     // for size (`opt-level = "z"` left `Vec`'s `Index` a call per byte).
-    /// `next[state << shift | class]`: the state after that byte, with
-    /// [`ENDS`] if words end there (states in breadth-first order, 0 the root).
+    /// `next[state << shift | class]`: the state after that byte (0 the
+    /// root), padded with zeros to a power-of-two length.
     next: Box<[u16]>,
     /// Per state, where its words are in `ends` (`out[s]..out[s + 1]`).
     out: Box<[u32]>,
@@ -1042,43 +1042,58 @@ impl Words {
                 order.push(t);
             }
         }
-        let mut rank = vec![0u32; states];
-        for (r, &s) in order.iter().enumerate() {
-            rank[s] = r as u32;
-        }
         // Words ending in each state: its own, then its failure's (complete before: BFS order).
         let mut all: Vec<Vec<u32>> = own;
         for &s in &order[1..] {
             let inherited = all[fail[s]].clone();
             all[s].extend(inherited);
         }
+        // State numbers: first the states where no word ends, then those
+        // where words end (each group in breadth-first order, 0 the root), so
+        // that the search asks for words only past `first_end`: one compare a
+        // byte, the state itself, no flag to mask off.
+        assert!(states <= usize::from(u16::MAX), "at most 65,535 states");
+        let first_end = order.iter().filter(|&&s| all[s].is_empty()).count();
+        let mut id = vec![0u16; states];
+        let (mut quiet, mut loud) = (0, first_end);
+        for &s in &order {
+            let n = if all[s].is_empty() {
+                &mut quiet
+            } else {
+                &mut loud
+            };
+            id[s] = *n as u16;
+            *n += 1;
+        }
+        let mut by_id = vec![0usize; states];
+        for s in 0..states {
+            by_id[usize::from(id[s])] = s;
+        }
         let mut out = Vec::with_capacity(states + 1);
         let mut ends = Vec::new();
-        for &s in &order {
+        for &s in &by_id {
             out.push(ends.len() as u32);
             ends.extend_from_slice(&all[s]);
         }
         out.push(ends.len() as u32);
-        // A transition into a state where words end carries the high bit:
-        // the search looks at the word lists only there.
-        assert!(states < usize::from(ENDS), "at most 32,767 states");
-        let to = |t: usize| rank[t] as u16 | if all[t].is_empty() { 0 } else { ENDS };
         // Full rows, from the failure's row (complete before: BFS order) where there is no child.
         let shift = n.next_power_of_two().trailing_zeros();
         let row = 1 << shift;
-        let mut next = vec![0u16; states << shift];
-        for (r, &s) in order.iter().enumerate() {
+        let mut next = vec![0u16; (states << shift).next_power_of_two()];
+        for &s in &order {
+            let r = usize::from(id[s]) * row;
             if s != 0 {
-                let f = rank[fail[s]] as usize;
-                next.copy_within(f * row..f * row + n, r * row);
+                let f = usize::from(id[fail[s]]) * row;
+                next.copy_within(f..f + n, r);
             }
             for &(c, t) in &children[s] {
-                next[r * row + usize::from(c)] = to(t as usize);
+                next[r + usize::from(c)] = id[t as usize];
             }
         }
         Words {
             classes,
             shift,
+            first_end: first_end as u16,
             next: next.into(),
             out: out.into(),
             ends: ends.into(),
@@ -1086,23 +1101,34 @@ impl Words {
         }
     }
 
-    /// The state after byte `b` in state `s` (with [`ENDS`] if words end there).
-    #[inline(always)]
-    fn step(&self, s: usize, b: u8) -> u16 {
-        self.next[(s << self.shift) | usize::from(self.classes[usize::from(b)])]
+    /// Steps from state `s` over `hay[i..]` up to the first byte after which
+    /// words end: that byte's end and the state there, or `hay.len()` and
+    /// the last state. Not inlined, and so not specialised for one
+    /// automaton: in a copy made for the prefilter's static automaton the
+    /// compiler read its fields again from memory at every byte.
+    #[inline(never)]
+    fn run(&self, hay: &[u8], mut i: usize, mut s: usize) -> (usize, usize) {
+        let first_end = usize::from(self.first_end);
+        // `next` has a power-of-two length: masking an index (always in
+        // bounds already) spares the bounds check its compare and branch.
+        let (next, shift) = (&*self.next, self.shift);
+        let Some(mask) = next.len().checked_sub(1) else {
+            return (hay.len(), s);
+        };
+        while i < hay.len() {
+            let class = usize::from(self.classes[usize::from(hay[i])]);
+            s = usize::from(next[((s << shift) | class) & mask]);
+            i += 1;
+            if s >= first_end {
+                break;
+            }
+        }
+        (i, s)
     }
 
     /// `true` if one of the words occurs in `hay`: [`Words::each`] that stops at the first.
     pub(crate) fn occur_in(&self, hay: &[u8]) -> bool {
-        let mut s = 0usize;
-        for &b in hay {
-            let t = self.step(s, b);
-            if t & ENDS != 0 {
-                return true;
-            }
-            s = t as usize;
-        }
-        false
+        self.run(hay, 0, 0).1 >= usize::from(self.first_end)
     }
 
     /// Calls `hit(word, start, end)` for every occurrence of every word that
@@ -1114,15 +1140,14 @@ impl Words {
         to: usize,
         mut hit: impl FnMut(usize, usize, usize),
     ) {
-        let mut s = 0usize;
-        for (i, &b) in hay[from..to].iter().enumerate() {
-            let t = self.step(s, b);
-            s = (t & !ENDS) as usize;
-            if t & ENDS != 0 {
+        let hay = &hay[..to];
+        let (mut i, mut s) = (from, 0);
+        while i < hay.len() {
+            (i, s) = self.run(hay, i, s);
+            if s >= usize::from(self.first_end) {
                 let (a, z) = (self.out[s] as usize, self.out[s + 1] as usize);
                 for &w in &self.ends[a..z] {
-                    let end = from + i + 1;
-                    hit(w as usize, end - self.lens[w as usize], end);
+                    hit(w as usize, i - self.lens[w as usize], i);
                 }
             }
         }
