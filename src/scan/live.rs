@@ -418,12 +418,8 @@ impl LiveScan {
         // the full scan's. Every window that differs lies in `zone`, and so
         // does every byte whose change can reach a candidate's context.
         let digit_windows = prefilter::digit_windows_from(hay, old.clusters.iter().copied());
-        let keyword_windows = prefilter::keyword_windows_from(
-            hay,
-            old.hits.iter().copied(),
-            |i| g.enabled[i],
-            g.engine.shortcuts,
-        );
+        let keyword_windows =
+            prefilter::keyword_windows_from(hay, &old.hits, &g.enabled, g.engine.shortcuts);
         let mut zone =
             ch.start.saturating_sub(MARGIN_AFTER)..(ch.new_end + MARGIN_BEFORE).min(hay.len());
         for (was, is) in std::iter::once((&old.digit_windows[..], &digit_windows[..]))
@@ -766,7 +762,9 @@ fn splice_hits(hits: &mut Vec<Hit>, hay: &str, ch: Change) {
     let from = ch.start.saturating_sub(k);
     let to = (ch.new_end + k).min(hay.len());
     middle.extend(
-        prefilter::keyword_hits(hay, from, to).filter(|h| h.end > ch.start && h.start < ch.new_end),
+        prefilter::keyword_hits(hay, from, to)
+            .into_iter()
+            .filter(|h| h.end > ch.start && h.start < ch.new_end),
     );
     middle.sort_unstable_by_key(|h| (h.start, h.end, h.word));
     let tail: Vec<Hit> = hits[after..]

@@ -328,8 +328,9 @@ impl Guard {
             None => Vec::new(),
         };
         let keyword_windows = if self.keywords_on() {
-            let hits = prefilter::keyword_hits(hay, 0, hay.len()).inspect(hit);
-            prefilter::keyword_windows_from(hay, hits, |i| self.enabled[i], self.engine.shortcuts)
+            let hits = prefilter::keyword_hits(hay, 0, hay.len());
+            hits.iter().for_each(hit);
+            prefilter::keyword_windows_from(hay, &hits, &self.enabled, self.engine.shortcuts)
         } else {
             prefilter::KeywordWindows::default()
         };
@@ -964,9 +965,9 @@ mod tests {
         let hay = Normalized::new(&text);
         let index = REGISTRY.iter().position(|d| d.kind == "connection_string");
         let hits = || prefilter::keyword_hits(hay.as_str(), 0, hay.as_str().len());
-        let enabled = |i: usize| guard.enabled[i];
-        let kept = prefilter::keyword_windows_from(hay.as_str(), hits(), enabled, true);
-        let all = prefilter::keyword_windows_from(hay.as_str(), hits(), enabled, false);
+        let enabled = &guard.enabled;
+        let kept = prefilter::keyword_windows_from(hay.as_str(), &hits(), enabled, true);
+        let all = prefilter::keyword_windows_from(hay.as_str(), &hits(), enabled, false);
         let (kept, all) = (kept.of(index.unwrap()).len(), all.of(index.unwrap()).len());
         assert!(kept > 0 && kept < all, "{kept} of {all} windows kept");
         let (with, without) = with_and_without_shortcuts(&text);

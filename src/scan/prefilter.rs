@@ -363,7 +363,7 @@ pub fn longest_keyword() -> usize {
 
 /// Every hit that lies inside `text[from..to]`, offsets in `text` (overlapping
 /// hits too: every word at every place).
-pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = Hit> {
+pub fn keyword_hits(text: &str, from: usize, to: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
     keywords()
         .automaton
@@ -374,7 +374,7 @@ pub fn keyword_hits(text: &str, from: usize, to: usize) -> impl Iterator<Item = 
                 end,
             })
         });
-    hits.into_iter()
+    hits
 }
 
 /// The keyword windows of every registry detector, in one vector: a scan
@@ -410,13 +410,14 @@ impl KeywordWindows {
 }
 
 /// Windows around keyword hits `hits` (in any order) of `text`, per registry
-/// index (empty for detectors that are not `enabled` or have no hit),
-/// merged, in text order. For a gated number detector ([`is_gated`]), the
-/// places its digit windows may be.
+/// index (empty for detectors that are not `enabled[index]` or have no
+/// hit), merged, in text order; with `needs`, without the windows that hold
+/// none of their detector's [`crate::detectors::Needs`]. For a gated number
+/// detector ([`is_gated`]), the places its digit windows may be.
 pub fn keyword_windows_from(
     text: &str,
-    hits: impl IntoIterator<Item = Hit>,
-    enabled: impl Fn(usize) -> bool,
+    hits: &[Hit],
+    enabled: &[bool],
     needs: bool,
 ) -> KeywordWindows {
     let kw = keywords();
@@ -429,13 +430,13 @@ pub fn keyword_windows_from(
     for hit in hits {
         if needs {
             for &i in &kw.needed_by[hit.word as usize] {
-                if enabled(i) {
+                if enabled[i] {
                     needed.push((i as u32, hit.start, hit.end));
                 }
             }
         }
         for &(i, before, after) in &kw.owners[hit.word as usize] {
-            if !enabled(i) {
+            if !enabled[i] {
                 continue;
             }
             let w = Window {
@@ -559,6 +560,7 @@ mod tests {
         text.push_str("PASSWORD Passwort KENNWORT 密码 sk-proj- ghp_ AKIA \u{212A}ey passpass");
         let words = keyword_words();
         let mut got: Vec<(u32, usize, usize)> = keyword_hits(&text, 0, text.len())
+            .into_iter()
             .map(|h| (h.word, h.start, h.end))
             .collect();
         // Every occurrence of every word, ASCII case folded, by brute force.
@@ -580,7 +582,7 @@ mod tests {
         assert_eq!(got, want);
         // A part of the text: only the hits that lie inside it.
         let (from, to) = (text.len() / 3, text.len() / 2);
-        let part: Vec<Hit> = keyword_hits(&text, from, to).collect();
+        let part: Vec<Hit> = keyword_hits(&text, from, to);
         assert!(part.iter().all(|h| h.start >= from && h.end <= to));
         assert_eq!(
             part.len(),
