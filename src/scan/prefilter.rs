@@ -84,21 +84,27 @@ pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Clus
     })
 }
 
-/// The first ASCII digit in `b[i..to]` (or `to`), eight bytes at a time
-/// where there is none: most text has few digits.
+/// The first ASCII digit in `b[i..to]` (or `to`), eight bytes at a time:
+/// most text has few digits.
 pub(crate) fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    while let Some(chunk) = b.get(i..i + 8).filter(|_| i + 8 <= to) {
+    let b = &b[..to];
+    while i + 8 <= b.len() {
+        let mut chunk = [0; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
         // A byte is a digit if it is below 10 after `^ b'0'`; with its high
-        // bit clear, a byte below 10 borrows in `- 10` and sets it. (A borrow
-        // can flag a byte above a digit too: then the byte loop decides.)
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ (ONES * 0x30);
-        if x.wrapping_sub(ONES * 10) & !x & (ONES << 7) != 0 {
-            break;
+        // bit clear, a byte below 10 borrows in `- 10` and sets it. A borrow
+        // can flag a byte above a digit too, but never the lowest flagged
+        // one: a borrow into it would come from a digit below it, which is
+        // flagged itself. So the lowest flag is the first digit.
+        let x = u64::from_le_bytes(chunk) ^ (ONES * 0x30);
+        let flags = x.wrapping_sub(ONES * 10) & !x & (ONES << 7);
+        if flags != 0 {
+            return i + (flags.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < to && !b[i].is_ascii_digit() {
+    while i < b.len() && !b[i].is_ascii_digit() {
         i += 1;
     }
     i
@@ -646,6 +652,31 @@ mod tests {
             }
             let none = vec![other; 24];
             assert_eq!(next_digit(&none, 0, 24), 24);
+        }
+        // Digits among bytes of every kind, the ones a borrow flags above a
+        // digit (`:` to `?`, 0xBA to 0xBF) most of all.
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut byte = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let r = (seed >> 33) as u8;
+            match r % 4 {
+                0 => b'0' + r % 10,
+                1 => b':' + r % 6,
+                2 => 0xBA + r % 6,
+                _ => r,
+            }
+        };
+        for _ in 0..2000 {
+            let b: Vec<u8> = (0..40).map(|_| byte()).collect();
+            for from in 0..b.len() {
+                for to in [from, from + 1, (from + 9).min(b.len()), b.len()] {
+                    assert_eq!(
+                        next_digit(&b, from, to),
+                        plain(&b, from, to),
+                        "{b:?} {from}..{to}"
+                    );
+                }
+            }
         }
     }
 }
