@@ -343,18 +343,33 @@ pub fn may_start(kind: &str) -> Option<MayStart> {
     }
 }
 
-/// Words one of which every match of a keyword-led pattern holds (ASCII
-/// letters in either case): a window of the detector's that holds none of
-/// them is not searched. A window is searched over its own bytes only, so a
-/// match in it lies inside it, and with the match the word. Each list's doc
-/// says why every match holds one; the engine's tests compare the findings
-/// with and without the filter.
-pub type Needs = &'static [&'static str];
+/// What a window of a keyword-led detector must hold to be searched at all.
+/// A window is searched over its own bytes only, so a match in it lies
+/// inside it, and with the match what the match holds. Each declaration's
+/// doc says why its detector's findings hold it; the engine's tests compare
+/// the findings with and without the filter.
+#[derive(Clone, Copy, Debug)]
+pub struct Needs {
+    /// Words one of which every match holds (ASCII letters in either case);
+    /// empty: no such words.
+    pub words: &'static [&'static str],
+    /// Every value that validates holds at least this many ASCII digits
+    /// (after normalisation), so a window with fewer holds no finding.
+    pub digits: u8,
+}
 
-/// The keyword-led patterns whose windows must hold one of some words ([`Needs`]).
+/// The keyword-led detectors whose windows must hold something ([`Needs`]).
 pub fn needs(kind: &str) -> Option<Needs> {
+    let digits = |digits| Needs { words: &[], digits };
     match kind {
-        "connection_string" => Some(connection_string::NEEDS),
+        "connection_string" => Some(Needs {
+            words: connection_string::NEEDS,
+            digits: 0,
+        }),
+        // `validate` requires a digit.
+        "passport_number" => Some(digits(1)),
+        // The pattern's value is nine digits.
+        "ca_sin" => Some(digits(9)),
         _ => None,
     }
 }

@@ -923,21 +923,49 @@ mod tests {
         assert_eq!(with, without);
     }
 
-    /// A window that holds none of its detector's `Needs` words is not
-    /// searched: the same findings as when every window is, with connection
-    /// strings of every form next to URLs, keys and `@`s that make or break
-    /// them, and most windows ruled out.
+    /// A window that lacks what its detector's `Needs` say every finding
+    /// holds (a word, enough digits) is not searched: the same findings as
+    /// when every window is, with values of every kind that has `Needs` next
+    /// to URLs, keys, digits and `@`s that make or break them, near misses
+    /// beside them, and for each kind some windows ruled out.
     #[test]
-    fn windows_without_a_needed_word_hold_no_finding() {
+    fn windows_without_what_findings_need_hold_no_finding() {
+        // (kind, value, a near miss: what it needs taken away)
         let values = [
-            "postgres://app:Xk9mQ2vLr8@db.internal:5432/app",
-            "jdbc:mysql://h:3306/db?user=app&password=Tr0ub4dor3x",
-            "jdbc:oracle:thin:scott/Xk9mQ2vA7@h:1521:orcl",
-            "sqlplus -s admin/Pa55w0rdX9@db",
-            "Server=db1;Database=app;User Id=sa;Password=Zq8Lw3eR9t;",
-            "Data Source=h;Initial Catalog=x;uid=a;Pwd=Q7wErT5yU2",
-            "https://h/x?token=1&PassWd=Xk9mQ2vL4p",
+            (
+                "connection_string",
+                "postgres://app:Xk9mQ2vLr8@db.internal:5432/app",
+            ),
+            (
+                "connection_string",
+                "jdbc:mysql://h:3306/db?user=app&password=Tr0ub4dor3x",
+            ),
+            (
+                "connection_string",
+                "jdbc:oracle:thin:scott/Xk9mQ2vA7@h:1521:orcl",
+            ),
+            ("connection_string", "sqlplus -s admin/Pa55w0rdX9@db"),
+            (
+                "connection_string",
+                "Server=db1;Database=app;User Id=sa;Password=Zq8Lw3eR9t;",
+            ),
+            (
+                "connection_string",
+                "Data Source=h;Initial Catalog=x;uid=a;Pwd=Q7wErT5yU2",
+            ),
+            ("connection_string", "https://h/x?token=1&PassWd=Xk9mQ2vL4p"),
+            ("passport_number", "my passport number is 533401227"),
+            ("ca_sin", "my SIN is 130 692 544"),
         ];
+        let missed = |v: &str| {
+            let v = v
+                .replace('@', "/")
+                .replace("assw", "ass_w")
+                .replace("wd", "w_d");
+            // Fewer digits than a finding holds.
+            v.replace("533401227", "ABCDEFGHI")
+                .replace("130 692 544", "130 692 54")
+        };
         let breakers = [
             "see https://docs.example.org/setup and ",
             "git clone https://github.com/a/b.git; ",
@@ -948,34 +976,32 @@ mod tests {
         // Far enough apart that each line's windows are its own.
         let gap = "lorem ipsum dolor sit amet ".repeat(16);
         let mut text = String::new();
-        for (i, v) in values.iter().enumerate() {
+        for (i, (_, v)) in values.iter().enumerate() {
             for (j, b) in breakers.iter().enumerate() {
                 let after = breakers[(i + j + 1) % breakers.len()];
                 text += &format!("{b}{v} {after}\n{gap}\n");
-                // The value's needed word taken away: a near miss.
-                let missed = v
-                    .replace('@', "/")
-                    .replace("assw", "ass_w")
-                    .replace("wd", "w_d");
-                text += &format!("{b}{missed} {after}\n{gap}\n");
+                text += &format!("{b}{} {after}\n{gap}\n", missed(v));
             }
         }
         let engine = Arc::new(Engine::new());
         let guard = Guard::with_engine(Options::default(), engine).expect("default options");
         let hay = Normalized::new(&text);
-        let index = REGISTRY.iter().position(|d| d.kind == "connection_string");
-        let hits = || prefilter::keyword_hits(hay.as_str(), 0, hay.as_str().len());
+        let hits = prefilter::keyword_hits(hay.as_str(), 0, hay.as_str().len());
         let enabled = &guard.enabled;
-        let kept = prefilter::keyword_windows_from(hay.as_str(), &hits(), enabled, true);
-        let all = prefilter::keyword_windows_from(hay.as_str(), &hits(), enabled, false);
-        let (kept, all) = (kept.of(index.unwrap()).len(), all.of(index.unwrap()).len());
-        assert!(kept > 0 && kept < all, "{kept} of {all} windows kept");
+        let kept = prefilter::keyword_windows_from(hay.as_str(), &hits, enabled, true);
+        let all = prefilter::keyword_windows_from(hay.as_str(), &hits, enabled, false);
         let (with, without) = with_and_without_shortcuts(&text);
-        let found = with
-            .iter()
-            .filter(|f| f.kind == "connection_string")
-            .count();
-        assert!(found >= values.len() * breakers.len(), "{found}");
+        for kind in ["connection_string", "passport_number", "ca_sin"] {
+            let index = REGISTRY.iter().position(|d| d.kind == kind).unwrap();
+            let (kept, all) = (kept.of(index).len(), all.of(index).len());
+            assert!(
+                kept > 0 && kept < all,
+                "{kind}: {kept} of {all} windows kept"
+            );
+            let found = with.iter().filter(|f| f.kind == kind).count();
+            let values = values.iter().filter(|v| v.0 == kind).count();
+            assert!(found >= values * breakers.len(), "{kind}: {found}");
+        }
         assert_eq!(with, without);
     }
 

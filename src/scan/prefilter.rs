@@ -176,8 +176,8 @@ struct Keywords {
     /// Per automaton pattern: the registry indices whose windows must hold
     /// it or another of their [`crate::detectors::Needs`] words.
     needed_by: Vec<Vec<usize>>,
-    /// `needy[i]`: `REGISTRY[i]` has [`crate::detectors::Needs`].
-    needy: Vec<bool>,
+    /// `needs[i]`: what `REGISTRY[i]`'s windows must hold, if anything.
+    needs: Vec<Option<crate::detectors::Needs>>,
 }
 
 /// A context word counts up to [`context::REACH_AFTER`] characters after a
@@ -263,7 +263,10 @@ fn keywords() -> &'static Keywords {
     KEYWORDS.get_or_init(|| {
         let mut roles: Vec<(String, usize, Role)> = Vec::new();
         let mut gated = vec![false; REGISTRY.len()];
-        let mut needy = vec![false; REGISTRY.len()];
+        let needs: Vec<_> = REGISTRY
+            .iter()
+            .map(|d| crate::detectors::needs(d.kind))
+            .collect();
         for (i, d) in REGISTRY.iter().enumerate() {
             if let Prefilter::Keywords {
                 words: ws,
@@ -280,9 +283,9 @@ fn keywords() -> &'static Keywords {
                 let opens = Role::Opens(GATE_BEFORE, GATE_AFTER);
                 roles.extend(ws.into_iter().map(|w| (w, i, opens)));
             }
-            if let Some(ws) = crate::detectors::needs(d.kind) {
-                needy[i] = true;
-                roles.extend(ws.iter().map(|w| (w.to_ascii_lowercase(), i, Role::Needed)));
+            if let Some(n) = needs[i] {
+                let words = n.words.iter().map(|w| w.to_ascii_lowercase());
+                roles.extend(words.map(|w| (w, i, Role::Needed)));
             }
         }
         let mut words: Vec<String> = Vec::new();
@@ -314,7 +317,7 @@ fn keywords() -> &'static Keywords {
             gated,
             owning,
             needed_by,
-            needy,
+            needs,
         }
     })
 }
@@ -479,40 +482,65 @@ pub fn keyword_windows_from(
             }
             _ => {
                 // The last window is complete: kept if it holds what it needs.
-                drop_if_needless(&mut out.windows, &mut count, prev_detector, &needed, needs);
+                drop_if_needless(
+                    &mut out.windows,
+                    &mut count,
+                    prev_detector,
+                    &needed,
+                    b,
+                    needs,
+                );
                 out.windows.push(w);
                 count[i as usize] += 1;
             }
         }
         prev_detector = i;
     }
-    drop_if_needless(&mut out.windows, &mut count, prev_detector, &needed, needs);
+    drop_if_needless(
+        &mut out.windows,
+        &mut count,
+        prev_detector,
+        &needed,
+        b,
+        needs,
+    );
     for (i, n) in count.into_iter().enumerate() {
         out.from[i + 1] = out.from[i] + n;
     }
     out
 }
 
-/// Drops the last of `windows` (detector `i`'s, counted in `count`) if `i`
-/// has [`crate::detectors::Needs`] and none of its `needed` hits (sorted by
-/// detector and start) lies inside the window: no match of its pattern can.
+/// Drops the last of `windows` (detector `i`'s, counted in `count`) if it
+/// lacks what `i`'s [`crate::detectors::Needs`] say its findings hold: none
+/// of `i`'s `needed` hits (sorted by detector and start) lies inside it, or
+/// it holds too few digits of `b`.
 fn drop_if_needless(
     windows: &mut Vec<Window>,
     count: &mut [u32],
     i: u32,
     needed: &[(u32, usize, usize)],
+    b: &[u8],
     needs: bool,
 ) {
     let Some(w) = windows.last() else { return };
-    if !needs || !keywords().needy[i as usize] {
+    let Some(n) = keywords().needs[i as usize].filter(|_| needs) else {
         return;
-    }
+    };
     let first = needed.partition_point(|&(j, start, _)| (j, start) < (i, w.start));
-    let held = needed[first..]
-        .iter()
-        .take_while(|&&(j, start, _)| j == i && start < w.end)
-        .any(|&(_, _, end)| end <= w.end);
-    if !held {
+    let word = n.words.is_empty()
+        || needed[first..]
+            .iter()
+            .take_while(|&&(j, start, _)| j == i && start < w.end)
+            .any(|&(_, _, end)| end <= w.end);
+    let digits = usize::from(n.digits);
+    let enough = digits == 0
+        || next_digit(b, w.start, w.end) < w.end
+            && b[w.start..w.end]
+                .iter()
+                .filter(|c| c.is_ascii_digit())
+                .count()
+                >= digits;
+    if !(word && enough) {
         windows.pop();
         count[i as usize] -= 1;
     }
