@@ -145,7 +145,7 @@ const SERVICES_V6: &[&str] = &[
 ];
 
 /// `ADDRESS[b]`: an address can hold byte `b` (ASCII letters, digits, `_`,
-/// `-`, `.`, `:`): [`IN`], and [`SEPARATOR`] too for `.` and `:`.
+/// `-`, `.`, `:`): [`IN`], or [`DOT`] or [`COLON`].
 const ADDRESS: [u8; 256] = {
     let mut t = [0; 256];
     let mut b = 0;
@@ -154,26 +154,32 @@ const ADDRESS: [u8; 256] = {
         if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-') {
             t[b] = IN;
         }
-        if matches!(c, b'.' | b':') {
-            t[b] = IN | SEPARATOR;
+        if c == b'.' {
+            t[b] = DOT;
+        }
+        if c == b':' {
+            t[b] = COLON;
         }
         b += 1;
     }
     t
 };
-/// In [`ADDRESS`]: an address byte.
+/// In [`ADDRESS`]: an address byte other than `.` and `:`.
 const IN: u8 = 1;
-/// In [`ADDRESS`]: a `.` or `:`.
-const SEPARATOR: u8 = 2;
+/// In [`ADDRESS`]: a `.` (the count of a run's dots is the sum of these, halved).
+const DOT: u8 = 2;
+/// In [`ADDRESS`]: a `:`, worth three dots (one is enough, as three dots are).
+const COLON: u8 = 3 * DOT;
 
 /// Where an address can be (the detector's [`super::Scope`]): a run of
-/// [`ADDRESS`] bytes with a digit and a `.` or `:` in it. Every match of the
-/// pattern is such a run's part: it holds address bytes only, a digit
-/// (IPv4's numbers; IPv6's first group starts with 2 or 3) and a `.` (IPv4)
-/// or a `:` (IPv6); the byte after a run is no address byte, so no match
-/// holds it. Most text has few digits, and most runs with one (`2024`,
-/// `v2`, `x86_64`) have neither a `.` nor a `:`. A run is read once, its
-/// separators noted on the way.
+/// [`ADDRESS`] bytes with a digit and three `.` or a `:` in it. Every match
+/// of the pattern is such a run's part: it holds address bytes only, a
+/// digit (IPv4's numbers; IPv6's first group starts with 2 or 3) and three
+/// `.` (IPv4: `[0-9]+(?:\.[0-9]+){3,}`) or a `:` (IPv6); the byte after a
+/// run is no address byte, so no match holds it. Most text has few digits,
+/// and most runs with one (`2024`, `v2`, `x86_64`, `v1.8.3`, `foo.py`) have
+/// neither three dots nor a colon. A run is read once, its separators
+/// counted on the way.
 fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     let mut i = from;
     loop {
@@ -181,7 +187,8 @@ fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
         if i == hay.len() {
             return None;
         }
-        let mut seen = 0;
+        // The run's dots and colons, weighed: enough with three dots or a colon.
+        let mut sum = 0usize;
         // Not before `from`: a call after a match must not read the text again.
         let mut start = i;
         while start > from {
@@ -189,7 +196,7 @@ fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
             if c == 0 {
                 break;
             }
-            seen |= c;
+            sum += usize::from(c & !IN);
             start -= 1;
         }
         let mut end = i + 1;
@@ -198,10 +205,10 @@ fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
             if c == 0 {
                 break;
             }
-            seen |= c;
+            sum += usize::from(c & !IN);
             end += 1;
         }
-        if seen & SEPARATOR != 0 {
+        if sum >= 3 * usize::from(DOT) {
             return Some(start..end);
         }
         i = end;

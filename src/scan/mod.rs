@@ -899,6 +899,10 @@ mod tests {
             "2001:4860:4860::8888",
             "host.84.17.45.201.example",
             "84.17.45.201:8080",
+            // Two dots, one colon: not enough alone, enough with a neighbour.
+            "84.17.45",
+            "2a00:1450",
+            "2a00::1",
         ];
         let neighbours = [
             "", " ", "x", "_", ".", ":", "9", "é", "\n", "-", "IP ", "cf: ",
