@@ -1235,13 +1235,7 @@ mod tests {
             else {
                 continue;
             };
-            let entry = entry(&format!("detector:{}", d.kind)).unwrap();
-            let Search::Starts(dfa, ..) = &entry.matcher.search else {
-                panic!(
-                    "{}: needs checked only for patterns searched from starts",
-                    d.kind
-                );
-            };
+            let dfa = starts_dfa(d.kind, "needed words");
             let mut cache = dfa.create_cache();
             let mut found = 0;
             for s in 0..hay.len() {
@@ -1260,6 +1254,16 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, 1, "connection_string");
+    }
+
+    /// The anchored DFA of `kind`'s pattern, which `what` needs searched from starts.
+    #[cfg(not(target_family = "wasm"))]
+    fn starts_dfa(kind: &str, what: &str) -> super::hybrid::dfa::DFA {
+        let entry = super::entry(&format!("detector:{kind}")).unwrap();
+        match &entry.matcher.search {
+            super::Search::Starts(dfa, ..) => (**dfa).clone(),
+            _ => panic!("{kind}: {what} for a pattern not searched from starts"),
+        }
     }
 
     /// Connection strings of every form, at the edges of what each allows.
@@ -1284,7 +1288,6 @@ mod tests {
     #[test]
     #[cfg(not(target_family = "wasm"))]
     fn a_start_ruled_out_by_may_start_has_no_match() {
-        use super::*;
         let edges = connection_edges();
         let text = format!("{}\n{edges}", crate::scan::samples().replace("\\n", "\n"));
         let hay = text.as_bytes();
@@ -1293,14 +1296,8 @@ mod tests {
             let Some(may_start) = crate::detectors::may_start(d.kind) else {
                 continue;
             };
-            let entry = entry(&format!("detector:{}", d.kind)).unwrap();
-            let Search::Starts(dfa, ..) = &entry.matcher.search else {
-                panic!(
-                    "{}: a start filter for a pattern not searched from starts",
-                    d.kind
-                );
-            };
-            check_ruled_out(d.kind, dfa, hay, |_, s| !may_start(hay, s));
+            let dfa = starts_dfa(d.kind, "a start filter");
+            check_ruled_out(d.kind, &dfa, hay, |_, s| !may_start(hay, s));
             checked += 1;
         }
         assert_eq!(checked, 1, "connection_string");

@@ -475,35 +475,28 @@ pub fn keyword_windows_from(
     };
     let mut count = vec![0u32; REGISTRY.len()];
     let mut prev_detector = u32::MAX;
-    for (i, w) in flat {
-        match out.windows.last_mut() {
-            Some(prev) if i == prev_detector && prev.end >= w.start => {
-                prev.end = prev.end.max(w.end)
-            }
-            _ => {
-                // The last window is complete: kept if it holds what it needs.
-                drop_if_needless(
-                    &mut out.windows,
-                    &mut count,
-                    prev_detector,
-                    &needed,
-                    b,
-                    needs,
-                );
-                out.windows.push(w);
-                count[i as usize] += 1;
+    // `None` last: it completes the last window as a new one would.
+    for next in flat.into_iter().map(Some).chain([None]) {
+        if let (Some((i, w)), Some(prev)) = (next, out.windows.last_mut()) {
+            if i == prev_detector && prev.end >= w.start {
+                prev.end = prev.end.max(w.end);
+                continue;
             }
         }
+        // The last window is complete: kept if it holds what it needs.
+        drop_if_needless(
+            &mut out.windows,
+            &mut count,
+            prev_detector,
+            &needed,
+            b,
+            needs,
+        );
+        let Some((i, w)) = next else { break };
+        out.windows.push(w);
+        count[i as usize] += 1;
         prev_detector = i;
     }
-    drop_if_needless(
-        &mut out.windows,
-        &mut count,
-        prev_detector,
-        &needed,
-        b,
-        needs,
-    );
     for (i, n) in count.into_iter().enumerate() {
         out.from[i + 1] = out.from[i] + n;
     }
