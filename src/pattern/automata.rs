@@ -995,43 +995,100 @@ impl Words {
         for b in b'A'..=b'Z' {
             classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
         }
-        // The trie, children as (class, state) lists (state 0 is the root).
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        // The trie in flat lists, no list per state (the prefilter's 5,000
+        // states each with a vector of children and one of words made its
+        // build a quarter of a cold first scan). State 0 is the root; a
+        // state's children are a chain from `first_child` through `sibling`,
+        // in the order they were made, each entered by byte class `class_in`;
+        // the words that end in it a chain from `first_word` through
+        // `next_word`, by index.
+        const NONE: u32 = u32::MAX;
+        let most = 1 + words.iter().map(String::len).sum::<usize>();
+        let (mut first_child, mut last_child) = (vec![NONE], vec![NONE]);
+        let (mut sibling, mut class_in) = (vec![NONE], vec![0u8]);
+        let (mut first_word, mut last_word) = (vec![NONE], vec![NONE]);
+        for v in [
+            &mut first_child,
+            &mut last_child,
+            &mut sibling,
+            &mut first_word,
+            &mut last_word,
+        ] {
+            v.reserve(most);
+        }
+        class_in.reserve(most);
+        let mut next_word = vec![NONE; words.len()];
+        // The root's children by class: most lookups end there, and it has
+        // a child for most classes.
+        let mut at_root = [NONE; 256];
+        let child = |first_child: &[u32], sibling: &[u32], class_in: &[u8], s: usize, c: u8| {
+            let mut k = first_child[s];
+            while k != NONE && class_in[k as usize] != c {
+                k = sibling[k as usize];
+            }
+            k
+        };
         for (i, w) in words.iter().enumerate() {
             let mut s = 0usize;
             for &b in w.as_bytes() {
                 let c = classes[usize::from(fold(b))];
-                s = match children[s].iter().find(|k| k.0 == c) {
-                    Some(k) => k.1 as usize,
-                    None => {
-                        let t = own.len();
-                        children[s].push((c, t as u32));
-                        children.push(Vec::new());
-                        own.push(Vec::new());
-                        t
+                let k = match s {
+                    0 => at_root[usize::from(c)],
+                    _ => child(&first_child, &sibling, &class_in, s, c),
+                };
+                s = if k != NONE {
+                    k as usize
+                } else {
+                    let t = first_child.len() as u32;
+                    match last_child[s] {
+                        NONE => first_child[s] = t,
+                        l => sibling[l as usize] = t,
                     }
+                    last_child[s] = t;
+                    if s == 0 {
+                        at_root[usize::from(c)] = t;
+                    }
+                    first_child.push(NONE);
+                    last_child.push(NONE);
+                    sibling.push(NONE);
+                    class_in.push(c);
+                    first_word.push(NONE);
+                    last_word.push(NONE);
+                    t as usize
                 };
             }
-            own[s].push(i as u32);
+            match last_word[s] {
+                NONE => first_word[s] = i as u32,
+                l => next_word[l as usize] = i as u32,
+            }
+            last_word[s] = i as u32;
         }
-        // Breadth-first order (`rank` renumbers states by it) and failure links.
-        let states = own.len();
-        let mut order = vec![0usize];
+        // Breadth-first order and failure links; `loud[s]`: words end in `s`
+        // (its own, or its failure's).
+        let states = first_child.len();
+        let mut order = Vec::with_capacity(states);
+        order.push(0usize);
         let mut fail = vec![0usize; states];
+        let mut loud = vec![false; states];
         let mut at = 0;
         while at < order.len() {
             let s = order[at];
             at += 1;
-            for &(c, t) in &children[s] {
-                let t = t as usize;
+            loud[s] = first_word[s] != NONE || (s != 0 && loud[fail[s]]);
+            let mut k = first_child[s];
+            while k != NONE {
+                let (t, c) = (k as usize, class_in[k as usize]);
                 fail[t] = if s == 0 {
                     0
                 } else {
                     let mut f = fail[s];
                     loop {
-                        if let Some(k) = children[f].iter().find(|k| k.0 == c) {
-                            break k.1 as usize;
+                        let g = match f {
+                            0 => at_root[usize::from(c)],
+                            _ => child(&first_child, &sibling, &class_in, f, c),
+                        };
+                        if g != NONE {
+                            break g as usize;
                         }
                         if f == 0 {
                             break 0;
@@ -1040,28 +1097,19 @@ impl Words {
                     }
                 };
                 order.push(t);
+                k = sibling[k as usize];
             }
-        }
-        // Words ending in each state: its own, then its failure's (complete before: BFS order).
-        let mut all: Vec<Vec<u32>> = own;
-        for &s in &order[1..] {
-            let inherited = all[fail[s]].clone();
-            all[s].extend(inherited);
         }
         // State numbers: first the states where no word ends, then those
         // where words end (each group in breadth-first order, 0 the root), so
         // that the search asks for words only past `first_end`: one compare a
         // byte, the state itself, no flag to mask off.
         assert!(states <= usize::from(u16::MAX), "at most 65,535 states");
-        let first_end = order.iter().filter(|&&s| all[s].is_empty()).count();
+        let first_end = loud.iter().filter(|&&l| !l).count();
         let mut id = vec![0u16; states];
-        let (mut quiet, mut loud) = (0, first_end);
+        let (mut quiet, mut noisy) = (0, first_end);
         for &s in &order {
-            let n = if all[s].is_empty() {
-                &mut quiet
-            } else {
-                &mut loud
-            };
+            let n = if loud[s] { &mut noisy } else { &mut quiet };
             id[s] = *n as u16;
             *n += 1;
         }
@@ -1069,11 +1117,23 @@ impl Words {
         for s in 0..states {
             by_id[usize::from(id[s])] = s;
         }
+        // The words ending in each state: its own, then its failure's, and so on.
         let mut out = Vec::with_capacity(states + 1);
         let mut ends = Vec::new();
         for &s in &by_id {
             out.push(ends.len() as u32);
-            ends.extend_from_slice(&all[s]);
+            let mut f = s;
+            while loud[f] {
+                let mut w = first_word[f];
+                while w != NONE {
+                    ends.push(w);
+                    w = next_word[w as usize];
+                }
+                if f == 0 {
+                    break;
+                }
+                f = fail[f];
+            }
         }
         out.push(ends.len() as u32);
         // Full rows, from the failure's row (complete before: BFS order) where there is no child.
@@ -1086,8 +1146,10 @@ impl Words {
                 let f = usize::from(id[fail[s]]) * row;
                 next.copy_within(f..f + n, r);
             }
-            for &(c, t) in &children[s] {
-                next[r + usize::from(c)] = id[t as usize];
+            let mut k = first_child[s];
+            while k != NONE {
+                next[r + usize::from(class_in[k as usize])] = id[k as usize];
+                k = sibling[k as usize];
             }
         }
         Words {
