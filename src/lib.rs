@@ -25,6 +25,7 @@ pub mod offsets;
 pub mod pattern;
 pub mod redact;
 pub mod scan;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
