@@ -26,6 +26,8 @@ pub mod pattern;
 pub mod redact;
 pub mod scan;
 mod sort;
+#[cfg(test)]
+mod testing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -166,18 +166,10 @@ mod tests {
             "RSA",
             "é",
         ];
-        let mut text = String::new();
-        for len in 0..=6u32 {
-            for mut n in 0..pieces.len().pow(len) {
-                text.clear();
-                for _ in 0..len {
-                    text.push_str(pieces[n % pieces.len()]);
-                    n /= pieces.len();
-                }
-                let want = text.rsplit("-----END ").next().unwrap();
-                assert_eq!(after_last_end(&text), want, "{text:?}");
-            }
-        }
+        crate::testing::each_sequence(&pieces, 6, |text| {
+            let want = text.rsplit("-----END ").next().unwrap();
+            assert_eq!(after_last_end(text), want, "{text:?}");
+        });
     }
 
     #[test]
