@@ -25,6 +25,9 @@ pub mod offsets;
 pub mod pattern;
 pub mod redact;
 pub mod scan;
+mod sort;
+#[cfg(test)]
+mod testing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -11,7 +11,7 @@ pub fn to_utf16(text: &str, offsets: &mut [usize]) {
         return;
     }
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
+    crate::sort::indices_by_key(&mut order, &|i| offsets[i]);
     let mut units = 0;
     let mut byte = 0;
     let mut chars = text.chars();

@@ -66,6 +66,19 @@ fn preview(block: &str) -> String {
     format!("{first} … ({} lines)", unescaped.lines().count())
 }
 
+/// What follows the last "-----END " in `block` (all of it if there is none), as
+/// `block.rsplit("-----END ").next()` gives it. Found forwards: a search from the back would
+/// bring the standard library's reverse substring search into the `.wasm` (about 0.5 KB gzip)
+/// for this one call. The marker cannot overlap itself (no proper prefix of it is also its
+/// suffix), so each match starts after the one before and the last found is the last there is.
+fn after_last_end(block: &str) -> &str {
+    let mut rest = block;
+    while let Some(at) = rest.find("-----END ") {
+        rest = &rest[at + "-----END ".len()..];
+    }
+    rest
+}
+
 /// Checks that the block's body is key material of the labelled type.
 /// Newlines escaped as `\n` (keys inside JSON or .env values) are understood.
 pub fn validate(block: &str) -> Result<Valid, Invalid> {
@@ -76,15 +89,8 @@ pub fn validate(block: &str) -> Result<Valid, Invalid> {
         .trim_start_matches("-----BEGIN ")
         .trim_end_matches('-');
     let complete = block.contains("-----END ");
-    if complete {
-        let end_label = block
-            .rsplit("-----END ")
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('-');
-        if end_label != label {
-            return Err(Invalid::Format);
-        }
+    if complete && after_last_end(block).trim_end_matches('-') != label {
+        return Err(Invalid::Format);
     }
     let legacy_encrypted = block.contains("Proc-Type: 4,ENCRYPTED");
     let body: String = block
@@ -145,6 +151,26 @@ mod tests {
     use super::*;
 
     const EC: &str = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIJmOB4uCoy0U5Suylr2+LmrWVEojPE/tPwAbTrodqeReoAoGCCqGSM49\nAwEHoUQDQgAE\n-----END EC PRIVATE KEY-----";
+
+    /// `after_last_end` is `rsplit("-----END ").next()`: for every sequence of up to six pieces
+    /// of markers, near-markers and text.
+    #[test]
+    fn after_last_end_is_what_rsplit_gives() {
+        let pieces = [
+            "-----END ",
+            "-----END",
+            "-",
+            "------END ",
+            "END ",
+            " ",
+            "RSA",
+            "é",
+        ];
+        crate::testing::each_sequence(&pieces, 6, |text| {
+            let want = text.rsplit("-----END ").next().unwrap();
+            assert_eq!(after_last_end(text), want, "{text:?}");
+        });
+    }
 
     #[test]
     fn labels_must_match_and_bodies_must_decode_to_their_type() {

@@ -132,11 +132,11 @@ fn label_ranks(candidates: &[&Candidate]) -> Vec<u8> {
         .map(|c| 2 * u8::from(!c.counted_labels().is_empty() || c.labels_itself()))
         .collect();
     let mut labelled: Vec<usize> = (0..candidates.len()).filter(|&i| rank[i] > 0).collect();
-    labelled.sort_by_key(|&i| candidates[i].start);
+    crate::sort::indices_by_key(&mut labelled, &|i| candidates[i].start);
     // A label names one value: a labelled candidate that is a piece of a
     // longer one (six characters of a JWT after a passport word) gets no rank.
     let mut by_start: Vec<usize> = (0..candidates.len()).collect();
-    by_start.sort_by_key(|&k| candidates[k].start);
+    crate::sort::indices_by_key(&mut by_start, &|k| candidates[k].start);
     let longest = (candidates.iter())
         .map(|c| c.end - c.start)
         .max()
@@ -192,7 +192,7 @@ pub fn non_overlapping(candidates: Vec<Candidate>) -> Vec<Candidate> {
 pub fn kept(candidates: &[&Candidate]) -> Vec<usize> {
     let rank = label_ranks(candidates);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&ai, &bi| {
+    crate::sort::indices(&mut order, &mut |ai, bi| {
         let (a, b) = (candidates[ai], candidates[bi]);
         (rank[bi].cmp(&rank[ai]))
             .then(b.kind.priority().cmp(&a.kind.priority()))
@@ -214,6 +214,6 @@ pub fn kept(candidates: &[&Candidate]) -> Vec<usize> {
             kept.push(i);
         }
     }
-    kept.sort_by_key(|&i| candidates[i].start);
+    crate::sort::indices_by_key(&mut kept, &|i| candidates[i].start);
     kept
 }

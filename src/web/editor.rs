@@ -199,11 +199,25 @@ impl Editor {
     }
 }
 
+/// `edits` in the order of their starts, last first if `last_first`; edits with the same
+/// start in the order given.
+fn by_start(edits: &[Edit], last_first: bool) -> Vec<&Edit> {
+    let mut order: Vec<usize> = (0..edits.len()).collect();
+    crate::sort::indices(&mut order, &mut |a, b| {
+        let first_first = edits[a].start.cmp(&edits[b].start);
+        if last_first {
+            first_first.reverse()
+        } else {
+            first_first
+        }
+    });
+    order.into_iter().map(|i| &edits[i]).collect()
+}
+
 /// `text` with `edits` applied (UTF-16 offsets).
 pub fn apply(text: &str, edits: &[Edit]) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.start);
+    let sorted = by_start(edits, false);
     let mut out: Vec<u16> = Vec::with_capacity(units.len());
     let mut at = 0usize;
     for e in sorted {
@@ -387,8 +401,7 @@ fn write_editable(root: &HtmlElement, edits: &[Edit]) -> Result<(), JsValue> {
 fn replace_editable(root: &HtmlElement, edits: &[Edit]) -> Result<(), JsValue> {
     let doc = dom::document()?;
     let x = extract(root);
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| std::cmp::Reverse(e.start));
+    let sorted = by_start(edits, true);
     for e in sorted {
         let range = dom_range(&doc, &x, e.start, e.end)
             .ok_or_else(|| JsValue::from_str("draftguard: a value is not in the editor's text"))?;
@@ -420,8 +433,7 @@ fn type_editable(root: &HtmlElement, edits: &[Edit]) -> Result<(), JsValue> {
         .get_selection()?
         .ok_or_else(|| JsValue::from_str("draftguard: no selection API"))?;
     root.focus()?;
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| std::cmp::Reverse(e.start));
+    let sorted = by_start(edits, true);
     let mut done = 0;
     let mut failed = false;
     for e in sorted {
