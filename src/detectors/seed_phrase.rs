@@ -83,8 +83,8 @@ pub const DETECTOR: Detector = Detector {
     ),
     // No keyword is common to all phrases, and requiring a context word
     // ("seed", "wallet") would miss a bare pasted phrase: the pattern runs over
-    // the whole text, one lazy-DFA pass (about 9 ms per 5 MB natively).
-    prefilter: Prefilter::Always(None),
+    // the whole text, but only over the chains of short words its scope finds.
+    prefilter: Prefilter::Always(Some(scope)),
     context: Words {
         en: &[
             "seed",
@@ -121,6 +121,161 @@ pub const DETECTOR: Detector = Detector {
     validate,
     by_group: None,
 };
+
+/// The fewest bytes a match holds: twelve words of three letters and eleven
+/// one-byte separators.
+const SHORTEST: usize = 12 * 3 + 11;
+
+/// [`CLASS`]: an ASCII letter.
+const LETTER: u8 = 0;
+/// [`CLASS`]: a blank, comma, CR or LF (what joins words).
+const JOIN: u8 = 1;
+/// [`CLASS`]: an ASCII digit (a list number's).
+const DIGIT: u8 = 2;
+/// [`CLASS`]: `.`, `)` or `:` (after a list number).
+const AFTER_NUMBER: u8 = 3;
+/// [`CLASS`]: any other byte; no match holds one.
+const OTHER: u8 = 4;
+
+/// `CLASS[b]`: what byte `b` can be in a match.
+const CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'\t' | b' ' | b',' | b'\r' | b'\n' => JOIN,
+            b'.' | b')' | b':' => AFTER_NUMBER,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// `true` if a non-letter of class `c` is a break (see [`scope`]) after a
+/// byte of class `before`.
+#[inline(always)]
+fn breaks(c: u8, before: u8) -> bool {
+    c == OTHER || (c == AFTER_NUMBER && before != DIGIT) || (c == DIGIT && before == LETTER)
+}
+
+/// Where a phrase can be (the detector's [`super::Scope`]): a chain of at
+/// least twelve words of 3–8 letters, at least [`SHORTEST`] bytes long,
+/// with nothing between its words that a separator cannot hold.
+///
+/// What a match holds, read off the pattern: each alternative is words of
+/// `[A-Za-z]` joined by separators, and no separator holds a letter or
+/// begins with one or a digit (`[\t ,]*\r?\n[\t ]*` on lines;
+/// `seed_separator!` begins with a blank, a comma, CR or LF, and holds
+/// besides those only list numbers: one or two digits, maybe followed by
+/// `.`, `)` or `:`); a match begins at a word after `\b` (or `\b^`) and
+/// ends at one before `\b` (or `$`), so the byte before it and the byte
+/// after it are no letters. So every maximal run of letters in a match is
+/// one of its words, of 3–8 letters, and a match holds no byte of a
+/// *break*: a run of letters of 1–2 or of 9 and more, a byte that is no
+/// letter, digit, blank, comma, CR or LF, a `.`, `)` or `:` not after a
+/// digit, a digit right after a letter. A `.`, `)` or `:` at `from` is one
+/// too, for the matches from there on (they begin with a letter).
+///
+/// A match starting at `s >= q` holds `s..s + SHORTEST`, so if the window
+/// `q..q + SHORTEST` holds a break `b`, every match starting in `q..=b`
+/// holds `b`: none does, and the next can start at `b + 1`. The window is
+/// read from its end back to its last break (Horspool's skip: in prose and
+/// code a few bytes each time, and the window moves past the break). A
+/// window without a break is a chain: it is read on to its first break
+/// `b`, and named if it holds twelve words, as `q..b`, so the byte after
+/// the run (`b`, or none) is no part of a match, and every match starting
+/// in the run ends in it. Called again from `from`, the scope reads the
+/// byte before `from` and nothing before that.
+fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
+    let n = hay.len();
+    let mut q = from;
+    while n - q >= SHORTEST {
+        if let Some(b) = last_break(hay, q) {
+            q = b + 1;
+            continue;
+        }
+        let (end, words) = chain_from(hay, q);
+        if words >= 12 {
+            return Some(q..end);
+        }
+        q = end + 1;
+        if q > n {
+            return None;
+        }
+    }
+    None
+}
+
+/// The last break (see [`scope`]) in `hay[q..q + SHORTEST]`, if there is one.
+#[inline(always)]
+fn last_break(hay: &[u8], q: usize) -> Option<usize> {
+    let end = q + SHORTEST;
+    let w: &[u8; SHORTEST] = hay[q..end].try_into().expect("a whole window");
+    // Letters at the window's end that go on past it are a run of unknown
+    // length: too long it may be, but not too short.
+    let mut open = end < hay.len() && class(hay[end]) == LETTER;
+    // Where the run of letters being read ends (the last non-letter read).
+    let mut last = SHORTEST;
+    loop {
+        let before = w[..last].iter().rposition(|&b| class(b) != LETTER);
+        let run = last - before.map_or(0, |i| i + 1);
+        if run >= 9 || (run.wrapping_sub(1) < 2 && !open && before.is_some()) {
+            // The run's last letter in the window.
+            return Some(q + last - 1);
+        }
+        let i = before?;
+        open = false;
+        last = i;
+        let c = class(w[i]);
+        if c != JOIN && breaks(c, if i > 0 { class(w[i - 1]) } else { OTHER }) {
+            return Some(q + i);
+        }
+    }
+}
+
+/// The first break at or after `q` (or the end of `hay`), and how many
+/// words of 3–8 letters come before it.
+fn chain_from(hay: &[u8], q: usize) -> (usize, usize) {
+    let n = hay.len();
+    // A word that begins before `q` (at `from`) is in no match from `q` on.
+    let mut run: usize = if q > 0 && class(hay[q - 1]) == LETTER {
+        16
+    } else {
+        0
+    };
+    let mut words = 0;
+    let mut before = OTHER;
+    let mut i = q;
+    while i < n {
+        let c = class(hay[i]);
+        if c == LETTER {
+            run += 1;
+            if run == 9 {
+                return (i, words);
+            }
+        } else {
+            if run.wrapping_sub(1) < 2 {
+                return (i - 1, words);
+            }
+            words += usize::from((3..=8).contains(&run));
+            run = 0;
+            if breaks(c, before) {
+                return (i, words);
+            }
+        }
+        before = c;
+        i += 1;
+    }
+    (n, words + usize::from((3..=8).contains(&run)))
+}
 
 /// Phrase lengths BIP-39 allows.
 const LENGTHS: [usize; 5] = [24, 21, 18, 15, 12];
