@@ -187,8 +187,9 @@ fn breaks(c: u8, before: u8) -> bool {
 /// A match starting at `s >= q` holds `s..s + SHORTEST`, so if the window
 /// `q..q + SHORTEST` holds a break `b`, every match starting in `q..=b`
 /// holds `b`: none does, and the next can start at `b + 1`. The window is
-/// read from its end back to its last break (Horspool's skip: in prose and
-/// code a few bytes each time, and the window moves past the break). A
+/// read from its end back to its last break, one [`BACK`] lookup a byte
+/// (Horspool's skip: in prose and code about ten bytes for a move of
+/// forty). A
 /// window without a break is a chain: it is read on to its first break
 /// `b`, and named if it holds twelve words, as `q..b`, so the byte after
 /// the run (`b`, or none) is no part of a match, and every match starting
@@ -214,31 +215,93 @@ fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     None
 }
 
-/// The last break (see [`scope`]) in `hay[q..q + SHORTEST]`, if there is one.
+/// [`BACK`]'s states, as the window is read backwards: the byte read
+/// last (to the right) was a blank, comma, CR or LF, or the window ends
+/// before a non-letter.
+const AFTER_JOIN: u8 = 0;
+/// [`BACK`]: 1–8 letters read since a non-letter (states 1–8).
+const LETTERS: u8 = 1;
+/// [`BACK`]: 0–2 letters read at the window's end, whose run goes on past
+/// it: of unknown length, so not too short (states 9–11; a third letter
+/// goes on to state 3).
+const OPEN: u8 = 9;
+/// [`BACK`]: a `.`, `)` or `:`, which needs a digit before it.
+const NEEDS_DIGIT: u8 = 12;
+/// [`BACK`]: a digit, which must not follow a letter.
+const DIGITS: u8 = 13;
+/// [`BACK`]: a value from here on is a break `BREAK + k`: at the byte
+/// read, plus `k`.
+const BREAK: u8 = 32;
+
+/// `BACK[s << 8 | b]`: the state after reading byte `b` (backwards) in
+/// state `s`, or a break (see [`BREAK`]); one table lookup a byte.
+static BACK: [u16; 16 << 8] = {
+    let mut t = [0; 16 << 8];
+    let mut s = 0;
+    while s < 16 {
+        let mut b = 0;
+        while b < 256 {
+            let c = CLASS[b];
+            // After a non-letter, as after a blank.
+            let other = match c {
+                JOIN => AFTER_JOIN,
+                DIGIT => DIGITS,
+                AFTER_NUMBER => NEEDS_DIGIT,
+                _ => BREAK,
+            };
+            let s8 = s as u8;
+            let next = match s8 {
+                AFTER_JOIN if c == LETTER => LETTERS,
+                // One or two letters after a non-letter: the run's last
+                // letter is a break, whatever comes before it.
+                1 | 2 if c == LETTER => s8 + 1,
+                1 | 2 => BREAK + s8,
+                // The ninth letter.
+                8 if c == LETTER => BREAK + 8,
+                3..=7 if c == LETTER => s8 + 1,
+                9 | 10 if c == LETTER => s8 + 1,
+                11 if c == LETTER => 3,
+                NEEDS_DIGIT if c == DIGIT => DIGITS,
+                NEEDS_DIGIT => BREAK + 1,
+                DIGITS if c == LETTER => BREAK + 1,
+                _ => other,
+            };
+            // States pre-shifted to index the table; breaks as they are.
+            t[s << 8 | b] = if next >= BREAK {
+                next as u16
+            } else {
+                (next as u16) << 8
+            };
+            b += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// The last break (see [`scope`]) in `hay[q..q + SHORTEST]`, if there is
+/// one: the window read backwards by [`BACK`].
 #[inline(always)]
 fn last_break(hay: &[u8], q: usize) -> Option<usize> {
     let end = q + SHORTEST;
     let w: &[u8; SHORTEST] = hay[q..end].try_into().expect("a whole window");
-    // Letters at the window's end that go on past it are a run of unknown
-    // length: too long it may be, but not too short.
-    let mut open = end < hay.len() && class(hay[end]) == LETTER;
-    // Where the run of letters being read ends (the last non-letter read).
-    let mut last = SHORTEST;
-    loop {
-        let before = w[..last].iter().rposition(|&b| class(b) != LETTER);
-        let run = last - before.map_or(0, |i| i + 1);
-        if run >= 9 || (run.wrapping_sub(1) < 2 && !open && before.is_some()) {
-            // The run's last letter in the window.
-            return Some(q + last - 1);
+    let mut s: u16 = if end < hay.len() && class(hay[end]) == LETTER {
+        u16::from(OPEN) << 8
+    } else {
+        u16::from(AFTER_JOIN) << 8
+    };
+    let mut i = SHORTEST;
+    while i > 0 {
+        i -= 1;
+        let t = BACK[usize::from(s & 0xf00) | usize::from(w[i])];
+        // A state's low byte is 0, a break's is `BREAK + k`.
+        if t & 0xff != 0 {
+            return Some(q + i + usize::from(t & 0xff) - usize::from(BREAK));
         }
-        let i = before?;
-        open = false;
-        last = i;
-        let c = class(w[i]);
-        if c != JOIN && breaks(c, if i > 0 { class(w[i - 1]) } else { OTHER }) {
-            return Some(q + i);
-        }
+        s = t;
     }
+    // A `.`, `)` or `:` at `q` is in no match from `q` on.
+    (s == u16::from(NEEDS_DIGIT) << 8).then_some(q)
 }
 
 /// The first break at or after `q` (or the end of `hay`), and how many
