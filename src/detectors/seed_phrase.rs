@@ -291,14 +291,18 @@ fn last_break(hay: &[u8], q: usize) -> Option<usize> {
         u16::from(AFTER_JOIN) << 8
     };
     let mut i = SHORTEST;
-    while i > 0 {
+    loop {
         i -= 1;
         let t = BACK[usize::from(s & 0xf00) | usize::from(w[i])];
         // A state's low byte is 0, a break's is `BREAK + k`.
-        if t & 0xff != 0 {
-            return Some(q + i + usize::from(t & 0xff) - usize::from(BREAK));
+        let k = t as u8;
+        if k != 0 {
+            return Some(q + i + usize::from(k - BREAK));
         }
         s = t;
+        if i == 0 {
+            break;
+        }
     }
     // A `.`, `)` or `:` at `q` is in no match from `q` on.
     (s == u16::from(NEEDS_DIGIT) << 8).then_some(q)
@@ -328,7 +332,7 @@ fn chain_from(hay: &[u8], q: usize) -> (usize, usize) {
             if run.wrapping_sub(1) < 2 {
                 return (i - 1, words);
             }
-            words += usize::from((3..=8).contains(&run));
+            words += usize::from(run.wrapping_sub(3) < 6);
             run = 0;
             if breaks(c, before) {
                 return (i, words);
@@ -337,7 +341,7 @@ fn chain_from(hay: &[u8], q: usize) -> (usize, usize) {
         before = c;
         i += 1;
     }
-    (n, words + usize::from((3..=8).contains(&run)))
+    (n, words + usize::from(run.wrapping_sub(3) < 6))
 }
 
 /// Phrase lengths BIP-39 allows.
