@@ -181,20 +181,21 @@ fn breaks(c: u8, before: u8) -> bool {
 /// one of its words, of 3–8 letters, and a match holds no byte of a
 /// *break*: a run of letters of 1–2 or of 9 and more, a byte that is no
 /// letter, digit, blank, comma, CR or LF, a `.`, `)` or `:` not after a
-/// digit, a digit right after a letter. A `.`, `)` or `:` at `from` is one
-/// too, for the matches from there on (they begin with a letter).
+/// digit, a digit right after a letter. A `.`, `)` or `:` at `q`, where
+/// the next match can start at the earliest, is one too, for the matches
+/// from there on (they begin with a letter).
 ///
 /// A match starting at `s >= q` holds `s..s + SHORTEST`, so if the window
 /// `q..q + SHORTEST` holds a break `b`, every match starting in `q..=b`
 /// holds `b`: none does, and the next can start at `b + 1`. The window is
 /// read from its end back to its last break, one [`BACK`] lookup a byte
-/// (Horspool's skip: in prose and code about ten bytes for a move of
-/// forty). A
-/// window without a break is a chain: it is read on to its first break
-/// `b`, and named if it holds twelve words, as `q..b`, so the byte after
-/// the run (`b`, or none) is no part of a match, and every match starting
-/// in the run ends in it. Called again from `from`, the scope reads the
-/// byte before `from` and nothing before that.
+/// (Horspool's skip: on real text about ten bytes read for a move of
+/// forty). A window without a break is a chain: it is read on to its
+/// first break `b`, and named if it holds twelve words, as `q..b`, so the
+/// byte after the run (`b`, or none) is no part of a match, and every
+/// match starting in the run ends in it (with the run cut after `b`, a 1–2
+/// or 9-letter run there is still one). Called again from `from`, the
+/// scope reads the byte before `from` and nothing before that.
 fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
     let n = hay.len();
     let mut q = from;
