@@ -83,8 +83,8 @@ pub const DETECTOR: Detector = Detector {
     ),
     // No keyword is common to all phrases, and requiring a context word
     // ("seed", "wallet") would miss a bare pasted phrase: the pattern runs over
-    // the whole text, one lazy-DFA pass (about 9 ms per 5 MB natively).
-    prefilter: Prefilter::Always(None),
+    // the whole text, but only over the chains of short words its scope finds.
+    prefilter: Prefilter::Always(Some(scope)),
     context: Words {
         en: &[
             "seed",
@@ -121,6 +121,229 @@ pub const DETECTOR: Detector = Detector {
     validate,
     by_group: None,
 };
+
+/// The fewest bytes a match holds: twelve words of three letters and eleven
+/// one-byte separators.
+const SHORTEST: usize = 12 * 3 + 11;
+
+/// [`CLASS`]: an ASCII letter.
+const LETTER: u8 = 0;
+/// [`CLASS`]: a blank, comma, CR or LF (what joins words).
+const JOIN: u8 = 1;
+/// [`CLASS`]: an ASCII digit (a list number's).
+const DIGIT: u8 = 2;
+/// [`CLASS`]: `.`, `)` or `:` (after a list number).
+const AFTER_NUMBER: u8 = 3;
+/// [`CLASS`]: any other byte; no match holds one.
+const OTHER: u8 = 4;
+
+/// `CLASS[b]`: what byte `b` can be in a match.
+const CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'\t' | b' ' | b',' | b'\r' | b'\n' => JOIN,
+            b'.' | b')' | b':' => AFTER_NUMBER,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// `true` if a non-letter of class `c` is a break (see [`scope`]) after a
+/// byte of class `before`.
+#[inline(always)]
+fn breaks(c: u8, before: u8) -> bool {
+    c == OTHER || (c == AFTER_NUMBER && before != DIGIT) || (c == DIGIT && before == LETTER)
+}
+
+/// Where a phrase can be (the detector's [`super::Scope`]): a chain of at
+/// least twelve words of 3–8 letters, at least [`SHORTEST`] bytes long,
+/// with nothing between its words that a separator cannot hold.
+///
+/// What a match holds, read off the pattern: each alternative is words of
+/// `[A-Za-z]` joined by separators, and no separator holds a letter or
+/// begins with one or a digit (`[\t ,]*\r?\n[\t ]*` on lines;
+/// `seed_separator!` begins with a blank, a comma, CR or LF, and holds
+/// besides those only list numbers: one or two digits, maybe followed by
+/// `.`, `)` or `:`); a match begins at a word after `\b` (or `\b^`) and
+/// ends at one before `\b` (or `$`), so the byte before it and the byte
+/// after it are no letters. So every maximal run of letters in a match is
+/// one of its words, of 3–8 letters, and a match holds no byte of a
+/// *break*: a run of letters of 1–2 or of 9 and more, a byte that is no
+/// letter, digit, blank, comma, CR or LF, a `.`, `)` or `:` not after a
+/// digit, a digit right after a letter. A `.`, `)` or `:` at `q`, where
+/// the next match can start at the earliest, is one too, for the matches
+/// from there on (they begin with a letter).
+///
+/// A match starting at `s >= q` holds `s..s + SHORTEST`, so if the window
+/// `q..q + SHORTEST` holds a break `b`, every match starting in `q..=b`
+/// holds `b`: none does, and the next can start at `b + 1`. The window is
+/// read from its end back to its last break, one [`BACK`] lookup a byte
+/// (Horspool's skip: on real text about ten bytes read for a move of
+/// forty). A window without a break is a chain: it is read on to its
+/// first break `b`, and named if it holds twelve words, as `q..b`, so the
+/// byte after the run (`b`, or none) is no part of a match, and every
+/// match starting in the run ends in it (with the run cut after `b`, a 1–2
+/// or 9-letter run there is still one). Called again from `from`, the
+/// scope reads the byte before `from` and nothing before that.
+fn scope(hay: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
+    let n = hay.len();
+    let mut q = from;
+    while n - q >= SHORTEST {
+        if let Some(b) = last_break(hay, q) {
+            q = b + 1;
+            continue;
+        }
+        let (end, words) = chain_from(hay, q);
+        if words >= 12 {
+            return Some(q..end);
+        }
+        q = end + 1;
+        if q > n {
+            return None;
+        }
+    }
+    None
+}
+
+/// [`BACK`]'s states, as the window is read backwards: the byte read
+/// last (to the right) was a blank, comma, CR or LF, or the window ends
+/// before a non-letter.
+const AFTER_JOIN: u8 = 0;
+/// [`BACK`]: 1–8 letters read since a non-letter (states 1–8).
+const LETTERS: u8 = 1;
+/// [`BACK`]: 0–2 letters read at the window's end, whose run goes on past
+/// it: of unknown length, so not too short (states 9–11; a third letter
+/// goes on to state 3).
+const OPEN: u8 = 9;
+/// [`BACK`]: a `.`, `)` or `:`, which needs a digit before it.
+const NEEDS_DIGIT: u8 = 12;
+/// [`BACK`]: a digit, which must not follow a letter.
+const DIGITS: u8 = 13;
+/// [`BACK`]: a value from here on is a break `BREAK + k`: at the byte
+/// read, plus `k`.
+const BREAK: u8 = 32;
+
+/// `BACK[s << 8 | b]`: the state after reading byte `b` (backwards) in
+/// state `s`, or a break (see [`BREAK`]); one table lookup a byte.
+static BACK: [u16; 16 << 8] = {
+    let mut t = [0; 16 << 8];
+    let mut s = 0;
+    while s < 16 {
+        let mut b = 0;
+        while b < 256 {
+            let c = CLASS[b];
+            // After a non-letter, as after a blank.
+            let other = match c {
+                JOIN => AFTER_JOIN,
+                DIGIT => DIGITS,
+                AFTER_NUMBER => NEEDS_DIGIT,
+                _ => BREAK,
+            };
+            let s8 = s as u8;
+            let next = match s8 {
+                AFTER_JOIN if c == LETTER => LETTERS,
+                // One or two letters after a non-letter: the run's last
+                // letter is a break, whatever comes before it.
+                1 | 2 if c == LETTER => s8 + 1,
+                1 | 2 => BREAK + s8,
+                // The ninth letter.
+                8 if c == LETTER => BREAK + 8,
+                3..=7 if c == LETTER => s8 + 1,
+                9 | 10 if c == LETTER => s8 + 1,
+                11 if c == LETTER => 3,
+                NEEDS_DIGIT if c == DIGIT => DIGITS,
+                NEEDS_DIGIT => BREAK + 1,
+                DIGITS if c == LETTER => BREAK + 1,
+                _ => other,
+            };
+            // States pre-shifted to index the table; breaks as they are.
+            t[s << 8 | b] = if next >= BREAK {
+                next as u16
+            } else {
+                (next as u16) << 8
+            };
+            b += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// The last break (see [`scope`]) in `hay[q..q + SHORTEST]`, if there is
+/// one: the window read backwards by [`BACK`].
+#[inline(always)]
+fn last_break(hay: &[u8], q: usize) -> Option<usize> {
+    let end = q + SHORTEST;
+    let w: &[u8; SHORTEST] = hay[q..end].try_into().expect("a whole window");
+    let mut s: u16 = if end < hay.len() && class(hay[end]) == LETTER {
+        u16::from(OPEN) << 8
+    } else {
+        u16::from(AFTER_JOIN) << 8
+    };
+    let mut i = SHORTEST;
+    loop {
+        i -= 1;
+        let t = BACK[usize::from(s & 0xf00) | usize::from(w[i])];
+        // A state's low byte is 0, a break's is `BREAK + k`.
+        let k = t as u8;
+        if k != 0 {
+            return Some(q + i + usize::from(k - BREAK));
+        }
+        s = t;
+        if i == 0 {
+            break;
+        }
+    }
+    // A `.`, `)` or `:` at `q` is in no match from `q` on.
+    (s == u16::from(NEEDS_DIGIT) << 8).then_some(q)
+}
+
+/// The first break at or after `q` (or the end of `hay`), and how many
+/// words of 3–8 letters come before it.
+fn chain_from(hay: &[u8], q: usize) -> (usize, usize) {
+    let n = hay.len();
+    // A word that begins before `q` (at `from`) is in no match from `q` on.
+    let mut run: usize = if q > 0 && class(hay[q - 1]) == LETTER {
+        16
+    } else {
+        0
+    };
+    let mut words = 0;
+    let mut before = OTHER;
+    let mut i = q;
+    while i < n {
+        let c = class(hay[i]);
+        if c == LETTER {
+            run += 1;
+            if run == 9 {
+                return (i, words);
+            }
+        } else {
+            if run.wrapping_sub(1) < 2 {
+                return (i - 1, words);
+            }
+            words += usize::from(run.wrapping_sub(3) < 6);
+            run = 0;
+            if breaks(c, before) {
+                return (i, words);
+            }
+        }
+        before = c;
+        i += 1;
+    }
+    (n, words + usize::from(run.wrapping_sub(3) < 6))
+}
 
 /// Phrase lengths BIP-39 allows.
 const LENGTHS: [usize; 5] = [24, 21, 18, 15, 12];

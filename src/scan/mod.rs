@@ -918,13 +918,91 @@ mod tests {
             // Words of 15, 16 and 17 bytes, and runs of digits without a dot or colon.
             text += "RSSMRA85T10A562 RSSMRA85T10A562SX 2024 x86_64 ";
         }
+        text += &seed_phrases();
         text += &samples();
         let (with, without) = with_and_without_shortcuts(&text);
-        for kind in ["ip_address", "it_fiscal_code"] {
+        for (kind, least) in [
+            ("ip_address", 100),
+            ("it_fiscal_code", 100),
+            ("seed_phrase", 250),
+        ] {
             let found = with.iter().filter(|f| f.kind == kind).count();
-            assert!(found > 100, "{kind}: {found}");
+            assert!(found > least, "{kind}: {found}");
         }
         assert_eq!(with, without);
+    }
+
+    /// Seed phrases of every length in every form the pattern allows, shifted
+    /// by 0–47 bytes and next to what makes or breaks a chain of words, with
+    /// near misses: 11 words, a word of 1, 2 or 9 letters or a sentence end
+    /// inside, a letter or digit glued on, and runs of exactly 47 bytes.
+    #[allow(clippy::disallowed_methods)] // capitals made with std's case mapping
+    fn seed_phrases() -> String {
+        let phrases = [
+            "tree jaguar success sadness curious observe mystery harbor come purity right path",
+            "already abstract loyal seed rail walnut panel clutch jealous retire scene fit pottery gym practice",
+            "live arm gospel bundle cricket track tattoo obvious capital divorce brave stomach pyramid gather consider seven grain fade",
+            "promote gossip tunnel autumn because captain web gaze bus jelly final scrub figure peanut force manual skull rocket ability benefit romance",
+            "apology foot venture great feed dad meat letter possible sail enable era trade dignity bus oak tribe autumn sphere melt stay exile spin unique",
+            // Twelve words of three letters (47 bytes), checksum failing: found next to "seed".
+            "car art add ice pet tip bag egg dog cat sun box",
+        ];
+        let joined = |words: &[&str], f: &dyn Fn(usize, &str) -> String, sep: &str| {
+            let items: Vec<String> = words.iter().enumerate().map(|(i, w)| f(i, w)).collect();
+            items.join(sep)
+        };
+        let plain = |_: usize, w: &str| w.to_string();
+        let mut forms = Vec::new();
+        for p in phrases {
+            let w: Vec<&str> = p.split(' ').collect();
+            forms.extend([
+                p.to_string(),
+                w.join("\n"),
+                w.join("\r\n"),
+                w.join(", "),
+                w.join(","),
+                w.join("\t"),
+                joined(&w, &|i, w| format!("{}. {w}", i + 1), "\n"),
+                joined(&w, &|i, w| format!("{}) {w}", i + 1), " "),
+                joined(&w, &|i, w| format!("{}: {w}", i + 1), "\r\n"),
+                joined(&w, &|i, w| format!("{:02}.{w}", i + 1), " "),
+                joined(&w, &|_, w| w[..1].to_uppercase() + &w[1..], " "),
+                p.to_uppercase(),
+                w[0][..1].to_uppercase() + &p[1..],
+                joined(&w[..11], &plain, " "),
+                format!("{} adventure {}", w[..6].join(" "), w[6..].join(" ")),
+                format!("{} of {}", w[..6].join(" "), w[6..].join(" ")),
+                format!("{} a {}", w[..5].join(" "), w[5..].join(" ")),
+                format!("{}. {}", w[..7].join(" "), w[7..].join(" ")),
+                format!("{} {}", w[..6].join(" ").to_uppercase(), w[6..].join(" ")),
+                format!("x{p}9"),
+                format!("9{p}_"),
+                format!("1. {p} 25"),
+                format!("({p})"),
+                format!("seed phrase: -{p}-"),
+            ]);
+        }
+        let neighbours = [
+            "",
+            " ",
+            "seed phrase ",
+            "wallet:\n",
+            "x",
+            "9",
+            "é",
+            ".",
+            "\n",
+            "-",
+            "a",
+        ];
+        let mut text = String::new();
+        for (i, form) in forms.iter().cycle().take(4 * forms.len()).enumerate() {
+            let pad = i % 48;
+            let before = neighbours[i % neighbours.len()];
+            let after = neighbours[(i / 3) % neighbours.len()];
+            text += &format!("{} {before}{form}{after}\nseed\n", "-".repeat(pad));
+        }
+        text
     }
 
     /// A window that lacks what its detector's `Needs` say every finding
