@@ -64,6 +64,8 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
     # `prefilter::next_digit` that ip_address's scope calls stays in the prefilter: not inlined,
     # it is one function for both).
     rule('pattern search', r'^draftguard::detectors::[a-z0-9_]+::scope\b'),
+    # seed_phrase's scope reads through two functions of its own, not inlined.
+    rule('pattern search', r'^draftguard::detectors::seed_phrase::(last_break|chain_from)\b'),
     # Likewise a start filter of a pattern searched from starts (detectors::MayStart).
     rule('pattern search', r'^draftguard::detectors::[a-z0-9_]+::may_start\b'),
     rule('prefilter', r'^draftguard::scan::prefilter::'),
