@@ -1021,7 +1021,16 @@ impl Words {
         // The root's children by class: most lookups end there, and it has
         // a child for most classes.
         let mut at_root = [NONE; 256];
-        let child = |first_child: &[u32], sibling: &[u32], class_in: &[u8], s: usize, c: u8| {
+        // State `s`'s child by class `c`, or `NONE`.
+        let child = |at_root: &[u32; 256],
+                     first_child: &[u32],
+                     sibling: &[u32],
+                     class_in: &[u8],
+                     s: usize,
+                     c: u8| {
+            if s == 0 {
+                return at_root[usize::from(c)];
+            }
             let mut k = first_child[s];
             while k != NONE && class_in[k as usize] != c {
                 k = sibling[k as usize];
@@ -1032,10 +1041,7 @@ impl Words {
             let mut s = 0usize;
             for &b in w.as_bytes() {
                 let c = classes[usize::from(fold(b))];
-                let k = match s {
-                    0 => at_root[usize::from(c)],
-                    _ => child(&first_child, &sibling, &class_in, s, c),
-                };
+                let k = child(&at_root, &first_child, &sibling, &class_in, s, c);
                 s = if k != NONE {
                     k as usize
                 } else {
@@ -1083,10 +1089,7 @@ impl Words {
                 } else {
                     let mut f = fail[s];
                     loop {
-                        let g = match f {
-                            0 => at_root[usize::from(c)],
-                            _ => child(&first_child, &sibling, &class_in, f, c),
-                        };
+                        let g = child(&at_root, &first_child, &sibling, &class_in, f, c);
                         if g != NONE {
                             break g as usize;
                         }
@@ -1224,6 +1227,23 @@ mod tests {
         super::check_all().unwrap();
     }
 
+    /// Calls `f` with the end of the anchored search of `dfa` from every
+    /// start in `hay` (`None`: no match there), and the cache it used.
+    #[cfg(not(target_family = "wasm"))]
+    fn each_anchored(
+        dfa: &super::hybrid::dfa::DFA,
+        hay: &[u8],
+        mut f: impl FnMut(&mut super::hybrid::dfa::Cache, usize, Option<usize>),
+    ) {
+        use super::*;
+        let mut cache = dfa.create_cache();
+        for s in 0..hay.len() {
+            let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
+            let end = dfa.try_search_fwd(&mut cache, &input).unwrap();
+            f(&mut cache, s, end.map(|m| m.offset()));
+        }
+    }
+
     /// Asks `rules_out` about every start in `hay` of `kind`'s pattern (searched
     /// from starts with `dfa`) and checks that an anchored search finds no
     /// match at each start it rules out, that it rules out most, and that
@@ -1235,19 +1255,15 @@ mod tests {
         hay: &[u8],
         mut rules_out: impl FnMut(&mut super::hybrid::dfa::Cache, usize) -> bool,
     ) {
-        use super::*;
-        let mut cache = dfa.create_cache();
         let (mut ruled_out, mut found) = (0, 0);
-        for s in 0..hay.len() {
-            let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
-            let m = dfa.try_search_fwd(&mut cache, &input).unwrap();
-            found += usize::from(m.is_some());
-            if rules_out(&mut cache, s) {
+        each_anchored(dfa, hay, |cache, s, end| {
+            found += usize::from(end.is_some());
+            if rules_out(cache, s) {
                 let at = String::from_utf8_lossy(&hay[s..hay.len().min(s + 60)]);
-                assert!(m.is_none(), "{kind} at {s}: {at:?}");
+                assert!(end.is_none(), "{kind} at {s}: {at:?}");
                 ruled_out += 1;
             }
-        }
+        });
         assert!(
             ruled_out > hay.len() / 2 && found > 20,
             "{kind}: {ruled_out}, {found}"
@@ -1284,7 +1300,6 @@ mod tests {
     #[test]
     #[cfg(not(target_family = "wasm"))]
     fn every_match_holds_one_of_its_needed_words() {
-        use super::*;
         let text = format!(
             "{}\n{}",
             crate::scan::samples().replace("\\n", "\n"),
@@ -1298,12 +1313,10 @@ mod tests {
                 continue;
             };
             let dfa = starts_dfa(d.kind, "needed words");
-            let mut cache = dfa.create_cache();
             let mut found = 0;
-            for s in 0..hay.len() {
-                let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
-                if let Some(m) = dfa.try_search_fwd(&mut cache, &input).unwrap() {
-                    let got = hay[s..m.offset()].to_ascii_lowercase();
+            each_anchored(&dfa, hay, |_, s, end| {
+                if let Some(end) = end {
+                    let got = hay[s..end].to_ascii_lowercase();
                     let held = needs
                         .words
                         .iter()
@@ -1311,7 +1324,7 @@ mod tests {
                     assert!(held, "{}: {:?}", d.kind, String::from_utf8_lossy(&got));
                     found += 1;
                 }
-            }
+            });
             assert!(found > 20, "{}: {found} matches", d.kind);
             checked += 1;
         }

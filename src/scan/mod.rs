@@ -1012,7 +1012,7 @@ mod tests {
     /// beside them, and for each kind some windows ruled out.
     #[test]
     fn windows_without_what_findings_need_hold_no_finding() {
-        // (kind, value, a near miss: what it needs taken away)
+        // (kind, value); `missed` makes each value's near miss.
         let values = [
             (
                 "connection_string",

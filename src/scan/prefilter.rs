@@ -484,14 +484,16 @@ pub fn keyword_windows_from(
             }
         }
         // The last window is complete: kept if it holds what it needs.
-        drop_if_needless(
-            &mut out.windows,
-            &mut count,
-            prev_detector,
-            &needed,
-            b,
-            needs,
-        );
+        if let Some(&Some(need)) = kw.needs.get(prev_detector as usize).filter(|_| needs) {
+            drop_if_needless(
+                &mut out.windows,
+                &mut count,
+                prev_detector,
+                need,
+                &needed,
+                b,
+            );
+        }
         let Some((i, w)) = next else { break };
         out.windows.push(w);
         count[i as usize] += 1;
@@ -504,35 +506,31 @@ pub fn keyword_windows_from(
 }
 
 /// Drops the last of `windows` (detector `i`'s, counted in `count`) if it
-/// lacks what `i`'s [`crate::detectors::Needs`] say its findings hold: none
-/// of `i`'s `needed` hits (sorted by detector and start) lies inside it, or
-/// it holds too few digits of `b`.
+/// lacks what `i`'s [`crate::detectors::Needs`] `n` say its findings hold:
+/// none of `i`'s `needed` hits (sorted by detector and start) lies inside
+/// it, or it holds too few digits of `b`.
 fn drop_if_needless(
     windows: &mut Vec<Window>,
     count: &mut [u32],
     i: u32,
+    n: crate::detectors::Needs,
     needed: &[(u32, usize, usize)],
     b: &[u8],
-    needs: bool,
 ) {
     let Some(w) = windows.last() else { return };
-    let Some(n) = keywords().needs[i as usize].filter(|_| needs) else {
-        return;
-    };
     let first = needed.partition_point(|&(j, start, _)| (j, start) < (i, w.start));
     let word = n.words.is_empty()
         || needed[first..]
             .iter()
             .take_while(|&&(j, start, _)| j == i && start < w.end)
             .any(|&(_, _, end)| end <= w.end);
-    let digits = usize::from(n.digits);
-    let enough = digits == 0
-        || next_digit(b, w.start, w.end) < w.end
-            && b[w.start..w.end]
-                .iter()
-                .filter(|c| c.is_ascii_digit())
-                .count()
-                >= digits;
+    // Counted from the first digit, which the skip finds eight bytes at a time.
+    let enough = n.digits == 0
+        || b[next_digit(b, w.start, w.end)..w.end]
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .count()
+            >= usize::from(n.digits);
     if !(word && enough) {
         windows.pop();
         count[i as usize] -= 1;
