@@ -86,7 +86,7 @@ pub const DETECTOR: Detector = Detector {
     // the whole text, but only over the chains of short words its scope finds.
     prefilter: Prefilter::Always(Some(scope)),
     context: Words {
-        en: &[
+        en: words![
             "seed",
             "seed phrase",
             "seed words",
@@ -100,14 +100,14 @@ pub const DETECTOR: Detector = Detector {
             "bip-39",
             "metamask",
         ],
-        de: &[
+        de: words![
             "wiederherstellungsphrase",
             "wiederherstellungswörter",
             "seed-phrase",
             "mnemonik",
             "wallet",
         ],
-        zh: &["助记词", "助记符", "恢复短语", "种子短语", "钱包"],
+        zh: words!["助记词", "助记符", "恢复短语", "种子短语", "钱包"],
     },
     negative_context: Words::NONE,
     scoring: Scoring {
