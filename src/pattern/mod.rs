@@ -15,6 +15,7 @@
 
 pub(crate) mod automata;
 mod compile;
+pub(crate) mod lazy;
 pub(crate) mod literals;
 pub(crate) mod nfa;
 mod syntax;
@@ -58,8 +59,7 @@ impl AnchoredGroups {
 
 use std::sync::{Arc, Mutex};
 
-use regex_automata::hybrid;
-use regex_automata::{Anchored, Input, Match, MatchKind};
+use regex_automata::Match;
 
 use compile::Direction;
 
@@ -185,8 +185,8 @@ impl Custom {
 /// many patterns there are.
 #[derive(Clone, Debug)]
 pub struct AnyWhole {
-    dfa: Arc<hybrid::dfa::DFA>,
-    caches: Caches<Option<hybrid::dfa::Cache>>,
+    dfa: Arc<lazy::Dfa>,
+    caches: Caches<lazy::Cache>,
 }
 
 impl AnyWhole {
@@ -211,7 +211,7 @@ impl AnyWhole {
             (None, m)
         };
         let nfa = compile::nfa(&whole, Direction::Anchored, ANY_WHOLE_LIMIT).map_err(too_large)?;
-        let dfa = automata::lazy(nfa, MatchKind::LeftmostFirst, false).map_err(too_large)?;
+        let dfa = lazy::Dfa::new(nfa, false).map_err(too_large)?;
         Ok(AnyWhole {
             dfa: Arc::new(dfa),
             caches: Caches::default(),
@@ -223,12 +223,7 @@ impl AnyWhole {
         if std::str::from_utf8(value).is_err() {
             return false;
         }
-        let input = Input::new(value).anchored(Anchored::Yes).earliest(true);
-        self.caches.with(|cache| {
-            let cache = cache.get_or_insert_with(|| self.dfa.create_cache());
-            (self.dfa.try_search_fwd(cache, &input))
-                .expect(automata::NEVER_FAILS)
-                .is_some()
-        })
+        self.caches
+            .with(|cache| self.dfa.matches_anchored(cache, value))
     }
 }
