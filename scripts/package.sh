@@ -27,7 +27,7 @@ grep -q "^## \[$version\]" CHANGELOG.md \
 out=dist/npm
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-wasm-bindgen --target nodejs --out-dir "$tmp" "$raw" 2>&1 | { grep -v "target_features" || true; }
+wasm-bindgen --target nodejs --remove-name-section --remove-producers-section --out-dir "$tmp" "$raw" 2>&1 | { grep -v "target_features" || true; }
 # Both glues must drive the very same module, or require() and import would differ.
 cmp -s "$tmp/draftguard_bg.wasm" pkg/draftguard_bg.wasm \
   || { echo "package: $raw does not match pkg/draftguard_bg.wasm; run scripts/build.sh again" >&2; exit 1; }

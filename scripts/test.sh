@@ -7,7 +7,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
 
 step "format";                     cargo fmt --all --check
-step "clippy (native)";            cargo clippy --all-targets -- -D warnings && cargo clippy -p draftguard-gen --all-targets -- -D warnings && cargo clippy -p draftguard-files --all-targets -- -D warnings
+# One command per line: under `set -e` a failure inside `a && b && c` (but
+# the last) does not stop the script, and a failing check went unnoticed.
+step "clippy (native)";            cargo clippy --all-targets -- -D warnings
+cargo clippy -p draftguard-gen --all-targets -- -D warnings
+cargo clippy -p draftguard-files --all-targets -- -D warnings
 step "clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests";               cargo test
 step "attachments' text (files/: docx, xlsx, pptx, text; malformed and damaged files)"; cargo test -p draftguard-files
@@ -25,7 +29,9 @@ step "wasm tests in Node";         wasm-pack test --node -- --test wasm_node
 step "wasm tests in Chromium";     wasm-pack test --headless --chrome -- --test wasm_browser
 step "JS API tests (Node)";        node --test tests/js/
 step "bench smoke: tiny sizes, numbers meaningless (the real run: node bench/run.mjs)"
-node bench/run.mjs --quick --no-native && node bench/floods.mjs --quick x && node bench/dialog.mjs --quick
+node bench/run.mjs --quick --no-native
+node bench/floods.mjs --quick x
+node bench/dialog.mjs --quick
 step "accuracy evaluation: the generator is deterministic, its values valid, --quick end to end (the table: node bench/eval.mjs)"; node --test bench/eval/test.mjs
 step "demo page end-to-end (Playwright + Chromium)"; node --test tests/e2e/
 step "npm package: assemble dist/npm/"; bash scripts/package.sh

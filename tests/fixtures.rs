@@ -320,7 +320,10 @@ fn every_label_of_every_gated_kind_finds_its_value() {
         // A qualifier ("(Vereinigte Staaten)", "（美国）": a word in brackets
         // right after the value) is no label on its own: it counts where a
         // label's keyword brought the value into reach (src/scan/resolve.rs).
-        let labels = de.iter().chain(zh).filter(|l| !l.starts_with(['(', '（']));
+        let labels = de
+            .lines()
+            .chain(zh.lines())
+            .filter(|l| !l.starts_with(['(', '（']));
         for label in labels {
             let cjk = !label.is_ascii();
             // Written as a user would: capitalised German nouns, a full-width colon after Chinese.

@@ -1,27 +1,29 @@
-//! Builds draftguard's built-in automata at development time.
+//! Builds draftguard's built-in pattern table at development time.
 //!
-//! The detectors' patterns do not change between runs, so they are compiled
-//! here, once, with regex-automata's full compiler into thompson NFAs, and
-//! the product rebuilds them from `src/pattern/automata.bin` with regex-automata's
-//! NFA builder — no regex parser or compiler in the module, no compilation at
-//! run time — and searches them with its lazy DFA, which builds only the
-//! states a text visits. `cargo run --release -p draftguard-gen` writes the
-//! file; `gen/tests/fresh.rs` fails when it is out of date.
+//! The product compiles the detectors' patterns at run time, on first use,
+//! with its own parser and compiler (those of custom rules, over bytes) and
+//! searches them with regex-automata's lazy DFA, which builds only the
+//! states a text visits. What it needs besides the text, this works out once
+//! with regex-syntax and regex-automata's full compiler, and
+//! `cargo run --release -p draftguard-gen` writes it to
+//! `src/pattern/automata.bin`; `gen/tests/fresh.rs` fails when it is out of
+//! date, and `gen/tests/compiled.rs` holds the product's NFAs to
+//! regex-automata's compiler.
 //!
-//! Why NFAs and not DFAs: whole DFAs of these patterns are large (bounded
-//! repetitions over classes that contain their own prefix blow up; the
-//! API-key table does not determinize within 2 GB; 36 of the 40 patterns as
-//! forward and reverse sparse DFAs weigh 78 KB gzip), while an NFA is linear
-//! in its pattern, and written with state references relative to the state,
-//! a repetition unrolled into many states compresses to almost nothing.
+//! Why text and not compiled automata: whole DFAs of these patterns are
+//! large (bounded repetitions over classes that contain their own prefix
+//! blow up; the API-key table does not determinize within 2 GB; 36 of the
+//! 40 patterns as forward and reverse sparse DFAs weigh 78 KB gzip), and
+//! even the NFAs, written compactly, were 22.6 KB gzip: a pattern unrolls
+//! its counted repetitions. The texts are 4.6 KB gzip, and the module has a
+//! parser and compiler anyway, for custom rules.
 //!
-//! Per detector the blob holds the forward NFA with capture groups (matches;
-//! a `value` group's span is resolved on the match only), how it is searched
-//! — over whole windows, as a regex search does (forward for the end, and the
-//! reverse NFA, which the product derives from the forward one, for the
-//! start), or, for the API-key table, anchored from candidate starts, with the
-//! bytes a match can start with — and the bytes a match can hold past its
-//! first (the live scan's cuts).
+//! Per detector the blob holds the pattern to compile (with a group around
+//! each row of the API-key table), how it is searched — over whole windows,
+//! as a regex search does (forward for the end, reverse for the start), or,
+//! for three detectors, anchored from candidate starts, with the bytes a
+//! match can start with and the longest match — and the bytes a match can
+//! hold past its first (the live scan's cuts).
 
 mod interior;
 
@@ -29,7 +31,7 @@ use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::util::syntax;
 
 /// Format version, checked by the reader.
-pub const MAGIC: &[u8; 8] = b"DGAUTO10";
+pub const MAGIC: &[u8; 8] = b"DGAUTO11";
 
 fn syntax_config() -> syntax::Config {
     // As the engine always compiled them: ASCII, over bytes.
@@ -71,111 +73,6 @@ fn varint(out: &mut Vec<u8>, mut n: usize) {
         }
         out.push(b | 0x80);
     }
-}
-
-/// State tags of the NFA format (the reader's `nfa::tag`).
-mod tag {
-    pub const RANGE: u8 = 0;
-    pub const SPARSE: u8 = 1;
-    pub const LOOK: u8 = 2;
-    pub const UNION: u8 = 3;
-    pub const CAPTURE: u8 = 4;
-    pub const FAIL: u8 = 5;
-    pub const MATCH: u8 = 6;
-}
-
-/// A single-pattern thompson NFA in the reader's format: a reverse flag, the
-/// anchored and the unanchored start, the names of the groups (empty: unnamed), the state count, then
-/// every state in order — a tag and its fields, every state reference
-/// relative to the state itself (zigzag LEB128). Looks are written as
-/// regex-automata's `Look` representation.
-pub fn encode_nfa(nfa: &NFA) -> Vec<u8> {
-    assert_eq!(nfa.pattern_len(), 1, "one pattern per NFA");
-    let mut out = vec![u8::from(nfa.is_reverse())];
-    varint(&mut out, nfa.start_anchored().as_usize());
-    varint(&mut out, nfa.start_unanchored().as_usize());
-    let pid = regex_automata::PatternID::ZERO;
-    let names: Vec<Option<&str>> = nfa.group_info().pattern_names(pid).collect();
-    varint(&mut out, names.len());
-    for name in names {
-        let name = name.unwrap_or("");
-        varint(&mut out, name.len());
-        out.extend_from_slice(name.as_bytes());
-    }
-    varint(&mut out, nfa.states().len());
-    for (me, state) in nfa.states().iter().enumerate() {
-        let to = |out: &mut Vec<u8>, id: regex_automata::util::primitives::StateID| {
-            let d = id.as_usize() as i64 - me as i64;
-            varint(out, ((d << 1) ^ (d >> 63)) as usize);
-        };
-        let ranges = |out: &mut Vec<u8>, ts: &[thompson::Transition]| {
-            varint(out, ts.len());
-            for t in ts {
-                out.push(t.start);
-                out.push(t.end);
-                to(out, t.next);
-            }
-        };
-        match state {
-            State::ByteRange { trans } => {
-                out.push(tag::RANGE);
-                out.push(trans.start);
-                out.push(trans.end);
-                to(&mut out, trans.next);
-            }
-            State::Sparse(s) => {
-                out.push(tag::SPARSE);
-                ranges(&mut out, &s.transitions);
-            }
-            State::Dense(d) => {
-                // As ranges of equal targets (a dense state is an optimisation only).
-                let mut ts: Vec<thompson::Transition> = Vec::new();
-                for (b, &next) in d.transitions.iter().enumerate() {
-                    if next == regex_automata::util::primitives::StateID::ZERO {
-                        continue;
-                    }
-                    match ts.last_mut() {
-                        Some(t) if t.next == next && usize::from(t.end) + 1 == b => {
-                            t.end = b as u8;
-                        }
-                        _ => ts.push(thompson::Transition {
-                            start: b as u8,
-                            end: b as u8,
-                            next,
-                        }),
-                    }
-                }
-                out.push(tag::SPARSE);
-                ranges(&mut out, &ts);
-            }
-            State::Look { look, next } => {
-                out.push(tag::LOOK);
-                varint(&mut out, look.as_repr() as usize);
-                to(&mut out, *next);
-            }
-            State::Union { alternates } => {
-                out.push(tag::UNION);
-                varint(&mut out, alternates.len());
-                for a in alternates.iter() {
-                    to(&mut out, *a);
-                }
-            }
-            State::BinaryUnion { alt1, alt2 } => {
-                out.push(tag::UNION);
-                varint(&mut out, 2);
-                to(&mut out, *alt1);
-                to(&mut out, *alt2);
-            }
-            State::Capture { next, slot, .. } => {
-                out.push(tag::CAPTURE);
-                varint(&mut out, slot.as_usize());
-                to(&mut out, *next);
-            }
-            State::Fail => out.push(tag::FAIL),
-            State::Match { .. } => out.push(tag::MATCH),
-        }
-    }
-    out
 }
 
 /// What precedes a position, as the assertions tell it apart: the start of
@@ -245,41 +142,11 @@ pub fn longest_match(pattern: &str) -> Option<usize> {
         .maximum_len()
 }
 
-/// The widest counted repetition in `pattern` (`max - min` of an `{m,n}`).
-fn widest_repetition(pattern: &str) -> u32 {
-    fn walk(h: &regex_syntax::hir::Hir) -> u32 {
-        use regex_syntax::hir::HirKind;
-        match h.kind() {
-            HirKind::Repetition(r) => {
-                let own = r.max.map_or(0, |max| max - r.min);
-                own.max(walk(&r.sub))
-            }
-            HirKind::Capture(c) => walk(&c.sub),
-            HirKind::Concat(hs) | HirKind::Alternation(hs) => {
-                hs.iter().map(walk).max().unwrap_or(0)
-            }
-            _ => 0,
-        }
-    }
-    regex_automata::util::syntax::parse_with(pattern, &syntax_config()).map_or(0, |h| walk(&h))
-}
-
-/// Counted repetitions wider than this keep their compiled reverse NFA in the
-/// blob. Reversing the forward NFA's edges turns `x{16,512}`'s optional
-/// copies, which all skip to one state, into a fan-out from that state: a
-/// reverse run can be in any of them at once, so its lazy DFA's states hold
-/// hundreds of NFA states and its cache fills and clears over and over
-/// (`generic_secret` on the dense corpus: 25× slower). regex-automata's
-/// compiler reverses the repetition itself, keeping the chain.
-pub const WIDEST_DERIVED: u32 = 32;
-
 /// How one detector's pattern is searched.
 pub enum Plan {
-    /// Forward and reverse lazy DFAs over whole windows. The reverse NFA is
-    /// in the blob only for patterns with a counted repetition wider than
-    /// [`WIDEST_DERIVED`]; for the others the product derives it from the
-    /// forward one (`src/pattern/automata.rs`, `thompson_reversed`).
-    Window { reverse: Option<Vec<u8>> },
+    /// Forward and reverse lazy DFAs over whole windows (the product
+    /// compiles the pattern both ways).
+    Window,
     /// An anchored lazy DFA from each candidate start: the bytes a match can
     /// start with, per class of the byte before ([`BEFORE`]), and the length
     /// of the detector's longest match, if its matches have one (a relaxed
@@ -291,8 +158,9 @@ pub enum Plan {
 pub struct Entry {
     pub name: String,
     pub hash: u32,
-    /// The forward NFA with capture groups.
-    pub forward: Vec<u8>,
+    /// The pattern the product compiles: the detector's, or for the API-key
+    /// table the same with a group around each row ([`api_key_grouped`]).
+    pub pattern: String,
     pub plan: Plan,
     pub interior: [u8; 32],
 }
@@ -327,8 +195,7 @@ pub fn entry(kind: &str, pattern: &str) -> Entry {
 /// entry of `pattern`.
 fn entry_grouped(kind: &str, pattern: &str, grouped: &str) -> Entry {
     let name = format!("detector:{kind}");
-    let fail = |e: String| -> ! { panic!("{name}: {e}") };
-    let forward = nfa(grouped, false).unwrap_or_else(|e| fail(e));
+    let forward = nfa(grouped, false).unwrap_or_else(|e| panic!("{name}: {e}"));
     let plan = if FROM_STARTS.contains(&kind) {
         assert!(
             longest_match(pattern).is_some() || UNBOUNDED_FROM_STARTS.contains(&kind),
@@ -336,15 +203,12 @@ fn entry_grouped(kind: &str, pattern: &str, grouped: &str) -> Entry {
         );
         Plan::Starts(first_bytes(&forward), longest_match(pattern))
     } else {
-        Plan::Window {
-            reverse: (widest_repetition(pattern) > WIDEST_DERIVED)
-                .then(|| encode_nfa(&nfa(pattern, true).unwrap_or_else(|e| fail(e)))),
-        }
+        Plan::Window
     };
     Entry {
         name,
         hash: fnv1a(pattern),
-        forward: encode_nfa(&forward),
+        pattern: grouped.to_string(),
         plan,
         interior: interior::interior(pattern).to_bytes(),
     }
@@ -513,12 +377,12 @@ fn section(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// The blob: `MAGIC`, an entry count, then per entry: name (length-prefixed),
-/// u32 pattern hash (little-endian), 32 bytes of interior set, the forward
-/// NFA (length-prefixed), then the plan: tag 1 (whole windows, the reverse
-/// NFA derived), tag 3 (whole windows) and the reverse NFA (length-prefixed), or tag 2 (from starts) and five 32-byte
-/// first-byte sets (one per class of the byte before: text start, `\n`,
-/// `\r`, word byte, other) and the longest match (0: none), or tag 3 (groups only). Lengths are LEB128; a set has bit `b & 7` of
-/// byte `b >> 3`.
+/// u32 pattern hash (little-endian), 32 bytes of interior set, the pattern
+/// to compile (UTF-8, length-prefixed), then the plan: tag 1 (whole
+/// windows), or tag 2 (from starts) and five 32-byte first-byte sets (one
+/// per class of the byte before: text start, `\n`, `\r`, word byte, other)
+/// and the longest match (0: none). Lengths are LEB128; a set has bit
+/// `b & 7` of byte `b >> 3`.
 pub fn blob(entries: &[Entry]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     varint(&mut out, entries.len());
@@ -526,15 +390,9 @@ pub fn blob(entries: &[Entry]) -> Vec<u8> {
         section(&mut out, e.name.as_bytes());
         out.extend_from_slice(&e.hash.to_le_bytes());
         out.extend_from_slice(&e.interior);
-        section(&mut out, &e.forward);
+        section(&mut out, e.pattern.as_bytes());
         match &e.plan {
-            Plan::Window { reverse: None } => out.push(1),
-            Plan::Window {
-                reverse: Some(reverse),
-            } => {
-                out.push(3);
-                section(&mut out, reverse);
-            }
+            Plan::Window => out.push(1),
             Plan::Starts(first, longest) => {
                 out.push(2);
                 for set in first {
@@ -547,25 +405,15 @@ pub fn blob(entries: &[Entry]) -> Vec<u8> {
     out
 }
 
-/// One line per entry: how it is searched and what that weighs.
+/// One line per entry: how it is searched and the pattern's length.
 pub fn describe(entries: &[Entry]) -> String {
     let mut out = String::new();
     for e in entries {
-        out += &match &e.plan {
-            Plan::Window { reverse } => format!(
-                "{:32} window: forward NFA {:>6} B, reverse NFA {}\n",
-                e.name,
-                e.forward.len(),
-                reverse
-                    .as_ref()
-                    .map_or("derived".into(), |r| format!("{:>6} B", r.len()))
-            ),
-            Plan::Starts(..) => format!(
-                "{:32} starts: forward NFA {:>6} B\n",
-                e.name,
-                e.forward.len()
-            ),
+        let how = match e.plan {
+            Plan::Window => "window",
+            Plan::Starts(..) => "starts",
         };
+        out += &format!("{:32} {how}: pattern {:>5} B\n", e.name, e.pattern.len());
     }
     out
 }

@@ -155,7 +155,9 @@ fn scan(me: &mut Searcher, hay: &[u8]) -> Vec<(String, usize, usize)> {
     let mut found = Vec::new();
     let mut pos = 0;
     'search: while pos <= hay.len() {
-        for s in pos..=hay.len() {
+        // Each match moves `pos` on and starts the search again from there.
+        let from = pos;
+        for s in from..=hay.len() {
             let end = hay.len().min(s.saturating_add(*longest));
             let anchored = Input::new(hay).range(s..end).anchored(Anchored::Yes);
             if dfa

@@ -278,7 +278,7 @@ providers! {
 /// be reported: each gated row's keywords in some spelling, and a few names
 /// of secrets per language.
 const CONTEXT: Words = Words {
-    en: &[
+    en: words![
         "aws_secret_access_key",
         "aws_secret_key",
         "secret_access_key",
@@ -326,7 +326,7 @@ const CONTEXT: Words = Words {
         "gh_token",
         "npm_token",
     ],
-    de: &[
+    de: words![
         "zugangsschlüssel",
         "geheimer schlüssel",
         "api-schlüssel",
@@ -334,7 +334,7 @@ const CONTEXT: Words = Words {
         "vault-token",
         "vault-zugangstoken",
     ],
-    zh: &[
+    zh: words![
         "密钥",
         "令牌",
         "访问密钥",

@@ -37,7 +37,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b(?:[0-9]{6,19}|[0-9]{2,6}(?:-[0-9]{2,10}){1,3})\b",
     prefilter: Prefilter::Digits(6),
     context: Words {
-        en: &[
+        en: words![
             "account number",
             "account no",
             "account #",
@@ -49,7 +49,7 @@ pub const DETECTOR: Detector = Detector {
             "checking account",
             "savings account",
         ],
-        de: &[
+        de: words![
             "kontonummer",
             "konto-nr",
             "konto nr",
@@ -58,7 +58,7 @@ pub const DETECTOR: Detector = Detector {
             "girokonto",
             "sparkonto",
         ],
-        zh: &["银行账号", "银行账户", "账号", "账户号码", "帐号", "存折"],
+        zh: words!["银行账号", "银行账户", "账号", "账户号码", "帐号", "存折"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

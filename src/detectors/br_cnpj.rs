@@ -54,15 +54,15 @@ pub const DETECTOR: Detector = Detector {
         after: 64,
     },
     context: Words {
-        en: &[
+        en: words![
             "cnpj",
             "cnpj number",
             "cadastro nacional da pessoa jurídica",
             "brazilian company number",
             "brazilian tax id",
         ],
-        de: &["cnpj", "cnpj-nummer", "brasilianische firmennummer"],
-        zh: &["cnpj", "巴西企业税号", "巴西公司税号"],
+        de: words!["cnpj", "cnpj-nummer", "brasilianische firmennummer"],
+        zh: words!["cnpj", "巴西企业税号", "巴西公司税号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -40,7 +40,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b(?:[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{9}-[0-9]{2}|[0-9]{11})\b",
     prefilter: Prefilter::Digits(5),
     context: Words {
-        en: &[
+        en: words![
             "cpf",
             "cpf number",
             "brazilian tax id",
@@ -48,8 +48,8 @@ pub const DETECTOR: Detector = Detector {
             "cadastro de pessoa física",
             "número do cpf",
         ],
-        de: &["cpf", "cpf-nummer", "brasilianische steuernummer"],
-        zh: &["cpf", "巴西税号", "巴西个人税号", "巴西身份证"],
+        de: words!["cpf", "cpf-nummer", "brasilianische steuernummer"],
+        zh: words!["cpf", "巴西税号", "巴西个人税号", "巴西身份证"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -61,7 +61,7 @@ pub const DETECTOR: Detector = Detector {
         after: 64,
     },
     context: Words {
-        en: &[
+        en: words![
             "sin",
             "sin number",
             "sin no",
@@ -73,12 +73,12 @@ pub const DETECTOR: Detector = Detector {
             "numéro d'assurance sociale",
             "assurance sociale",
         ],
-        de: &[
+        de: words![
             "kanadische sozialversicherungsnummer",
             "sozialversicherungsnummer",
             "sin-nummer",
         ],
-        zh: &["社会保险号", "社会保险号码", "加拿大社保号", "sin号"],
+        zh: words!["社会保险号", "社会保险号码", "加拿大社保号", "sin号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -46,7 +46,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b(?:[1-9][0-9]{5} ?(?:18|19|20)[0-9]{6} ?[0-9]{3}[0-9Xx]|[1-9][0-9]{14})\b",
     prefilter: Prefilter::Digits(15),
     context: Words {
-        en: &[
+        en: words![
             "chinese id",
             "china id",
             "id card",
@@ -57,14 +57,14 @@ pub const DETECTOR: Detector = Detector {
             "citizen id",
             "prc id",
         ],
-        de: &[
+        de: words![
             "personalausweis",
             "personalausweisnummer",
             "ausweisnummer",
             "ausweis",
             "chinesische id",
         ],
-        zh: &[
+        zh: words![
             "身份证",
             "身份证号",
             "身份证号码",

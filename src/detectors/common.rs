@@ -6,7 +6,7 @@ use super::Words;
 /// order, invoice, tracking, ticket numbers. Near one of these, a candidate
 /// loses one confidence level.
 pub const NOT_SENSITIVE: Words = Words {
-    en: &[
+    en: words![
         "order",
         "orders",
         "order id",
@@ -35,7 +35,7 @@ pub const NOT_SENSITIVE: Words = Words {
         "customer number",
         "customer no",
     ],
-    de: &[
+    de: words![
         "bestellung",
         "bestellnummer",
         "rechnung",
@@ -50,7 +50,7 @@ pub const NOT_SENSITIVE: Words = Words {
         "kundennummer",
         "ticketnummer",
     ],
-    zh: &[
+    zh: words![
         "订单",
         "订单号",
         "发票",

@@ -161,7 +161,7 @@ pub const DETECTOR: Detector = Detector {
         after: 48,
     },
     context: Words {
-        en: &[
+        en: words![
             "document",
             "memo",
             "report",
@@ -175,7 +175,7 @@ pub const DETECTOR: Detector = Detector {
             "do not forward",
             "marked",
         ],
-        de: &[
+        de: words![
             "dokument",
             "unterlage",
             "unterlagen",
@@ -187,7 +187,7 @@ pub const DETECTOR: Detector = Detector {
             "nicht weitergeben",
             "nicht zur weitergabe",
         ],
-        zh: &[
+        zh: words![
             "文件",
             "资料",
             "报告",

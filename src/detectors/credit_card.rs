@@ -49,7 +49,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b(?:[0-9]{4}(?:[ -][0-9]{4}){2,3}(?:[ -][0-9]{3})?|[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}|[0-9]{12,19})\b",
     prefilter: Prefilter::Digits(12),
     context: Words {
-        en: &[
+        en: words![
             "card",
             "credit card",
             "debit card",
@@ -71,7 +71,7 @@ pub const DETECTOR: Detector = Detector {
             "expiry",
             "exp",
         ],
-        de: &[
+        de: words![
             "karte",
             "kreditkarte",
             "kreditkartennummer",
@@ -84,7 +84,7 @@ pub const DETECTOR: Detector = Detector {
             "gültig bis",
             "prüfziffer",
         ],
-        zh: &[
+        zh: words![
             "信用卡",
             "银行卡",
             "卡号",

@@ -70,7 +70,7 @@ pub const DETECTOR: Detector = Detector {
         after: 180,
     },
     context: Words {
-        en: &[
+        en: words![
             "health insurance number",
             "health insurance",
             "insurance number",
@@ -82,7 +82,7 @@ pub const DETECTOR: Detector = Detector {
             "health card",
             "krankenkasse",
         ],
-        de: &[
+        de: words![
             "krankenversichertennummer",
             "versichertennummer",
             "versicherten-nr",
@@ -99,7 +99,7 @@ pub const DETECTOR: Detector = Detector {
             "egk",
             "versicherungsnummer",
         ],
-        zh: &[
+        zh: words![
             "医保号",
             "医疗保险号",
             "保险号",

@@ -64,7 +64,7 @@ pub const DETECTOR: Detector = Detector {
         after: 80,
     },
     context: Words {
-        en: &[
+        en: words![
             "id card",
             "id-card",
             "identity card",
@@ -77,7 +77,7 @@ pub const DETECTOR: Detector = Detector {
             "personalausweis",
             "reisepass",
         ],
-        de: &[
+        de: words![
             "personalausweis",
             "personalausweisnummer",
             "ausweis",
@@ -92,7 +92,7 @@ pub const DETECTOR: Detector = Detector {
             "seriennummer des ausweises",
             "dokumentennummer",
         ],
-        zh: &[
+        zh: words![
             "德国身份证",
             "身份证号",
             "身份证",

@@ -64,7 +64,7 @@ pub const DETECTOR: Detector = Detector {
         after: 180,
     },
     context: Words {
-        en: &[
+        en: words![
             "steuer-id",
             "steuerid",
             "idnr",
@@ -74,7 +74,7 @@ pub const DETECTOR: Detector = Detector {
             "tax number",
             "german tax id",
         ],
-        de: &[
+        de: words![
             "steuer-id",
             "steuerid",
             "steuer-idnr",
@@ -86,7 +86,7 @@ pub const DETECTOR: Detector = Detector {
             "steuer-identifikationsnummer",
             "steuerliche identifikationsnummer",
         ],
-        zh: &[
+        zh: words![
             "税号",
             "税务识别号",
             "纳税识别号",

@@ -59,11 +59,11 @@ pub const DETECTOR: Detector = Detector {
         after: 255,
     },
     context: Words {
-        en: &[
+        en: words![
             "email", "e-mail", "mail", "mail me", "email me", "contact", "reach me", "write to",
             "address",
         ],
-        de: &[
+        de: words![
             "e-mail",
             "e-mail-adresse",
             "mailadresse",
@@ -75,7 +75,7 @@ pub const DETECTOR: Detector = Detector {
             "schreiben",
             "adresse",
         ],
-        zh: &["邮箱", "电子邮件", "电邮", "邮件", "联系方式", "联系"],
+        zh: words!["邮箱", "电子邮件", "电邮", "邮件", "联系方式", "联系"],
     },
     negative_context: Words::NONE,
     scoring: Scoring {

@@ -53,7 +53,7 @@ pub const DETECTOR: Detector = Detector {
 
 /// Context words shared with `es_nie`.
 pub(crate) const CONTEXT: Words = Words {
-    en: &[
+    en: words![
         "dni",
         "nie",
         "nif",
@@ -64,7 +64,7 @@ pub(crate) const CONTEXT: Words = Words {
         "identity number",
         "id number",
     ],
-    de: &[
+    de: words![
         "dni",
         "nie",
         "nif",
@@ -73,7 +73,7 @@ pub(crate) const CONTEXT: Words = Words {
         "spanischer ausweis",
         "ausländer-identifikationsnummer",
     ],
-    zh: &["西班牙身份证", "身份证号", "外国人身份号", "居留号"],
+    zh: words!["西班牙身份证", "身份证号", "外国人身份号", "居留号"],
 };
 
 /// The control letters, indexed by the number mod 23.

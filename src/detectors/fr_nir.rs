@@ -43,7 +43,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[ABab]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\b",
     prefilter: Prefilter::Digits(8),
     context: Words {
-        en: &[
+        en: words![
             "nir",
             "insee",
             "social security",
@@ -54,14 +54,14 @@ pub const DETECTOR: Detector = Detector {
             "carte vitale",
             "french social security",
         ],
-        de: &[
+        de: words![
             "nir",
             "sozialversicherungsnummer",
             "sozialversicherung",
             "carte vitale",
             "sécurité sociale",
         ],
-        zh: &["法国社保号", "社会保障号", "社保号", "社会安全号"],
+        zh: words!["法国社保号", "社会保障号", "社保号", "社会安全号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

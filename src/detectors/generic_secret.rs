@@ -123,7 +123,7 @@ pub const DETECTOR: Detector = Detector {
     context: Words::NONE,
     // Pagination cursors and CSRF tokens are random but not credentials.
     negative_context: Words {
-        en: &[
+        en: words![
             "page",
             "cursor",
             "continuation",
@@ -132,8 +132,8 @@ pub const DETECTOR: Detector = Detector {
             "xsrf",
             "nonce",
         ],
-        de: &[],
-        zh: &[],
+        de: words![],
+        zh: words![],
     },
     scoring: Scoring {
         alone: Some(Confidence::High),

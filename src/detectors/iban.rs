@@ -48,7 +48,7 @@ pub const DETECTOR: Detector = Detector {
     // Groups of four joined by dots are clusters of four digits.
     prefilter: Prefilter::Digits(4),
     context: Words {
-        en: &[
+        en: words![
             "iban",
             "bank account",
             "account",
@@ -58,7 +58,7 @@ pub const DETECTOR: Detector = Detector {
             "bic",
             "sepa",
         ],
-        de: &[
+        de: words![
             "iban",
             "bankverbindung",
             "konto",
@@ -66,7 +66,7 @@ pub const DETECTOR: Detector = Detector {
             "überweisung",
             "bankkonto",
         ],
-        zh: &["银行账号", "账号", "账户", "汇款", "转账", "国际银行账号"],
+        zh: words!["银行账号", "账号", "账户", "汇款", "转账", "国际银行账号"],
     },
     negative_context: Words::NONE,
     scoring: Scoring {

@@ -62,7 +62,7 @@ pub const DETECTOR: Detector = Detector {
         after: 64,
     },
     context: Words {
-        en: &[
+        en: words![
             "aadhaar",
             "aadhar",
             "aadhaar number",
@@ -72,7 +72,7 @@ pub const DETECTOR: Detector = Detector {
             "uid number",
             "आधार",
         ],
-        de: &[
+        de: words![
             "aadhaar",
             "aadhaar-nummer",
             "aadhaar-karte",
@@ -80,7 +80,7 @@ pub const DETECTOR: Detector = Detector {
             "indische identifikationsnummer",
         ],
         // 阿达尔 and 阿达哈尔: how Chinese text transliterates "Aadhaar".
-        zh: &[
+        zh: words![
             "aadhaar",
             "阿达尔",
             "阿达哈尔",

@@ -52,7 +52,7 @@ pub const DETECTOR: Detector = Detector {
         after: 64,
     },
     context: Words {
-        en: &[
+        en: words![
             "pan",
             "pan card",
             "pan no",
@@ -62,8 +62,8 @@ pub const DETECTOR: Detector = Detector {
             "itr",
             "पैन",
         ],
-        de: &["pan", "pan-nummer", "indische steuernummer"],
-        zh: &["pan", "印度税号", "永久账号"],
+        de: words!["pan", "pan-nummer", "indische steuernummer"],
+        zh: words!["pan", "印度税号", "永久账号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

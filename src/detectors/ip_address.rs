@@ -69,7 +69,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b(?:(?:[A-Za-z0-9_-]+\.){0,8}[0-9]+(?:\.[0-9]+){3,}(?:\.[A-Za-z0-9_-]+)*\b|[23][0-9A-Fa-f]{3}(?:::?[0-9A-Fa-f]{1,4}){1,10}(?:(?:\.[0-9]{1,3}){3}\b|::|\b))",
     prefilter: Prefilter::Always(Some(scope)),
     context: Words {
-        en: &[
+        en: words![
             "ip",
             "ip address",
             "ipv4",
@@ -89,7 +89,7 @@ pub const DETECTOR: Detector = Detector {
             "login from",
             "addr",
         ],
-        de: &[
+        de: words![
             "ip-adresse",
             "ip-adressen",
             "ip",
@@ -99,15 +99,15 @@ pub const DETECTOR: Detector = Detector {
             "zugriff von",
             "freigeben",
         ],
-        zh: &["ip地址", "地址", "服务器", "公网", "登录", "主机", "内网"],
+        zh: words!["ip地址", "地址", "服务器", "公网", "登录", "主机", "内网"],
     },
     negative_context: Words {
-        en: &[
+        en: words![
             "version", "versions", "ver", "release", "build", "firmware", "section", "chapter",
             "oid", "step",
         ],
-        de: &["version", "abschnitt", "kapitel", "ziffer", "randnummer"],
-        zh: &["版本", "章节", "第"],
+        de: words!["version", "abschnitt", "kapitel", "ziffer", "randnummer"],
+        zh: words!["版本", "章节", "第"],
     },
     scoring: Scoring {
         alone: Some(Confidence::Low),

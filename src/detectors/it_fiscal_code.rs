@@ -47,7 +47,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]\b",
     prefilter: Prefilter::Always(Some(scope)),
     context: Words {
-        en: &[
+        en: words![
             "codice fiscale",
             "fiscal code",
             "tax code",
@@ -55,13 +55,13 @@ pub const DETECTOR: Detector = Detector {
             "cf",
             "c.f",
         ],
-        de: &[
+        de: words![
             "codice fiscale",
             "steuernummer",
             "italienische steuernummer",
             "steuer-id",
         ],
-        zh: &["意大利税号", "税号", "税务代码", "codice fiscale"],
+        zh: words!["意大利税号", "税号", "税务代码", "codice fiscale"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

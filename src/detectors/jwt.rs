@@ -53,7 +53,7 @@ pub const DETECTOR: Detector = Detector {
         after: 16_000,
     },
     context: Words {
-        en: &[
+        en: words![
             "token",
             "jwt",
             "bearer",
@@ -64,8 +64,8 @@ pub const DETECTOR: Detector = Detector {
             "cookie",
             "session",
         ],
-        de: &["token", "zugangstoken", "sitzung"],
-        zh: &["令牌", "凭证", "会话"],
+        de: words!["token", "zugangstoken", "sitzung"],
+        zh: words!["令牌", "凭证", "会话"],
     },
     negative_context: Words::NONE,
     scoring: Scoring {

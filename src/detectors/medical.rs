@@ -183,7 +183,7 @@ pub const DETECTOR: Detector = Detector {
         after: 64,
     },
     context: Words {
-        en: &[
+        en: words![
             "my",
             "i have",
             "i've",
@@ -206,7 +206,7 @@ pub const DETECTOR: Detector = Detector {
             "medical record",
             "medical history",
         ],
-        de: &[
+        de: words![
             "ich habe",
             "ich hab",
             "habe ich",
@@ -229,7 +229,7 @@ pub const DETECTOR: Detector = Detector {
             "icd",
             "icd-10-gm",
         ],
-        zh: &[
+        zh: words![
             "我有",
             "我得了",
             "确诊",
@@ -249,7 +249,7 @@ pub const DETECTOR: Detector = Detector {
         ],
     },
     negative_context: Words {
-        en: &[
+        en: words![
             "zodiac",
             "horoscope",
             "research",
@@ -262,7 +262,7 @@ pub const DETECTOR: Detector = Detector {
             "charity",
             "economy",
         ],
-        de: &[
+        de: words![
             "sternzeichen",
             "horoskop",
             "studie",
@@ -271,7 +271,7 @@ pub const DETECTOR: Detector = Detector {
             "wirtschaft",
             "nachrichten",
         ],
-        zh: &["星座", "研究", "报道", "新闻", "统计"],
+        zh: words!["星座", "研究", "报道", "新闻", "统计"],
     },
     scoring: Scoring {
         alone: Some(Confidence::Low),

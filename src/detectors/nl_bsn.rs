@@ -54,7 +54,7 @@ pub const DETECTOR: Detector = Detector {
         after: 180,
     },
     context: Words {
-        en: &[
+        en: words![
             "bsn",
             "burgerservicenummer",
             "citizen service number",
@@ -63,14 +63,14 @@ pub const DETECTOR: Detector = Detector {
             "sofi-nummer",
             "dutch social security number",
         ],
-        de: &[
+        de: words![
             "bsn",
             "burgerservicenummer",
             "bürgerservicenummer",
             "sofinummer",
             "niederländische sozialversicherungsnummer",
         ],
-        zh: &["荷兰公民服务号", "公民服务号", "荷兰社会保险号"],
+        zh: words!["荷兰公民服务号", "公民服务号", "荷兰社会保险号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -47,14 +47,14 @@ pub const DETECTOR: Detector = Detector {
         after: 100,
     },
     context: Words {
-        en: &[
+        en: words![
             "passport",
             "mrz",
             "machine readable",
             "id card",
             "travel document",
         ],
-        de: &[
+        de: words![
             "reisepass",
             "pass",
             "personalausweis",
@@ -62,7 +62,7 @@ pub const DETECTOR: Detector = Detector {
             "maschinenlesbare zone",
             "mrz",
         ],
-        zh: &["护照", "机读区", "身份证", "证件"],
+        zh: words!["护照", "机读区", "身份证", "证件"],
     },
     negative_context: Words::NONE,
     scoring: Scoring {

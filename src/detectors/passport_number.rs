@@ -52,7 +52,7 @@ pub const DETECTOR: Detector = Detector {
         after: 60,
     },
     context: Words {
-        en: &[
+        en: words![
             "passport",
             "passport no",
             "passport number",
@@ -73,7 +73,7 @@ pub const DETECTOR: Detector = Detector {
             "(uk)",
             "(india)",
         ],
-        de: &[
+        de: words![
             "reisepass",
             "reisepassnummer",
             "reisepass-nr",
@@ -88,7 +88,7 @@ pub const DETECTOR: Detector = Detector {
             "(großbritannien)",
             "(indien)",
         ],
-        zh: &[
+        zh: words![
             "护照",
             "护照号",
             "护照号码",

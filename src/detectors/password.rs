@@ -140,7 +140,7 @@ pub const DETECTOR: Detector = Detector {
     },
     // Assignment syntax next to the value: it is meant as a password.
     context: Words {
-        en: &[
+        en: words![
             "=",
             "\":",
             "\" :",
@@ -158,8 +158,8 @@ pub const DETECTOR: Detector = Detector {
             "-u",
             "--user",
         ],
-        de: &["passwort:", "passwort :", "kennwort:", "kennwort :"],
-        zh: &["密码：", "密码:", "口令：", "口令:", "是：", "为："],
+        de: words!["passwort:", "passwort :", "kennwort:", "kennwort :"],
+        zh: words!["密码：", "密码:", "口令：", "口令:", "是：", "为："],
     },
     negative_context: Words::NONE,
     scoring: Scoring {

@@ -87,7 +87,7 @@ pub const DETECTOR: Detector = Detector {
     // A dotted US number's largest digit cluster is its last four digits.
     prefilter: Prefilter::Digits(4),
     context: Words {
-        en: &[
+        en: words![
             "phone",
             "phone number",
             "phone no",
@@ -112,7 +112,7 @@ pub const DETECTOR: Detector = Detector {
             "my number",
             "cell number",
         ],
-        de: &[
+        de: words![
             "telefon",
             "telefonnummer",
             "tel",
@@ -132,7 +132,7 @@ pub const DETECTOR: Detector = Detector {
             "meine nummer",
             "telefonnr",
         ],
-        zh: &[
+        zh: words![
             "电话",
             "手机",
             "联系方式",

@@ -54,9 +54,9 @@ pub const DETECTOR: Detector = Detector {
         after: 180,
     },
     context: Words {
-        en: &["pesel", "pesel number", "polish id", "polish national id"],
-        de: &["pesel", "pesel-nummer", "polnische identifikationsnummer"],
-        zh: &["pesel", "波兰身份证号", "波兰公民身份号", "波兰身份号"],
+        en: words!["pesel", "pesel number", "polish id", "polish national id"],
+        de: words!["pesel", "pesel-nummer", "polnische identifikationsnummer"],
+        zh: words!["pesel", "波兰身份证号", "波兰公民身份号", "波兰身份号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

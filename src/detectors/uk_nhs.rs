@@ -54,7 +54,7 @@ pub const DETECTOR: Detector = Detector {
         after: 180,
     },
     context: Words {
-        en: &[
+        en: words![
             "nhs",
             "nhs number",
             "nhs no",
@@ -63,13 +63,13 @@ pub const DETECTOR: Detector = Detector {
             "patient number",
             "health service number",
         ],
-        de: &[
+        de: words![
             "nhs",
             "nhs-nummer",
             "britische patientennummer",
             "patientennummer",
         ],
-        zh: &["nhs号码", "nhs号", "英国医保号", "国民医疗服务号"],
+        zh: words!["nhs号码", "nhs号", "英国医保号", "国民医疗服务号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -43,7 +43,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b[A-Za-z]{2} ?(?:[0-9]{2} [0-9]{2} [0-9]{2}|[0-9]{6}) ?[A-Da-d]\b",
     prefilter: Prefilter::Digits(6),
     context: Words {
-        en: &[
+        en: words![
             "national insurance",
             "national insurance number",
             "ni number",
@@ -53,12 +53,12 @@ pub const DETECTOR: Detector = Detector {
             "nin",
             "hmrc",
         ],
-        de: &[
+        de: words![
             "national insurance",
             "sozialversicherungsnummer",
             "versicherungsnummer",
         ],
-        zh: &["国民保险", "国民保险号", "英国社保号", "社保号"],
+        zh: words!["国民保险", "国民保险号", "英国社保号", "社保号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -40,7 +40,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: r"\b(?:[0-9]{9}|[0-9]{4}[ -][0-9]{4}[ -][0-9]|[0-9]{3}[ -][0-9]{3}[ -][0-9]{3})\b",
     prefilter: Prefilter::Digits(9),
     context: Words {
-        en: &[
+        en: words![
             "routing",
             "routing number",
             "aba",
@@ -50,8 +50,8 @@ pub const DETECTOR: Detector = Detector {
             "transit number",
             "wire routing",
         ],
-        de: &["bankleitzahl", "blz", "routingnummer", "aba-nummer"],
-        zh: &["路由号", "银行路线号", "汇款路线", "银行代码"],
+        de: words!["bankleitzahl", "blz", "routingnummer", "aba-nummer"],
+        zh: words!["路由号", "银行路线号", "汇款路线", "银行代码"],
     },
     negative_context: Words::NONE,
     scoring: Scoring {

@@ -60,7 +60,7 @@ pub const DETECTOR: Detector = Detector {
         after: 64,
     },
     context: Words {
-        en: &[
+        en: words![
             "driver's license",
             "driver’s license",
             "drivers license",
@@ -74,8 +74,8 @@ pub const DETECTOR: Detector = Detector {
             "dl no",
             "dln",
         ],
-        de: &["führerschein", "führerscheinnummer", "us-führerschein"],
-        zh: &["驾照", "驾照号", "驾驶证", "驾驶执照"],
+        de: words!["führerschein", "führerscheinnummer", "us-führerschein"],
+        zh: words!["驾照", "驾照号", "驾驶证", "驾驶执照"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

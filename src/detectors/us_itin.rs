@@ -33,7 +33,7 @@ pub const DETECTOR: Detector = Detector {
     pattern: us_ssn::DETECTOR.pattern,
     prefilter: Prefilter::Digits(9),
     context: Words {
-        en: &[
+        en: words![
             "itin",
             "taxpayer",
             "tax id",
@@ -41,12 +41,12 @@ pub const DETECTOR: Detector = Detector {
             "irs",
             "tin",
         ],
-        de: &[
+        de: words![
             "steuernummer",
             "steueridentifikationsnummer",
             "us-steuernummer",
         ],
-        zh: &["报税", "纳税人识别号", "税号"],
+        zh: words!["报税", "纳税人识别号", "税号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: us_ssn::DETECTOR.scoring,

@@ -48,7 +48,7 @@ pub const DETECTOR: Detector = Detector {
         after: 64,
     },
     context: Words {
-        en: &[
+        en: words![
             "medicare",
             "medicare number",
             "medicare id",
@@ -57,8 +57,8 @@ pub const DETECTOR: Detector = Detector {
             "beneficiary identifier",
             "medicare beneficiary",
         ],
-        de: &["medicare", "medicare-nummer", "mbi"],
-        zh: &["medicare", "mbi", "联邦医疗保险", "医疗保险号", "美国医保"],
+        de: words!["medicare", "medicare-nummer", "mbi"],
+        zh: words!["medicare", "mbi", "联邦医疗保险", "医疗保险号", "美国医保"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -62,7 +62,7 @@ pub const DETECTOR: Detector = Detector {
     // Only words that say the passport is American: a plain "passport number"
     // is left to the generic `passport_number` (UK and US numbers look alike).
     context: Words {
-        en: &[
+        en: words![
             "us passport",
             "u.s. passport",
             "usa passport",
@@ -86,7 +86,7 @@ pub const DETECTOR: Detector = Detector {
             "(u.s.a.)",
             "(united states)",
         ],
-        de: &[
+        de: words![
             "us-reisepass",
             "us-reisepassnummer",
             "us-pass",
@@ -96,7 +96,7 @@ pub const DETECTOR: Detector = Detector {
             "(vereinigte staaten von amerika)",
             "(amerika)",
         ],
-        zh: &[
+        zh: words![
             "美国护照",
             "美国护照号",
             "美国护照号码",

@@ -40,7 +40,7 @@ pub const DETECTOR: Detector = Detector {
     // The dotted form's largest cluster is its four-digit serial.
     prefilter: Prefilter::Digits(4),
     context: Words {
-        en: &[
+        en: words![
             "ssn",
             "ss#",
             "ssn#",
@@ -51,14 +51,14 @@ pub const DETECTOR: Detector = Detector {
             "taxpayer",
             "tax id",
         ],
-        de: &[
+        de: words![
             "sozialversicherungsnummer",
             "sozialversicherung",
             "svnr",
             "sv-nummer",
             "us-steuernummer",
         ],
-        zh: &["社会安全号", "社会安全号码", "社保号", "社会保障号"],
+        zh: words!["社会安全号", "社会安全号码", "社保号", "社会保障号"],
     },
     negative_context: super::common::NOT_SENSITIVE,
     scoring: Scoring {

@@ -1,15 +1,18 @@
-//! The built-in patterns, compiled at development time (`gen/`) into thompson
-//! NFAs, and how they are searched.
+//! The built-in patterns and how they are searched.
 //!
-//! `automata.bin` holds per detector its forward NFA (with capture groups)
-//! and how it is searched; for whole windows, the reverse NFA is derived from
-//! the forward one here ([`thompson_reversed`]: a third of the blob, 8 KB
-//! gzip, was reverse NFAs). An NFA is
-//! rebuilt with regex-automata's thompson builder — no parser, no compiler,
-//! microseconds — and searched by regex-automata's lazy DFA, which builds
-//! only the states a text visits and keeps them for the next scans:
+//! `automata.bin` (written by `gen/`) holds per detector the pattern to
+//! compile (the API-key table's with a group around each row and its wide
+//! repetitions relaxed), how it is searched, and what `gen/` worked out about
+//! it with regex-syntax. Its text is parsed over bytes and compiled here, on
+//! first use, by the same parser and compiler as custom rules
+//! ([`super::syntax::parse_bytes`], [`super::compile`]): a pattern's text is a
+//! fifth of the NFA it unrolls into, even gzipped (the NFAs were 22.6 KB gzip
+//! of the module, the texts are 4.6). It is searched by the product's own lazy
+//! DFA ([`super::lazy`]), which builds only the states a text visits and keeps
+//! them for the next scans:
 //! - **whole windows**: the forward lazy DFA finds where the leftmost-first
-//!   match ends, the reverse one where it starts, as a regex search does;
+//!   match ends, the reverse one (the pattern compiled reversed) where it
+//!   starts, as a regex search does;
 //! - **from candidate starts** (the API-key table): an anchored lazy DFA runs
 //!   from each position whose byte can start a match after the byte before
 //!   it (a word boundary mostly), in order; the first position with a match
@@ -17,32 +20,46 @@
 //!   run ends within the longest token, so the search stays linear.
 //!
 //! A `value` group's span is resolved on the match only, by backtracking over
-//! the forward NFA ([`super::nfa`]). The format is written by `gen/src/lib.rs`.
+//! the forward NFA ([`super::nfa`]).
 
-use std::sync::Arc;
-
-use regex_automata::nfa::thompson::{self, Transition, NFA};
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::look::Look;
-use regex_automata::util::primitives::StateID;
 use regex_automata::Match;
 
+use super::compile::{self, Direction, Over};
 use super::lazy::{self, Dfa, Matched, BEFORE};
 use super::nfa::{Nfa, Scratch};
+use super::syntax::Hir;
 use crate::scan::ByteSet;
 
 /// The generator's output.
 static BLOB: &[u8] = include_bytes!("automata.bin");
-const MAGIC: &[u8; 8] = b"DGAUTO10";
+const MAGIC: &[u8; 8] = b"DGAUTO11";
 
-/// State tags of the NFA format (the generator's `tag`).
-mod tag {
-    pub const RANGE: u8 = 0;
-    pub const SPARSE: u8 = 1;
-    pub const LOOK: u8 = 2;
-    pub const UNION: u8 = 3;
-    pub const CAPTURE: u8 = 4;
-    pub const FAIL: u8 = 5;
-    pub const MATCH: u8 = 6;
+/// Size limit of a built-in pattern's NFA, in the compiler's count: far
+/// above the largest (the API-key table's), for the tests' sake only.
+const BUILTIN_LIMIT: usize = 64 << 20;
+
+/// The syntax tree of a built-in pattern's text.
+fn parse(pattern: &str) -> Result<Hir, String> {
+    super::syntax::parse_bytes(pattern, super::NEST_LIMIT).map_err(String::from)
+}
+
+/// The NFA of a built-in pattern's tree.
+fn builtin_nfa(hir: &Hir, direction: Direction) -> Result<NFA, String> {
+    compile::nfa(hir, Over::Bytes, direction, BUILTIN_LIMIT)
+}
+
+/// The forward NFA (with groups, unanchored) or the reverse one (anchored)
+/// the product compiles from a built-in pattern's text: for `gen/tests/`,
+/// which holds them to regex-automata's compiler. Not part of the API.
+#[doc(hidden)]
+pub fn compiled_nfa(pattern: &str, reverse: bool) -> Result<NFA, String> {
+    let direction = match reverse {
+        true => Direction::Reverse,
+        false => Direction::Groups,
+    };
+    builtin_nfa(&parse(pattern)?, direction)
 }
 
 /// Reads LEB128 numbers and bytes from the format.
@@ -84,327 +101,6 @@ impl<'a> Reader<'a> {
         let n = self.varint()?;
         self.bytes(n)
     }
-}
-
-/// Rebuilds, as a thompson NFA for the lazy DFA, an NFA the generator encoded.
-fn thompson(bytes: &[u8]) -> Result<NFA, String> {
-    thompson_many(&[bytes])
-}
-
-/// Rebuilds the part of an encoded NFA inside its group `group`, anchored at
-/// both ends: it matches what the group can match, with the group's own
-/// groups (the states outside stay, unreachable).
-fn thompson_inside(bytes: &[u8], group: &str) -> Result<NFA, String> {
-    let mut b = thompson::Builder::new();
-    b.set_utf8(false);
-    let (start, _, _) = add_pattern_at(&mut b, bytes, 0, Some(group))?;
-    b.build(start, start).map_err(|e| e.to_string())
-}
-
-/// Rebuilds the NFAs the generator encoded as one NFA, one pattern each (in
-/// order), with a new unanchored start over all of them.
-fn thompson_many(list: &[&[u8]]) -> Result<NFA, String> {
-    let err = |e: thompson::BuildError| e.to_string();
-    let id = |n: usize| StateID::new(n).map_err(|e| e.to_string());
-    let mut b = thompson::Builder::new();
-    b.set_utf8(false);
-    let mut starts = Vec::new();
-    let mut unanchored_one = StateID::ZERO;
-    let mut base = 0;
-    for bytes in list {
-        let (start, unanchored, len) = add_pattern(&mut b, bytes, base)?;
-        starts.push(start);
-        unanchored_one = unanchored;
-        base += len;
-    }
-    if let [start] = starts[..] {
-        return b.build(start, unanchored_one).map_err(err);
-    }
-    // Several patterns: an anchored start over all, and `(?s:.)*?` before it.
-    let all = id(base)?;
-    let any = id(base + 1)?;
-    let unanchored = id(base + 2)?;
-    b.add_union(starts).map_err(err)?;
-    b.add_range(Transition {
-        start: 0,
-        end: 255,
-        next: unanchored,
-    })
-    .map_err(err)?;
-    b.add_union(vec![all, any]).map_err(err)?;
-    b.build(all, unanchored).map_err(err)
-}
-
-/// Adds one encoded NFA to `b` as a pattern, its states numbered from
-/// `base`: its anchored and unanchored start and its number of states.
-fn add_pattern(
-    b: &mut thompson::Builder,
-    bytes: &[u8],
-    base: usize,
-) -> Result<(StateID, StateID, usize), String> {
-    add_pattern_at(b, bytes, base, None)
-}
-
-/// One state of an encoded NFA; references are state numbers within it.
-enum Coded {
-    Range(Transition),
-    Sparse(Vec<Transition>),
-    Look(Look, usize),
-    Union(Vec<usize>),
-    /// A capture slot (group `slot / 2`, its start if even) and the next state.
-    Capture(usize, usize),
-    Fail,
-    Match,
-}
-
-/// An NFA as the generator encoded it (see `gen/src/lib.rs`'s `encode_nfa`).
-/// The state references inside its transitions ([`Transition::next`]) are
-/// state numbers within it, like the others.
-struct Decoded {
-    reverse: bool,
-    anchored: usize,
-    unanchored: usize,
-    names: Vec<Option<Arc<str>>>,
-    states: Vec<Coded>,
-}
-
-impl Decoded {
-    fn read(bytes: &[u8]) -> Result<Decoded, String> {
-        let mut r = Reader { b: bytes, at: 0 };
-        let reverse = r.byte()? != 0;
-        let (anchored, unanchored) = (r.varint()?, r.varint()?);
-        let mut names: Vec<Option<Arc<str>>> = Vec::new();
-        for _ in 0..r.varint()? {
-            let n = r.varint()?;
-            let s = std::str::from_utf8(r.bytes(n)?).map_err(|e| e.to_string())?;
-            names.push((!s.is_empty()).then(|| Arc::from(s)));
-        }
-        let len = r.varint()?;
-        let mut states = Vec::with_capacity(len);
-        for me in 0..len {
-            let to = |r: &mut Reader| -> Result<usize, String> {
-                let z = r.varint()? as i64;
-                usize::try_from(me as i64 + ((z >> 1) ^ -(z & 1)))
-                    .ok()
-                    .filter(|&n| n < len)
-                    .ok_or_else(|| "state reference out of range".to_string())
-            };
-            let range = |r: &mut Reader| -> Result<Transition, String> {
-                let (start, end) = (r.byte()?, r.byte()?);
-                let next = StateID::new(to(r)?).map_err(|e| e.to_string())?;
-                Ok(Transition { start, end, next })
-            };
-            states.push(match r.byte()? {
-                tag::RANGE => Coded::Range(range(&mut r)?),
-                tag::SPARSE => Coded::Sparse(
-                    (0..r.varint()?)
-                        .map(|_| range(&mut r))
-                        .collect::<Result<_, _>>()?,
-                ),
-                tag::LOOK => {
-                    let look = Look::from_repr(r.varint()? as u32).ok_or("unknown assertion")?;
-                    Coded::Look(look, to(&mut r)?)
-                }
-                tag::UNION => Coded::Union(
-                    (0..r.varint()?)
-                        .map(|_| to(&mut r))
-                        .collect::<Result<_, _>>()?,
-                ),
-                tag::CAPTURE => Coded::Capture(r.varint()?, to(&mut r)?),
-                tag::FAIL => Coded::Fail,
-                tag::MATCH => Coded::Match,
-                t => return Err(format!("unknown state tag {t}")),
-            });
-        }
-        if anchored >= len || unanchored >= len {
-            return Err("start out of range".into());
-        }
-        Ok(Decoded {
-            reverse,
-            anchored,
-            unanchored,
-            names,
-            states,
-        })
-    }
-}
-
-/// [`add_pattern`]; with `inside`, the pattern starts where the group of that
-/// name opens, and where it closes comes `$` and the match.
-fn add_pattern_at(
-    b: &mut thompson::Builder,
-    bytes: &[u8],
-    base: usize,
-    inside: Option<&str>,
-) -> Result<(StateID, StateID, usize), String> {
-    let d = Decoded::read(bytes)?;
-    let err = |e: thompson::BuildError| e.to_string();
-    let id = |n: usize| StateID::new(base + n).map_err(|e| e.to_string());
-    let shift = |t: &Transition| -> Result<Transition, String> {
-        Ok(Transition {
-            next: id(t.next.as_usize())?,
-            ..*t
-        })
-    };
-    b.set_reverse(d.reverse);
-    let group = match inside {
-        Some(g) => Some(
-            d.names
-                .iter()
-                .position(|n| n.as_deref() == Some(g))
-                .ok_or_else(|| format!("no group {g}"))?,
-        ),
-        None => None,
-    };
-    let mut group_start = None;
-    let len = d.states.len();
-    b.start_pattern().map_err(err)?;
-    for (me, state) in d.states.iter().enumerate() {
-        let added = match state {
-            Coded::Range(t) => b.add_range(shift(t)?),
-            Coded::Sparse(ts) => b.add_sparse(ts.iter().map(shift).collect::<Result<_, _>>()?),
-            Coded::Look(look, next) => b.add_look(id(*next)?, *look),
-            Coded::Union(alts) => {
-                b.add_union(alts.iter().map(|&a| id(a)).collect::<Result<_, _>>()?)
-            }
-            &Coded::Capture(slot, next) => {
-                let index = (slot / 2) as u32;
-                if slot % 2 == 0 {
-                    if group == Some(slot / 2) {
-                        group_start = Some(id(me)?);
-                    }
-                    let name = d.names.get(slot / 2).cloned().flatten();
-                    b.add_capture_start(id(next)?, index, name)
-                } else if group == Some(slot / 2) {
-                    // The group's end leads to the states added below.
-                    b.add_capture_end(id(len)?, index)
-                } else {
-                    b.add_capture_end(id(next)?, index)
-                }
-            }
-            Coded::Fail => b.add_fail(),
-            Coded::Match => b.add_match(),
-        }
-        .map_err(err)?;
-        if added.as_usize() != base + me {
-            return Err("states out of order".into());
-        }
-    }
-    if group.is_some() {
-        let start = group_start.ok_or("the group never opens")?;
-        b.add_look(id(len + 1)?, Look::End).map_err(err)?;
-        b.add_match().map_err(err)?;
-        b.finish_pattern(start).map_err(err)?;
-        return Ok((start, start, len + 2));
-    }
-    let (anchored, unanchored) = (id(d.anchored)?, id(d.unanchored)?);
-    b.finish_pattern(anchored).map_err(err)?;
-    Ok((anchored, unanchored, len))
-}
-
-/// The reverse of an encoded forward NFA: it matches the reversed matches of
-/// the forward one from its anchored start, with every assertion mirrored
-/// (start of line ⇄ end of line, …), and has no capture groups — what
-/// regex-automata's compiler makes of the pattern with `reverse(true)`, for a
-/// reverse search that runs anchored from where a forward match ends, with
-/// [`MatchKind::All`] (so the order of alternatives does not matter).
-///
-/// Its state `q` is "just before forward state `q`": a union of the forward
-/// edges into `q`, each taken backwards (byte ranges and assertions as states
-/// of their own, after the first `n`), and the match after the forward start.
-/// Only forward states a match can pass through count: the unanchored
-/// start's `(?s:.)*?` loop would let the reverse run past a match's start.
-pub(super) fn thompson_reversed(bytes: &[u8]) -> Result<NFA, String> {
-    let d = Decoded::read(bytes)?;
-    let n = d.states.len();
-    let err = |e: thompson::BuildError| e.to_string();
-    let id = |i: usize| StateID::new(i).map_err(|e| e.to_string());
-    let next = |s: &Coded| -> Vec<usize> {
-        match s {
-            Coded::Range(t) => vec![t.next.as_usize()],
-            Coded::Sparse(ts) => ts.iter().map(|t| t.next.as_usize()).collect(),
-            Coded::Look(_, q) | Coded::Capture(_, q) => vec![*q],
-            Coded::Union(alts) => alts.clone(),
-            Coded::Fail | Coded::Match => Vec::new(),
-        }
-    };
-    let mut reached = vec![false; n];
-    let mut stack = vec![d.anchored];
-    while let Some(s) = stack.pop() {
-        if !std::mem::replace(&mut reached[s], true) {
-            stack.extend(next(&d.states[s]));
-        }
-    }
-    // Per forward state, its incoming edges: (from, None) for an empty one,
-    // (from, Some(state)) for a byte range or an assertion taken backwards.
-    enum Back {
-        Range(u8, u8),
-        Look(Look),
-    }
-    let mut into: Vec<Vec<(usize, Option<Back>)>> = (0..n).map(|_| Vec::new()).collect();
-    for (p, s) in d.states.iter().enumerate().filter(|&(p, _)| reached[p]) {
-        match s {
-            Coded::Range(t) => into[t.next.as_usize()].push((p, Some(Back::Range(t.start, t.end)))),
-            Coded::Sparse(ts) => {
-                for t in ts {
-                    into[t.next.as_usize()].push((p, Some(Back::Range(t.start, t.end))));
-                }
-            }
-            Coded::Look(look, q) => into[*q].push((p, Some(Back::Look(look.reversed())))),
-            Coded::Capture(_, q) => into[*q].push((p, None)),
-            Coded::Union(alts) => {
-                for &q in alts {
-                    into[q].push((p, None));
-                }
-            }
-            Coded::Fail | Coded::Match => {}
-        }
-    }
-    let edges = into.iter().flatten().filter(|(_, e)| e.is_some()).count();
-    let matched = n + edges;
-    let mut b = thompson::Builder::new();
-    b.set_utf8(false);
-    b.set_reverse(true);
-    b.start_pattern().map_err(err)?;
-    let mut extra = n;
-    for (q, edges) in into.iter().enumerate() {
-        let mut alts = Vec::with_capacity(edges.len() + 1);
-        for (p, e) in edges {
-            alts.push(id(if e.is_some() {
-                extra += 1;
-                extra - 1
-            } else {
-                *p
-            })?);
-        }
-        if q == d.anchored {
-            alts.push(id(matched)?);
-        }
-        b.add_union(alts).map_err(err)?;
-    }
-    for (p, e) in into.iter().flatten() {
-        match e {
-            Some(Back::Range(start, end)) => b.add_range(Transition {
-                start: *start,
-                end: *end,
-                next: id(*p)?,
-            }),
-            Some(Back::Look(look)) => b.add_look(id(*p)?, *look),
-            None => continue,
-        }
-        .map_err(err)?;
-    }
-    b.add_match().map_err(err)?;
-    let ends: Vec<StateID> = (0..n)
-        .filter(|&q| reached[q] && matches!(d.states[q], Coded::Match))
-        .map(id)
-        .collect::<Result<_, _>>()?;
-    let start = match ends[..] {
-        [one] => one,
-        _ => b.add_union(ends).map_err(err)?,
-    };
-    b.finish_pattern(start).map_err(err)?;
-    b.build(start, start).map_err(err)
 }
 
 fn set(r: &mut Reader) -> Result<ByteSet, String> {
@@ -525,13 +221,13 @@ pub(crate) struct Entry {
 struct Raw {
     hash: u32,
     interior: ByteSet,
-    forward: &'static [u8],
+    /// The pattern to compile.
+    pattern: &'static str,
     plan: RawPlan,
 }
 
 enum RawPlan {
-    /// Whole windows; the reverse NFA, if the blob holds it (else derived).
-    Window(Option<&'static [u8]>),
+    Window,
     Starts([ByteSet; 5], Option<usize>),
 }
 
@@ -545,10 +241,9 @@ fn raw(name: &str) -> Result<Raw, String> {
         let this = r.section()? == name.as_bytes();
         let hash = u32::from_le_bytes(r.bytes(4)?.try_into().expect("4 bytes"));
         let interior = set(&mut r)?;
-        let forward = r.section()?;
+        let pattern = std::str::from_utf8(r.section()?).map_err(|e| e.to_string())?;
         let plan = match r.byte()? {
-            1 => RawPlan::Window(None),
-            3 => RawPlan::Window(Some(r.section()?)),
+            1 => RawPlan::Window,
             2 => RawPlan::Starts(
                 [
                     set(&mut r)?,
@@ -565,7 +260,7 @@ fn raw(name: &str) -> Result<Raw, String> {
             return Ok(Raw {
                 hash,
                 interior,
-                forward,
+                pattern,
                 plan,
             });
         }
@@ -576,15 +271,10 @@ fn raw(name: &str) -> Result<Raw, String> {
 /// The entry of `name` (`"detector:<kind>"`), its matcher built.
 pub(crate) fn entry(name: &str) -> Result<Entry, String> {
     let raw = raw(name)?;
-    let fwd = thompson(raw.forward)?;
+    let hir = parse(raw.pattern)?;
+    let fwd = builtin_nfa(&hir, Direction::Groups)?;
     let matcher = match raw.plan {
-        RawPlan::Window(reverse) => {
-            let rev = match reverse {
-                Some(stored) => thompson(stored)?,
-                None => thompson_reversed(raw.forward)?,
-            };
-            Matcher::window(fwd, rev)?
-        }
+        RawPlan::Window => Matcher::window(fwd, builtin_nfa(&hir, Direction::Reverse)?)?,
         RawPlan::Starts(first, longest) => Matcher::starts(fwd, first, longest)?,
     };
     Ok(Entry {
@@ -607,7 +297,15 @@ pub(crate) struct Groups {
 impl Groups {
     /// What entry `name`'s group `group` matches, as a whole value.
     pub(crate) fn inside(name: &str, group: &str) -> Result<Groups, String> {
-        let nfa = Nfa::from_thompson(&thompson_inside(raw(name)?.forward, group)?);
+        // The group, anchored at both ends: it matches what the group can
+        // match, with the group's own groups (all inside it, so numbered as
+        // in the whole pattern).
+        let hir = parse(raw(name)?.pattern)?;
+        let inside = hir
+            .group(group)
+            .ok_or_else(|| format!("no group {group}"))?;
+        let whole = Hir::Concat(vec![inside.clone(), Hir::Look(Look::End)]);
+        let nfa = Nfa::from_thompson(&builtin_nfa(&whole, Direction::Groups)?);
         Ok(Groups {
             bounds: bounds(nfa.names()),
             nfa,
@@ -681,12 +379,12 @@ impl std::fmt::Debug for Set {
 impl Set {
     /// The entries `names`' forward NFAs as one set (pattern `i` is `names[i]`).
     pub(crate) fn of(names: &[String]) -> Result<Set, String> {
-        let forward = names
+        let hirs = names
             .iter()
-            .map(|n| raw(n).map(|r| r.forward))
+            .map(|n| parse(raw(n)?.pattern))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Set {
-            dfa: Dfa::new(thompson_many(&forward)?, true)?,
+            dfa: Dfa::new(compile::set(&hirs, BUILTIN_LIMIT)?, true)?,
             #[cfg(test)]
             names: names.to_vec(),
         })

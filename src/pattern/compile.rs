@@ -30,19 +30,43 @@ pub(crate) enum Direction {
     Reverse,
 }
 
+/// What a tree's characters and classes hold.
+#[derive(Clone, Copy)]
+pub(crate) enum Over {
+    /// Scalar values: a class matches a whole character's UTF-8 bytes
+    /// (custom rules and allowlist patterns, [`super::syntax::parse`]).
+    Text,
+    /// Bytes (the built-in patterns, [`super::syntax::parse_bytes`]).
+    Bytes,
+}
+
 /// The NFA of `hir`. Its size, as the builder counts it (its states, their
 /// alternatives and byte ranges: 32 bytes a state on 64-bit targets, 16 on
 /// wasm32), may not pass `limit` bytes; the error says so.
-pub(crate) fn nfa(hir: &Hir, direction: Direction, limit: usize) -> Result<NFA, String> {
-    let mut c = Compiler {
-        b: Builder::new(),
-        reverse: matches!(direction, Direction::Reverse),
-        groups: matches!(direction, Direction::Groups),
-    };
-    c.build(hir, limit).map_err(|e| match e.size_limit() {
+pub(crate) fn nfa(
+    hir: &Hir,
+    over: Over,
+    direction: Direction,
+    limit: usize,
+) -> Result<NFA, String> {
+    let mut c = Compiler::new(over, direction);
+    c.build(hir, limit).map_err(error)
+}
+
+/// One NFA of several built-in patterns (pattern `i` is `hirs[i]`), forward,
+/// without groups, its unanchored start before all of them: which of them
+/// match, in one search.
+pub(crate) fn set(hirs: &[Hir], limit: usize) -> Result<NFA, String> {
+    let mut c = Compiler::new(Over::Bytes, Direction::Anchored);
+    c.build_set(hirs, limit).map_err(error)
+}
+
+/// A build error as the user reads it.
+fn error(e: BuildError) -> String {
+    match e.size_limit() {
         Some(limit) => super::too_large(limit),
         None => e.to_string(),
-    })
+    }
 }
 
 /// A piece of NFA: its first state, and its last, whose exit is patched to
@@ -57,14 +81,28 @@ struct Compiler {
     b: Builder,
     reverse: bool,
     groups: bool,
+    bytes: bool,
 }
 
 /// A placeholder exit, patched later.
 const LATER: StateID = StateID::ZERO;
 
+// regex-automata's `BuildError` is 128 bytes or more when another crate of
+// the workspace (`gen/`) turns on its `syntax` feature; it is returned once
+// per pattern that fails, so its size costs nothing.
+#[allow(clippy::result_large_err)]
 impl Compiler {
+    fn new(over: Over, direction: Direction) -> Compiler {
+        Compiler {
+            b: Builder::new(),
+            reverse: matches!(direction, Direction::Reverse),
+            groups: matches!(direction, Direction::Groups),
+            bytes: matches!(over, Over::Bytes),
+        }
+    }
+
     fn build(&mut self, hir: &Hir, limit: usize) -> Result<NFA, BuildError> {
-        self.b.set_utf8(true);
+        self.b.set_utf8(!self.bytes);
         self.b.set_reverse(self.reverse);
         self.b.set_size_limit(Some(limit))?;
         self.b.start_pattern()?;
@@ -81,14 +119,39 @@ impl Compiler {
         }
         // Unanchored: `(?s-u:.)*?` first. It may start in a character, where
         // only an empty match can (the lazy DFA passes over those in UTF-8 mode).
-        let unanchored = self.b.add_union(vec![whole.start])?;
+        let unanchored = self.any_before(whole.start)?;
+        self.b.build(whole.start, unanchored)
+    }
+
+    /// [`set`]: each tree a pattern, anchored at its start; an anchored start
+    /// that tries them all in order, and the unanchored start before it.
+    fn build_set(&mut self, hirs: &[Hir], limit: usize) -> Result<NFA, BuildError> {
+        self.b.set_utf8(false);
+        self.b.set_size_limit(Some(limit))?;
+        let mut starts = Vec::with_capacity(hirs.len());
+        for hir in hirs {
+            self.b.start_pattern()?;
+            let whole = self.c(hir)?;
+            let done = self.b.add_match()?;
+            self.b.patch(whole.end, done)?;
+            self.b.finish_pattern(whole.start)?;
+            starts.push(whole.start);
+        }
+        let all = self.b.add_union(starts)?;
+        let unanchored = self.any_before(all)?;
+        self.b.build(all, unanchored)
+    }
+
+    /// `(?s-u:.)*?` and then `start`: an unanchored start.
+    fn any_before(&mut self, start: StateID) -> Result<StateID, BuildError> {
+        let unanchored = self.b.add_union(vec![start])?;
         let any = self.b.add_range(Transition {
             start: 0,
             end: 255,
             next: unanchored,
         })?;
         self.b.patch(unanchored, any)?;
-        self.b.build(whole.start, unanchored)
+        Ok(unanchored)
     }
 
     fn c(&mut self, hir: &Hir) -> Result<Frag, BuildError> {
@@ -269,6 +332,9 @@ impl Compiler {
     /// One character of `ranges`: a trie of their UTF-8 sequences (reversed
     /// in a reverse NFA), equal subtries shared. Empty: never matches.
     fn class(&mut self, ranges: &[(u32, u32)]) -> Result<Frag, BuildError> {
+        if self.bytes {
+            return self.byte_class(ranges);
+        }
         let mut seqs = Vec::new();
         for &(lo, hi) in ranges {
             utf8_sequences(lo, hi, &mut seqs);
@@ -320,6 +386,36 @@ impl Compiler {
         let exit = self.b.add_empty()?;
         let start = self.emit(&trie, 0, exit, &mut Vec::new())?;
         Ok(Frag { start, end: exit })
+    }
+
+    /// One byte of `ranges` (a tree over bytes holds no value past 0xFF):
+    /// one state, as regex-automata's compiler makes it (a sparse state's
+    /// exit is fixed when it is added: an empty state to patch; the builder
+    /// removes empty states).
+    fn byte_class(&mut self, ranges: &[(u32, u32)]) -> Result<Frag, BuildError> {
+        let range = |next: StateID| {
+            move |&(lo, hi): &(u32, u32)| Transition {
+                start: lo as u8,
+                end: hi as u8,
+                next,
+            }
+        };
+        let (start, end) = match ranges {
+            [] => {
+                let id = self.b.add_fail()?;
+                (id, id)
+            }
+            [one] => {
+                let id = self.b.add_range(range(LATER)(one))?;
+                (id, id)
+            }
+            _ => {
+                let exit = self.b.add_empty()?;
+                let ranges = ranges.iter().map(range(exit)).collect();
+                (self.b.add_sparse(ranges)?, exit)
+            }
+        };
+        Ok(Frag { start, end })
     }
 
     /// The state of trie node `node` (its subtries first); a node whose

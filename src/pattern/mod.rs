@@ -1,8 +1,8 @@
 //! Compiled patterns and how they are searched.
 //!
 //! The built-in detectors' patterns are compiled at development time into
-//! thompson NFAs ([`automata`], written by `gen/`), searched by
-//! regex-automata's lazy DFA, their capture groups resolved by a backtracker
+//! thompson NFAs ([`automata`], written by `gen/`), searched by the
+//! product's own lazy DFA ([`lazy`]), their capture groups resolved by a backtracker
 //! on the match ([`nfa`]): no regex compiler in the module.
 //!
 //! The application's custom rules and allowlist patterns are parsed here at
@@ -20,13 +20,8 @@ pub(crate) mod literals;
 pub(crate) mod nfa;
 mod syntax;
 
-/// The reverse NFA the product derives from a forward NFA in the
-/// generator's format: for `gen/tests/`, which checks it against
-/// regex-automata's compiler. Not part of the API.
 #[doc(hidden)]
-pub fn reversed_nfa(encoded: &[u8]) -> Result<regex_automata::nfa::thompson::NFA, String> {
-    automata::thompson_reversed(encoded)
-}
+pub use automata::compiled_nfa;
 
 /// The product's two ways to resolve a match's groups over one NFA: for
 /// `gen/tests/`, which checks both against regex-automata's PikeVM. Not
@@ -61,7 +56,7 @@ use std::sync::{Arc, Mutex};
 
 use regex_automata::Match;
 
-use compile::Direction;
+use compile::{Direction, Over};
 
 /// Compiled program size limit of one pattern, in bytes.
 pub(crate) const SIZE_LIMIT: usize = 1 << 20;
@@ -78,7 +73,7 @@ fn too_large(limit: usize) -> String {
 /// `pattern`'s syntax tree, its forward NFA checked against `limit`.
 fn parse(pattern: &str, limit: usize) -> Result<syntax::Hir, String> {
     let hir = syntax::parse(pattern, NEST_LIMIT)?;
-    compile::nfa(&hir, Direction::Groups, limit)?;
+    compile::nfa(&hir, Over::Text, Direction::Groups, limit)?;
     Ok(hir)
 }
 
@@ -137,12 +132,12 @@ impl Custom {
     /// Compiles `pattern`; the error is one line, fit for the user who wrote it.
     pub fn new(pattern: &str) -> Result<Custom, String> {
         let hir = syntax::parse(pattern, NEST_LIMIT)?;
-        let fwd = compile::nfa(&hir, Direction::Groups, SIZE_LIMIT)?;
+        let fwd = compile::nfa(&hir, Over::Text, Direction::Groups, SIZE_LIMIT)?;
         // The reverse NFA is the same pattern's: the forward one is the
         // measure, the reverse one only kept within a few times it (a
         // reversed class shares fewer states: `.` has 9 states forward, 17
         // reversed).
-        let rev = compile::nfa(&hir, Direction::Reverse, 4 * SIZE_LIMIT)
+        let rev = compile::nfa(&hir, Over::Text, Direction::Reverse, 4 * SIZE_LIMIT)
             .map_err(|_| too_large(SIZE_LIMIT))?;
         Ok(Custom {
             matcher: Arc::new(automata::Matcher::window(fwd, rev)?),
@@ -210,7 +205,8 @@ impl AnyWhole {
             );
             (None, m)
         };
-        let nfa = compile::nfa(&whole, Direction::Anchored, ANY_WHOLE_LIMIT).map_err(too_large)?;
+        let nfa = compile::nfa(&whole, Over::Text, Direction::Anchored, ANY_WHOLE_LIMIT)
+            .map_err(too_large)?;
         let dfa = lazy::Dfa::new(nfa, false).map_err(too_large)?;
         Ok(AnyWhole {
             dfa: Arc::new(dfa),

@@ -156,6 +156,16 @@ impl Hir {
         }
     }
 
+    /// The capture group named `name`, the first if several are.
+    pub(crate) fn group(&self, name: &str) -> Option<&Hir> {
+        match self {
+            Hir::Capture { name: n, .. } if n.as_deref() == Some(name) => Some(self),
+            Hir::Repeat { sub, .. } | Hir::Capture { sub, .. } => sub.group(name),
+            Hir::Concat(subs) | Hir::Alternation(subs) => subs.iter().find_map(|s| s.group(name)),
+            _ => None,
+        }
+    }
+
     /// An error if the tree nests deeper than `limit`.
     fn check_nesting(&self, limit: u32, depth: u32) -> Result<(), Error> {
         if depth > limit {
@@ -186,8 +196,22 @@ struct Flags {
 
 /// Parses `pattern`; `nest_limit` bounds how deep groups and repetitions nest.
 pub(crate) fn parse(pattern: &str, nest_limit: u32) -> Result<Hir, Error> {
+    parse_as(pattern, nest_limit, false)
+}
+
+/// Parses a built-in pattern, written for regex-syntax without Unicode and
+/// over bytes (how `gen/` compiled them): every [`Hir::Char`] and class
+/// range of its tree is a byte. `.` and negated classes match one byte, a
+/// literal character is its UTF-8 bytes in a row, and `\xNN` is the byte
+/// `NN`, also from `\x80` on; a character past ASCII in a class is refused.
+pub(crate) fn parse_bytes(pattern: &str, nest_limit: u32) -> Result<Hir, Error> {
+    parse_as(pattern, nest_limit, true)
+}
+
+fn parse_as(pattern: &str, nest_limit: u32, bytes: bool) -> Result<Hir, Error> {
     let mut p = Parser {
         pattern,
+        bytes,
         pos: 0,
         depth: 0,
         nest_limit,
@@ -213,6 +237,8 @@ struct Parser<'a> {
     /// Capture names so far, sorted.
     names: Vec<String>,
     flags: Flags,
+    /// Bytes, not characters ([`parse_bytes`]).
+    bytes: bool,
 }
 
 /// What a class holds: ranges of scalar values (as numbers: one sort for
@@ -223,6 +249,20 @@ pub(crate) type Ranges = Vec<(u32, u32)>;
 const MAX: u32 = char::MAX as u32;
 
 impl Parser<'_> {
+    /// The last value a class can hold: a scalar value, or a byte.
+    fn max(&self) -> u32 {
+        if self.bytes {
+            0xFF
+        } else {
+            MAX
+        }
+    }
+
+    /// Every value not in `ranges`, up to [`Parser::max`].
+    fn negate(&self, ranges: &[(u32, u32)]) -> Ranges {
+        negate(ranges, self.max())
+    }
+
     fn is_done(&self) -> bool {
         self.pos == self.pattern.len()
     }
@@ -569,13 +609,13 @@ impl Parser<'_> {
         Ok(match c {
             '\\' => return self.parse_escape(),
             '.' => {
-                let f = self.flags;
+                let (f, max) = (self.flags, self.max());
                 Hir::Class(if f.dot_matches_new_line {
-                    vec![(0, MAX)]
+                    vec![(0, max)]
                 } else if f.crlf {
-                    vec![(0, 0x09), (0x0B, 0x0C), (0x0E, MAX)]
+                    vec![(0, 0x09), (0x0B, 0x0C), (0x0E, max)]
                 } else {
-                    vec![(0, 0x09), (0x0B, MAX)]
+                    vec![(0, 0x09), (0x0B, max)]
                 })
             }
             '^' => Hir::Look(match (self.flags.multi_line, self.flags.crlf) {
@@ -593,7 +633,13 @@ impl Parser<'_> {
     }
 
     /// The character `c`, or with `i` a class of it and its other ASCII case.
+    /// Over bytes, a character past ASCII is its UTF-8 bytes.
     fn literal(&self, c: char) -> Hir {
+        if self.bytes && !c.is_ascii() {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).bytes();
+            return Hir::Concat(bytes.map(|b| Hir::Char(char::from(b))).collect());
+        }
         if self.flags.case_insensitive {
             let c = c as u32;
             if let Some(other) = ascii_fold((c, c)) {
@@ -621,7 +667,7 @@ impl Parser<'_> {
                 })
                 .expect("a POSIX class");
                 if c.is_ascii_uppercase() {
-                    ranges = negate(&ranges);
+                    ranges = self.negate(&ranges);
                 }
                 return Ok(Hir::Class(ranges));
             }
@@ -725,6 +771,11 @@ impl Parser<'_> {
             HEX_FIXED_INVALID
         };
         match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+            // Over bytes, `\xNN` is that byte (past ASCII too), not a character.
+            Some(c) if self.bytes && !c.is_ascii() => match u8::try_from(c) {
+                Ok(_) => Ok(Hir::Char(c)),
+                Err(_) => Err(invalid),
+            },
             Some(c) => Ok(self.literal(c)),
             None => Err(invalid),
         }
@@ -776,7 +827,7 @@ impl Parser<'_> {
                         ranges = canonical(ranges);
                     }
                     if negated {
-                        ranges = negate(&ranges);
+                        ranges = self.negate(&ranges);
                     }
                     return Ok(Hir::Class(ranges));
                 }
@@ -826,6 +877,8 @@ impl Parser<'_> {
         if c == '\\' {
             // Folded with `i` (as outside a class): `(?i)[\x41-Z]` is refused.
             self.parse_escape()
+        } else if self.bytes && !c.is_ascii() {
+            Err(CLASS_INVALID_ITEM)
         } else {
             Ok(Hir::Char(c))
         }
@@ -847,7 +900,11 @@ impl Parser<'_> {
         }
         let ranges = posix_class(&body[..name_end])?;
         self.pos = start + (rest.len() - body.len()) + name_end + 2;
-        Some(if negated { negate(&ranges) } else { ranges })
+        Some(if negated {
+            self.negate(&ranges)
+        } else {
+            ranges
+        })
     }
 }
 
@@ -906,28 +963,27 @@ fn canonical(mut ranges: Ranges) -> Ranges {
     out
 }
 
-/// Every scalar value not in `ranges` (canonical).
-fn negate(ranges: &[(u32, u32)]) -> Ranges {
+/// Every value up to `max` not in `ranges` (canonical, none past `max`).
+fn negate(ranges: &[(u32, u32)], max: u32) -> Ranges {
     let mut out = Vec::new();
     let mut next = Some(0);
     for &(lo, hi) in ranges {
         if let Some(from) = next.filter(|&n| n < lo) {
             out.push((from, before(lo)));
         }
-        next = after(hi);
+        next = (hi < max).then(|| after(hi));
     }
     if let Some(from) = next {
-        out.push((from, MAX));
+        out.push((from, max));
     }
     out
 }
 
-/// The scalar value after `c` (past the surrogates), if any.
-fn after(c: u32) -> Option<u32> {
+/// The scalar value after `c` (past the surrogates); `c` is not the last.
+fn after(c: u32) -> u32 {
     match c {
-        0xD7FF => Some(0xE000),
-        MAX => None,
-        c => Some(c + 1),
+        0xD7FF => 0xE000,
+        c => c + 1,
     }
 }
 

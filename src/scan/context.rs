@@ -699,6 +699,7 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detectors::words;
 
     #[test]
     fn latin_words_match_whole_words_only() {
@@ -724,9 +725,9 @@ mod tests {
     fn the_index_finds_the_leftmost_word_of_any_language() {
         let idx = WordIndex::new(
             Words {
-                en: &["card", "credit card"],
-                de: &["karte"],
-                zh: &["卡号"],
+                en: words!["card", "credit card"],
+                de: words!["karte"],
+                zh: words!["卡号"],
             }
             .all(),
         );
@@ -741,9 +742,9 @@ mod tests {
     fn keys_in_code_are_words() {
         let words = WordIndex::new(
             Words {
-                en: &["tax id", "social security number", "mastercard"],
-                de: &["steuer-id"],
-                zh: &[],
+                en: words!["tax id", "social security number", "mastercard"],
+                de: words!["steuer-id"],
+                zh: words![],
             }
             .all(),
         );
