@@ -58,7 +58,7 @@ pub(crate) const BEFORE: [u8; 256] = {
 };
 
 /// The [`BEFORE`] class of the byte before position `s` of `hay` (0 at the start).
-#[inline]
+#[inline(always)]
 pub(crate) fn class_before(hay: &[u8], s: usize) -> usize {
     s.checked_sub(1)
         .map_or(0, |i| usize::from(BEFORE[usize::from(hay[i])]))
@@ -232,13 +232,13 @@ impl Dfa {
 
     /// The start state of a search (anchored or not) whose look-behind is
     /// the byte before `at` in `hay`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn start(&self, cache: &mut Cache, anchored: bool, hay: &[u8], at: usize) -> u32 {
         self.start_in(cache, usize::from(anchored) * 5 + class_before(hay, at))
     }
 
     /// The start state in slot `slot` of [`Cache::starts`], built if new.
-    #[inline]
+    #[inline(always)]
     fn start_in(&self, cache: &mut Cache, slot: usize) -> u32 {
         match cache.starts[slot] {
             UNKNOWN => self.new_start(cache, slot),
@@ -602,32 +602,57 @@ impl Dfa {
         found: &mut Option<usize>,
         through_matches: bool,
     ) -> (usize, u32) {
+        let mut s = *sid;
         loop {
-            let (stop, next) = run(
-                &cache.trans,
-                &self.classes,
-                hay,
-                sid,
-                at,
-                found,
-                through_matches,
-            );
-            let Some(&b) = hay.get(stop) else {
-                return (stop, UNKNOWN);
-            };
-            let next = match next {
-                UNKNOWN => self.build(cache, sid, Some(b)),
-                next => next,
-            };
-            if next < MATCH {
-                *sid = next;
-            } else if through_matches && next < DEAD {
-                *found = Some(stop);
-                *sid = next & ROW;
-            } else {
-                return (stop, next);
+            let (trans, classes) = (cache.trans.as_slice(), &self.classes);
+            // Macros, not closures: at `opt-level = "z"` a closure called
+            // from several places stays a call.
+            macro_rules! step {
+                ($s:expr, $b:expr) => {
+                    trans[($s + u32::from(classes[usize::from($b)])) as usize]
+                };
             }
-            at = stop + 1;
+            // Four bytes at a time while there are four and the transitions
+            // are plain (built, not into a match or the dead state); one that
+            // is not is taken again below, one byte at a time.
+            while let Some(&[b0, b1, b2, b3]) = hay.get(at..at + 4) {
+                macro_rules! plain {
+                    ($from:expr, $b:expr, $k:expr) => {{
+                        let next = step!($from, $b);
+                        if next >= MATCH {
+                            s = $from;
+                            at += $k;
+                            break;
+                        }
+                        next
+                    }};
+                }
+                let n0 = plain!(s, b0, 0);
+                let n1 = plain!(n0, b1, 1);
+                let n2 = plain!(n1, b2, 2);
+                s = plain!(n2, b3, 3);
+                at += 4;
+            }
+            let Some(&b) = hay.get(at) else {
+                *sid = s;
+                return (at, UNKNOWN);
+            };
+            let mut next = step!(s, b);
+            if next == UNKNOWN {
+                *sid = s;
+                next = self.build(cache, sid, Some(b));
+                s = *sid;
+            }
+            if next < MATCH {
+                s = next;
+            } else if through_matches && next < DEAD {
+                *found = Some(at);
+                s = next & ROW;
+            } else {
+                *sid = s;
+                return (at, next);
+            }
+            at += 1;
         }
     }
 
@@ -780,67 +805,6 @@ impl Dfa {
     }
 }
 
-/// Steps `sid` over `hay[at..]` while the transitions are plain (built,
-/// not into the dead state; into a match state too if `through_matches`,
-/// noting where the last match ended in `found`). Returns where it stopped
-/// (the end of `hay`, or a byte whose transition is not plain) and that
-/// transition.
-fn run(
-    trans: &[u32],
-    classes: &[u8; 256],
-    hay: &[u8],
-    sid: &mut u32,
-    mut at: usize,
-    found: &mut Option<usize>,
-    through_matches: bool,
-) -> (usize, u32) {
-    let mut s = *sid;
-    // Macros, not closures: at `opt-level = "z"` a closure called from
-    // several places stays a call.
-    macro_rules! step {
-        ($s:expr, $b:expr) => {
-            trans[($s + u32::from(classes[usize::from($b)])) as usize]
-        };
-    }
-    loop {
-        // Four bytes at a time while there are four; a transition that is
-        // not plain is taken again below, one byte at a time.
-        while let Some(&[b0, b1, b2, b3]) = hay.get(at..at + 4) {
-            macro_rules! plain {
-                ($from:expr, $b:expr, $k:expr) => {{
-                    let next = step!($from, $b);
-                    if next >= MATCH {
-                        s = $from;
-                        at += $k;
-                        break;
-                    }
-                    next
-                }};
-            }
-            let n0 = plain!(s, b0, 0);
-            let n1 = plain!(n0, b1, 1);
-            let n2 = plain!(n1, b2, 2);
-            s = plain!(n2, b3, 3);
-            at += 4;
-        }
-        let Some(&b) = hay.get(at) else {
-            *sid = s;
-            return (at, UNKNOWN);
-        };
-        let next = step!(s, b);
-        if next < MATCH {
-            s = next;
-        } else if through_matches && next < DEAD {
-            *found = Some(at);
-            s = next & ROW;
-        } else {
-            *sid = s;
-            return (at, next);
-        }
-        at += 1;
-    }
-}
-
 /// The epsilon closure of `start` under the assertions `have`, added to
 /// `set` in depth-first order, earlier alternatives first (regex-automata's
 /// `determinize::epsilon_closure`).
@@ -970,12 +934,7 @@ mod tests {
                     // from every end, back to some start before it.
                     let (start, end) = (s.saturating_sub(1 + (s * 7) % 61), s);
                     let input = Input::new(hay).span(start..end).anchored(Anchored::Yes);
-                    let want = (self
-                        .theirs
-                        .try_search_rev(&mut self.hcache, &input)
-                        .unwrap())
-                    .map(|m| m.offset());
-                    self.found += usize::from(want.is_some());
+                    let want = self.their_search(&input);
                     self.each(|d, c| {
                         assert_eq!(d.find_rev(c, hay, start, end), want, "{}", at(s, "rev"))
                     });
@@ -1008,12 +967,7 @@ mod tests {
                             .span(s..end)
                             .anchored(Anchored::Yes)
                             .earliest(earliest);
-                        let want = (self
-                            .theirs
-                            .try_search_fwd(&mut self.hcache, &input)
-                            .unwrap())
-                        .map(|m| m.offset());
-                        self.found += usize::from(want.is_some());
+                        let want = self.their_search(&input);
                         self.each(|d, c| {
                             let got = d.find_fwd(c, hay, s, end, true, earliest);
                             let got = got.filter(|&e| !d.splits(hay, e));
@@ -1027,16 +981,23 @@ mod tests {
                     });
                 }
                 if s % 7 == 0 && !all {
-                    let input = Input::new(hay).span(s..n);
-                    let want = (self
-                        .theirs
-                        .try_search_fwd(&mut self.hcache, &input)
-                        .unwrap())
-                    .map(|m| m.offset());
-                    self.found += usize::from(want.is_some());
+                    let want = self.their_search(&Input::new(hay).span(s..n));
                     self.each(|d, c| assert_eq!(d.find(c, hay, s), want, "{}", at(s, "forward")));
                 }
             }
+        }
+
+        /// Where their search of `input` (forward, or reverse for a reverse
+        /// DFA) finds a match's end (its start, reverse), counted in `found`.
+        fn their_search(&mut self, input: &Input) -> Option<usize> {
+            let (dfa, cache) = (&self.theirs, &mut self.hcache);
+            let found = match self.own.nfa.is_reverse() {
+                true => dfa.try_search_rev(cache, input),
+                false => dfa.try_search_fwd(cache, input),
+            };
+            let found = found.unwrap().map(|m| m.offset());
+            self.found += usize::from(found.is_some());
+            found
         }
 
         /// Their anchored DFA stepped by hand from `s` until a match state
