@@ -7,9 +7,9 @@
 //! first use, by the same parser and compiler as custom rules
 //! ([`super::syntax::parse_bytes`], [`super::compile`]): a pattern's text is a
 //! fifth of the NFA it unrolls into, even gzipped (the NFAs were 22.6 KB gzip
-//! of the module, the texts are 4.6). It is searched by regex-automata's lazy
-//! DFA, which builds only the states a text visits and keeps them for the
-//! next scans:
+//! of the module, the texts are 4.6). It is searched by the product's own lazy
+//! DFA ([`super::lazy`]), which builds only the states a text visits and keeps
+//! them for the next scans:
 //! - **whole windows**: the forward lazy DFA finds where the leftmost-first
 //!   match ends, the reverse one (the pattern compiled reversed) where it
 //!   starts, as a regex search does;
@@ -22,12 +22,12 @@
 //! A `value` group's span is resolved on the match only, by backtracking over
 //! the forward NFA ([`super::nfa`]).
 
-use regex_automata::hybrid;
 use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::look::Look;
-use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet};
+use regex_automata::Match;
 
 use super::compile::{self, Direction, Over};
+use super::lazy::{self, Dfa, Matched, BEFORE};
 use super::nfa::{Nfa, Scratch};
 use super::syntax::Hir;
 use crate::scan::ByteSet;
@@ -103,32 +103,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A lazy DFA over `nfa`; its cache holds this many bytes of states at most
-/// (cleared when full, never given up on: the search stays linear).
-pub(super) fn lazy(nfa: NFA, kind: MatchKind, reverse: bool) -> Result<hybrid::dfa::DFA, String> {
-    // About 400 bytes a state: room for the states of long, varied text;
-    // at least 2 MiB (a cache grows only as far as it is used). With 1 MiB,
-    // `password`'s forward DFA (its passphrase alternative, command forms and
-    // labels in three scripts) was cleared over and over on finding-dense
-    // text: that one detector spent twice the instructions (callgrind, 1 MB
-    // dense, 5 passes: 936 M → 475 M; every detector: 3,239 M → 2,772 M).
-    let capacity = (nfa.states().len() * 400).clamp(2 << 20, 8 << 20);
-    let config = hybrid::dfa::Config::new()
-        .match_kind(kind)
-        .cache_capacity(capacity)
-        .skip_cache_capacity_check(true)
-        .minimum_cache_clear_count(None);
-    let config = if reverse {
-        config.prefilter(None).specialize_start_states(false)
-    } else {
-        config
-    };
-    hybrid::dfa::Builder::new()
-        .configure(config)
-        .build_from_nfa(nfa)
-        .map_err(|e| e.to_string())
-}
-
 fn set(r: &mut Reader) -> Result<ByteSet, String> {
     let b = r.bytes(32)?;
     let mut words = [0u64; 4];
@@ -136,84 +110,6 @@ fn set(r: &mut Reader) -> Result<ByteSet, String> {
         words[i / 8] |= u64::from(byte) << ((i % 8) * 8);
     }
     Ok(ByteSet::from_words(words))
-}
-
-/// The class of a byte as what precedes a position, as assertions tell it
-/// apart: `\n`, `\r`, a word byte, any other byte (the generator's
-/// `BEFORE`; class 0 is the text's start).
-const BEFORE: [u8; 256] = {
-    let mut t = [4; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c == b'\n' {
-            t[b] = 1;
-        } else if c == b'\r' {
-            t[b] = 2;
-        } else if c.is_ascii_alphanumeric() || c == b'_' {
-            t[b] = 3;
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The [`BEFORE`] class of the byte before position `s` of `hay` (0 at the start).
-fn class_before(hay: &[u8], s: usize) -> u8 {
-    s.checked_sub(1).map_or(0, |i| BEFORE[usize::from(hay[i])])
-}
-
-/// An anchored lazy DFA's start state per class of the byte before ([`BEFORE`]),
-/// as found since its cache was cleared `clears` times.
-#[derive(Default)]
-struct StartStates {
-    clears: usize,
-    of: [Option<hybrid::LazyStateID>; 5],
-}
-
-/// `false` if no match of the anchored DFA `dfa` starts at `s` of `hay`:
-/// its states from there reach the dead state before any match state. Most
-/// starts a pattern searched from starts is tried at (every word of the
-/// prose around a URL, for `connection_string`) die within a few bytes;
-/// stepping the DFA by hand costs a few instructions a byte where a search
-/// costs a hundred to set up. `true` (search to be sure) at a match state
-/// or the text's end.
-fn may_match_from(
-    dfa: &hybrid::dfa::DFA,
-    cache: &mut hybrid::dfa::Cache,
-    start_states: &mut StartStates,
-    hay: &[u8],
-    s: usize,
-) -> bool {
-    // A full cache is cleared, and the states it held are no more.
-    if start_states.clears != cache.clear_count() {
-        *start_states = StartStates {
-            clears: cache.clear_count(),
-            ..StartStates::default()
-        };
-    }
-    let class = usize::from(class_before(hay, s));
-    let mut state = match start_states.of[class] {
-        Some(state) => state,
-        None => {
-            let config = regex_automata::util::start::Config::new()
-                .anchored(Anchored::Yes)
-                .look_behind(s.checked_sub(1).map(|i| hay[i]));
-            let state = dfa.start_state(cache, &config).expect(NEVER_FAILS);
-            start_states.of[class] = Some(state);
-            state
-        }
-    };
-    for &b in &hay[s..] {
-        if state.is_match() {
-            return true;
-        }
-        state = dfa.next_state(cache, state, b).expect(NEVER_FAILS);
-        if state.is_dead() {
-            return false;
-        }
-    }
-    true
 }
 
 /// `first` (per class of the byte before, the bytes a match can start
@@ -232,10 +128,11 @@ fn start_table(first: &[ByteSet; 5]) -> [u8; 256] {
 }
 
 enum Search {
-    Window(Box<hybrid::regex::Regex>),
+    /// The forward DFA (leftmost-first) and the reverse one (every match).
+    Window(Box<[Dfa; 2]>),
     /// The anchored DFA, the bytes a match can start with, per class of the
     /// byte before, and the detector's longest match, if it has one.
-    Starts(Box<hybrid::dfa::DFA>, Box<[u8; 256]>, Option<usize>),
+    Starts(Box<Dfa>, Box<[u8; 256]>, Option<usize>),
 }
 
 /// A built-in pattern ready to search. Immutable: what a search builds on
@@ -254,8 +151,10 @@ pub(crate) struct Matcher {
 /// DFAs' states (made by the first search) and the backtracker's scratch space.
 #[derive(Default)]
 pub(crate) struct Cache {
-    window: Option<hybrid::regex::Cache>,
-    starts: Option<hybrid::dfa::Cache>,
+    /// The forward DFA's states (the only one of a pattern searched from starts).
+    fwd: lazy::Cache,
+    /// The reverse DFA's.
+    rev: lazy::Cache,
     scratch: Scratch,
 }
 
@@ -269,10 +168,10 @@ impl Matcher {
     /// Searched over whole windows: `fwd` (with capture groups) finds where
     /// a match ends, `rev` (the reverse NFA) where it starts.
     pub(crate) fn window(fwd: NFA, rev: NFA) -> Result<Matcher, String> {
-        let search = Search::Window(Box::new(hybrid::regex::Regex::builder().build_from_dfas(
-            lazy(fwd.clone(), MatchKind::LeftmostFirst, false)?,
-            lazy(rev, MatchKind::All, true)?,
-        )));
+        let search = Search::Window(Box::new([
+            Dfa::new(fwd.clone(), false)?,
+            Dfa::new(rev, true)?,
+        ]));
         Ok(Matcher {
             search,
             fwd,
@@ -286,13 +185,25 @@ impl Matcher {
     fn starts(fwd: NFA, first: [ByteSet; 5], longest: Option<usize>) -> Result<Matcher, String> {
         Ok(Matcher {
             search: Search::Starts(
-                Box::new(lazy(fwd.clone(), MatchKind::LeftmostFirst, false)?),
+                Box::new(Dfa::new(fwd.clone(), false)?),
                 Box::new(start_table(&first)),
                 longest,
             ),
             fwd,
             nfa: std::sync::OnceLock::new(),
         })
+    }
+}
+
+#[cfg(all(test, not(target_family = "wasm")))]
+impl Matcher {
+    /// Its lazy DFAs: the forward one, then the reverse one if it is
+    /// searched over whole windows.
+    pub(crate) fn dfas(&self) -> Vec<&Dfa> {
+        match &self.search {
+            Search::Window(dfas) => dfas.iter().collect(),
+            Search::Starts(dfa, ..) => vec![dfa],
+        }
     }
 }
 
@@ -453,7 +364,7 @@ pub(crate) fn overlong(bounds: &[(usize, usize)], slots: &[Option<usize>]) -> bo
 
 /// Which of several patterns match anywhere in a window, in one pass.
 pub(crate) struct Set {
-    dfa: hybrid::dfa::DFA,
+    dfa: Dfa,
     /// The entries' names, in pattern order.
     #[cfg(test)]
     names: Vec<String>,
@@ -473,7 +384,7 @@ impl Set {
             .map(|n| parse(raw(n)?.pattern))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Set {
-            dfa: lazy(compile::set(&hirs, BUILTIN_LIMIT)?, MatchKind::All, false)?,
+            dfa: Dfa::new(compile::set(&hirs, BUILTIN_LIMIT)?, true)?,
             #[cfg(test)]
             names: names.to_vec(),
         })
@@ -485,24 +396,16 @@ impl Set {
         &self.names
     }
 
-    /// A cache for searches with this set.
-    pub(crate) fn cache(&self) -> hybrid::dfa::Cache {
-        self.dfa.create_cache()
+    /// Its lazy DFA.
+    #[cfg(all(test, not(target_family = "wasm")))]
+    pub(crate) fn dfa(&self) -> &Dfa {
+        &self.dfa
     }
 
-    /// Which patterns match anywhere in `hay[start..]`.
-    pub(crate) fn matches_at(
-        &self,
-        cache: &mut hybrid::dfa::Cache,
-        hay: &[u8],
-        start: usize,
-    ) -> PatternSet {
-        let mut set = PatternSet::new(self.dfa.pattern_len());
-        let input = Input::new(hay).span(start..hay.len());
-        self.dfa
-            .try_which_overlapping_matches(cache, &input, &mut set)
-            .expect(NEVER_FAILS);
-        set
+    /// Which patterns match anywhere in `hay[start..]` (`cache` kept for
+    /// the next search with this set).
+    pub(crate) fn matches_at(&self, cache: &mut lazy::Cache, hay: &[u8], start: usize) -> Matched {
+        self.dfa.which(cache, hay, start)
     }
 }
 
@@ -513,9 +416,6 @@ pub(crate) fn fnv1a(s: &str) -> u32 {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
 }
-
-pub(super) const NEVER_FAILS: &str =
-    "a lazy DFA without quit bytes that never gives up does not fail";
 
 impl Matcher {
     /// The leftmost-first match in `hay[start..]`; what precedes `start` is
@@ -536,16 +436,21 @@ impl Matcher {
         may_start: Option<crate::detectors::MayStart>,
     ) -> Option<Match> {
         match &self.search {
-            Search::Window(re) => {
-                let c = cache.window.get_or_insert_with(|| re.create_cache());
-                re.try_search(c, &Input::new(hay).span(start..hay.len()))
-                    .expect(NEVER_FAILS)
+            Search::Window(dfas) => {
+                let [fwd, rev] = &**dfas;
+                let end = fwd.find(&mut cache.fwd, hay, start)?;
+                // An empty match at the start, or a pattern that matches only
+                // there, needs no reverse search (as regex-automata's).
+                let start = if end == start || fwd.nfa().is_always_start_anchored() {
+                    start
+                } else {
+                    rev.find_rev(&mut cache.rev, hay, start, end)?
+                };
+                Some(Match::must(0, start..end))
             }
             Search::Starts(dfa, starts, longest) => {
-                let c = cache.starts.get_or_insert_with(|| dfa.create_cache());
-                let mut before = class_before(hay, start);
-                // The anchored start state per class of the byte before, found once.
-                let mut start_states = StartStates::default();
+                let c = &mut cache.fwd;
+                let mut before = lazy::class_before(hay, start);
                 // No match of the detector's pattern is longer than `longest`: a
                 // start's search stops there (linear in the text, though the NFA's
                 // relaxed repetitions have no bound: `bound`). A match that ends
@@ -557,14 +462,13 @@ impl Matcher {
                     let b = hay[s];
                     if starts[usize::from(b)] & (1 << before) != 0
                         && may_start.is_none_or(|may| may(hay, s))
-                        && may_match_from(dfa, c, &mut start_states, &hay[..span_end(s)], s)
+                        && dfa.may_match_from(c, &hay[..span_end(s)], s)
                     {
-                        let input = Input::new(hay).span(s..span_end(s)).anchored(Anchored::Yes);
-                        if let Some(end) = dfa.try_search_fwd(c, &input).expect(NEVER_FAILS) {
-                            return Some(Match::new(end.pattern(), s..end.offset()));
+                        if let Some(end) = dfa.find_fwd(c, hay, s, span_end(s), true, false) {
+                            return Some(Match::must(0, s..end));
                         }
                     }
-                    before = BEFORE[usize::from(b)];
+                    before = usize::from(BEFORE[usize::from(b)]);
                 }
                 None
             }
@@ -929,16 +833,14 @@ mod tests {
     /// start in `hay` (`None`: no match there), and the cache it used.
     #[cfg(not(target_family = "wasm"))]
     fn each_anchored(
-        dfa: &super::hybrid::dfa::DFA,
+        dfa: &super::Dfa,
         hay: &[u8],
-        mut f: impl FnMut(&mut super::hybrid::dfa::Cache, usize, Option<usize>),
+        mut f: impl FnMut(&mut super::lazy::Cache, usize, Option<usize>),
     ) {
-        use super::*;
-        let mut cache = dfa.create_cache();
+        let mut cache = super::lazy::Cache::default();
         for s in 0..hay.len() {
-            let input = Input::new(hay).span(s..hay.len()).anchored(Anchored::Yes);
-            let end = dfa.try_search_fwd(&mut cache, &input).unwrap();
-            f(&mut cache, s, end.map(|m| m.offset()));
+            let end = dfa.find_fwd(&mut cache, hay, s, hay.len(), true, false);
+            f(&mut cache, s, end);
         }
     }
 
@@ -949,9 +851,9 @@ mod tests {
     #[cfg(not(target_family = "wasm"))]
     fn check_ruled_out(
         kind: &str,
-        dfa: &super::hybrid::dfa::DFA,
+        dfa: &super::Dfa,
         hay: &[u8],
-        mut rules_out: impl FnMut(&mut super::hybrid::dfa::Cache, usize) -> bool,
+        mut rules_out: impl FnMut(&mut super::lazy::Cache, usize) -> bool,
     ) {
         let (mut ruled_out, mut found) = (0, 0);
         each_anchored(dfa, hay, |cache, s, end| {
@@ -983,9 +885,8 @@ mod tests {
             let Search::Starts(dfa, ..) = &entry.matcher.search else {
                 continue;
             };
-            let mut states = StartStates::default();
             check_ruled_out(d.kind, dfa, hay, |cache, s| {
-                !may_match_from(dfa, cache, &mut states, hay, s)
+                !dfa.may_match_from(cache, hay, s)
             });
             searched += 1;
         }
@@ -1031,7 +932,7 @@ mod tests {
 
     /// The anchored DFA of `kind`'s pattern, which `what` needs searched from starts.
     #[cfg(not(target_family = "wasm"))]
-    fn starts_dfa(kind: &str, what: &str) -> super::hybrid::dfa::DFA {
+    fn starts_dfa(kind: &str, what: &str) -> super::Dfa {
         let entry = super::entry(&format!("detector:{kind}")).unwrap();
         match &entry.matcher.search {
             super::Search::Starts(dfa, ..) => (**dfa).clone(),

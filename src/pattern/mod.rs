@@ -1,8 +1,8 @@
 //! Compiled patterns and how they are searched.
 //!
 //! The built-in detectors' patterns are compiled at development time into
-//! thompson NFAs ([`automata`], written by `gen/`), searched by
-//! regex-automata's lazy DFA, their capture groups resolved by a backtracker
+//! thompson NFAs ([`automata`], written by `gen/`), searched by the
+//! product's own lazy DFA ([`lazy`]), their capture groups resolved by a backtracker
 //! on the match ([`nfa`]): no regex compiler in the module.
 //!
 //! The application's custom rules and allowlist patterns are parsed here at
@@ -15,6 +15,7 @@
 
 pub(crate) mod automata;
 mod compile;
+pub(crate) mod lazy;
 pub(crate) mod literals;
 pub(crate) mod nfa;
 mod syntax;
@@ -53,8 +54,7 @@ impl AnchoredGroups {
 
 use std::sync::{Arc, Mutex};
 
-use regex_automata::hybrid;
-use regex_automata::{Anchored, Input, Match, MatchKind};
+use regex_automata::Match;
 
 use compile::{Direction, Over};
 
@@ -180,8 +180,8 @@ impl Custom {
 /// many patterns there are.
 #[derive(Clone, Debug)]
 pub struct AnyWhole {
-    dfa: Arc<hybrid::dfa::DFA>,
-    caches: Caches<Option<hybrid::dfa::Cache>>,
+    dfa: Arc<lazy::Dfa>,
+    caches: Caches<lazy::Cache>,
 }
 
 impl AnyWhole {
@@ -207,7 +207,7 @@ impl AnyWhole {
         };
         let nfa = compile::nfa(&whole, Over::Text, Direction::Anchored, ANY_WHOLE_LIMIT)
             .map_err(too_large)?;
-        let dfa = automata::lazy(nfa, MatchKind::LeftmostFirst, false).map_err(too_large)?;
+        let dfa = lazy::Dfa::new(nfa, false).map_err(too_large)?;
         Ok(AnyWhole {
             dfa: Arc::new(dfa),
             caches: Caches::default(),
@@ -219,12 +219,7 @@ impl AnyWhole {
         if std::str::from_utf8(value).is_err() {
             return false;
         }
-        let input = Input::new(value).anchored(Anchored::Yes).earliest(true);
-        self.caches.with(|cache| {
-            let cache = cache.get_or_insert_with(|| self.dfa.create_cache());
-            (self.dfa.try_search_fwd(cache, &input))
-                .expect(automata::NEVER_FAILS)
-                .is_some()
-        })
+        self.caches
+            .with(|cache| self.dfa.matches_anchored(cache, value))
     }
 }

@@ -13,11 +13,10 @@
 
 use std::sync::{Mutex, OnceLock};
 
-use regex_automata::{hybrid, PatternSet};
-
 use super::compiled::{Cache, Compiled};
 use super::prefilter;
 use crate::detectors::{Prefilter, REGISTRY};
+use crate::pattern::lazy::{self, Matched};
 use crate::pattern::{automata, pooled};
 
 /// The caches of searches with the built-in patterns.
@@ -29,7 +28,7 @@ pub struct Engine {
     caches: Box<[Mutex<Vec<Box<Cache>>>]>,
     /// Caches of searches with the digit set.
     #[allow(clippy::vec_box)]
-    digit_caches: Mutex<Vec<Box<hybrid::dfa::Cache>>>,
+    digit_caches: Mutex<Vec<Box<lazy::Cache>>>,
     /// Whether the digit set and the context gates skip searches (results
     /// never depend on them; tests compare with them off).
     pub(super) shortcuts: bool,
@@ -97,21 +96,17 @@ impl Engine {
         &self,
         hay: &str,
         digit_windows: &[prefilter::Window],
-    ) -> Option<Vec<PatternSet>> {
+    ) -> Option<Vec<Matched>> {
         if !self.shortcuts || digit_windows.is_empty() {
             return None;
         }
         let set = digit_set();
-        Some(pooled(
-            &self.digit_caches,
-            || Box::new(set.cache()),
-            |cache| {
-                digit_windows
-                    .iter()
-                    .map(|w| set.matches_at(cache, &hay.as_bytes()[..w.end], w.start))
-                    .collect()
-            },
-        ))
+        Some(pooled(&self.digit_caches, Box::default, |cache| {
+            digit_windows
+                .iter()
+                .map(|w| set.matches_at(cache, &hay.as_bytes()[..w.end], w.start))
+                .collect()
+        }))
     }
 }
 

@@ -790,11 +790,9 @@ struct Planned {
 impl Planned {
     /// `false` if the digit set says the pattern matches nowhere in the window
     /// (then a search finds nothing, so it is skipped).
-    fn may_match(&self, digit_hits: Option<&[regex_automata::PatternSet]>) -> bool {
+    fn may_match(&self, digit_hits: Option<&[crate::pattern::lazy::Matched]>) -> bool {
         match (self.digit, digit_hits) {
-            (Some((i, in_set)), Some(hits)) => {
-                hits[i].contains(regex_automata::PatternID::must(in_set))
-            }
+            (Some((i, in_set)), Some(hits)) => hits[i].contains(in_set),
             _ => true,
         }
     }
