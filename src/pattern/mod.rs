@@ -1,17 +1,15 @@
 //! Compiled patterns and how they are searched.
 //!
-//! The built-in detectors' patterns are compiled at development time into
-//! thompson NFAs ([`automata`], written by `gen/`), searched by the
-//! product's own lazy DFA ([`lazy`]), their capture groups resolved by a backtracker
-//! on the match ([`nfa`]): no regex compiler in the module.
-//!
-//! The application's custom rules and allowlist patterns are parsed here at
-//! run time ([`syntax`]: regex-lite's syntax, which they were written for)
-//! and built into the same kind of NFA ([`compile`]), searched by the same
-//! lazy DFA and backtracker: linear time, ASCII classes, ASCII word
-//! boundaries and ASCII case folding, as the built-in patterns have. Unlike
-//! the built-in ones (compiled over bytes), `.` and negated classes match a
-//! whole character, never a byte of one, as regex-lite did on text.
+//! Every pattern is parsed ([`syntax`]) and built into a thompson NFA
+//! ([`compile`], with regex-automata's builder) at run time, on first use:
+//! the built-in detectors' from the text in the blob ([`automata`], written
+//! by `gen/`) and over bytes, the application's custom rules and allowlist
+//! patterns in regex-lite's syntax, which they were written for. All are
+//! searched by the product's own lazy DFA ([`lazy`]), their capture groups
+//! resolved by a backtracker on the match ([`nfa`]): linear time, ASCII
+//! classes, ASCII word boundaries and ASCII case folding. Unlike the
+//! built-in ones (over bytes), a custom rule's `.` and negated classes
+//! match a whole character, never a byte of one, as regex-lite did on text.
 
 pub(crate) mod automata;
 mod compile;
