@@ -444,6 +444,8 @@ def preview(data):
     printable = sum(ch.isprintable() or ch in '\n\t' for ch in text)
     if len(text) and printable / len(text) > 0.9:
         text = re.sub(r'\s+', ' ', text).strip()
+        # What is not printable (a table's bytes among text) as ·: the README stays text.
+        text = ''.join(ch if ch.isprintable() and ch != '\ufffd' else '·' for ch in text)
         return '"' + (text[:60] + '…' if len(text) > 60 else text) + '"'
     return f'{len(data)} bytes of binary'
 

@@ -44,13 +44,15 @@ ALLOCATOR = [
 ]
 STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
     rule('setup', r'^draftguard::pattern::(Custom|AnyWhole)::new'),
-    rule('setup', r'^draftguard::pattern::automata::(entry|raw|thompson\w*|add_pattern\w*|lazy|fnv1a|set|Set::of|Groups::inside|Words::new|Matcher::(window|starts))\b'),
+    rule('setup', r'^draftguard::pattern::automata::(entry|raw|parse|builtin_nfa|fnv1a|set|Set::of|Groups::inside|Words::new|Matcher::(window|starts))\b'),
+    # Patterns are parsed and compiled on first use (built-in ones from the blob's text).
+    rule('setup', r'^draftguard::pattern::(syntax|compile)::'),
     rule('setup', r'^draftguard::pattern::nfa::(Nfa::from_thompson|first)\b'),
     rule('setup', r'^draftguard::scan::(compiled::Compiled::(new|from_regex)|Guard::(new|with_engine)|custom::)'),
     rule('setup', r'^draftguard::scan::engine::(compiled|digit_set|Engine::(new|warm_up))\b'),
     rule('setup', r'^draftguard::scan::(prefilter::(keywords|gate_words|warm_up)|context::WordIndex::new)'),
     rule('setup', r'OnceLock<.*>::initialize|std::sync::once::Once::call|sys::sync::once::'),
-    rule('setup', r'^<?regex_automata::.*(create_cache|::Cache::new|init_cache)'),
+    rule('setup', r'^draftguard::pattern::lazy::Dfa::(new|with_capacity)\b'),
     rule('result building', r'^draftguard::scan::normalize::Normalized::(start|end)_to_original'),
     rule('normalisation', r'^draftguard::scan::normalize::'),
     rule('allowlist', r'^draftguard::pattern::AnyWhole::matches'),
@@ -76,7 +78,9 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
     rule('captures/retries', r'^draftguard::pattern::(automata::Matcher::groups|nfa::)'),
     rule('captures/retries', r'^draftguard::scan::compiled::(Compiled|Regex)::value_span\b'),
     rule('captures/retries', r'^draftguard::pattern::Custom::value_span'),
-    rule('pattern search', r'^draftguard::pattern::automata::(Matcher::find_(at|from)|may_match_from)\b'),
+    # The lazy DFA (`pattern::lazy`) is named by no rule: its searches belong to their callers
+    # (a pattern's search, the digit set in the prefilter, the allowlist).
+    rule('pattern search', r'^draftguard::pattern::automata::Matcher::find_(at|from)\b'),
     rule('pattern search', r'^draftguard::scan::compiled::(Compiled|Regex)::find_(at|in_scope)\b'),
     rule('pattern search', r'^draftguard::pattern::Custom::find_at'),
     rule('pattern search', r'^draftguard::scan::(Guard::search(_with)?|next_char|engine::(pooled|Engine::with_cache))\b'),
@@ -88,9 +92,9 @@ STAGES = [rule('allocation', p) for p in ALLOCATOR] + [
 ]
 # A second view of the same instructions: which engine runs them (what no rule names is "the rest").
 ENGINES = [rule('allocator', p) for p in ALLOCATOR] + [
-    rule('NFA rebuilt from the blob', r'^<?regex_automata::nfa::thompson::builder::'),
-    rule('own parser (custom rules, allowlist patterns)', r'^draftguard::pattern::(syntax|compile)::'),
-    rule('lazy DFA', r'^<?regex_automata::hybrid::'),
+    rule('NFAs built (own parser and compiler, regex-automata\'s builder)', r'^<?regex_automata::nfa::thompson::builder::'),
+    rule('NFAs built (own parser and compiler, regex-automata\'s builder)', r'^draftguard::pattern::(syntax|compile)::'),
+    rule('lazy DFA (own)', r'^draftguard::pattern::lazy::'),
     rule('NFA backtracker (own)', r'^draftguard::pattern::nfa::'),
     rule('Aho-Corasick (own)', r'^draftguard::pattern::automata::Words::'),
 ]
