@@ -82,6 +82,9 @@ struct Compiler {
     reverse: bool,
     groups: bool,
     bytes: bool,
+    /// Pieces compiled and not yet chained, a stack shared by every
+    /// concatenation under way (one vector, not one per concatenation).
+    frags: Vec<Frag>,
 }
 
 /// A placeholder exit, patched later.
@@ -98,6 +101,7 @@ impl Compiler {
             reverse: matches!(direction, Direction::Reverse),
             groups: matches!(direction, Direction::Groups),
             bytes: matches!(over, Over::Bytes),
+            frags: Vec::new(),
         }
     }
 
@@ -175,14 +179,15 @@ impl Compiler {
                 false => self.c(sub),
             },
             Hir::Concat(subs) => {
-                let mut frags = Vec::with_capacity(subs.len());
+                let base = self.frags.len();
                 for sub in subs {
-                    frags.push(self.c(sub)?);
+                    let f = self.c(sub)?;
+                    self.frags.push(f);
                 }
                 if self.reverse {
-                    frags.reverse();
+                    self.frags[base..].reverse();
                 }
-                self.chain(frags)
+                self.chain(base)
             }
             Hir::Alternation(subs) => {
                 let union = self.b.add_union(Vec::new())?;
@@ -202,16 +207,19 @@ impl Compiler {
         Ok(Frag { start: id, end: id })
     }
 
-    /// `frags` one after the other.
-    fn chain(&mut self, frags: Vec<Frag>) -> Result<Frag, BuildError> {
-        let Some(&first) = frags.first() else {
+    /// The pieces on [`Compiler::frags`] from `base` on, one after the
+    /// other (taken off the stack).
+    fn chain(&mut self, base: usize) -> Result<Frag, BuildError> {
+        let Some(&first) = self.frags.get(base) else {
             return self.empty();
         };
         let mut end = first.end;
-        for f in &frags[1..] {
+        for i in base + 1..self.frags.len() {
+            let f = self.frags[i];
             self.b.patch(end, f.start)?;
             end = f.end;
         }
+        self.frags.truncate(base);
         Ok(Frag {
             start: first.start,
             end,
@@ -240,11 +248,12 @@ impl Compiler {
 
     /// `sub` exactly `n` times.
     fn exactly(&mut self, sub: &Hir, n: u32) -> Result<Frag, BuildError> {
-        let mut frags = Vec::new();
+        let base = self.frags.len();
         for _ in 0..n {
-            frags.push(self.c(sub)?);
+            let f = self.c(sub)?;
+            self.frags.push(f);
         }
-        self.chain(frags)
+        self.chain(base)
     }
 
     /// `sub{min,max}` (`max` `None`: unbounded), as regex-lite builds it.
