@@ -643,7 +643,13 @@ impl Parser<'_> {
         if self.flags.case_insensitive {
             let c = c as u32;
             if let Some(other) = ascii_fold((c, c)) {
-                return Hir::Class(canonical(vec![(c, c), other]));
+                // Two letters 32 apart: in order, disjoint, not adjacent (canonical).
+                let (lo, hi) = if other.0 < c {
+                    (other, (c, c))
+                } else {
+                    ((c, c), other)
+                };
+                return Hir::Class(vec![lo, hi]);
             }
         }
         Hir::Char(c)
