@@ -31,15 +31,36 @@ function inactive(e) {
  * about 0.1 s to load). Any other failure is thrown.
  */
 async function loadEngine() {
+  // An empty module first: where the page's CSP refuses WebAssembly, that is known at once,
+  // without loading the glue and fetching the .wasm only to have it refused.
+  if (!wasmAllowed()) return javascriptEngine();
   try {
     const wasm = await import(chrome.runtime.getURL('draftguard.js'));
     await wasm.default({ module_or_path: chrome.runtime.getURL('draftguard_bg.wasm') });
     return wasm.attach;
   } catch (e) {
     if (!refused(e)) throw e;
-    console.info('draftguard: this page does not allow WebAssembly; using the JavaScript engine');
-    return (await import(chrome.runtime.getURL('draftguard_js.js'))).attach;
+    return javascriptEngine();
   }
+}
+
+/** The 8 bytes of an empty WebAssembly module: `\0asm`, version 1. */
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/** `false` if this page refuses to compile WebAssembly (see `refused`). */
+function wasmAllowed() {
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+    return true;
+  } catch (e) {
+    if (!refused(e)) throw e;
+    return false;
+  }
+}
+
+async function javascriptEngine() {
+  console.info('draftguard: this page does not allow WebAssembly; using the JavaScript engine');
+  return (await import(chrome.runtime.getURL('draftguard_js.js'))).attach;
 }
 
 const matches = (el, selector) => {
