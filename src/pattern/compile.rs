@@ -106,9 +106,40 @@ impl Compiler {
     }
 
     fn build(&mut self, hir: &Hir, limit: usize) -> Result<NFA, BuildError> {
-        self.b.set_utf8(!self.bytes);
         self.b.set_reverse(self.reverse);
-        self.b.set_size_limit(Some(limit))?;
+        self.configure(limit)?;
+        let start = self.pattern(hir)?;
+        if !self.groups {
+            return self.b.build(start, start);
+        }
+        // Unanchored: `(?s-u:.)*?` first. It may start in a character, where
+        // only an empty match can (the lazy DFA passes over those in UTF-8 mode).
+        let unanchored = self.any_before(start)?;
+        self.b.build(start, unanchored)
+    }
+
+    /// [`set`]: each tree a pattern, anchored at its start; an anchored start
+    /// that tries them all in order, and the unanchored start before it.
+    fn build_set(&mut self, hirs: &[Hir], limit: usize) -> Result<NFA, BuildError> {
+        self.configure(limit)?;
+        let mut starts = Vec::with_capacity(hirs.len());
+        for hir in hirs {
+            starts.push(self.pattern(hir)?);
+        }
+        let all = self.b.add_union(starts)?;
+        let unanchored = self.any_before(all)?;
+        self.b.build(all, unanchored)
+    }
+
+    /// The builder's settings every NFA has: UTF-8 mode over text, and the size limit.
+    fn configure(&mut self, limit: usize) -> Result<(), BuildError> {
+        self.b.set_utf8(!self.bytes);
+        self.b.set_size_limit(Some(limit))
+    }
+
+    /// `hir` as the builder's next pattern (in group 0 if the NFA has
+    /// groups), ending in its match state; its anchored start.
+    fn pattern(&mut self, hir: &Hir) -> Result<StateID, BuildError> {
         self.b.start_pattern()?;
         let whole = if self.groups {
             self.capture(0, None, hir)?
@@ -118,32 +149,7 @@ impl Compiler {
         let done = self.b.add_match()?;
         self.b.patch(whole.end, done)?;
         self.b.finish_pattern(whole.start)?;
-        if !self.groups {
-            return self.b.build(whole.start, whole.start);
-        }
-        // Unanchored: `(?s-u:.)*?` first. It may start in a character, where
-        // only an empty match can (the lazy DFA passes over those in UTF-8 mode).
-        let unanchored = self.any_before(whole.start)?;
-        self.b.build(whole.start, unanchored)
-    }
-
-    /// [`set`]: each tree a pattern, anchored at its start; an anchored start
-    /// that tries them all in order, and the unanchored start before it.
-    fn build_set(&mut self, hirs: &[Hir], limit: usize) -> Result<NFA, BuildError> {
-        self.b.set_utf8(false);
-        self.b.set_size_limit(Some(limit))?;
-        let mut starts = Vec::with_capacity(hirs.len());
-        for hir in hirs {
-            self.b.start_pattern()?;
-            let whole = self.c(hir)?;
-            let done = self.b.add_match()?;
-            self.b.patch(whole.end, done)?;
-            self.b.finish_pattern(whole.start)?;
-            starts.push(whole.start);
-        }
-        let all = self.b.add_union(starts)?;
-        let unanchored = self.any_before(all)?;
-        self.b.build(all, unanchored)
+        Ok(whole.start)
     }
 
     /// `(?s-u:.)*?` and then `start`: an unanchored start.

@@ -556,23 +556,13 @@ impl Dfa {
         let rows = cache.ends.len();
         if rows * 2 > cache.index.len() {
             let mut index = vec![0; cache.index.len() * 2];
-            let mask = index.len() - 1;
             for r in 1..rows {
                 let (a, z) = (cache.ends[r - 1] as usize, cache.ends[r] as usize);
-                let mut i = hash(&cache.keys[a..z]) & mask;
-                while index[i] != 0 {
-                    i = (i + 1) & mask;
-                }
-                index[i] = r as u32;
+                index_row(&mut index, &cache.keys[a..z], r);
             }
             cache.index = index;
         }
-        let mask = cache.index.len() - 1;
-        let mut i = hash(&cache.key) & mask;
-        while cache.index[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        cache.index[i] = rows as u32;
+        index_row(&mut cache.index, &cache.key, rows);
         cache.keys.extend_from_slice(&cache.key);
         cache.ends.push(cache.keys.len() as u32);
         let len = cache.trans.len() + self.stride as usize;
@@ -803,6 +793,18 @@ impl Dfa {
     pub(crate) fn clears(cache: &Cache) -> usize {
         cache.clears
     }
+}
+
+/// Puts `entry` (the row + 1 of the state whose key is `key`) in the first
+/// free slot of `index` from the key's hash on (open addressing; `index` has
+/// free slots and a power-of-two length).
+fn index_row(index: &mut [u32], key: &[u32], entry: usize) {
+    let mask = index.len() - 1;
+    let mut i = hash(key) & mask;
+    while index[i] != 0 {
+        i = (i + 1) & mask;
+    }
+    index[i] = entry as u32;
 }
 
 /// The epsilon closure of `start` under the assertions `have`, added to
