@@ -2,8 +2,8 @@
 //!
 //! The product compiles the detectors' patterns at run time, on first use,
 //! with its own parser and compiler (those of custom rules, over bytes) and
-//! searches them with regex-automata's lazy DFA, which builds only the
-//! states a text visits. What it needs besides the text, this works out once
+//! searches them with its own lazy DFA, which builds only the states a text
+//! visits. What it needs besides the text, this works out once
 //! with regex-syntax and regex-automata's full compiler, and
 //! `cargo run --release -p draftguard-gen` writes it to
 //! `src/pattern/automata.bin`; `gen/tests/fresh.rs` fails when it is out of

@@ -11,28 +11,19 @@ mod corpus;
 #[path = "../../tests/common/ordinary.rs"]
 mod ordinary;
 
-use regex_automata::nfa::thompson::pikevm::PikeVM;
+#[path = "common/pike.rs"]
+mod pike;
+
 use regex_automata::nfa::thompson::NFA;
-use regex_automata::{Anchored, Input};
 
 /// Compares the three from every char boundary of every hay; returns how
 /// many starts matched.
 fn compare(name: &str, nfa: &NFA, hays: &[String]) -> usize {
-    let vm = PikeVM::new_from_nfa(nfa.clone()).expect("a PikeVM");
-    let (mut cache, mut caps) = (vm.create_cache(), vm.create_captures());
     let groups = nfa.group_info().group_len(regex_automata::PatternID::ZERO);
     let mut ours = draftguard::pattern::AnchoredGroups::new(nfa);
     let mut matched = 0;
     for hay in hays {
-        // A long run's matches all run to its end: its first starts suffice.
-        let last = if hay.len() > 512 { 48 } else { hay.len() };
-        for start in (0..=last).filter(|&i| hay.is_char_boundary(i)) {
-            let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-            vm.search(&mut cache, &input, &mut caps);
-            let want = caps.get_match().map(|m| {
-                let spans = (0..groups).map(|g| caps.get_group(g).map(|s| (s.start, s.end)));
-                (m.end(), spans.collect::<Vec<_>>())
-            });
+        for (start, want) in pike::anchored_matches(nfa, hay) {
             let [backtrack, pike] = ours.both(hay.as_bytes(), start);
             for (who, got) in [("backtracker", backtrack), ("Pike VM", pike)] {
                 let got = got.map(|(end, slots)| {

@@ -13,33 +13,12 @@ mod corpus;
 #[path = "../../tests/common/ordinary.rs"]
 mod ordinary;
 
+#[path = "common/pike.rs"]
+mod pike;
+
 use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::NFA;
-use regex_automata::{Anchored, Input, MatchKind, PatternID};
-
-/// A match's end and its groups' spans.
-type Groups = (usize, Vec<Option<(usize, usize)>>);
-
-/// The anchored leftmost-first match from each char boundary of `hay` (the
-/// first 48 of a long one).
-fn forward(nfa: &NFA, hay: &str) -> Vec<Option<Groups>> {
-    let vm = PikeVM::new_from_nfa(nfa.clone()).expect("a PikeVM");
-    let (mut cache, mut caps) = (vm.create_cache(), vm.create_captures());
-    let groups = nfa.group_info().group_len(PatternID::ZERO);
-    let last = if hay.len() > 512 { 48 } else { hay.len() };
-    (0..=last)
-        .filter(|&i| hay.is_char_boundary(i))
-        .map(|start| {
-            let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-            vm.search(&mut cache, &input, &mut caps);
-            caps.get_match().map(|m| {
-                let spans = (0..groups).map(|g| caps.get_group(g).map(|s| (s.start, s.end)));
-                (m.end(), spans.collect())
-            })
-        })
-        .collect()
-}
+use regex_automata::{Anchored, Input, MatchKind};
 
 /// Where an anchored reverse search from each end of `hay` finds a match start.
 fn reverse(nfa: &NFA, hay: &str) -> Vec<Option<usize>> {
@@ -90,9 +69,10 @@ fn the_product_s_nfas_match_as_regex_automata_s() {
         );
         let mut matched = 0;
         for hay in &hays {
-            let want = forward(&theirs, hay);
-            assert_eq!(forward(&ours, hay), want, "{kind}: forward in {hay:?}");
-            matched += want.iter().filter(|m| m.is_some()).count();
+            let want = pike::anchored_matches(&theirs, hay);
+            let got = pike::anchored_matches(&ours, hay);
+            assert_eq!(got, want, "{kind}: forward in {hay:?}");
+            matched += want.iter().filter(|(_, m)| m.is_some()).count();
             let want = reverse(&theirs_rev, hay);
             assert_eq!(reverse(&ours_rev, hay), want, "{kind}: reverse in {hay:?}");
         }
