@@ -408,7 +408,7 @@ impl LiveScan {
         };
         old.text.replace_range(range, with);
         let hay = old.norm.as_str();
-        if g.keywords_on() {
+        if g.keywords_on {
             splice_hits(&mut old.hits, hay, ch);
         }
         if let Some(n) = g.min_digits {

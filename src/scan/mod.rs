@@ -82,6 +82,10 @@ pub struct Guard {
     min_digits: Option<usize>,
     /// `enabled[i]`: `REGISTRY[i]` is in `detectors`.
     enabled: Vec<bool>,
+    /// One of `detectors` has keywords or gate words: otherwise the keyword
+    /// pass is skipped (its hits would open no window). Worked out once: every
+    /// scan asks, and asking walks the registry (~300 instructions a call).
+    keywords_on: bool,
     /// Custom rules, compiled: owned by this guard (and its clones).
     custom: Vec<Arc<Compiled>>,
     min_confidence: Confidence,
@@ -194,6 +198,7 @@ impl Guard {
                 _ => None,
             })
             .min();
+        let keywords_on = prefilter::any_keywords(|i| enabled[i]);
         Ok(Guard {
             engine,
             detectors,
@@ -201,6 +206,7 @@ impl Guard {
             wholes,
             min_digits,
             enabled,
+            keywords_on,
             custom,
             allow_patterns,
             min_confidence: options.min_confidence,
@@ -264,7 +270,7 @@ impl Guard {
         mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
     ) {
         let digit_hits = self.engine.digit_hits(hay, digit_windows);
-        let quiet = &mut context::Quiet::default();
+        let memo = &mut context::Memo::default();
         self.plan(
             hay.len(),
             digit_windows,
@@ -273,7 +279,7 @@ impl Guard {
             |p| {
                 if p.may_match(digit_hits.as_deref()) {
                     let w = p.window;
-                    self.search(hay, w.start, w.end, w.end, p.slot, candidates, quiet);
+                    self.search(hay, w.start, w.end, w.end, p.slot, candidates, memo);
                 }
                 after(p, candidates);
             },
@@ -327,7 +333,7 @@ impl Guard {
             ),
             None => Vec::new(),
         };
-        let keyword_windows = if self.keywords_on() {
+        let keyword_windows = if self.keywords_on {
             let hits = prefilter::keyword_hits(hay, 0, hay.len());
             hits.iter().for_each(hit);
             prefilter::keyword_windows_from(hay, &hits, &self.enabled, self.engine.shortcuts)
@@ -335,12 +341,6 @@ impl Guard {
             prefilter::KeywordWindows::default()
         };
         (digit_windows, keyword_windows)
-    }
-
-    /// `true` if one of this guard's detectors has keywords or gate words:
-    /// otherwise the keyword pass is skipped (its hits would open no window).
-    fn keywords_on(&self) -> bool {
-        prefilter::any_keywords(|i| self.enabled[i])
     }
 
     /// Patterns this guard runs: its registry detectors in registry order, then its custom rules.
@@ -469,14 +469,14 @@ impl Guard {
         end: usize,
         slot: usize,
         out: &mut Vec<resolve::Candidate>,
-        quiet: &mut context::Quiet,
+        memo: &mut context::Memo,
     ) {
         let c = self.slot(slot);
         match self.detectors.get(slot) {
             Some(&(index, _)) => self.engine.with_cache(index, |cache| {
-                self.search_with(hay, from, to, end, c, cache, out, quiet);
+                self.search_with(hay, from, to, end, c, cache, out, memo);
             }),
-            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out, quiet),
+            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out, memo),
         }
     }
 
@@ -491,7 +491,7 @@ impl Guard {
         c: &Compiled,
         cache: &mut Cache,
         out: &mut Vec<resolve::Candidate>,
-        quiet: &mut context::Quiet,
+        memo: &mut context::Memo,
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
@@ -506,7 +506,7 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                pos = match self.accept_value(hay, m, c, cache, quiet) {
+                pos = match self.accept_value(hay, m, c, cache, memo) {
                     // Not a match of the detector's pattern: the next start is the next byte.
                     Err(Overlong) => next_char(hay, m.start()),
                     Ok(found) => {
@@ -521,7 +521,7 @@ impl Guard {
                 };
                 continue;
             }
-            match self.accept(hay, m.start(), m.end(), c, cache, quiet) {
+            match self.accept(hay, m.start(), m.end(), c, cache, memo) {
                 Some(found) => {
                     pos = found.end;
                     out.push(found);
@@ -546,13 +546,13 @@ impl Guard {
         mut e: usize,
         c: &Compiled,
         cache: &mut Cache,
-        quiet: &mut context::Quiet,
+        memo: &mut context::Memo,
     ) -> Option<resolve::Candidate> {
         let bytes = hay.as_bytes();
         loop {
             if isolated(bytes, s, e) && !inside_longer_number(c.kind.as_str(), bytes, s, e) {
                 if let Ok(valid) = c.kind.validate(&hay[s..e]) {
-                    return self.score(hay, s, e, c, valid, quiet);
+                    return self.score(hay, s, e, c, valid, memo);
                 }
             }
             let cut = bytes[s..e].iter().rposition(|&b| shape::is_separator(b))? + s;
@@ -572,7 +572,7 @@ impl Guard {
         m: regex_automata::Match,
         c: &Compiled,
         cache: &mut Cache,
-        quiet: &mut context::Quiet,
+        memo: &mut context::Memo,
     ) -> Result<Option<resolve::Candidate>, Overlong> {
         let (vs, ve, group) = if c.has_values() {
             // Groups only over the match already found: cheap.
@@ -583,7 +583,7 @@ impl Guard {
         } else {
             (m.start(), m.end(), None)
         };
-        Ok(self.validate_value(hay, vs, ve, group, c, quiet))
+        Ok(self.validate_value(hay, vs, ve, group, c, memo))
     }
 
     /// Validates the value `hay[vs..ve]` of a match, of the alternative
@@ -595,7 +595,7 @@ impl Guard {
         ve: usize,
         group: Option<&str>,
         c: &Compiled,
-        quiet: &mut context::Quiet,
+        memo: &mut context::Memo,
     ) -> Option<resolve::Candidate> {
         if vs == ve || !hay.is_char_boundary(vs) || !hay.is_char_boundary(ve) {
             return None;
@@ -609,7 +609,7 @@ impl Guard {
             None => c.kind.validate(value),
         }
         .ok()?;
-        let mut found = self.score(hay, vs, ve, c, valid, quiet)?;
+        let mut found = self.score(hay, vs, ve, c, valid, memo)?;
         found.preview = by_group.map(|(b, g)| (b.preview)(value, g));
         Some(found)
     }
@@ -622,7 +622,7 @@ impl Guard {
         e: usize,
         c: &Compiled,
         valid: crate::detectors::Valid,
-        quiet: &mut context::Quiet,
+        memo: &mut context::Memo,
     ) -> Option<resolve::Candidate> {
         let scoring = c.kind.scoring();
         if self.allowlist.contains(&valid.compact)
@@ -633,14 +633,14 @@ impl Guard {
         {
             return None;
         }
-        let (around, split) = context::neighbourhood(hay, s, e);
-        let ctx = c.context.find(&around).filter(|_| match valid.evidence {
-            Evidence::Named(words) => context::names_any(&around, words),
+        let (around, split) = memo.arounds.of(hay, s, e);
+        let ctx = c.context.find(around).filter(|_| match valid.evidence {
+            Evidence::Named(words) => context::names_any(around, words),
             _ => true,
         });
         let labelled = valid.evidence == Evidence::Labelled;
         let neg = if ctx.is_none() || labelled {
-            c.negative.find(&around)
+            c.negative.find(around)
         } else {
             None
         };
@@ -666,7 +666,7 @@ impl Guard {
         // A documentation example (issue 14 item 13): shown, never a prompt.
         let example = confidence
             .filter(|c| *c > Confidence::Low)
-            .and_then(|_| context::example_signal(hay, s, e, quiet));
+            .and_then(|_| context::example_signal(hay, s, e, &mut memo.quiet));
         if example.is_some() {
             confidence = Some(Confidence::Low);
         }
@@ -682,7 +682,7 @@ impl Guard {
             reasons.push(Reason::Unlikely(w));
         }
         let labels = if ctx.is_some() {
-            context::labels(&c.context, s, e, &around, split)
+            context::labels(&c.context, s, e, around, split)
         } else {
             Vec::new()
         };
