@@ -32,8 +32,8 @@ pub use custom::{CustomRule, CHECKSUM_VALIDATORS};
 pub use engine::Engine;
 pub(crate) use interior::ByteSet;
 pub use live::{LiveScan, Rescan};
+pub(crate) use normalize::lower;
 pub use normalize::Normalized;
-pub(crate) use normalize::{lower, lower_char};
 pub use options::{
     Field, Options, OptionsError, RuleField, DEFAULT_MAX_INPUT_BYTES, MAX_ALLOWLIST,
     MAX_ALLOWLIST_PATTERNS, MAX_CUSTOM_RULES, MAX_FINDINGS_LIMIT, MAX_INPUT_BYTES_LIMIT,
