@@ -24,6 +24,10 @@ enum State {
     },
     /// Consume one byte in one of the ranges (sorted, disjoint).
     Sparse(Box<[(u8, u8, u32)]>),
+    /// Consume one byte of a set (a bit per byte), all to one state: a
+    /// class such as a token's `[A-Za-z0-9+/_.~=-]`, one test per byte
+    /// where its ranges were compared one by one.
+    Class(Box<[u64; 4]>, u32),
     Look {
         look: Look,
         next: u32,
@@ -82,6 +86,9 @@ fn first(states: &[State], from: u32, scratch: &mut FirstScratch) -> First {
         match &states[sid as usize] {
             State::Range { lo, hi, .. } => add(*lo, *hi),
             State::Sparse(ts) => ts.iter().for_each(|t| add(t.0, t.1)),
+            State::Class(set, _) => (0..=255u8)
+                .filter(|&b| in_set(set, b))
+                .for_each(|b| add(b, b)),
             State::Look { next, .. } | State::Capture { next, .. } => todo.push(*next),
             State::Union(alts, _) => todo.extend(alts.iter()),
             State::Fail => {}
@@ -91,11 +98,32 @@ fn first(states: &[State], from: u32, scratch: &mut FirstScratch) -> First {
     Some(set)
 }
 
+/// `true` if byte `b` is in `set`.
+fn in_set(set: &[u64; 4], b: u8) -> bool {
+    set[usize::from(b) / 64] & (1 << (b % 64)) != 0
+}
+
+/// `ranges` as a [`State::Class`] if they all lead to one state.
+fn class(ranges: Box<[(u8, u8, u32)]>) -> State {
+    match ranges.first() {
+        Some(&(_, _, next)) if ranges.iter().all(|t| t.2 == next) => {
+            let mut set = [0u64; 4];
+            for &(lo, hi, _) in ranges.iter() {
+                for b in lo..=hi {
+                    set[usize::from(b) / 64] |= 1 << (b % 64);
+                }
+            }
+            State::Class(Box::new(set), next)
+        }
+        _ => State::Sparse(ranges),
+    }
+}
+
 /// `true` if an alternative with `first` may match at the byte `next` (`None`: the end).
 fn viable(first: &First, next: Option<u8>) -> bool {
     match (first, next) {
         (None, _) => true,
-        (Some(set), Some(b)) => set[usize::from(b) / 64] & (1 << (b % 64)) != 0,
+        (Some(set), Some(b)) => in_set(set, b),
         (Some(_), None) => false,
     }
 }
@@ -155,13 +183,13 @@ impl Nfa {
                     hi: trans.end,
                     next: trans.next.as_u32(),
                 },
-                T::Sparse(sp) => State::Sparse(
+                T::Sparse(sp) => class(
                     sp.transitions
                         .iter()
                         .map(|t| (t.start, t.end, t.next.as_u32()))
                         .collect(),
                 ),
-                T::Dense(d) => State::Sparse(
+                T::Dense(d) => class(
                     d.transitions
                         .iter()
                         .enumerate()
@@ -222,6 +250,7 @@ impl Nfa {
                 | State::Look { next, .. }
                 | State::Capture { next, .. } => edge(next),
                 State::Sparse(ref ts) => ts.iter().for_each(|t| edge(t.2)),
+                State::Class(_, next) => edge(next),
                 State::Union(ref alts, _) => alts.iter().for_each(|&a| edge(a)),
                 State::Fail | State::Match => {}
             }
@@ -301,6 +330,14 @@ impl Nfa {
                 match &self.states[sid as usize] {
                     State::Range { lo, hi, next } => {
                         if at < end && (*lo..=*hi).contains(&hay[at]) {
+                            sid = *next;
+                            at += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    State::Class(set, next) => {
+                        if at < end && in_set(set, hay[at]) {
                             sid = *next;
                             at += 1;
                         } else {
@@ -395,6 +432,7 @@ impl Nfa {
                     State::Sparse(ts) => {
                         byte.and_then(|b| ts.iter().find(|t| t.0 <= b && b <= t.1).map(|t| t.2))
                     }
+                    State::Class(set, next) => byte.filter(|&b| in_set(set, b)).map(|_| *next),
                     _ => None,
                 };
                 if let Some(to) = to {
@@ -458,7 +496,7 @@ impl Nfa {
                         sid = *next;
                     }
                     State::Fail => break,
-                    State::Range { .. } | State::Sparse(_) | State::Match => {
+                    State::Range { .. } | State::Sparse(_) | State::Class(..) | State::Match => {
                         list.hold(sid, current);
                         break;
                     }
