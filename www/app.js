@@ -107,6 +107,8 @@ const SAMPLES = [
 
 let locale = pickLocale();
 let variant = 'textarea';
+/** The last decision the prompt reported (its line is shown in the page's language). */
+let lastDecision = null;
 
 function pickLocale() {
   for (const tag of navigator.languages || []) {
@@ -128,6 +130,8 @@ function translatePage() {
   for (const el of document.querySelectorAll('[data-t-aria-label]')) el.setAttribute('aria-label', t(el.dataset.tAriaLabel));
   document.title = t('title');
   if (document.body.dataset.guard === 'unavailable') statusEl.textContent = t('unavailable');
+  // The last decision's line too: it stays on the page until the next one.
+  if (lastDecision) decisionEl.textContent = t('decision')(lastDecision);
 }
 
 // ---------------------------------------------------------------------------
@@ -228,6 +232,7 @@ for (const editor of [textarea, rich]) {
 }
 
 function onDecision(d) {
+  lastDecision = d;
   decisionEl.textContent = t('decision')(d);
   if (d.files) return;
   if (d.action === 'redact') {

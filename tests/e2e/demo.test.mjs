@@ -363,8 +363,15 @@ test('German and Chinese prompts are translated (screenshots in test-artifacts/)
     de: { title: 'Vor dem Senden prüfen', buttons: ['Entwurf bearbeiten', 'Trotzdem senden', 'Schwärzen und senden'], name: 'Kreditkartennummer' },
     zh: { title: '发送前请确认', buttons: ['编辑草稿', '仍然发送', '脱敏后发送'], name: '信用卡号' },
   };
+  const decided = { en: 'Last decision:', de: 'Letzte Entscheidung:', zh: '最近的决定：' };
   for (const [lang, want] of Object.entries(expect)) {
     await page.locator('#language').selectOption(lang);
+    // The line the last language's decision (Escape: edit) left on the page
+    // switches language with the page.
+    if (lang !== 'en') {
+      const line = await page.locator('#decision').textContent();
+      assert.ok(line.startsWith(decided[lang]), line);
+    }
     await draft().fill('');
     await typeDraft(`${lang === 'zh' ? '卡号' : 'Karte/card'} ${CARD} IBAN ${IBAN}`);
     await draft().press('Enter');
