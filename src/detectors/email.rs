@@ -203,7 +203,8 @@ pub fn validate(candidate: &str) -> Result<Valid, Invalid> {
     }
     let role = ROLES.contains(&lower_local.as_str());
     Ok(Valid {
-        compact: format!("{lower_local}@{lower_domain}").to_ascii_uppercase(),
+        // `local@domain` upper-cased (the same as its lower-cased parts upper-cased).
+        compact: candidate.to_ascii_uppercase(),
         reasons: vec![Reason::Format(if role {
             Format::EmailRole
         } else {
