@@ -84,30 +84,45 @@ pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Clus
     })
 }
 
-/// The first ASCII digit in `b[i..to]` (or `to`), eight bytes at a time:
-/// most text has few digits.
-pub(crate) fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
+/// The first ASCII digit in `b[i..to]` (or `to`), sixteen bytes a length
+/// check, eight a test: most text has few digits.
+pub(crate) fn next_digit(b: &[u8], i: usize, to: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    // A byte is a digit if it is below 10 after `^ b'0'`; with its high bit
+    // clear, a byte below 10 borrows in `- 10` and sets it. A borrow can flag
+    // a byte above a digit too, but never the lowest flagged one: a borrow
+    // into it would come from a digit below it, which is flagged itself. So
+    // the lowest flag is the first digit.
+    macro_rules! flags {
+        ($($b:expr),*) => {{
+            let x = u64::from_le_bytes([$($b),*]) ^ (ONES * 0x30);
+            x.wrapping_sub(ONES * 10) & !x & (ONES << 7)
+        }};
+    }
     let b = &b[..to];
-    while i + 8 <= b.len() {
-        let mut chunk = [0; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
-        // A byte is a digit if it is below 10 after `^ b'0'`; with its high
-        // bit clear, a byte below 10 borrows in `- 10` and sets it. A borrow
-        // can flag a byte above a digit too, but never the lowest flagged
-        // one: a borrow into it would come from a digit below it, which is
-        // flagged itself. So the lowest flag is the first digit.
-        let x = u64::from_le_bytes(chunk) ^ (ONES * 0x30);
-        let flags = x.wrapping_sub(ONES * 10) & !x & (ONES << 7);
-        if flags != 0 {
-            return i + (flags.trailing_zeros() / 8) as usize;
+    let Some(mut rest) = b.get(i..) else {
+        return i;
+    };
+    // A slice pattern, not `b[i..i + 16]`: one compare of the length and no
+    // overflow check on `i + 16` (13 instructions for eight bytes → 10.5).
+    while let &[b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, ref tail @ ..] =
+        rest
+    {
+        let low = flags!(b0, b1, b2, b3, b4, b5, b6, b7);
+        if low != 0 {
+            return to - rest.len() + (low.trailing_zeros() / 8) as usize;
         }
-        i += 8;
+        let high = flags!(b8, b9, b10, b11, b12, b13, b14, b15);
+        if high != 0 {
+            return to - rest.len() + 8 + (high.trailing_zeros() / 8) as usize;
+        }
+        rest = tail;
     }
-    while i < b.len() && !b[i].is_ascii_digit() {
-        i += 1;
-    }
-    i
+    let at = to - rest.len();
+    at + rest
+        .iter()
+        .position(u8::is_ascii_digit)
+        .unwrap_or(rest.len())
 }
 
 /// The nearest positions at or before `start` and at or after `end` that no
