@@ -24,8 +24,12 @@ use crate::pattern::automata::Words;
 use super::context;
 use crate::detectors::{Detector, Prefilter, REGISTRY};
 
-/// Bytes that may join two digits of one cluster.
-const JOINERS: &[u8] = b" -";
+/// `true` if byte `b` may join two digits of one cluster (a space or `-`).
+/// A match, not `[u8]::contains`: in a build for size that is a call into
+/// `memchr` for every byte after a digit.
+fn is_joiner(b: u8) -> bool {
+    matches!(b, b' ' | b'-')
+}
 /// Bytes a window reaches beyond its cluster, for an IBAN's letter groups:
 /// "MT84 MALT " before and " MTLC AST0 01S" (14) after the digits of a Maltese IBAN.
 const PAD: usize = 16;
@@ -70,7 +74,7 @@ pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Clus
                 digits += 1;
                 i += 1;
             }
-            if i + 1 < b.len() && JOINERS.contains(&b[i]) && b[i + 1].is_ascii_digit() {
+            if i + 1 < b.len() && is_joiner(b[i]) && b[i + 1].is_ascii_digit() {
                 i += 1;
             } else {
                 break;
@@ -133,12 +137,11 @@ pub fn cluster_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let digit = |i: usize| b[i].is_ascii_digit();
     let mut s = start;
-    while s > 0 && (digit(s - 1) || (s >= 2 && JOINERS.contains(&b[s - 1]) && digit(s - 2))) {
+    while s > 0 && (digit(s - 1) || (s >= 2 && is_joiner(b[s - 1]) && digit(s - 2))) {
         s -= 1;
     }
     let mut e = end;
-    while e < b.len() && (digit(e) || (JOINERS.contains(&b[e]) && e + 1 < b.len() && digit(e + 1)))
-    {
+    while e < b.len() && (digit(e) || (is_joiner(b[e]) && e + 1 < b.len() && digit(e + 1))) {
         e += 1;
     }
     (s, e)
@@ -445,21 +448,23 @@ pub fn keyword_windows_from(
     needs: bool,
 ) -> KeywordWindows {
     let kw = keywords();
+    // Slices: at `opt-level = "z"` indexing a `Vec` stays a call.
+    let (owners, needed_by) = (&*kw.owners, &*kw.needed_by);
     let b = text.as_bytes();
     // (registry index, window), and each detector's last one so far.
     let mut flat: Vec<(u32, Window)> = Vec::new();
-    let mut last: Vec<u32> = Vec::new();
+    let mut last: Box<[u32]> = Box::default();
     // (registry index, start, end) of every hit of a Needs word.
     let mut needed: Vec<(u32, usize, usize)> = Vec::new();
     for hit in hits {
         if needs {
-            for &i in &kw.needed_by[hit.word as usize] {
+            for &i in &needed_by[hit.word as usize] {
                 if enabled[i] {
                     needed.push((i as u32, hit.start, hit.end));
                 }
             }
         }
-        for &(i, before, after) in &kw.owners[hit.word as usize] {
+        for &(i, before, after) in &owners[hit.word as usize] {
             if !enabled[i] {
                 continue;
             }
@@ -469,7 +474,7 @@ pub fn keyword_windows_from(
                 digits: 0,
             };
             if last.is_empty() {
-                last = vec![u32::MAX; REGISTRY.len()];
+                last = vec![u32::MAX; REGISTRY.len()].into();
             }
             let prev = flat.get_mut(last[i] as usize).map(|(_, w)| w);
             if let Some(w) = push_window(prev, w, b) {
@@ -486,9 +491,9 @@ pub fn keyword_windows_from(
     flat.sort_by_key(|&(i, w)| (i, w.start));
     let mut out = KeywordWindows {
         windows: Vec::with_capacity(flat.len()),
-        from: vec![0; REGISTRY.len() + 1],
+        from: Vec::with_capacity(REGISTRY.len() + 1),
     };
-    let mut count = vec![0u32; REGISTRY.len()];
+    let mut count: Box<[u32]> = vec![0u32; REGISTRY.len()].into();
     let mut prev_detector = u32::MAX;
     // `None` last: it completes the last window as a new one would.
     for next in flat.into_iter().map(Some).chain([None]) {
@@ -514,8 +519,11 @@ pub fn keyword_windows_from(
         count[i as usize] += 1;
         prev_detector = i;
     }
-    for (i, n) in count.into_iter().enumerate() {
-        out.from[i + 1] = out.from[i] + n;
+    let mut sum = 0;
+    out.from.push(sum);
+    for &n in &*count {
+        sum += n;
+        out.from.push(sum);
     }
     out
 }
