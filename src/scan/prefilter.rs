@@ -24,8 +24,12 @@ use crate::pattern::automata::Words;
 use super::context;
 use crate::detectors::{Detector, Prefilter, REGISTRY};
 
-/// Bytes that may join two digits of one cluster.
-const JOINERS: &[u8] = b" -";
+/// `true` if byte `b` may join two digits of one cluster (a space or `-`).
+/// A match, not `[u8]::contains`: in a build for size that is a call into
+/// `memchr` for every byte after a digit.
+fn is_joiner(b: u8) -> bool {
+    matches!(b, b' ' | b'-')
+}
 /// Bytes a window reaches beyond its cluster, for an IBAN's letter groups:
 /// "MT84 MALT " before and " MTLC AST0 01S" (14) after the digits of a Maltese IBAN.
 const PAD: usize = 16;
@@ -70,7 +74,7 @@ pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Clus
                 digits += 1;
                 i += 1;
             }
-            if i + 1 < b.len() && JOINERS.contains(&b[i]) && b[i + 1].is_ascii_digit() {
+            if i + 1 < b.len() && is_joiner(b[i]) && b[i + 1].is_ascii_digit() {
                 i += 1;
             } else {
                 break;
@@ -84,30 +88,45 @@ pub fn clusters(text: &str, from: usize, to: usize) -> impl Iterator<Item = Clus
     })
 }
 
-/// The first ASCII digit in `b[i..to]` (or `to`), eight bytes at a time:
-/// most text has few digits.
-pub(crate) fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
+/// The first ASCII digit in `b[i..to]` (or `to`), sixteen bytes a length
+/// check, eight a test: most text has few digits.
+pub(crate) fn next_digit(b: &[u8], i: usize, to: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    // A byte is a digit if it is below 10 after `^ b'0'`; with its high bit
+    // clear, a byte below 10 borrows in `- 10` and sets it. A borrow can flag
+    // a byte above a digit too, but never the lowest flagged one: a borrow
+    // into it would come from a digit below it, which is flagged itself. So
+    // the lowest flag is the first digit.
+    macro_rules! flags {
+        ($($b:expr),*) => {{
+            let x = u64::from_le_bytes([$($b),*]) ^ (ONES * 0x30);
+            x.wrapping_sub(ONES * 10) & !x & (ONES << 7)
+        }};
+    }
     let b = &b[..to];
-    while i + 8 <= b.len() {
-        let mut chunk = [0; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
-        // A byte is a digit if it is below 10 after `^ b'0'`; with its high
-        // bit clear, a byte below 10 borrows in `- 10` and sets it. A borrow
-        // can flag a byte above a digit too, but never the lowest flagged
-        // one: a borrow into it would come from a digit below it, which is
-        // flagged itself. So the lowest flag is the first digit.
-        let x = u64::from_le_bytes(chunk) ^ (ONES * 0x30);
-        let flags = x.wrapping_sub(ONES * 10) & !x & (ONES << 7);
-        if flags != 0 {
-            return i + (flags.trailing_zeros() / 8) as usize;
+    let Some(mut rest) = b.get(i..) else {
+        return i;
+    };
+    // A slice pattern, not `b[i..i + 16]`: one compare of the length and no
+    // overflow check on `i + 16` (13 instructions for eight bytes → 10.5).
+    while let &[b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, ref tail @ ..] =
+        rest
+    {
+        let low = flags!(b0, b1, b2, b3, b4, b5, b6, b7);
+        if low != 0 {
+            return to - rest.len() + (low.trailing_zeros() / 8) as usize;
         }
-        i += 8;
+        let high = flags!(b8, b9, b10, b11, b12, b13, b14, b15);
+        if high != 0 {
+            return to - rest.len() + 8 + (high.trailing_zeros() / 8) as usize;
+        }
+        rest = tail;
     }
-    while i < b.len() && !b[i].is_ascii_digit() {
-        i += 1;
-    }
-    i
+    let at = to - rest.len();
+    at + rest
+        .iter()
+        .position(u8::is_ascii_digit)
+        .unwrap_or(rest.len())
 }
 
 /// The nearest positions at or before `start` and at or after `end` that no
@@ -118,12 +137,11 @@ pub fn cluster_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let digit = |i: usize| b[i].is_ascii_digit();
     let mut s = start;
-    while s > 0 && (digit(s - 1) || (s >= 2 && JOINERS.contains(&b[s - 1]) && digit(s - 2))) {
+    while s > 0 && (digit(s - 1) || (s >= 2 && is_joiner(b[s - 1]) && digit(s - 2))) {
         s -= 1;
     }
     let mut e = end;
-    while e < b.len() && (digit(e) || (JOINERS.contains(&b[e]) && e + 1 < b.len() && digit(e + 1)))
-    {
+    while e < b.len() && (digit(e) || (is_joiner(b[e]) && e + 1 < b.len() && digit(e + 1))) {
         e += 1;
     }
     (s, e)
@@ -430,21 +448,23 @@ pub fn keyword_windows_from(
     needs: bool,
 ) -> KeywordWindows {
     let kw = keywords();
+    // Slices: at `opt-level = "z"` indexing a `Vec` stays a call.
+    let (owners, needed_by) = (&*kw.owners, &*kw.needed_by);
     let b = text.as_bytes();
     // (registry index, window), and each detector's last one so far.
     let mut flat: Vec<(u32, Window)> = Vec::new();
-    let mut last: Vec<u32> = Vec::new();
+    let mut last: Box<[u32]> = Box::default();
     // (registry index, start, end) of every hit of a Needs word.
     let mut needed: Vec<(u32, usize, usize)> = Vec::new();
     for hit in hits {
         if needs {
-            for &i in &kw.needed_by[hit.word as usize] {
+            for &i in &needed_by[hit.word as usize] {
                 if enabled[i] {
                     needed.push((i as u32, hit.start, hit.end));
                 }
             }
         }
-        for &(i, before, after) in &kw.owners[hit.word as usize] {
+        for &(i, before, after) in &owners[hit.word as usize] {
             if !enabled[i] {
                 continue;
             }
@@ -454,7 +474,7 @@ pub fn keyword_windows_from(
                 digits: 0,
             };
             if last.is_empty() {
-                last = vec![u32::MAX; REGISTRY.len()];
+                last = vec![u32::MAX; REGISTRY.len()].into();
             }
             let prev = flat.get_mut(last[i] as usize).map(|(_, w)| w);
             if let Some(w) = push_window(prev, w, b) {
@@ -471,9 +491,9 @@ pub fn keyword_windows_from(
     flat.sort_by_key(|&(i, w)| (i, w.start));
     let mut out = KeywordWindows {
         windows: Vec::with_capacity(flat.len()),
-        from: vec![0; REGISTRY.len() + 1],
+        from: Vec::with_capacity(REGISTRY.len() + 1),
     };
-    let mut count = vec![0u32; REGISTRY.len()];
+    let mut count: Box<[u32]> = vec![0u32; REGISTRY.len()].into();
     let mut prev_detector = u32::MAX;
     // `None` last: it completes the last window as a new one would.
     for next in flat.into_iter().map(Some).chain([None]) {
@@ -499,8 +519,11 @@ pub fn keyword_windows_from(
         count[i as usize] += 1;
         prev_detector = i;
     }
-    for (i, n) in count.into_iter().enumerate() {
-        out.from[i + 1] = out.from[i] + n;
+    let mut sum = 0;
+    out.from.push(sum);
+    for &n in &*count {
+        sum += n;
+        out.from.push(sum);
     }
     out
 }
