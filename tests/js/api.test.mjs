@@ -15,18 +15,34 @@ initSync({ module: readFileSync(`${pkg}draftguard_bg.wasm`) });
 const CARD = '4111 1111 1111 1111';
 const IBAN = 'DE89 3704 0044 0532 0130 00';
 
+const OFFSET_DRAFTS = [
+  [`👩‍👩‍👧‍👦 pay ${CARD} now`, CARD],
+  [`信用卡号：４１１１ １１１１ １１１１ １１１１。`, '４１１１ １１１１ １１１１ １１１１'],
+  [`𝒳𝒴 Konto ${IBAN} 🎉`, IBAN],
+  [`SSN\u00a0536\u20112\u200b2\u20118726`, '536\u20112\u200b2\u20118726'],
+];
+
 test('text.slice(start, end) is the value as typed, after emoji, CJK and full-width digits', () => {
   const guard = new Guard();
-  const drafts = [
-    [`👩‍👩‍👧‍👦 pay ${CARD} now`, CARD],
-    [`信用卡号：４１１１ １１１１ １１１１ １１１１。`, '４１１１ １１１１ １１１１ １１１１'],
-    [`𝒳𝒴 Konto ${IBAN} 🎉`, IBAN],
-    [`SSN\u00a0536\u20112\u200b2\u20118726`, '536\u20112\u200b2\u20118726'],
-  ];
-  for (const [text, value] of drafts) {
+  for (const [text, value] of OFFSET_DRAFTS) {
     const found = guard.scan(text);
     assert.equal(found.length, 1, text);
     assert.equal(text.slice(found[0].start, found[0].end), value);
+  }
+});
+
+test('a long draft (the browser encodes it for the module) has the same offsets, lone surrogates too', () => {
+  const guard = new Guard();
+  // Over 256 UTF-16 units: src/bindings/mod.rs hands it to TextEncoder.encodeInto.
+  const pad = 'Grüße 😀 卡片 tea, \ud800 a lone surrogate, \udfff another; '.repeat(8);
+  assert.ok(pad.length > 256);
+  assert.deepEqual(guard.scan(pad), []);
+  for (const [text, value] of OFFSET_DRAFTS) {
+    const long = `${pad} ${text} ${pad}`;
+    const found = guard.scan(long);
+    assert.equal(found.length, 1, text);
+    assert.equal(long.slice(found[0].start, found[0].end), value);
+    assert.equal(found[0].start, pad.length + 1 + guard.scan(text)[0].start);
   }
 });
 
