@@ -59,24 +59,24 @@ impl<'a> Normalized<'a> {
         let mut edits = Vec::new();
         let mut copied_to = 0; // original bytes before this are already in `out`
         let bytes = text.as_bytes();
-        // What is left to read, as a slice: a slice pattern takes eight
-        // bytes or one with one length check and no overflow check.
-        let mut rest = bytes;
-        loop {
+        let mut next = 0;
+        while next < bytes.len() {
             // Eight ASCII bytes at a time: most of a text with some non-ASCII is ASCII.
-            while let &[b0, b1, b2, b3, b4, b5, b6, b7, ref tail @ ..] = rest {
-                let word = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
-                if word & 0x8080_8080_8080_8080 != 0 {
-                    break;
+            if let Some(chunk) = bytes.get(next..next + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    next += 8;
+                    continue;
                 }
-                rest = tail;
             }
-            let &[lead, ref tail @ ..] = rest else { break };
-            let i = bytes.len() - rest.len();
-            rest = tail;
+            let i = next;
+            next += 1;
             // Only these UTF-8 lead bytes start a character `replacement` changes;
             // ASCII, CJK ideographs and continuation bytes are skipped cheaply.
-            if !matches!(lead, 0xC2 | 0xD9 | 0xDB | 0xE0 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            if !matches!(
+                bytes[i],
+                0xC2 | 0xD9 | 0xDB | 0xE0 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+            ) {
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
