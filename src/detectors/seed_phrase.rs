@@ -291,19 +291,32 @@ fn last_break(hay: &[u8], q: usize) -> Option<usize> {
     } else {
         u16::from(AFTER_JOIN) << 8
     };
+    macro_rules! back {
+        ($i:expr) => {{
+            let i = $i;
+            let t = BACK[usize::from(s & 0xf00) | usize::from(w[i])];
+            // A state's low byte is 0, a break's is `BREAK + k`.
+            let k = t as u8;
+            if k != 0 {
+                return Some(q + i + usize::from(k - BREAK));
+            }
+            s = t;
+        }};
+    }
+    // Four bytes a turn of the loop (a macro: at `opt-level = "z"` a closure
+    // stays a call): 8 instructions a byte → 6.5, `last_break` 2.30 M →
+    // 2.10 M a warm pass over the real-text corpus.
     let mut i = SHORTEST;
-    loop {
+    while i >= 4 {
+        i -= 4;
+        back!(i + 3);
+        back!(i + 2);
+        back!(i + 1);
+        back!(i);
+    }
+    while i > 0 {
         i -= 1;
-        let t = BACK[usize::from(s & 0xf00) | usize::from(w[i])];
-        // A state's low byte is 0, a break's is `BREAK + k`.
-        let k = t as u8;
-        if k != 0 {
-            return Some(q + i + usize::from(k - BREAK));
-        }
-        s = t;
-        if i == 0 {
-            break;
-        }
+        back!(i);
     }
     // A `.`, `)` or `:` at `q` is in no match from `q` on.
     (s == u16::from(NEEDS_DIGIT) << 8).then_some(q)

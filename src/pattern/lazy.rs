@@ -60,8 +60,12 @@ pub(crate) const BEFORE: [u8; 256] = {
 /// The [`BEFORE`] class of the byte before position `s` of `hay` (0 at the start).
 #[inline(always)]
 pub(crate) fn class_before(hay: &[u8], s: usize) -> usize {
-    s.checked_sub(1)
-        .map_or(0, |i| usize::from(BEFORE[usize::from(hay[i])]))
+    // A `match`, not `map_or`: at `opt-level = "z"` that stayed a call, once
+    // for every start a pattern searched from starts is tried at.
+    match s.checked_sub(1) {
+        Some(i) => usize::from(BEFORE[usize::from(hay[i])]),
+        None => 0,
+    }
 }
 
 /// A lazy DFA: the NFA and how its states are laid out. Immutable; what a

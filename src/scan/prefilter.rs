@@ -491,7 +491,7 @@ pub fn keyword_windows_from(
     flat.sort_by_key(|&(i, w)| (i, w.start));
     let mut out = KeywordWindows {
         windows: Vec::with_capacity(flat.len()),
-        from: Vec::with_capacity(REGISTRY.len() + 1),
+        from: Vec::new(),
     };
     let mut count: Box<[u32]> = vec![0u32; REGISTRY.len()].into();
     let mut prev_detector = u32::MAX;
@@ -519,12 +519,12 @@ pub fn keyword_windows_from(
         count[i as usize] += 1;
         prev_detector = i;
     }
-    let mut sum = 0;
-    out.from.push(sum);
-    for &n in &*count {
-        sum += n;
-        out.from.push(sum);
+    // A boxed slice, not `Vec::push`: in a build for size both stay calls.
+    let mut from: Box<[u32]> = vec![0; count.len() + 1].into();
+    for i in 0..count.len() {
+        from[i + 1] = from[i] + count[i];
     }
+    out.from = from.into_vec();
     out
 }
 
