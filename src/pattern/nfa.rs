@@ -63,6 +63,8 @@ struct FirstScratch {
 /// What an alternative starting at `from` must consume first.
 fn first(states: &[State], from: u32, scratch: &mut FirstScratch) -> First {
     let mut set = [0u64; 4];
+    // Class states' sets, or-ed in at the end (`add` holds `set`).
+    let mut class_bits = [0u64; 4];
     let mut add = |lo: u8, hi: u8| {
         for b in lo..=hi {
             set[usize::from(b) / 64] |= 1 << (b % 64);
@@ -86,16 +88,15 @@ fn first(states: &[State], from: u32, scratch: &mut FirstScratch) -> First {
         match &states[sid as usize] {
             State::Range { lo, hi, .. } => add(*lo, *hi),
             State::Sparse(ts) => ts.iter().for_each(|t| add(t.0, t.1)),
-            State::Class(set, _) => (0..=255u8)
-                .filter(|&b| in_set(set, b))
-                .for_each(|b| add(b, b)),
+            // Its set at once: byte by byte was a fifth of a first dense pass.
+            State::Class(bits, _) => class_bits = [0, 1, 2, 3].map(|w| class_bits[w] | bits[w]),
             State::Look { next, .. } | State::Capture { next, .. } => todo.push(*next),
             State::Union(alts, _) => todo.extend(alts.iter()),
             State::Fail => {}
             State::Match => return None,
         }
     }
-    Some(set)
+    Some([0, 1, 2, 3].map(|w| set[w] | class_bits[w]))
 }
 
 /// `true` if byte `b` is in `set`.
