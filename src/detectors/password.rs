@@ -191,7 +191,8 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
         && (value.contains(' ')
             || is_placeholder(value)
             || looks_like_word(value)
-            || is_constant_name(value))
+            || is_constant_name(value)
+            || is_emptied_assignment(value))
     {
         return Err(Invalid::Format);
     }
@@ -207,6 +208,19 @@ pub fn validate(value: &str) -> Result<Valid, Invalid> {
         })],
         weak: !plausible,
         evidence: super::Evidence::Plain,
+    })
+}
+
+/// `NAME=` with nothing after it, or a placeholder (`FB_ACCESS_TOKEN=`,
+/// `FB_ACCESS_TOKEN=[API`): an assignment whose value was taken out — by a
+/// redaction (`[API KEY]`, a mask) or in a template — not a password. A
+/// redacted draft scanned again reported the label as one.
+fn is_emptied_assignment(value: &str) -> bool {
+    value.split_once('=').is_some_and(|(name, rest)| {
+        is_constant_name(name)
+            && (rest.is_empty()
+                || is_placeholder(rest)
+                || rest.starts_with(crate::mask::PREVIEW_MASK))
     })
 }
 
@@ -326,6 +340,23 @@ fn preview_in(value: &str, _group: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_assignment_whose_value_was_taken_out_is_no_password() {
+        assert!(validate("FB_ACCESS_TOKEN=[API").is_err());
+        assert!(validate("FB_ACCESS_TOKEN=").is_err());
+        assert!(validate("FB_ACCESS_TOKEN=\u{2022}\u{2022}\u{2022}").is_err());
+        assert!(validate("Sommer=2024x").is_ok());
+        // A redacted draft scanned again reported the label (tests/properties.rs found it).
+        let token = "EAAGeMovz1m6bulB8Wu6QBOWzeFrCw9rPPZdywuahoQhe5qDzUWTu0OZqvfkfXKPQBotuvlT337IJUKLsWD6Kd985ndLgnEPgMoC6HMCQfNQVMyTkFaGVnVQcvHziyeW3DPzBsTT4Q8EgA2DhufTbh1bkiVcSA0VndQ3gDVjPxQ6PUbcJdOyhlHo";
+        let guard = crate::Guard::default();
+        let opts = crate::redact::RedactOptions::default();
+        let once = guard
+            .redact(&format!(" passwd:  FB_ACCESS_TOKEN={token}"), &opts)
+            .unwrap();
+        assert_eq!(once.text, " passwd:  FB_ACCESS_TOKEN=[API KEY]");
+        assert_eq!(guard.scan(&once.text).unwrap(), vec![]);
+    }
 
     #[test]
     fn the_word_lists_are_lower_case() {
