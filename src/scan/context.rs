@@ -278,7 +278,9 @@ const LONGEST_TRIGGER: usize = {
 /// ([`Arounds`]). For one text only (a scan's, or a live scan's search).
 #[derive(Debug, Default)]
 pub struct Memo {
+    /// Where the text holds no example trigger ([`example_signal`]).
     pub quiet: Quiet,
+    /// The neighbourhoods of the spans scored last (`Guard::score`).
     pub arounds: Arounds,
 }
 

@@ -377,7 +377,7 @@ pub struct Hit {
 /// `true` if any detector that `enabled` accepts has keywords or gate words:
 /// otherwise hits change no window and the keyword pass can be skipped.
 pub fn any_keywords(enabled: impl Fn(usize) -> bool) -> bool {
-    // Per detector, not per word: every scan asks.
+    // Per detector, not per word (a guard asks once, when it is made).
     let owning = &keywords().owning;
     (0..owning.len()).any(|i| owning[i] && enabled(i))
 }
