@@ -13,6 +13,36 @@ pub fn indices(indices: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Order
     indices.sort_by(|&a, &b| cmp(a, b));
 }
 
+/// Sorts `list` stably by `cmp`, as `list.sort_by(cmp)` does, through [`indices`]: a
+/// list of another type sorted by the standard library would be another copy of its sort.
+/// What it costs (a list of indices and a copy) matters only for long lists.
+pub fn by<T: Clone>(list: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
+    if list.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    indices(&mut order, &mut |a, b| cmp(&list[a], &list[b]));
+    let sorted: Vec<T> = order.iter().map(|&i| list[i].clone()).collect();
+    list.clone_from_slice(&sorted);
+}
+
+/// [`by`], by insertion while `list` is short (a scan's lists of windows, sorted per scan:
+/// no list of indices, no copy).
+pub fn short_by<T: Copy>(list: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
+    if list.len() > 16 {
+        return by(list, cmp);
+    }
+    for i in 1..list.len() {
+        let x = list[i];
+        let mut j = i;
+        while j > 0 && cmp(&list[j - 1], &x) == Ordering::Greater {
+            list[j] = list[j - 1];
+            j -= 1;
+        }
+        list[j] = x;
+    }
+}
+
 /// Sorts `indices` stably by `key`, as `indices.sort_by_key(key)` does.
 pub fn indices_by_key(list: &mut [usize], key: &dyn Fn(usize) -> usize) {
     indices(list, &mut |a, b| key(a).cmp(&key(b)));
@@ -58,6 +88,17 @@ mod tests {
             });
             std.sort_by(|&a, &b| keys[b].1.cmp(&keys[a].1).then(keys[a].0.cmp(&keys[b].0)));
             assert_eq!(mine, std);
+
+            // Lists of values, by a part of them (ties: the other part tells them apart),
+            // short ones (insertion) and long ones.
+            let first = |a: &(usize, usize), b: &(usize, usize)| a.0.cmp(&b.0);
+            let mut std = keys.clone();
+            std.sort_by(first);
+            for sort in [by::<(usize, usize)>, short_by::<(usize, usize)>] {
+                let mut mine = keys.clone();
+                sort(&mut mine, &first);
+                assert_eq!(mine, std, "{len}");
+            }
         }
     }
 }

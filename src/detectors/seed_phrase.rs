@@ -493,7 +493,7 @@ fn find(words: &[&str]) -> Found {
         let mut starts: Vec<usize> = (0..=words.len() - len)
             .filter(|&s| s <= MAX_EXTRA && words.len() - len - s <= MAX_EXTRA)
             .collect();
-        starts.sort_by_key(|&s| s.max(words.len() - len - s));
+        crate::sort::indices_by_key(&mut starts, &|s| s.max(words.len() - len - s));
         for start in starts {
             let Some(window) = indices[start..start + len]
                 .iter()
@@ -522,9 +522,9 @@ fn plausible(indices: &[u16]) -> bool {
     if indices.windows(2).all(|w| w[0] < w[1]) {
         return false;
     }
-    let mut sorted = indices.to_vec();
-    sorted.sort_unstable();
-    !sorted.windows(3).any(|w| w[0] == w[2])
+    // At most 24 words: counting each is cheaper than a sort, which would be a copy of
+    // the standard library's sort for this list's type alone.
+    !(indices.iter()).any(|w| indices.iter().filter(|&x| x == w).count() >= 3)
 }
 
 /// Entropy whose bytes are all equal: the published BIP-39 test vectors.

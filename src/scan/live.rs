@@ -341,7 +341,7 @@ impl LiveScan {
         let (mut hits, mut clusters) = (Vec::new(), Vec::new());
         let (digit_windows, keyword_windows) =
             g.prefilter(hay, |h| hits.push(*h), |c| clusters.push(*c));
-        hits.sort_unstable_by_key(|h| (h.start, h.end, h.word));
+        crate::sort::by(&mut hits, &by_place);
         let mut slots: Vec<Vec<Searched>> = (0..g.slots()).map(|_| Vec::new()).collect();
         let mut searched = 0;
         let mut candidates = Vec::new();
@@ -747,6 +747,11 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     i
 }
 
+/// Keyword hits in text order: by start, end and word (the order a scan's come in).
+fn by_place(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    (a.start, a.end, a.word).cmp(&(b.start, b.end, b.word))
+}
+
 /// Drops the hits that touched the changed bytes, moves those after them,
 /// and adds the hits the new bytes make.
 fn splice_hits(hits: &mut Vec<Hit>, hay: &str, ch: Change) {
@@ -766,7 +771,7 @@ fn splice_hits(hits: &mut Vec<Hit>, hay: &str, ch: Change) {
             .into_iter()
             .filter(|h| h.end > ch.start && h.start < ch.new_end),
     );
-    middle.sort_unstable_by_key(|h| (h.start, h.end, h.word));
+    crate::sort::by(&mut middle, &by_place);
     let tail: Vec<Hit> = hits[after..]
         .iter()
         .map(|h| Hit {

@@ -238,7 +238,7 @@ fn gate_words(d: &Detector) -> Option<Vec<String>> {
         words.extend(key_spellings(w));
     }
     words.extend(FOLDS_TO_ASCII.iter().map(|s| s.to_string()));
-    words.sort_unstable();
+    crate::sort::by(&mut words, &Ord::cmp);
     words.dedup();
     Some(words)
 }
@@ -261,7 +261,7 @@ fn key_spellings(w: &str) -> Vec<String> {
         out.push(spaced.replace(' ', ""));
         out.push(spaced);
     }
-    out.sort_unstable();
+    crate::sort::by(&mut out, &Ord::cmp);
     out.dedup();
     out
 }
@@ -486,9 +486,9 @@ pub fn keyword_windows_from(
     if flat.is_empty() {
         return KeywordWindows::default();
     }
-    needed.sort_unstable();
+    crate::sort::short_by(&mut needed, &Ord::cmp);
     // Stable: within a detector, by start and then as they came.
-    flat.sort_by_key(|&(i, w)| (i, w.start));
+    crate::sort::short_by(&mut flat, &|a, b| (a.0, a.1.start).cmp(&(b.0, b.1.start)));
     let mut out = KeywordWindows {
         windows: Vec::with_capacity(flat.len()),
         from: Vec::new(),

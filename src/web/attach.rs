@@ -1593,7 +1593,7 @@ fn spans16(text: &str, findings: &[Finding]) -> Vec<(u32, u32)> {
         .into_iter()
         .map(|(s, e)| (s as u32, e as u32))
         .collect();
-    spans.sort_unstable();
+    crate::sort::by(&mut spans, &Ord::cmp);
     spans
 }
 
