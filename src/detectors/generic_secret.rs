@@ -147,6 +147,25 @@ pub const DETECTOR: Detector = Detector {
     by_group: None,
 };
 
+/// The earliest byte where the value of the pattern's match `hay[start..end]`
+/// can start, read from the match alone (no captures): after its first `:`,
+/// `=`, blank or non-ASCII byte, and after its last byte the value cannot hold.
+/// The value is the end of the match, all bytes of its class; every way the
+/// pattern reaches it passes one of the first (`key=`, `key: `, `Bearer `,
+/// "the API key is ", `Schlüssel`, `令牌`), so that byte is before the value.
+/// A scan uses it to leave a match unvalidated whose value lies inside a
+/// finding that wins over it anyway ([`crate::Guard::scan`]).
+pub(crate) fn value_after(hay: &[u8], start: usize, end: usize) -> usize {
+    let m = &hay[start..end];
+    let first = m
+        .iter()
+        .position(|&b| matches!(b, b':' | b'=' | b' ' | b'\t') || b >= 0x80);
+    let last = m.iter().rposition(|&b| {
+        !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'_' | b'.' | b'~' | b'=' | b'-'))
+    });
+    start + first.max(last).map_or(0, |i| i + 1)
+}
+
 /// Prefixes of values that are not secrets: SRI hashes and base64 images.
 const NOT_SECRET_PREFIXES: &[&str] = &[
     "sha1-",

@@ -166,6 +166,12 @@ impl Compiled {
         Ok(Some((span.0, span.1, group)))
     }
 
+    /// No relaxed repetition ([`automata::bound`]): every match is one of the
+    /// detector's pattern, and [`Compiled::value_span`] never says `Err`.
+    pub(super) fn has_no_bounds(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
     /// The leftmost-first match in `hay[start..]` (`hay` is UTF-8 up to its end).
     pub(super) fn find_at(&self, cache: &mut Cache, hay: &[u8], start: usize) -> Option<Match> {
         match &self.literals {

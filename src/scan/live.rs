@@ -350,6 +350,7 @@ impl LiveScan {
             &digit_windows,
             &keyword_windows,
             &mut candidates,
+            None,
             |p, found| {
                 let w = p.window;
                 searched += w.end - w.start;
@@ -682,6 +683,7 @@ impl Searcher<'_> {
             self.slot,
             &mut candidates,
             &mut Default::default(),
+            None,
         );
         *self.searched += to - from;
         if from < to {

@@ -22,7 +22,9 @@ use std::sync::Arc;
 use crate::pattern;
 
 use crate::detectors::common::inside_longer_number;
-use crate::detectors::{shape, Confidence, Detector, Evidence, Prefilter, REGISTRY};
+use crate::detectors::{
+    generic_secret, shape, Confidence, Detector, Evidence, Prefilter, REGISTRY,
+};
 pub use crate::finding::{Finding, Kind, Reason};
 use crate::redact;
 
@@ -40,6 +42,7 @@ pub use options::{
     MAX_LOCALES,
 };
 pub(crate) use prefilter::next_digit;
+use regex_automata::Match;
 pub use windows::{Windows, OVERLAP as WINDOW_OVERLAP};
 
 /// A draft that cannot be scanned.
@@ -86,6 +89,9 @@ pub struct Guard {
     /// pass is skipped (its hits would open no window). Worked out once: every
     /// scan asks, and asking walks the registry (~300 instructions a call).
     keywords_on: bool,
+    /// The slot of `generic_secret` when a scan may leave its matches unvalidated
+    /// ([`Guard::settle`]), else `usize::MAX`.
+    deferred: usize,
     /// Custom rules, compiled: owned by this guard (and its clones).
     custom: Vec<Arc<Compiled>>,
     min_confidence: Confidence,
@@ -199,6 +205,9 @@ impl Guard {
             })
             .min();
         let keywords_on = prefilter::any_keywords(|i| enabled[i]);
+        let deferred = (detectors.iter())
+            .position(|&(_, d)| engine.shortcuts && d.kind == generic_secret::DETECTOR.kind)
+            .unwrap_or(usize::MAX);
         Ok(Guard {
             engine,
             detectors,
@@ -207,6 +216,7 @@ impl Guard {
             min_digits,
             enabled,
             keywords_on,
+            deferred,
             custom,
             allow_patterns,
             min_confidence: options.min_confidence,
@@ -240,15 +250,16 @@ impl Guard {
         let norm = Normalized::new(text);
         let hay = norm.as_str();
         let (digit_windows, keyword_windows) = self.prefilter(hay, |_| {}, |_| {});
-        let mut candidates = Vec::new();
+        let (mut candidates, mut deferred) = (Vec::new(), Vec::new());
         self.search_all(
             hay,
             &digit_windows,
             &keyword_windows,
             &mut candidates,
+            Some(&mut deferred),
             |_, _| {},
         );
-        let kept = resolve::non_overlapping(candidates);
+        let kept = self.settle(hay, &deferred, candidates);
         Ok(kept
             .into_iter()
             .take(max)
@@ -260,13 +271,15 @@ impl Guard {
     /// opened in `hay`, in plan order ([`Guard::plan`]), skipping the windows
     /// where the digit set says a pattern matches nowhere: the candidates go
     /// to `candidates`, and `after` sees each planned window once its search
-    /// is done. A scan and a live scan's first draft both run this.
+    /// is done; with `deferred`, the matches of [`Guard::deferred`]'s pattern go
+    /// there unvalidated ([`Guard::settle`]). A scan and a live scan's first draft both run this.
     fn search_all(
         &self,
         hay: &str,
         digit_windows: &[prefilter::Window],
         keyword_windows: &prefilter::KeywordWindows,
         candidates: &mut Vec<resolve::Candidate>,
+        mut deferred: Option<&mut Vec<Match>>,
         mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
     ) {
         let digit_hits = self.engine.digit_hits(hay, digit_windows);
@@ -279,7 +292,8 @@ impl Guard {
             |p| {
                 if p.may_match(digit_hits.as_deref()) {
                     let w = p.window;
-                    self.search(hay, w.start, w.end, w.end, p.slot, candidates, memo);
+                    let defer = deferred.as_deref_mut().filter(|_| p.slot == self.deferred);
+                    self.search(hay, w.start, w.end, w.end, p.slot, candidates, memo, defer);
                 }
                 after(p, candidates);
             },
@@ -461,6 +475,7 @@ impl Guard {
     /// live scan re-runs part of one, between bytes that no match holds past
     /// its first ([`interior`]), where the matches are the same.
     #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)]
     fn search(
         &self,
         hay: &str,
@@ -470,13 +485,17 @@ impl Guard {
         slot: usize,
         out: &mut Vec<resolve::Candidate>,
         memo: &mut context::Memo,
+        defer: Option<&mut Vec<Match>>,
     ) {
         let c = self.slot(slot);
         match self.detectors.get(slot) {
             Some(&(index, _)) => self.engine.with_cache(index, |cache| {
-                self.search_with(hay, from, to, end, c, cache, out, memo);
+                self.search_with(hay, from, to, end, c, cache, out, memo, defer);
             }),
-            None => self.search_with(hay, from, to, end, c, &mut Cache::default(), out, memo),
+            None => {
+                let cache = &mut Cache::default();
+                self.search_with(hay, from, to, end, c, cache, out, memo, defer)
+            }
         }
     }
 
@@ -492,6 +511,7 @@ impl Guard {
         cache: &mut Cache,
         out: &mut Vec<resolve::Candidate>,
         memo: &mut context::Memo,
+        mut defer: Option<&mut Vec<Match>>,
     ) {
         let bytes = hay.as_bytes();
         let mut pos = from;
@@ -506,7 +526,14 @@ impl Guard {
                 break;
             }
             if !c.is_number {
-                pos = match self.accept_value(hay, m, c, cache, memo) {
+                let accepted = match defer.as_deref_mut().filter(|_| c.has_no_bounds()) {
+                    Some(d) => {
+                        d.push(m);
+                        Ok(None)
+                    }
+                    None => self.accept_value(hay, m, c, cache, memo),
+                };
+                pos = match accepted {
                     // Not a match of the detector's pattern: the next start is the next byte.
                     Err(Overlong) => next_char(hay, m.start()),
                     Ok(found) => {
@@ -533,6 +560,56 @@ impl Guard {
                 None => pos = next_group(bytes, m.start(), m.end()),
             }
         }
+    }
+
+    /// `candidates` and those of the `deferred` matches of `generic_secret`
+    /// (searched, not yet validated), resolved ([`resolve::non_overlapping`]).
+    /// A match whose value lies inside a candidate of a higher priority, from
+    /// its earliest start ([`generic_secret::value_after`]) to its end, is not
+    /// validated: where that candidate is kept, it wins the overlap, so the
+    /// secret's candidate changes nothing (it is no label, so it ranks no
+    /// other; a labelled one it would make a piece of is a piece of the holder
+    /// too). Where a holder is not kept, the matches left are validated after
+    /// all and every candidate is resolved again. Most of what an API key or a
+    /// JWT after `token:` cost went into validating it as a secret too.
+    fn settle(
+        &self,
+        hay: &str,
+        deferred: &[Match],
+        mut candidates: Vec<resolve::Candidate>,
+    ) -> Vec<resolve::Candidate> {
+        let (Some(&(index, secret)), false) =
+            (self.detectors.get(self.deferred), deferred.is_empty())
+        else {
+            return resolve::non_overlapping(candidates);
+        };
+        let held: Vec<Option<usize>> = (deferred.iter())
+            .map(|m| {
+                let from = generic_secret::value_after(hay.as_bytes(), m.start(), m.end());
+                candidates.iter().position(|x| {
+                    x.kind.priority() > secret.priority && x.start <= from && m.end() <= x.end
+                })
+            })
+            .collect();
+        let c = self.slot(self.deferred);
+        let memo = &mut context::Memo::default();
+        // First those no candidate holds; then, if a holder is not kept, the others.
+        for round in [false, true] {
+            self.engine.with_cache(index, |cache| {
+                for (&m, h) in deferred.iter().zip(&held) {
+                    if h.is_some() == round {
+                        let found = self.accept_value(hay, m, c, cache, memo);
+                        candidates.extend(found.ok().flatten());
+                    }
+                }
+            });
+            let refs: Vec<&resolve::Candidate> = candidates.iter().collect();
+            let kept = resolve::kept(&refs);
+            if round || held.iter().flatten().all(|x| kept.contains(x)) {
+                return resolve::take(candidates, kept);
+            }
+        }
+        unreachable!("the second round returns")
     }
 
     /// Validates the match `[s, e)`, shortening it group by group from the
@@ -569,7 +646,7 @@ impl Guard {
     fn accept_value(
         &self,
         hay: &str,
-        m: regex_automata::Match,
+        m: Match,
         c: &Compiled,
         cache: &mut Cache,
         memo: &mut context::Memo,
@@ -825,6 +902,64 @@ mod tests {
             .scan(text)
             .expect("scan");
         (with, without)
+    }
+
+    /// Every match of `generic_secret` in the fixtures and drafts: its value
+    /// (the captures) starts where [`generic_secret::value_after`] says it can at the earliest, or later.
+    #[test]
+    fn a_secrets_value_starts_after_what_its_match_says() {
+        let text = samples();
+        let hay = Normalized::new(&text);
+        let bytes = hay.as_str().as_bytes();
+        let index = REGISTRY.iter().position(|d| d.kind == "generic_secret");
+        let c = engine::compiled(index.expect("generic_secret"));
+        assert!(c.has_no_bounds());
+        let mut cache = Cache::default();
+        let (mut pos, mut checked) = (0, 0);
+        while let Some(m) = c.find_at(&mut cache, bytes, pos) {
+            let from = generic_secret::value_after(bytes, m.start(), m.end());
+            if let Ok(Some((vs, ve, _))) = c.value_span(&mut cache, bytes, m) {
+                assert!(
+                    from <= vs && ve == m.end(),
+                    "{:?}",
+                    &hay.as_str()[m.range()]
+                );
+                checked += 1;
+            }
+            pos = m.end().max(m.start() + 1);
+        }
+        assert!(checked > 30, "{checked}");
+    }
+
+    /// A secret whose value lies inside a candidate that loses its overlap to
+    /// a third: the secret is validated after all and found ([`Guard::settle`]),
+    /// as it is without shortcuts and by a live scan.
+    #[test]
+    fn a_secret_inside_a_candidate_that_is_not_kept_is_found() {
+        let options = || Options {
+            custom_rules: vec![CustomRule::new("ticket_ref", r"Zq8v[A-Za-z0-9]+ 4111")],
+            ..Options::default()
+        };
+        let text = "token: Zq8vR2mXk4Lp9TnW3sYb7HdC 4111 1111 1111 1111 thanks";
+        let found = Guard::new(options())
+            .expect("options")
+            .scan(text)
+            .expect("scan");
+        let kinds: Vec<&str> = found.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(kinds, ["generic_secret", "credit_card"]);
+        let plain = Arc::new(Engine::without_shortcuts());
+        let without = Guard::with_engine(options(), plain).expect("options");
+        assert_eq!(found, without.scan(text).expect("scan"));
+        let mut live = LiveScan::new(Guard::new(options()).expect("options"));
+        assert_eq!(found, live.update(text).expect("scan"));
+        // Without the third, the holder wins and the secret is not validated.
+        let text = "token: Zq8vR2mXk4Lp9TnW3sYb7HdC 4111 thanks";
+        let found = Guard::new(options())
+            .expect("options")
+            .scan(text)
+            .expect("scan");
+        let kinds: Vec<&str> = found.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(kinds, ["ticket_ref"]);
     }
 
     #[test]

@@ -183,6 +183,11 @@ pub fn non_overlapping(candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     let refs: Vec<&Candidate> = candidates.iter().collect();
     let kept = kept(&refs);
+    take(candidates, kept)
+}
+
+/// The candidates at indices `kept`, in that order.
+pub fn take(candidates: Vec<Candidate>, kept: Vec<usize>) -> Vec<Candidate> {
     let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
     kept.into_iter().filter_map(|i| slots[i].take()).collect()
 }
