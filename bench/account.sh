@@ -82,8 +82,10 @@ bytes_account() {
   local map=$PWD/target/account-wasm/draftguard.map
   # As scripts/build.sh builds it (cargo rustc, cdylib: LTO), before wasm-opt: wasm-opt rewrites
   # function bodies, so a link map names the module it gets, not the one it makes.
+    local rustc_args
+  mapfile -t rustc_args < <(grep -v '^#' scripts/wasm-rustc-args)
   CARGO_TARGET_DIR=target/account-wasm CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C link-arg=--Map=$map" \
-    cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+    cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib -- "${rustc_args[@]}"
   local raw=target/account-wasm/wasm32-unknown-unknown/release/draftguard.wasm
   wasm-bindgen --target web --out-dir "$tmp/bindgen" "$raw" 2> "$tmp/bindgen.log"
   if ! cmp -s "$raw" target/wasm32-unknown-unknown/release/draftguard.pre-opt.wasm; then

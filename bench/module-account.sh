@@ -26,8 +26,9 @@ test -x node_modules/.bin/wasm-opt || { echo "module-account: run scripts/setup.
 
 # The module with its function names: the release build, unstripped, then wasm-opt and
 # wasm-bindgen as scripts/build.sh runs them, keeping the name section.
+mapfile -t rustc_args < <(grep -v '^#' scripts/wasm-rustc-args)
 CARGO_TARGET_DIR=target/module-account CARGO_PROFILE_RELEASE_STRIP=false \
-  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib -- "${rustc_args[@]}"
 wasm=target/module-account/wasm32-unknown-unknown/release/draftguard.wasm
 node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \

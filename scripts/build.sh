@@ -6,7 +6,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # cargo rustc with --crate-type cdylib, not wasm-pack (cargo build): the crate is also an rlib
 # (native tests, examples), and for a crate with both types cargo does not pass -C lto
 # (rust-lang/cargo#9672), so the profile's `lto = true` never reached the .wasm (27 KB gzip).
-cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+mapfile -t rustc_args < <(grep -v '^#' scripts/wasm-rustc-args)
+cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib -- "${rustc_args[@]}"
 wasm=target/wasm32-unknown-unknown/release/draftguard.wasm
 # wasm-opt -Oz from the pinned npm binaryen (Debian's binaryen 108 breaks the module), with the
 # features rustc emits (strip = true drops the target_features section it would read them from).
