@@ -11,7 +11,12 @@ export function units(text) {
   return typeof text === 'string' ? text.length : -1;
 }
 
-/** Writes `text` as UTF-8 into `into` (3 bytes a UTF-16 unit fit any string); the bytes written. */
-export function encodeInto(text, into) {
-  return encoder.encodeInto(text, into).written;
+/**
+ * Writes `text` from UTF-16 unit `from` on as UTF-8 into `into`, as much as fits (a character
+ * whole or not at all); `done` gets the units read and the bytes written.
+ */
+export function encodeInto(text, from, into, done) {
+  const r = encoder.encodeInto(from > 0 ? text.substring(from) : text, into);
+  done[0] = r.read;
+  done[1] = r.written;
 }

@@ -46,6 +46,21 @@ test('a long draft (the browser encodes it for the module) has the same offsets,
   }
 });
 
+test('a long draft encodes whole wherever its first non-ASCII character falls', () => {
+  // The module takes a long draft in two steps: a byte a unit (ASCII), then the rest at 3 bytes
+  // a unit. Each tail below is where the first step stops, at every place near its end.
+  const guard = new Guard();
+  for (const tail of ['😀', '\ud800', '\udfff', '卡', 'é', '😀😀', '\udfff\ud800', '€']) {
+    for (let k = 250; k < 262; k++) {
+      const text = `${'x'.repeat(k)} ${tail}${tail} card ${CARD} ${tail}`;
+      const found = guard.scan(text);
+      assert.equal(found.length, 1, `${k} ${tail}`);
+      assert.equal(found[0].start, text.indexOf(CARD), `${k} ${tail}`);
+      assert.equal(text.slice(found[0].start, found[0].end), CARD);
+    }
+  }
+});
+
 test('a finding carries kind, category, confidence, reasons and a masked preview only', () => {
   const [f] = new Guard().scan(`my card: ${CARD}`);
   assert.deepEqual(f, {
