@@ -175,6 +175,14 @@ impl Matched {
     pub(crate) fn contains(self, i: usize) -> bool {
         self.0 >> i & 1 == 1
     }
+
+    /// Every pattern.
+    pub(crate) const ALL: Matched = Matched(u64::MAX);
+
+    /// The patterns that matched in any of `all`.
+    pub(crate) fn any(all: &[Matched]) -> Matched {
+        Matched(all.iter().fold(0, |a, m| a | m.0))
+    }
 }
 
 /// `true` for an ASCII word byte (what `\b` tells apart).

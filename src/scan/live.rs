@@ -437,6 +437,7 @@ impl LiveScan {
             &digit_windows,
             &keyword_windows,
             zone.clone(),
+            None,
             |p| planned[p.slot].push(p.window),
         );
         let mut searched = 0;

@@ -20,6 +20,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::pattern;
+use crate::pattern::lazy::Matched;
 
 use crate::detectors::common::inside_longer_number;
 use crate::detectors::{
@@ -272,7 +273,8 @@ impl Guard {
     /// where the digit set says a pattern matches nowhere: the candidates go
     /// to `candidates`, and `after` sees each planned window once its search
     /// is done; with `deferred`, the matches of [`Guard::deferred`]'s pattern go
-    /// there unvalidated ([`Guard::settle`]). A scan and a live scan's first draft both run this.
+    /// there unvalidated ([`Guard::settle`]), and `after` sees only the windows
+    /// searched. A scan and a live scan's first draft both run this.
     fn search_all(
         &self,
         hay: &str,
@@ -284,11 +286,15 @@ impl Guard {
     ) {
         let digit_hits = self.engine.digit_hits(hay, digit_windows);
         let memo = &mut context::Memo::default();
+        // A scan plans no window the digit set rules out; a live scan's first
+        // draft (no `deferred`) keeps every planned window for `after`.
+        let ruled = digit_hits.as_deref().filter(|_| deferred.is_some());
         self.plan(
             hay.len(),
             digit_windows,
             keyword_windows,
             0..hay.len(),
+            ruled,
             |p| {
                 if p.may_match(digit_hits.as_deref()) {
                     let w = p.window;
@@ -376,13 +382,18 @@ impl Guard {
     /// in the order a scan collects candidates (slot by slot, windows in text
     /// order), given the prefilter's windows of a text of `len` bytes. `scan`
     /// (`within` the whole text) and [`LiveScan`] (around an edit) both plan
-    /// with this, so both run every pattern in exactly the same places.
+    /// with this, so both run every pattern in exactly the same places. With
+    /// `ruled` (the digit set's answer per digit window), a digit window where
+    /// the pattern matches nowhere is left out: a search there finds nothing
+    /// ([`Planned::may_match`]), and asking per slot and window, most of them
+    /// ruled out, was a tenth of a scan of a log line.
     fn plan(
         &self,
         len: usize,
         digit_windows: &[prefilter::Window],
         keyword_windows: &prefilter::KeywordWindows,
         within: std::ops::Range<usize>,
+        ruled: Option<&[Matched]>,
         mut run: impl FnMut(Planned),
     ) {
         // A full scan plans every window: no search for the first and last.
@@ -419,6 +430,7 @@ impl Guard {
         };
         // Slices: at `opt-level = "z"` indexing a `Vec` stays a call.
         let (detectors, places, wholes) = (&*self.detectors, &*self.places, &*self.wholes);
+        let anywhere = ruled.map_or(Matched::ALL, Matched::any);
         for slot in (0..planned).map(|k| if windowless { wholes[k] } else { k }) {
             let (index, place) = (detectors[slot].0, places[slot]);
             match place {
@@ -427,10 +439,16 @@ impl Guard {
                     in_set,
                     gated,
                 } => {
+                    if !anywhere.contains(in_set) {
+                        continue;
+                    }
                     let gates = gated.then(|| keyword_windows.of(index));
                     for i in overlapping(digit_windows) {
                         let w = digit_windows[i];
-                        if w.digits >= need && gates.is_none_or(|g| prefilter::gate_open(g, &w)) {
+                        if w.digits >= need
+                            && ruled.is_none_or(|r| r[i].contains(in_set))
+                            && gates.is_none_or(|g| prefilter::gate_open(g, &w))
+                        {
                             run(Planned {
                                 slot,
                                 window: w,
@@ -867,7 +885,7 @@ struct Planned {
 impl Planned {
     /// `false` if the digit set says the pattern matches nowhere in the window
     /// (then a search finds nothing, so it is skipped).
-    fn may_match(&self, digit_hits: Option<&[crate::pattern::lazy::Matched]>) -> bool {
+    fn may_match(&self, digit_hits: Option<&[Matched]>) -> bool {
         match (self.digit, digit_hits) {
             (Some((i, in_set)), Some(hits)) => hits[i].contains(in_set),
             _ => true,
