@@ -958,26 +958,21 @@ mod tests {
             custom_rules: vec![CustomRule::new("ticket_ref", r"Zq8v[A-Za-z0-9]+ 4111")],
             ..Options::default()
         };
+        let guard = Guard::new(options()).expect("options");
+        let kinds = |found: &[Finding]| -> Vec<String> {
+            found.iter().map(|f| f.kind.as_str().to_string()).collect()
+        };
         let text = "token: Zq8vR2mXk4Lp9TnW3sYb7HdC 4111 1111 1111 1111 thanks";
-        let found = Guard::new(options())
-            .expect("options")
-            .scan(text)
-            .expect("scan");
-        let kinds: Vec<&str> = found.iter().map(|f| f.kind.as_str()).collect();
-        assert_eq!(kinds, ["generic_secret", "credit_card"]);
+        let found = guard.scan(text).expect("scan");
+        assert_eq!(kinds(&found), ["generic_secret", "credit_card"]);
         let plain = Arc::new(Engine::without_shortcuts());
         let without = Guard::with_engine(options(), plain).expect("options");
         assert_eq!(found, without.scan(text).expect("scan"));
-        let mut live = LiveScan::new(Guard::new(options()).expect("options"));
+        let mut live = LiveScan::new(guard.clone());
         assert_eq!(found, live.update(text).expect("scan"));
         // Without the third, the holder wins and the secret is not validated.
         let text = "token: Zq8vR2mXk4Lp9TnW3sYb7HdC 4111 thanks";
-        let found = Guard::new(options())
-            .expect("options")
-            .scan(text)
-            .expect("scan");
-        let kinds: Vec<&str> = found.iter().map(|f| f.kind.as_str()).collect();
-        assert_eq!(kinds, ["ticket_ref"]);
+        assert_eq!(kinds(&guard.scan(text).expect("scan")), ["ticket_ref"]);
     }
 
     #[test]
