@@ -272,9 +272,10 @@ impl Guard {
     /// opened in `hay`, in plan order ([`Guard::plan`]), skipping the windows
     /// where the digit set says a pattern matches nowhere: the candidates go
     /// to `candidates`, and `after` sees each planned window once its search
-    /// is done; with `deferred`, the matches of [`Guard::deferred`]'s pattern go
-    /// there unvalidated ([`Guard::settle`]), and `after` sees only the windows
-    /// searched. A scan and a live scan's first draft both run this.
+    /// is done; with `deferred` (a scan), the matches of [`Guard::deferred`]'s
+    /// pattern go there unvalidated ([`Guard::settle`]), and the windows the
+    /// digit set rules out are not planned at all (`after` does not see them).
+    /// A scan and a live scan's first draft (without `deferred`) both run this.
     fn search_all(
         &self,
         hay: &str,
@@ -492,7 +493,6 @@ impl Guard {
     /// over `hay[..end]`. A whole window is `from..to` = `start..end`; a
     /// live scan re-runs part of one, between bytes that no match holds past
     /// its first ([`interior`]), where the matches are the same.
-    #[allow(clippy::too_many_arguments)]
     #[allow(clippy::too_many_arguments)]
     fn search(
         &self,
