@@ -528,11 +528,12 @@ pub(crate) struct Words {
     // Boxed slices, not vectors: indexing them needs no call even in a build
     // for size (`opt-level = "z"` left `Vec`'s `Index` a call per byte).
     /// `next[s + class]`: the state after that byte. A state is its row's
-    /// offset (0 the root), so a step is one addition and one load, plus
-    /// [`Words::end`] if words end in it. Padded with zeros to a power-of-two
-    /// length, [`Words::end`].
+    /// offset (0 the root), so a step is one addition and one load; the
+    /// states where words end are from [`Words::end`] on.
     next: Box<[u32]>,
-    /// Per state number (offset / row), where its words are in `ends`
+    /// Where the rows of the states where words end begin (a power of two).
+    loud_from: usize,
+    /// Per state where words end, by ((offset - [`Words::end`]) / row), where its words are in `ends`
     /// (`out[n]..out[n + 1]`).
     out: Box<[u32]>,
     /// The words that end in each state (its own and its suffixes').
@@ -544,7 +545,7 @@ pub(crate) struct Words {
 impl std::fmt::Debug for Words {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Words")
-            .field("states", &self.out.len().saturating_sub(1))
+            .field("loud", &self.out.len().saturating_sub(1))
             .field("row", &self.row)
             .finish()
     }
@@ -704,14 +705,28 @@ impl Words {
                 k = sibling[k as usize];
             }
         }
-        // A state's number is its place in the trie, its value in `next` its
-        // row's offset, with `end` added where words end.
-        let (row, end) = (n, (states * n).next_power_of_two());
-        assert!(end <= 1 << 31, "the table's offsets and flag fit in a u32");
-        // The words ending in each state: its own, then its failure's, and so on.
-        let mut out = Vec::with_capacity(states + 1);
+        // A state's value in `next` is its row's offset. The states where no
+        // word ends come first, in breadth-first order; those where words end
+        // from `loud_from` on, a power of two, so that an or of states is
+        // below it only if they all are.
+        let row = n;
+        let (quiet, louds): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&s| !loud[s]);
+        let loud_from = (quiet.len() * row).next_power_of_two();
+        let mut offset = vec![0usize; states];
+        for (k, &s) in quiet.iter().enumerate() {
+            offset[s] = k * row;
+        }
+        for (k, &s) in louds.iter().enumerate() {
+            offset[s] = loud_from + k * row;
+        }
+        assert!(
+            loud_from + louds.len() * row <= 1 << 31,
+            "the table's offsets fit in a u32"
+        );
+        // The words ending in each loud state: its own, then its failure's, and so on.
+        let mut out = Vec::with_capacity(louds.len() + 1);
         let mut ends = Vec::new();
-        for s in 0..states {
+        for &s in &louds {
             out.push(ends.len() as u32);
             let mut f = s;
             while loud[f] {
@@ -728,18 +743,17 @@ impl Words {
         }
         out.push(ends.len() as u32);
         // Full rows, from the failure's row (complete before: BFS order) where there is no child.
-        let mut next = vec![0u32; end];
+        let mut next = vec![0u32; loud_from + louds.len() * row];
         for &s in &order {
-            let r = s * row;
+            let r = offset[s];
             if s != 0 {
-                let f = fail[s] * row;
+                let f = offset[fail[s]];
                 next.copy_within(f..f + row, r);
             }
             let mut k = first_child[s];
             while k != NONE {
                 let t = k as usize;
-                let flag = if loud[t] { end } else { 0 };
-                next[r + usize::from(class_in[t])] = ((t * row) | flag) as u32;
+                next[r + usize::from(class_in[t])] = offset[t] as u32;
                 k = sibling[t];
             }
         }
@@ -747,15 +761,16 @@ impl Words {
             classes,
             row,
             next: next.into(),
+            loud_from,
             out: out.into(),
             ends: ends.into(),
             lens: words.iter().map(String::len).collect(),
         }
     }
 
-    /// Added to a state where words end: the table's length.
+    /// The first state where words end: those where none does are below.
     fn end(&self) -> usize {
-        self.next.len()
+        self.loud_from
     }
 
     /// Steps from state `s` over `hay[i..]` up to the first byte after which
@@ -766,19 +781,17 @@ impl Words {
     #[inline(never)]
     fn run(&self, hay: &[u8], mut i: usize, mut s: usize) -> (usize, usize) {
         let (next, classes, end) = (&*self.next, &self.classes, self.end());
-        // `next` has a power-of-two length: masking an index (always in
-        // bounds already) spares the bounds check its compare and branch,
-        // and takes off the flag `end`.
-        let Some(mask) = end.checked_sub(1) else {
-            return (hay.len(), s);
-        };
+        // A state is its row's offset, nothing to take off: the step's
+        // bounds check is a compare and a branch beside the chain of loads
+        // from byte to byte, not a link in it (a mask was).
         macro_rules! step {
             ($s:expr, $b:expr) => {
-                next[($s + usize::from(classes[usize::from($b)])) & mask] as usize
+                next[$s + usize::from(classes[usize::from($b)])] as usize
             };
         }
         // Eight bytes a step while there are eight and no word ends in them:
-        // one test for the eight (a state's flag survives an or); where a
+        // one test for the eight (an or of states is below `end`, a power of
+        // two, only if each is); where a
         // word does end, they are taken again below, one at a time.
         let mut rest = hay.get(i..).unwrap_or_default();
         while let &[b0, b1, b2, b3, b4, b5, b6, b7, ref tail @ ..] = rest {
