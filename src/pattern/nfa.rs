@@ -63,13 +63,6 @@ struct FirstScratch {
 /// What an alternative starting at `from` must consume first.
 fn first(states: &[State], from: u32, scratch: &mut FirstScratch) -> First {
     let mut set = [0u64; 4];
-    // Class states' sets, or-ed in at the end (`add` holds `set`).
-    let mut class_bits = [0u64; 4];
-    let mut add = |lo: u8, hi: u8| {
-        for b in lo..=hi {
-            set[usize::from(b) / 64] |= 1 << (b % 64);
-        }
-    };
     scratch.stamp += 1;
     let stamp = scratch.stamp;
     let todo = &mut scratch.todo;
@@ -86,17 +79,24 @@ fn first(states: &[State], from: u32, scratch: &mut FirstScratch) -> First {
         steps += 1;
         scratch.seen[sid as usize] = stamp;
         match &states[sid as usize] {
-            State::Range { lo, hi, .. } => add(*lo, *hi),
-            State::Sparse(ts) => ts.iter().for_each(|t| add(t.0, t.1)),
+            State::Range { lo, hi, .. } => add_range(&mut set, *lo, *hi),
+            State::Sparse(ts) => ts.iter().for_each(|t| add_range(&mut set, t.0, t.1)),
             // Its set at once: byte by byte was a fifth of a first dense pass.
-            State::Class(bits, _) => class_bits = [0, 1, 2, 3].map(|w| class_bits[w] | bits[w]),
+            State::Class(bits, _) => set = [0, 1, 2, 3].map(|w| set[w] | bits[w]),
             State::Look { next, .. } | State::Capture { next, .. } => todo.push(*next),
             State::Union(alts, _) => todo.extend(alts.iter()),
             State::Fail => {}
             State::Match => return None,
         }
     }
-    Some([0, 1, 2, 3].map(|w| set[w] | class_bits[w]))
+    Some(set)
+}
+
+/// Adds the bytes `lo..=hi` to `set` (a bit per byte).
+fn add_range(set: &mut [u64; 4], lo: u8, hi: u8) {
+    for b in lo..=hi {
+        set[usize::from(b) / 64] |= 1 << (b % 64);
+    }
 }
 
 /// `true` if byte `b` is in `set`.
@@ -110,9 +110,7 @@ fn class(ranges: Box<[(u8, u8, u32)]>) -> State {
         Some(&(_, _, next)) if ranges.iter().all(|t| t.2 == next) => {
             let mut set = [0u64; 4];
             for &(lo, hi, _) in ranges.iter() {
-                for b in lo..=hi {
-                    set[usize::from(b) / 64] |= 1 << (b % 64);
-                }
+                add_range(&mut set, lo, hi);
             }
             State::Class(Box::new(set), next)
         }
