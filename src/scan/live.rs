@@ -350,6 +350,7 @@ impl LiveScan {
             &digit_windows,
             &keyword_windows,
             &mut candidates,
+            &mut Default::default(),
             None,
             |p, found| {
                 let w = p.window;

@@ -252,15 +252,17 @@ impl Guard {
         let hay = norm.as_str();
         let (digit_windows, keyword_windows) = self.prefilter(hay, |_| {}, |_| {});
         let (mut candidates, mut deferred) = (Vec::new(), Vec::new());
+        let memo = &mut context::Memo::default();
         self.search_all(
             hay,
             &digit_windows,
             &keyword_windows,
             &mut candidates,
+            memo,
             Some(&mut deferred),
             |_, _| {},
         );
-        let kept = self.settle(hay, &deferred, candidates);
+        let kept = self.settle(hay, &deferred, candidates, memo);
         Ok(kept
             .into_iter()
             .take(max)
@@ -275,18 +277,20 @@ impl Guard {
     /// is done; with `deferred` (a scan), the matches of [`Guard::deferred`]'s
     /// pattern go there unvalidated ([`Guard::settle`]), and the windows the
     /// digit set rules out are not planned at all (`after` does not see them).
-    /// A scan and a live scan's first draft (without `deferred`) both run this.
+    /// A scan and a live scan's first draft (without `deferred`) both run this;
+    /// `memo` serves every candidate of `hay`, those [`Guard::settle`] scores too.
+    #[allow(clippy::too_many_arguments)]
     fn search_all(
         &self,
         hay: &str,
         digit_windows: &[prefilter::Window],
         keyword_windows: &prefilter::KeywordWindows,
         candidates: &mut Vec<resolve::Candidate>,
+        memo: &mut context::Memo,
         mut deferred: Option<&mut Vec<Match>>,
         mut after: impl FnMut(Planned, &mut Vec<resolve::Candidate>),
     ) {
         let digit_hits = self.engine.digit_hits(hay, digit_windows);
-        let memo = &mut context::Memo::default();
         // A scan plans no window the digit set rules out; a live scan's first
         // draft (no `deferred`) keeps every planned window for `after`.
         let ruled = digit_hits.as_deref().filter(|_| deferred.is_some());
@@ -595,6 +599,7 @@ impl Guard {
         hay: &str,
         deferred: &[Match],
         mut candidates: Vec<resolve::Candidate>,
+        memo: &mut context::Memo,
     ) -> Vec<resolve::Candidate> {
         let (Some(&(index, secret)), false) =
             (self.detectors.get(self.deferred), deferred.is_empty())
@@ -610,7 +615,6 @@ impl Guard {
             })
             .collect();
         let c = self.slot(self.deferred);
-        let memo = &mut context::Memo::default();
         // First those no candidate holds; then, if a holder is not kept, the others.
         for round in [false, true] {
             self.engine.with_cache(index, |cache| {
